@@ -1,0 +1,98 @@
+// The only place that reads process.env. Parsed once at start-up; a bad value stops the process with one line that
+// names the variable and how to fix it (see ConfigError).
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.join(" or ")} URL`);
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Africa/Dar_es_Salaam");
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: url(["postgresql:", "postgres:"]).default("postgresql://postgres@127.0.0.1:5432/nuru"),
+  REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: url(["http:", "https:"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456:ABC-DEF (the token @BotFather gives)")
+    .optional(),
+  TELEGRAM_API_ROOT: url(["http:", "https:"]).default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: url(["https:", "http:"]).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
+
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_SESSION_DIR: z.string().min(1).default(".wwebjs_auth"),
+  /** WhatsApp bans numbers that message fast; one message per this many ms per chat, and per process overall. */
+  WHATSAPP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+
+  /** Run the simulator too when a real channel is configured (it always runs when none is). */
+  SIMULATOR_ENABLED: bool.optional(),
+
+  DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166 country code such as TZ or KE")
+    .default("TZ"),
+  DEFAULT_TIMEZONE: timeZone.default("Africa/Dar_es_Salaam"),
+  DEFAULT_LOCALE: z.enum(["en", "sw"]).default("en"),
+  /** A conversation idle this long is forgotten and the person starts over. */
+  CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(60 * 24),
+  /** Non-urgent messages are held during these local hours (start-end, 24h clock) of the recipient. */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3])-([01]\d|2[0-3])$/, "must be HH-HH such as 21-07")
+    .default("21-07"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads `.env` (when present) and the environment; throws ConfigError with one readable line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env"): Config {
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message} (set it in the environment or .env; see .env.example)`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const config = parsed.data;
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError("Invalid configuration: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret of 16+ characters");
+  }
+  return config;
+}
+
+/** Which channels run: the simulator always when no real channel is configured, so anyone can try every flow. */
+export function enabledChannels(config: Config): { telegram: boolean; whatsapp: boolean; simulator: boolean } {
+  const telegram = Boolean(config.TELEGRAM_BOT_TOKEN);
+  const whatsapp = config.WHATSAPP_ENABLED;
+  return { telegram, whatsapp, simulator: config.SIMULATOR_ENABLED ?? !(telegram || whatsapp) };
+}
