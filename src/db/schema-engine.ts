@@ -7,7 +7,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-// @ts-expect-error: the wasm-bindgen glue has no type declarations of its own for this subpath
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 type Engine = {

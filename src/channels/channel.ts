@@ -1,0 +1,113 @@
+// The one contract every chat network implements (ports and adapters). Adapters only translate between the network
+// and these types; routing, state and persistence live in the engine. test/contract/channel-contract.ts runs the same
+// suite against every adapter.
+
+export type ChannelName = "telegram" | "whatsapp" | "simulator";
+
+/** Who sent an inbound message, as far as the network tells. */
+export interface Sender {
+  /** The network's stable id for the person (Telegram user id, WhatsApp jid such as 2557...@c.us or ...@lid). */
+  externalId: string;
+  /** Phone number in any format the network gives (the engine normalises to E.164); absent when unknown. */
+  phone?: string;
+  /** Display name the network shows, used until the person tells us theirs. */
+  name?: string;
+  /** Other ids of the same person on this network (WhatsApp: the @lid beside the @c.us), all mapped to one user. */
+  aliases?: string[];
+}
+
+/** What the person did. */
+export type InboundContent =
+  | { kind: "text"; text: string }
+  /** A tap on a choice we offered (Telegram callback query); value is what we put in the choice. */
+  | { kind: "choice"; value: string }
+  /** Telegram "/start <payload>" from a deep link; payload is absent for a bare /start. */
+  | { kind: "start"; payload?: string }
+  /** The person shared a contact (Telegram "share my phone number" button, WhatsApp vCard). */
+  | { kind: "contact"; phone: string; own: boolean }
+  /** A photo or other media; ref is the network's file id or a URL. */
+  | { kind: "media"; mediaType: "photo" | "video" | "audio" | "document" | "sticker"; ref: string; caption?: string }
+  /** A vote in a native poll we sent (WhatsApp); values are the option labels chosen. */
+  | { kind: "poll_vote"; pollRef: string; values: string[] };
+
+export interface InboundEvent {
+  channel: ChannelName;
+  /**
+   * Unique per network delivery of this message, used to drop repeats: Telegram update_id, WhatsApp message id,
+   * simulator client message id.
+   */
+  externalId: string;
+  /** Where replies to this message go (Telegram chat id, WhatsApp chat jid, simulator phone). */
+  chatId: string;
+  /** True for a group chat; groups have stricter send limits. */
+  isGroup?: boolean;
+  sender: Sender;
+  content: InboundContent;
+  /** When the network says it was sent. */
+  sentAt: Date;
+}
+
+/** A choice offered to the person: a button on Telegram and the simulator, a numbered line on WhatsApp. */
+export interface Choice {
+  label: string;
+  /** Opaque value returned as { kind: "choice", value }; at most 64 bytes (Telegram callback_data). */
+  value: string;
+}
+
+export interface OutboundPayload {
+  chatId: string;
+  text: string;
+  choices?: Choice[];
+  /** Ask the person to share their phone number: Telegram shows a reply-keyboard button with this label; elsewhere
+   * the text already says how. */
+  requestPhone?: { label: string };
+}
+
+export interface SendResult {
+  /** The network's id for the sent message, when it gives one. */
+  externalId?: string;
+}
+
+/** The network refused for good (bot blocked, chat not found, number not on WhatsApp): record it, do not retry. */
+export class PermanentSendError extends Error {
+  override name = "PermanentSendError";
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** The network asked us to slow down (Telegram 429 retry_after): wait at least retryAfterMs before the next try. */
+export class RateLimitError extends Error {
+  override name = "RateLimitError";
+  constructor(readonly retryAfterMs: number) {
+    super(`rate limited, retry after ${retryAfterMs} ms`);
+  }
+}
+
+/** Send pacing each network needs; the outbound worker enforces it. */
+export interface RateLimits {
+  /** Messages per second across all chats. */
+  globalPerSecond: number;
+  /** Minimum gap between two messages to one private chat, in ms. */
+  perChatIntervalMs: number;
+  /** Messages per minute to one group chat. */
+  groupPerMinute: number;
+}
+
+/**
+ * Called by an adapter for every inbound message. It resolves once the message is durably logged; the adapter must
+ * acknowledge the network only after that (webhook: answer 200; polling: advance the offset). A rejection means the
+ * message was NOT taken and must be offered again.
+ */
+export type InboundSink = (event: InboundEvent) => Promise<void>;
+
+export interface ChannelAdapter {
+  readonly name: ChannelName;
+  readonly rateLimits: RateLimits;
+  /** Begin receiving; inbound messages are handed to sink. */
+  start(sink: InboundSink): Promise<void>;
+  /** Stop receiving and release the network connection; sends in flight may finish. */
+  stop(): Promise<void>;
+  /** Deliver one message; throws PermanentSendError or RateLimitError as above, anything else is retried. */
+  send(message: OutboundPayload): Promise<SendResult>;
+}

@@ -1,0 +1,50 @@
+// Real PostgreSQL and Redis for integration tests: the run's own database (see global-setup.ts) and a Redis key
+// prefix of the run's own, so parallel files and repeated runs never see each other's data.
+import { randomUUID } from "node:crypto";
+import { afterAll } from "vitest";
+import { inject } from "vitest";
+import { createPrisma, type Db } from "../../src/db/prisma.js";
+import { createRedis } from "../../src/redis.js";
+import type { Redis } from "ioredis";
+
+let db: Db | undefined;
+const redisClients: Redis[] = [];
+
+/** Prisma client on the test run's database, closed after the file. */
+export function testDb(): Db {
+  if (!db) {
+    db = createPrisma(inject("databaseUrl"));
+    const current = db;
+    afterAll(async () => {
+      await current.$disconnect();
+      db = undefined;
+    });
+  }
+  return db;
+}
+
+/** A new Redis connection (closed after the file). */
+export async function testRedis(): Promise<Redis> {
+  const redis = createRedis(inject("redisUrl"));
+  await redis.connect();
+  redisClients.push(redis);
+  if (redisClients.length === 1) {
+    afterAll(async () => {
+      await Promise.all(redisClients.splice(0).map((r) => r.quit().catch(() => r.disconnect())));
+    });
+  }
+  return redis;
+}
+
+/** A BullMQ prefix no other test uses. */
+export function uniquePrefix(): string {
+  return `nuru-test-${inject("runId")}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A unique E.164 Tanzanian mobile number (+2557xxxxxxxx). */
+export function uniquePhone(): string {
+  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
+  return `+2557${String(Math.floor(Math.random() * 10))}${digits}`;
+}
+
+export { inject };
