@@ -111,3 +111,8 @@ export interface ChannelAdapter {
   /** Deliver one message; throws PermanentSendError or RateLimitError as above, anything else is retried. */
   send(message: OutboundPayload): Promise<SendResult>;
 }
+
+/** Group chats have stricter send limits: Telegram group ids are negative, WhatsApp group jids end in @g.us. */
+export function isGroupChatId(chatId: string): boolean {
+  return chatId.startsWith("-") || chatId.endsWith("@g.us");
+}

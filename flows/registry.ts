@@ -1,0 +1,9 @@
+// Every flow the engine can run, by name. Adding a flow = one file + one line here.
+import { languageFlow } from "./language.flow.js";
+import { onboardingFlow } from "./onboarding.flow.js";
+import type { Flow } from "./types.js";
+
+export const flows: Record<string, Flow<any>> = {
+  [onboardingFlow.name]: onboardingFlow,
+  [languageFlow.name]: languageFlow,
+};

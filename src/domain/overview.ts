@@ -1,0 +1,43 @@
+// What each role may see of its own: a guest their invitations, an organizer their events, a provider the bookings
+// of their services. Every query is scoped by the asking user's id; nothing here takes an event id from the user.
+import type { Tx } from "../db/prisma.js";
+
+export async function listGuestInvitations(tx: Tx, userId: string) {
+  return tx.eventGuest.findMany({
+    where: { userId, event: { status: { not: "cancelled" } } },
+    include: { event: { select: { name: true, startTime: true, location: true, timeZone: true } } },
+    orderBy: { event: { startTime: "asc" } },
+    take: 20,
+  });
+}
+
+export async function listOrganizerEvents(tx: Tx, userId: string) {
+  return tx.event.findMany({
+    where: { organizerId: userId },
+    select: { name: true, code: true, startTime: true, timeZone: true, _count: { select: { guests: true } } },
+    orderBy: { startTime: "asc" },
+    take: 20,
+  });
+}
+
+export async function listProviderBookings(tx: Tx, userId: string) {
+  return tx.eventService.findMany({
+    where: { service: { userId } },
+    include: {
+      service: { select: { name: true } },
+      event: { select: { name: true, startTime: true, timeZone: true } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  });
+}
+
+/** Which roles a person has, for /help. */
+export async function rolesOf(tx: Tx, userId: string): Promise<{ organizer: boolean; provider: boolean; guest: boolean }> {
+  const [events, services, guestOf] = await Promise.all([
+    tx.event.count({ where: { organizerId: userId } }),
+    tx.service.count({ where: { userId } }),
+    tx.eventGuest.count({ where: { userId } }),
+  ]);
+  return { organizer: events > 0, provider: services > 0, guest: guestOf > 0 };
+}

@@ -1,0 +1,88 @@
+// People and their chat accounts. Every person is one `users` row; each network id (Telegram user id, WhatsApp @c.us
+// and @lid, simulator phone) is a channel_identities row pointing at it; the E.164 phone ties them together.
+import type { Sender } from "../channels/channel.js";
+import type { Tx } from "../db/prisma.js";
+import type { Channel, User } from "../generated/prisma/client.js";
+import { AppError } from "../errors.js";
+import type { Locale } from "../i18n/index.js";
+import { normalisePhone, phoneCountry } from "./phones.js";
+
+/** Countries whose people we greet in Swahili until they choose. */
+const swahiliCountries = new Set(["TZ", "KE"]);
+
+export function localeForPhone(phone: string | undefined | null, fallback: Locale): Locale {
+  const country = phone ? phoneCountry(phone) : undefined;
+  return country && swahiliCountries.has(country) ? "sw" : fallback;
+}
+
+export interface ResolvedSender {
+  user: User;
+  /** created by this message: the person has never talked to Nuru before */
+  isNew: boolean;
+  /** the network told us no name, so the person should be asked */
+  nameUnknown: boolean;
+}
+
+/** Finds or creates the person behind a network sender, linking every id the network gave and their phone. */
+export async function resolveSender(
+  tx: Tx,
+  options: { channel: Channel; sender: Sender; defaultCountry: string; defaultLocale: Locale },
+): Promise<ResolvedSender> {
+  const { channel, sender } = options;
+  const ids = [sender.externalId, ...(sender.aliases ?? [])];
+  const known = await tx.channelIdentity.findMany({ where: { channel, externalId: { in: ids } }, include: { user: true } });
+  const phone = sender.phone ? normalisePhone(sender.phone, options.defaultCountry) : undefined;
+
+  let user = known[0]?.user;
+  let isNew = false;
+  if (!user && phone) user = (await tx.user.findUnique({ where: { phone } })) ?? undefined;
+  if (!user) {
+    user = await tx.user.create({
+      data: {
+        name: sender.name?.trim() || phone || "Guest",
+        phone,
+        locale: localeForPhone(phone, options.defaultLocale),
+      },
+    });
+    isNew = true;
+  } else if (phone && !user.phone) {
+    user = await tx.user.update({ where: { id: user.id }, data: { phone } });
+  }
+  const missing = ids.filter((id) => !known.some((k) => k.externalId === id));
+  if (missing.length) {
+    await tx.channelIdentity.createMany({
+      data: missing.map((externalId) => ({ userId: user.id, channel, externalId, chatId: externalId })),
+      skipDuplicates: true,
+    });
+  }
+  return { user, isNew, nameUnknown: isNew && !sender.name?.trim() };
+}
+
+export async function setUserName(tx: Tx, options: { userId: string; name: string }): Promise<{ name: string }> {
+  await tx.user.update({ where: { id: options.userId }, data: { name: options.name } });
+  return { name: options.name };
+}
+
+export async function setUserLocale(tx: Tx, options: { userId: string; locale: Locale }): Promise<{ locale: Locale }> {
+  await tx.user.update({ where: { id: options.userId }, data: { locale: options.locale } });
+  return { locale: options.locale };
+}
+
+/**
+ * Gives a person a phone number. When another account already holds it and this one is a bare chat account (no phone
+ * of its own), the chat account is folded into the holder: this is how a Telegram user reaches the invitations an
+ * organizer sent to their number. Returns the user that now owns the phone.
+ */
+export async function attachPhone(tx: Tx, options: { userId: string; phone: string }): Promise<User> {
+  const me = await tx.user.findUniqueOrThrow({ where: { id: options.userId } });
+  if (me.phone === options.phone) return me;
+  const holder = await tx.user.findUnique({ where: { phone: options.phone } });
+  if (!holder) return tx.user.update({ where: { id: me.id }, data: { phone: options.phone } });
+  if (me.phone) throw new AppError("link.phone_taken");
+  await tx.channelIdentity.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
+  await tx.eventGuest.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
+  await tx.invitation.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
+  const owns = await tx.event.count({ where: { organizerId: me.id } });
+  if (owns === 0) await tx.user.delete({ where: { id: me.id } }).catch(() => undefined);
+  return holder;
+}

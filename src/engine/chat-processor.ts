@@ -1,0 +1,141 @@
+// Handles a chat's logged messages one at a time and in order. Within a process a per-chat promise chain keeps
+// order; across processes a PostgreSQL advisory lock taken in each message's transaction does, so two Nuru processes
+// sharing the database never interleave one chat. A message is marked done in the same transaction as its effects:
+// a crash mid-message leaves it pending, and the reconciler hands it back here.
+import type { Db, Tx } from "../db/prisma.js";
+import type { Channel } from "../generated/prisma/client.js";
+import { AppError } from "../errors.js";
+import { isLocale, t, type Locale } from "../i18n/index.js";
+import type { Logger } from "../logger.js";
+import { resolveSender } from "../domain/users.js";
+import { parseStoredEvent } from "./inbound-log.js";
+import { writeOutbox } from "./outbox.js";
+import type { Router } from "./router.js";
+
+/** Attempts before a message that keeps failing is given up on (and the person told). */
+export const maxAttempts = 3;
+
+export interface ProcessorOptions {
+  db: Db;
+  router: Router;
+  logger: Logger;
+  defaultCountry: string;
+  defaultLocale: Locale;
+  /** called after commit with the outbound rows to send */
+  dispatch: (channel: Channel, ids: bigint[]) => Promise<void>;
+  now?: () => Date;
+}
+
+type PendingRow = { id: bigint; payload: unknown; attempts: number };
+
+export function createChatProcessor(options: ProcessorOptions) {
+  const { db, router, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const chains = new Map<string, Promise<void>>();
+
+  async function lockChat(tx: Tx, channel: Channel, chatId: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${channel}:${chatId}`}, 0))`;
+  }
+
+  async function nextPending(tx: Tx, channel: Channel, chatId: string): Promise<PendingRow | undefined> {
+    const rows = await tx.$queryRaw<PendingRow[]>`
+      SELECT id, payload, attempts FROM inbound_messages
+      WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status = 'pending'
+      ORDER BY id LIMIT 1`;
+    return rows[0];
+  }
+
+  async function markDone(tx: Tx, id: bigint): Promise<void> {
+    await tx.$executeRaw`UPDATE inbound_messages SET status = 'done', processed_at = now() WHERE id = ${id}`;
+  }
+
+  /** Handles the oldest pending message of the chat; false when there is none. */
+  async function handleNext(channel: Channel, chatId: string): Promise<boolean> {
+    let failure: { row: PendingRow; error: unknown } | undefined;
+    const outcome = await db.$transaction(
+      async (tx) => {
+        await lockChat(tx, channel, chatId);
+        const row = await nextPending(tx, channel, chatId);
+        if (!row) return { found: false, ids: [] as bigint[] };
+        const event = parseStoredEvent(row.payload);
+        try {
+          const turn = await router.route(tx, event, now());
+          const ids = await writeOutbox(tx, { channel, chatId, userId: turn.user.id }, `in:${row.id}`, turn.replies);
+          await markDone(tx, row.id);
+          return { found: true, ids };
+        } catch (error) {
+          failure = { row, error };
+          throw error; // roll back everything the turn wrote
+        }
+      },
+      { timeout: 15_000, maxWait: 10_000 },
+    ).catch((error: unknown) => {
+      if (!failure) throw error; // the database itself failed: leave the message pending
+      return undefined;
+    });
+    if (outcome) {
+      await options.dispatch(channel, outcome.ids);
+      return outcome.found;
+    }
+    await recordFailure(channel, chatId, failure!.row, failure!.error);
+    return true;
+  }
+
+  /**
+   * A refusal (AppError) is answered and the message is done. An unexpected error is retried; after maxAttempts the
+   * person gets an apology instead of silence.
+   */
+  async function recordFailure(channel: Channel, chatId: string, row: PendingRow, error: unknown): Promise<void> {
+    const event = parseStoredEvent(row.payload);
+    const refusal = error instanceof AppError;
+    const attempts = row.attempts + 1;
+    if (!refusal) logger.error({ err: error, inboundId: String(row.id), attempts }, "handling an inbound message failed");
+    const giveUp = refusal || attempts >= maxAttempts;
+    const ids = await db.$transaction(async (tx) => {
+      await lockChat(tx, channel, chatId);
+      if (!giveUp) {
+        await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${String(error).slice(0, 500)} WHERE id = ${row.id} AND status = 'pending'`;
+        return [];
+      }
+      const { user } = await resolveSender(tx, { channel, sender: event.sender, defaultCountry: options.defaultCountry, defaultLocale: options.defaultLocale });
+      const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
+      const text = refusal
+        ? t(locale, error.code as never, error.params)
+        : t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
+      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${refusal ? null : String(error).slice(0, 500)}, processed_at = now() WHERE id = ${row.id} AND status = 'pending'`;
+      if (updated === 0) return [];
+      return writeOutbox(tx, { channel, chatId, userId: user.id }, `in:${row.id}`, [{ text }]);
+    });
+    await options.dispatch(channel, ids);
+  }
+
+  async function drain(channel: Channel, chatId: string): Promise<void> {
+    // Bounded so a flood in one chat cannot starve the caller for ever; the reconciler picks up any rest.
+    for (let i = 0; i < 1000; i++) {
+      if (!(await handleNext(channel, chatId))) return;
+    }
+  }
+
+  /** Process every pending message of the chat, after whatever this process is already doing for it. */
+  function processChat(channel: Channel, chatId: string): Promise<void> {
+    const key = `${channel}:${chatId}`;
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.then(() => drain(channel, chatId)).catch((err: unknown) => {
+      logger.warn({ err, chat: key }, "chat processing interrupted; the reconciler will retry");
+    });
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+    return next;
+  }
+
+  /** Resolves when every chat this process is working on is idle (used for clean shutdown). */
+  async function idle(): Promise<void> {
+    while (chains.size) await Promise.all([...chains.values()]);
+  }
+
+  return { processChat, idle };
+}
+
+export type ChatProcessor = ReturnType<typeof createChatProcessor>;

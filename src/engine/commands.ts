@@ -1,0 +1,130 @@
+// Commands, in English and Swahili, with or without the leading "/" (WhatsApp has no command menu). A command works
+// at any step of a conversation.
+import { isLocale } from "../i18n/index.js";
+import type { MessageKey } from "../i18n/index.js";
+import { formatDateTime } from "../i18n/dates.js";
+import { listGuestInvitations, listOrganizerEvents, listProviderBookings, rolesOf } from "../domain/overview.js";
+import { claimInvitation } from "../domain/invitations.js";
+import { setUserLocale } from "../domain/users.js";
+import { deleteConversation } from "./conversation-store.js";
+import type { Turn } from "./turn.js";
+
+export interface CommandTools {
+  startFlow(turn: Turn, name: string): Promise<void>;
+}
+
+export type CommandHandler = (turn: Turn, args: string, tools: CommandTools) => Promise<void>;
+
+export interface ParsedCommand {
+  name: string;
+  args: string;
+}
+
+/** "/help", "help", "/Lugha sw", "/start@NuruBot CODE" -> { name, args }; undefined when not a command we know. */
+export function parseCommand(text: string, known: ReadonlySet<string>): ParsedCommand | undefined {
+  const match = /^\s*(\/)?([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (!match) return undefined;
+  const name = match[2]!.toLowerCase();
+  if (!known.has(name)) return undefined;
+  const args = (match[3] ?? "").trim();
+  // Without the slash only a bare word (or "language sw") counts, so ordinary sentences are not taken as commands.
+  if (!match[1] && args.split(/\s+/).length > 1) return undefined;
+  return { name, args };
+}
+
+const whenText = (turn: Turn, date: Date | null, timeZone: string) =>
+  date ? formatDateTime(date, timeZone, turn.locale) : turn.render({ key: "when.unknown" });
+
+const help: CommandHandler = async (turn) => {
+  const roles = await rolesOf(turn.tx, turn.user.id);
+  const parts: MessageKey[] = ["help.general"];
+  if (roles.guest || (!roles.organizer && !roles.provider)) parts.push("help.guest");
+  if (roles.organizer) parts.push("help.organizer");
+  if (roles.provider) parts.push("help.provider");
+  if (turn.event.channel === "whatsapp") parts.push("help.whatsapp_no_slash");
+  const body = [turn.render({ key: "help.header", params: { name: turn.user.name } }), ...parts.map((k) => turn.render({ key: k }))];
+  turn.send({ text: { text: body.join("\n\n") } });
+};
+
+const language: CommandHandler = async (turn, args, tools) => {
+  if (!args) return tools.startFlow(turn, "language");
+  const wanted = args.toLowerCase();
+  if (!isLocale(wanted)) return turn.say("language.invalid");
+  await setUserLocale(turn.tx, { userId: turn.user.id, locale: wanted });
+  turn.locale = wanted;
+  turn.say("language.set");
+};
+
+const cancel: CommandHandler = async (turn) => {
+  if (!turn.conversation) return turn.say("cancel.nothing");
+  await deleteConversation(turn.tx, turn.event.channel, turn.event.chatId);
+  turn.conversation = undefined;
+  turn.say("cancel.done");
+};
+
+const start: CommandHandler = async (turn, args) => {
+  if (turn.conversation) {
+    await deleteConversation(turn.tx, turn.event.channel, turn.event.chatId);
+    turn.conversation = undefined;
+  }
+  if (!args) return turn.say("welcome.back", { name: turn.user.name });
+  const { event } = await claimInvitation(turn.tx, { userId: turn.user.id, code: args });
+  turn.say("link.invitation", { event });
+};
+
+const invitations: CommandHandler = async (turn) => {
+  const rows = await listGuestInvitations(turn.tx, turn.user.id);
+  if (!rows.length) return turn.say("invitations.none");
+  const lines = rows.map((g) =>
+    turn.render({
+      key: "invitations.item",
+      params: {
+        event: g.event!.name,
+        when: whenText(turn, g.event!.startTime, g.event!.timeZone),
+        where: g.event!.location ?? turn.render({ key: "where.unknown" }),
+        status: turn.render({ key: `rsvp.status.${g.rsvpStatus ?? "pending"}` }),
+      },
+    }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "invitations.header" }), ...lines].join("\n") } });
+};
+
+const events: CommandHandler = async (turn) => {
+  const rows = await listOrganizerEvents(turn.tx, turn.user.id);
+  if (!rows.length) return turn.say("events.none");
+  const lines = rows.map((e) =>
+    turn.render({
+      key: "events.item",
+      params: { event: e.name, code: e.code ?? "-", when: whenText(turn, e.startTime, e.timeZone), guests: e._count.guests },
+    }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "events.header" }), ...lines].join("\n") } });
+};
+
+const bookings: CommandHandler = async (turn) => {
+  const rows = await listProviderBookings(turn.tx, turn.user.id);
+  if (!rows.length) return turn.say("bookings.none");
+  const lines = rows.map((b) =>
+    turn.render({
+      key: "bookings.item",
+      params: {
+        service: b.service?.name ?? "-",
+        event: b.event?.name ?? "-",
+        when: whenText(turn, b.event?.startTime ?? null, b.event?.timeZone ?? "UTC"),
+        status: turn.render({ key: `booking.status.${b.bookingStatus}` }),
+      },
+    }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "bookings.header" }), ...lines].join("\n") } });
+};
+
+/** Every command by each of its names (English first, then Swahili). */
+export const builtInCommands: Record<string, CommandHandler> = {
+  help: help, msaada: help, menu: help,
+  language: language, lugha: language,
+  cancel: cancel, sitisha: cancel, acha: cancel, stop: cancel,
+  start: start,
+  invitations: invitations, mialiko: invitations,
+  events: events, matukio: events,
+  bookings: bookings, oda: bookings,
+};

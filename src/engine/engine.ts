@@ -1,0 +1,59 @@
+// The conversation engine: the inbound sink every adapter calls, wired to the router and the chat processor.
+import type { InboundSink } from "../channels/channel.js";
+import type { Db } from "../db/prisma.js";
+import type { Locale } from "../i18n/index.js";
+import type { Logger } from "../logger.js";
+import type { OutboundDispatcher } from "../jobs/outbound.js";
+import { flows as builtInFlows } from "../../flows/registry.js";
+import type { Flow } from "../../flows/types.js";
+import { builtInCommands, type CommandHandler } from "./commands.js";
+import { createChatProcessor } from "./chat-processor.js";
+import { logInbound } from "./inbound-log.js";
+import { createRouter } from "./router.js";
+
+export interface EngineOptions {
+  db: Db;
+  logger: Logger;
+  dispatcher: Pick<OutboundDispatcher, "dispatch">;
+  defaultCountry: string;
+  defaultLocale: Locale;
+  conversationTtlMs: number;
+  /** extra flows and commands (tests use these to exercise the engine with minimal flows) */
+  flows?: Record<string, Flow<any>>;
+  commands?: Record<string, CommandHandler>;
+}
+
+export function createEngine(options: EngineOptions) {
+  const router = createRouter({
+    flows: { ...builtInFlows, ...options.flows },
+    commands: { ...builtInCommands, ...options.commands },
+    defaultCountry: options.defaultCountry,
+    defaultLocale: options.defaultLocale,
+    conversationTtlMs: options.conversationTtlMs,
+  });
+  const processor = createChatProcessor({
+    db: options.db,
+    router,
+    logger: options.logger,
+    defaultCountry: options.defaultCountry,
+    defaultLocale: options.defaultLocale,
+    dispatch: (channel, ids) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id }))),
+  });
+
+  /**
+   * Logs the message (this is what makes it safe to acknowledge) and starts handling it in the background.
+   * Rejects when the log write fails, so the adapter does not acknowledge and the network offers it again.
+   */
+  const sink: InboundSink = async (event) => {
+    const logged = await logInbound(options.db, event);
+    if (logged.duplicate) {
+      options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
+      return;
+    }
+    void processor.processChat(event.channel, event.chatId);
+  };
+
+  return { sink, processor, router };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,154 @@
+// Decides what one inbound message means: a command, an answer to the active conversation, a deep link, a shared
+// contact, or something we explain with help. Runs inside the message's transaction.
+import type { InboundEvent } from "../channels/channel.js";
+import type { Tx } from "../db/prisma.js";
+import { attachPhone, resolveSender, setUserLocale, setUserName } from "../domain/users.js";
+import { normalisePhone } from "../domain/phones.js";
+import { isLocale, type Locale } from "../i18n/index.js";
+import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
+import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
+import { deleteConversation, loadConversation, saveConversation } from "./conversation-store.js";
+import { Turn } from "./turn.js";
+
+export interface RouterOptions {
+  flows: Record<string, Flow<any>>;
+  commands: Record<string, CommandHandler>;
+  defaultCountry: string;
+  defaultLocale: Locale;
+  conversationTtlMs: number;
+}
+
+export function createRouter(options: RouterOptions) {
+  const commandNames = new Set(Object.keys(options.commands));
+
+  async function runAction(turn: Turn, action: DomainAction): Promise<Record<string, string | number>> {
+    switch (action.type) {
+      case "setUserName":
+        turn.user = { ...turn.user, name: action.name };
+        return setUserName(turn.tx, { userId: turn.user.id, name: action.name });
+      case "setLocale":
+        turn.locale = action.locale;
+        return setUserLocale(turn.tx, { userId: turn.user.id, locale: action.locale });
+    }
+  }
+
+  /** Executes a flow step's effects in order, then stores (or ends) the conversation. */
+  async function applyStep(turn: Turn, flow: Flow<any>, step: Step<unknown>): Promise<void> {
+    turn.offered = [];
+    for (const effect of step.effects) {
+      if (effect.type === "reply") turn.send(effect.reply);
+      else {
+        const result = await runAction(turn, effect.action);
+        if (effect.then) turn.send(effect.then, result);
+      }
+    }
+    const key = { channel: turn.event.channel, chatId: turn.event.chatId };
+    if (step.state === null) {
+      if (turn.conversation) await deleteConversation(turn.tx, key.channel, key.chatId);
+      turn.conversation = undefined;
+      return;
+    }
+    turn.conversation = {
+      flow: flow.name,
+      version: flow.version,
+      state: step.state,
+      offered: turn.offered,
+      expiresAt: new Date(turn.now.getTime() + options.conversationTtlMs),
+    };
+    await saveConversation(turn.tx, { ...key, userId: turn.user.id }, turn.conversation);
+  }
+
+  const flowContext = (turn: Turn): FlowContext => ({ locale: turn.locale, userName: turn.user.name, now: turn.now });
+
+  const tools: CommandTools = {
+    async startFlow(turn, name) {
+      const flow = options.flows[name];
+      if (!flow) throw new Error(`no flow named ${name}`);
+      await applyStep(turn, flow, flow.start(flowContext(turn)));
+    },
+  };
+
+  /** A number typed in answer to numbered choices means that choice (WhatsApp has no buttons). */
+  function toFlowInput(turn: Turn, event: InboundEvent): FlowInput | undefined {
+    const c = event.content;
+    if (c.kind === "text") {
+      const n = /^\s*(\d{1,2})\s*\.?\s*$/.exec(c.text);
+      const offered = turn.conversation?.offered ?? [];
+      if (n && Number(n[1]) >= 1 && Number(n[1]) <= offered.length) return { kind: "choice", value: offered[Number(n[1]) - 1]! };
+      return { kind: "text", text: c.text };
+    }
+    if (c.kind === "choice") return { kind: "choice", value: c.value };
+    if (c.kind === "media") return { kind: "media", mediaType: c.mediaType, ref: c.ref, caption: c.caption };
+    if (c.kind === "contact") return { kind: "contact", phone: c.phone, own: c.own };
+    if (c.kind === "poll_vote" && c.values[0]) return { kind: "text", text: c.values[0] };
+    return undefined;
+  }
+
+  async function handleContact(turn: Turn, phoneRaw: string, own: boolean): Promise<void> {
+    if (!own) return turn.say("link.contact_not_own");
+    const phone = normalisePhone(phoneRaw, options.defaultCountry);
+    if (!phone) return turn.say("link.phone_invalid", { phone: phoneRaw.slice(0, 32) });
+    turn.user = await attachPhone(turn.tx, { userId: turn.user.id, phone });
+    turn.say("link.phone_saved", { phone });
+  }
+
+  /** Handles one message; the caller commits the turn's writes and replies together. */
+  async function route(tx: Tx, event: InboundEvent, now: Date): Promise<Turn> {
+    const { user, isNew, nameUnknown } = await resolveSender(tx, {
+      channel: event.channel,
+      sender: event.sender,
+      defaultCountry: options.defaultCountry,
+      defaultLocale: options.defaultLocale,
+    });
+    const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
+    const turn = new Turn(tx, event, user, locale, await loadConversation(tx, event.channel, event.chatId), now);
+
+    // A conversation that is stale or from an older flow version is dropped, and the person told why.
+    const active = turn.conversation;
+    if (active) {
+      const flow = options.flows[active.flow];
+      const reason = active.expiresAt <= now ? "conversation.expired" : !flow || flow.version !== active.version ? "conversation.upgraded" : undefined;
+      if (reason) {
+        await deleteConversation(tx, event.channel, event.chatId);
+        turn.conversation = undefined;
+        turn.say(reason);
+        if (reason === "conversation.upgraded") return turn;
+      }
+    }
+
+    await dispatch(turn, isNew, nameUnknown);
+    return turn;
+  }
+
+  async function dispatch(turn: Turn, isNew: boolean, nameUnknown: boolean): Promise<void> {
+    const c = turn.event.content;
+    if (c.kind === "start") return options.commands.start!(turn, c.payload ?? "", tools);
+    if (c.kind === "contact") return handleContact(turn, c.phone, c.own);
+    if (c.kind === "text") {
+      const command = parseCommand(c.text, commandNames);
+      if (command) return options.commands[command.name]!(turn, command.args, tools);
+    }
+    const input = toFlowInput(turn, turn.event);
+    const active = turn.conversation;
+    if (active && input) {
+      const flow = options.flows[active.flow]!;
+      if (input.kind === "choice" && !active.offered.includes(input.value)) return turn.say("choice.expired");
+      return applyStep(turn, flow, flow.handle(active.state, input, flowContext(turn)));
+    }
+    if (isNew && nameUnknown) return tools.startFlow(turn, "onboarding");
+    if (isNew) return options.commands.help!(turn, "", tools);
+    if (input?.kind === "choice") {
+      // Language buttons stay valid after their conversation ended (people tap old messages).
+      const wanted = input.value.replace(/^lang:/, "");
+      if (input.value.startsWith("lang:") && isLocale(wanted)) return options.commands.language!(turn, wanted, tools);
+      return turn.say("choice.expired");
+    }
+    if (input?.kind === "media") return turn.say("unknown.media");
+    const text = c.kind === "text" ? c.text.trim() : "";
+    turn.say("unknown.input", { text: text.length > 40 ? `${text.slice(0, 40)}…` : text });
+  }
+
+  return { route };
+}
+
+export type Router = ReturnType<typeof createRouter>;

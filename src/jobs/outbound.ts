@@ -1,0 +1,137 @@
+// Sends the outbox. One BullMQ queue per channel so each network's global limit is the queue's limiter; jobs carry
+// only the outbound row id and re-read the row, claim it atomically (queued -> sending) and record the outcome, so a
+// job that runs twice never sends twice. Per-chat order and pacing are enforced here (see pacing.ts).
+import { DelayedError, Queue, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type Choice } from "../channels/channel.js";
+import type { Db } from "../db/prisma.js";
+import type { Channel } from "../generated/prisma/client.js";
+import type { Logger } from "../logger.js";
+import { takeSendSlot } from "./pacing.js";
+
+export const sendAttempts = 8;
+/** a message waiting behind an earlier one to the same chat looks again after this long */
+const orderRetryMs = 100;
+
+export interface OutboundJob {
+  id: string;
+}
+
+export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
+export const outboundJobId = (id: bigint | string) => `out-${id}`;
+
+type RowOptions = { choices?: Choice[]; requestPhone?: { label: string } } | null;
+
+/** Producer side: one queue per channel, jobs with deterministic ids (a second add of the same id is ignored). */
+export function createOutboundDispatcher(options: { connection: Redis; prefix: string; channels: Channel[] }) {
+  const queues = new Map<Channel, Queue<OutboundJob>>(
+    options.channels.map((c) => [c, new Queue<OutboundJob>(outboundQueueName(c), { connection: options.connection, prefix: options.prefix })]),
+  );
+  return {
+    async dispatch(channel: Channel, ids: { id: bigint; delayMs?: number }[]): Promise<void> {
+      const queue = queues.get(channel);
+      if (!queue || !ids.length) return;
+      await queue.addBulk(
+        ids.map(({ id, delayMs }) => ({
+          name: "send",
+          data: { id: String(id) },
+          opts: {
+            jobId: outboundJobId(id),
+            delay: delayMs && delayMs > 0 ? delayMs : undefined,
+            attempts: sendAttempts,
+            backoff: { type: "exponential", delay: 1000 },
+            removeOnComplete: { count: 1000 },
+            removeOnFail: { count: 5000 },
+          },
+        })),
+      );
+    },
+    async close(): Promise<void> {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+export type OutboundDispatcher = ReturnType<typeof createOutboundDispatcher>;
+
+/** Consumer side for one channel. */
+export function createOutboundWorker(options: {
+  db: Db;
+  adapter: ChannelAdapter;
+  connection: Redis;
+  /** a separate connection for pacing keys (the worker's own connection blocks) */
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  concurrency?: number;
+}): Worker<OutboundJob> {
+  const { db, adapter, logger } = options;
+  const channel = adapter.name as Channel;
+  const limits = adapter.rateLimits;
+  const groupGapMs = Math.ceil(60_000 / limits.groupPerMinute);
+  // Below one message a second the limiter spaces single messages instead.
+  const limiter =
+    limits.globalPerSecond >= 1
+      ? { max: Math.floor(limits.globalPerSecond), duration: 1000 }
+      : { max: 1, duration: Math.ceil(1000 / limits.globalPerSecond) };
+
+  async function process(job: Job<OutboundJob>, token?: string): Promise<void> {
+    const id = BigInt(job.data.id);
+    const row = await db.outboundMessage.findUnique({ where: { id } });
+    if (!row || row.status === "sent" || row.status === "failed") return;
+
+    const delayUntil = async (at: number) => {
+      await job.moveToDelayed(at, token);
+      throw new DelayedError();
+    };
+    // Keep a chat's messages in order: wait while an earlier one to the same chat is unsent.
+    const earlier = await db.outboundMessage.findFirst({
+      where: { channel, chatId: row.chatId, id: { lt: id }, status: { in: ["queued", "sending"] } },
+      select: { id: true },
+    });
+    if (earlier) return delayUntil(Date.now() + orderRetryMs);
+    if (row.notBefore && row.notBefore.getTime() > Date.now()) return delayUntil(row.notBefore.getTime());
+    const gap = isGroupChatId(row.chatId) ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
+    const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap);
+    if (wait > 0) return delayUntil(Date.now() + wait);
+
+    const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 } } });
+    if (claimed.count === 0) return; // another worker has it
+
+    const opts = row.options as RowOptions;
+    try {
+      const result = await adapter.send({ chatId: row.chatId, text: row.body, choices: opts?.choices, requestPhone: opts?.requestPhone });
+      await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
+    } catch (err) {
+      if (err instanceof PermanentSendError) {
+        logger.warn({ outboundId: String(id), reason: err.reason }, "message refused for good");
+        await db.outboundMessage.update({ where: { id }, data: { status: "failed", lastError: err.reason } });
+        return;
+      }
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await db.outboundMessage.update({
+        where: { id },
+        data: { status: lastTry && !(err instanceof RateLimitError) ? "failed" : "queued", lastError: String(err).slice(0, 500) },
+      });
+      if (err instanceof RateLimitError) {
+        // The network asked the whole bot to slow down: pause this channel's queue, then try this job again.
+        await worker.rateLimit(err.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      throw err;
+    }
+  }
+
+  const worker: Worker<OutboundJob> = new Worker<OutboundJob>(outboundQueueName(channel), process, {
+    connection: options.connection,
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 8,
+    limiter,
+    autorun: true,
+  });
+  worker.on("failed", (job, err) => {
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, outboundId: job.data.id }, "message could not be sent");
+  });
+  worker.on("error", (err) => logger.error({ err }, "outbound worker error"));
+  return worker;
+}

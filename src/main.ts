@@ -1,0 +1,149 @@
+// The one composition root: config -> database (created and migrated) -> Redis -> channels -> engine -> HTTP ->
+// workers; clean shutdown in the reverse order on SIGTERM/SIGINT.
+import type { Server } from "node:http";
+import type { Worker } from "bullmq";
+import { Redis } from "ioredis";
+import type { ChannelAdapter } from "./channels/channel.js";
+import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
+import { createTelegramAdapter, type TelegramAdapter } from "./channels/telegram/index.js";
+import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "./channels/whatsapp/index.js";
+import { ConfigError, enabledChannels, loadConfig, type Config } from "./config.js";
+import { ensureDatabase } from "./db/ensure-database.js";
+import { applyMigrations } from "./db/migrations.js";
+import { createPrisma } from "./db/prisma.js";
+import { createEngine } from "./engine/engine.js";
+import type { Channel } from "./generated/prisma/client.js";
+import { createHttpApp } from "./http/app.js";
+import { createOutboundDispatcher, createOutboundWorker } from "./jobs/outbound.js";
+import { startReconciler } from "./jobs/reconcile.js";
+import { createLogger, type Logger } from "./logger.js";
+import { StartupError, describeStartupFailure, redactUrl } from "./startup-errors.js";
+
+const queuePrefix = "nuru";
+
+function buildAdapters(config: Config, logger: Logger) {
+  const enabled = enabledChannels(config);
+  const adapters: ChannelAdapter[] = [];
+  let telegram: TelegramAdapter | undefined;
+  let whatsapp: WhatsAppAdapter | undefined;
+  let simulator: SimulatorAdapter | undefined;
+  if (enabled.telegram) {
+    telegram = createTelegramAdapter({
+      token: config.TELEGRAM_BOT_TOKEN!,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      webhook: config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined,
+      logger,
+    });
+    adapters.push(telegram);
+  }
+  if (enabled.whatsapp) {
+    whatsapp = createWhatsAppAdapter({
+      sessionDir: config.WHATSAPP_SESSION_DIR,
+      chromiumPath: config.CHROMIUM_PATH,
+      minIntervalMs: config.WHATSAPP_MIN_INTERVAL_MS,
+      logger,
+    });
+    adapters.push(whatsapp);
+  }
+  if (enabled.simulator) {
+    simulator = createSimulatorAdapter({ logger });
+    adapters.push(simulator);
+  }
+  return { adapters, telegram, whatsapp, simulator };
+}
+
+async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    throw new StartupError(`Redis at ${redactUrl(url)} does not answer (${(err as Error).message}). Start Redis, or set REDIS_URL.`);
+  }
+  return redis;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+
+  if (await ensureDatabase(config.DATABASE_URL).catch((err: unknown) => describeStartupFailure("PostgreSQL", config.DATABASE_URL, err))) {
+    logger.info("created the database");
+  }
+  const applied = await applyMigrations(config.DATABASE_URL);
+  if (applied.length) logger.info({ applied }, "applied migrations");
+  const db = createPrisma(config.DATABASE_URL);
+  const redis = await connectRedis(config.REDIS_URL);
+  const workerConnection = await connectRedis(config.REDIS_URL);
+
+  const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
+  const channels = adapters.map((a) => a.name as Channel);
+  const dispatcher = createOutboundDispatcher({ connection: redis, prefix: queuePrefix, channels });
+  const engine = createEngine({
+    db,
+    logger,
+    dispatcher,
+    defaultCountry: config.DEFAULT_COUNTRY,
+    defaultLocale: config.DEFAULT_LOCALE,
+    conversationTtlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
+  });
+  const workers: Worker[] = adapters.map((adapter) =>
+    createOutboundWorker({ db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger }),
+  );
+  const reconciler = startReconciler({ db, processor: engine.processor, dispatcher, channels, logger, intervalMs: 10_000 });
+
+  const app = createHttpApp({
+    db,
+    redis,
+    logger,
+    telegramWebhook: config.TELEGRAM_WEBHOOK_URL ? telegram?.webhookHandler() : undefined,
+    simulator: simulator?.router(),
+    whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.PORT, () => resolve(s)).on("error", (err) =>
+      reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
+    );
+  });
+  for (const adapter of adapters) await adapter.start(engine.sink);
+
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
+  logger.info({ channels, port }, "Nuru is running");
+  if (simulator) console.log(`\n  Nuru simulator: ${base}/simulator/  (chat as an organizer, a guest and a provider)\n`);
+  if (whatsapp) console.log(`  WhatsApp login QR: ${base}/whatsapp/qr\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing work in flight");
+    const force = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    // Stop taking messages first, then finish the ones already taken, then release connections.
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await reconciler.stop();
+    await engine.processor.idle();
+    await Promise.allSettled(workers.map((w) => w.close()));
+    await dispatcher.close();
+    await db.$disconnect();
+    await Promise.allSettled([redis.quit(), workerConnection.quit()]);
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  // Known start-up problems get one readable line; anything else is a bug worth its stack.
+  if (err instanceof ConfigError || err instanceof StartupError) console.error(`Nuru cannot start: ${err.message}`);
+  else console.error("Nuru cannot start:", err);
+  process.exit(1);
+});
