@@ -7,5 +7,7 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 /** Prisma over the pg driver adapter (no engine binary needed at run time). */
 export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  // The session runs in UTC because adapter-pg 7.10 drops the zone offset of timestamptz values (prisma/orm#26786):
+  // on a server set to Africa/Dar_es_Salaam every stored time would be three hours off from now().
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c TimeZone=UTC" }) });
 }

@@ -21,9 +21,30 @@ export interface ProcessorOptions {
   logger: Logger;
   defaultCountry: string;
   defaultLocale: Locale;
+  /** chats handled at the same time by this process; keep below the database pool size */
+  concurrency?: number;
   /** called after commit with the outbound rows to send */
   dispatch: (channel: Channel, ids: bigint[]) => Promise<void>;
   now?: () => Date;
+}
+
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  private free: number;
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const nextInLine = this.waiting.shift();
+      if (nextInLine) nextInLine();
+      else this.free++;
+    }
+  }
 }
 
 type PendingRow = { id: bigint; payload: unknown; attempts: number };
@@ -32,6 +53,8 @@ export function createChatProcessor(options: ProcessorOptions) {
   const { db, router, logger } = options;
   const now = options.now ?? (() => new Date());
   const chains = new Map<string, Promise<void>>();
+  // Bounded parallelism across chats: a burst of a thousand chats queues here instead of exhausting the pool.
+  const slots = new Semaphore(options.concurrency ?? 8);
 
   async function lockChat(tx: Tx, channel: Channel, chatId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${channel}:${chatId}`}, 0))`;
@@ -120,7 +143,7 @@ export function createChatProcessor(options: ProcessorOptions) {
   function processChat(channel: Channel, chatId: string): Promise<void> {
     const key = `${channel}:${chatId}`;
     const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(() => drain(channel, chatId)).catch((err: unknown) => {
+    const next = previous.then(() => slots.run(() => drain(channel, chatId))).catch((err: unknown) => {
       logger.warn({ err, chat: key }, "chat processing interrupted; the reconciler will retry");
     });
     chains.set(key, next);

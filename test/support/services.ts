@@ -41,10 +41,9 @@ export function uniquePrefix(): string {
   return `nuru-test-${inject("runId")}-${randomUUID().slice(0, 8)}`;
 }
 
-/** A unique E.164 Tanzanian mobile number (+2557xxxxxxxx). */
+/** A unique-enough valid E.164 Tanzanian mobile number (+2557 and eight digits). */
 export function uniquePhone(): string {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
-  return `+2557${String(Math.floor(Math.random() * 10))}${digits}`;
+  return `+2557${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 }
 
 export { inject };

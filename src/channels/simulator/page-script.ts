@@ -1,0 +1,300 @@
+// Browser script of the simulator page, plain JS so there is no build step. Rules it keeps:
+// - all text goes in with textContent, never innerHTML, because bot and person text is user data;
+// - a person's messages are sent one at a time, in order, and a failed POST is retried with the same id, so the
+//   engine drops the repeat if the first try did get logged;
+// - one long-poll covers every pane (GET api/messages?phones=...): a poll per pane would use up the browser's six
+//   connections per host and leave none for sending.
+// String.raw keeps the regex backslashes intact; the script must not contain backticks or dollar-brace.
+export const pageScript = String.raw`
+"use strict";
+(() => {
+  const PRESETS = [
+    { role: "Organizer / Mratibu", name: "Amina", phone: "+255700000001", preset: true },
+    { role: "Guest / Mgeni", name: "Baraka", phone: "+255700000002", preset: true },
+    { role: "Provider / Mtoa huduma", name: "Neema", phone: "+255700000003", preset: true },
+  ];
+  const E164 = /^\+[1-9]\d{7,14}$/;
+  const START_COMMAND = /^\/start\s+([A-Za-z0-9_-]{1,64})$/;
+  const STORAGE_KEY = "nuru-simulator-people";
+  const POLL_SECONDS = 25;
+
+  const panesEl = document.getElementById("panes");
+  const liveEl = document.getElementById("live");
+  const othersEl = document.getElementById("others");
+  const othersList = document.getElementById("others-list");
+  const panes = new Map();
+  let pollAfter = 0;
+  let pollAbort = null;
+  let pollRestart = false;
+
+  const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function button(className, text, onClick) {
+    const node = el("button", className, text);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  // crypto.randomUUID exists only on https and localhost; a phone on the LAN opens the page over plain http.
+  function newId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function clock(iso) {
+    return new Date(iso || Date.now()).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function loadSavedPeople() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "[]");
+      if (!Array.isArray(saved)) return [];
+      return saved
+        .filter((p) => p && typeof p.phone === "string" && E164.test(p.phone))
+        .map((p) => ({ name: String(p.name || "").slice(0, 80), phone: p.phone }));
+    } catch {
+      return [];
+    }
+  }
+
+  function savePeople() {
+    const added = [...panes.values()].filter((p) => !p.person.preset).map((p) => ({ name: p.person.name, phone: p.person.phone }));
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(added));
+    } catch {
+      // private mode: people just are not remembered across reloads
+    }
+  }
+
+  function addPane(person) {
+    const existing = panes.get(person.phone);
+    if (existing) return existing;
+    const root = el("section", "pane");
+    root.setAttribute("aria-label", "Chat as " + (person.name || person.phone));
+    const head = el("header", "pane-head");
+    const who = el("div", "who");
+    who.append(
+      el("div", "role", person.role || person.name || "Person / Mtu"),
+      el("div", "phone", (person.role && person.name ? person.name + " \u00b7 " : "") + person.phone),
+    );
+    head.append(el("div", "avatar", (person.name || person.role || "?").trim().charAt(0).toUpperCase() || "?"), who);
+    if (!person.preset) {
+      const close = button("close", "\u00d7", () => removePane(person.phone));
+      close.title = "Remove / Ondoa";
+      head.append(close);
+    }
+    const list = el("ol", "messages");
+    list.setAttribute("aria-live", "polite");
+    const empty = el("li", "empty", "Say hi to start\nSema habari kuanza");
+    list.append(empty);
+    const form = el("form", "composer");
+    const input = el("input");
+    input.type = "text";
+    input.maxLength = 4096;
+    input.autocomplete = "off";
+    input.placeholder = "Message / Ujumbe";
+    input.setAttribute("aria-label", "Message as " + (person.name || person.phone));
+    const send = el("button", "", "\u27a4");
+    send.type = "submit";
+    send.title = "Send / Tuma";
+    form.append(input, send);
+    root.append(head, list, form);
+    panesEl.append(root);
+
+    const pane = { person, root, list, empty, lastSeq: 0, queue: Promise.resolve() };
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = input.value;
+      if (!text.trim()) return;
+      input.value = "";
+      // "/start CODE" is how a deep link arrives on Telegram; here it is typed.
+      const start = START_COMMAND.exec(text.trim());
+      post(pane, start ? { startPayload: start[1] } : { text }, text);
+    });
+    panes.set(person.phone, pane);
+    return pane;
+  }
+
+  function removePane(phone) {
+    const pane = panes.get(phone);
+    if (!pane) return;
+    pane.root.remove();
+    panes.delete(phone);
+    savePeople();
+    repoll();
+  }
+
+  /** actions: buttons shown under the text (choices, share phone). */
+  function bubble(pane, who, text, at, actions) {
+    pane.empty.remove();
+    const list = pane.list;
+    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+    const item = el("li", "bubble " + who);
+    item.append(el("span", "text", text));
+    if (actions && actions.length) {
+      const row = el("div", "choices");
+      row.append(...actions);
+      item.append(row);
+    }
+    const meta = el("span", "meta", clock(at));
+    item.append(meta);
+    list.append(item);
+    if (nearBottom || who === "me") list.scrollTop = list.scrollHeight;
+    return meta;
+  }
+
+  function showBotMessage(pane, message) {
+    if (message.seq <= pane.lastSeq) return; // already shown (history load and long-poll can overlap)
+    pane.lastSeq = message.seq;
+    const actions = (message.choices || []).map((choice) =>
+      button("", choice.label, () => post(pane, { choice: choice.value }, choice.label)),
+    );
+    if (message.requestPhone) {
+      const phone = pane.person.phone;
+      const share = () => post(pane, { contact: { phone } }, "\ud83d\udcf1 " + phone);
+      actions.push(button("", "\ud83d\udcf1 Share my phone number / Tuma namba yangu", share));
+    }
+    bubble(pane, "bot", message.text, message.at, actions);
+  }
+
+  function post(pane, content, shownText) {
+    const meta = bubble(pane, "me", shownText);
+    const status = el("span", "", " \u2026");
+    meta.append(status);
+    const body = Object.assign({ from: pane.person.phone, id: newId() }, pane.person.name ? { name: pane.person.name } : {}, content);
+    pane.queue = pane.queue.then(() => deliver(pane, body, meta, status));
+  }
+
+  async function deliver(pane, body, meta, status) {
+    for (let attempt = 0; panes.get(pane.person.phone) === pane; attempt++) {
+      let response = null;
+      try {
+        response = await fetch("api/messages", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      } catch {
+        // network down or server restarting: retried below
+      }
+      if (response && response.status === 202) {
+        status.textContent = " \u2713";
+        status.title = "Nuru got it / Nuru imepokea";
+        return;
+      }
+      if (response && response.status >= 400 && response.status < 500 && response.status !== 409) {
+        const problem = await response.json().catch(() => ({}));
+        meta.classList.add("failed");
+        status.textContent = " \u2717 " + (problem.error || "refused (" + response.status + ")");
+        return;
+      }
+      // 503 (not logged yet) or 409 (simulator starting): same id again, so a repeat is dropped by the engine.
+      status.textContent = " retrying\u2026";
+      await delay(Math.min(500 * 2 ** attempt, 10000));
+    }
+  }
+
+  async function loadHistory(pane) {
+    try {
+      const response = await fetch("api/chats/" + encodeURIComponent(pane.person.phone) + "/messages?after=0");
+      if (response.ok) for (const message of await response.json()) showBotMessage(pane, message);
+    } catch {
+      // the long-poll shows new messages anyway
+    }
+  }
+
+  function setLive(ok) {
+    liveEl.textContent = ok ? "\u25cf live" : "\u25cb reconnecting\u2026";
+    liveEl.classList.toggle("down", !ok);
+  }
+
+  function repoll() {
+    pollRestart = true;
+    if (pollAbort) pollAbort.abort();
+  }
+
+  // pollAfter only moves with this poll's answers: a history load for a new pane must not make it skip messages.
+  async function pollForever() {
+    for (let failures = 0; ; ) {
+      pollAbort = new AbortController();
+      pollRestart = false;
+      const phones = [...panes.keys()].join(",");
+      try {
+        const url = "api/messages?after=" + pollAfter + "&wait=" + POLL_SECONDS + "&phones=" + encodeURIComponent(phones);
+        const response = await fetch(url, { signal: pollAbort.signal, cache: "no-store" });
+        if (!response.ok) throw new Error("poll answered " + response.status);
+        for (const message of await response.json()) {
+          pollAfter = Math.max(pollAfter, message.seq);
+          const pane = panes.get(message.phone);
+          if (pane) showBotMessage(pane, message);
+        }
+        failures = 0;
+        setLive(true);
+      } catch {
+        if (pollRestart) continue;
+        failures++;
+        setLive(false);
+        await delay(Math.min(1000 * 2 ** failures, 15000));
+      }
+    }
+  }
+
+  // Chats the bot opened with someone who has no pane yet (an invited guest, a booked provider).
+  async function refreshOthers() {
+    try {
+      const response = await fetch("api/chats", { cache: "no-store" });
+      if (!response.ok) return;
+      const others = (await response.json()).filter((chat) => !panes.has(chat.phone)).slice(0, 8);
+      othersList.replaceChildren(
+        ...others.map((chat) =>
+          button("", (chat.name ? chat.name + " " : "") + chat.phone, () => openPerson({ name: chat.name || "", phone: chat.phone })),
+        ),
+      );
+      othersEl.hidden = others.length === 0;
+    } catch {
+      // next round
+    }
+  }
+
+  function openPerson(person) {
+    const known = panes.has(person.phone);
+    const pane = addPane(person);
+    if (!known) {
+      savePeople();
+      loadHistory(pane);
+      repoll();
+      refreshOthers();
+    }
+    pane.root.scrollIntoView({ behavior: "smooth", inline: "nearest", block: "nearest" });
+    pane.root.querySelector("input").focus();
+  }
+
+  document.getElementById("add-person").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const error = form.querySelector(".error");
+    const phone = form.querySelector("[name=phone]").value.replace(/[\s().-]/g, "");
+    const name = form.querySelector("[name=person]").value.trim().slice(0, 80);
+    if (!E164.test(phone)) {
+      error.textContent = "Use the international form, e.g. +255712345678 / Tumia mfumo wa kimataifa, mf. +255712345678";
+      return;
+    }
+    error.textContent = "";
+    form.reset();
+    openPerson({ name, phone });
+  });
+
+  for (const person of [...PRESETS, ...loadSavedPeople()]) addPane(person);
+  pollForever(); // the first poll (after=0) brings every pane's history
+  refreshOthers();
+  setInterval(refreshOthers, 10000);
+})();
+`;

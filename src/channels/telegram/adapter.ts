@@ -1,0 +1,133 @@
+// Telegram as a ChannelAdapter: receives by long polling (default) or webhook, sends with the Bot API.
+// We use telegraf's API client and types but not its update loop, because acknowledgement must wait for the sink.
+import type { RequestHandler } from "express";
+import { Telegram } from "telegraf";
+import type { Update } from "telegraf/types";
+import type { Logger } from "../../logger.js";
+import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
+import { toInboundEvent } from "./inbound.js";
+import { mapSendError, replyMarkupFor } from "./outbound.js";
+import { ALLOWED_UPDATES, startPolling, type Poller } from "./polling.js";
+import { createWebhookHandler, type UpdateProcessor } from "./webhook.js";
+
+export interface TelegramAdapterOptions {
+  token: string;
+  /** https://api.telegram.org, a self-hosted Bot API server, or the emulator in tests. */
+  apiRoot: string;
+  /** Receive by webhook instead of long polling; the secret comes back in X-Telegram-Bot-Api-Secret-Token. */
+  webhook?: { url: string; secret: string };
+  logger: Logger;
+  /** Long-poll timeout; Telegram holds the request this long when there is nothing new. Default 30. */
+  pollTimeoutSeconds?: number;
+  /** Pause before offering a refused update again, and the first step of the network backoff. Default 1000. */
+  retryDelayMs?: number;
+}
+
+export interface TelegramAdapter extends ChannelAdapter {
+  readonly name: "telegram";
+  /** Express handler for Telegram's webhook POSTs; mount it after express.json(). Answers 404 in polling mode. */
+  webhookHandler(): RequestHandler;
+}
+
+/** Telegram's published limits (see ENVIRONMENT.md, "Platform limits"). */
+export const TELEGRAM_RATE_LIMITS: RateLimits = { globalPerSecond: 30, perChatIntervalMs: 1000, groupPerMinute: 20 };
+
+export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
+  const telegram = new Telegram(options.token, { apiRoot: options.apiRoot });
+  const log = options.logger.child({ channel: "telegram" });
+  const retryDelayMs = options.retryDelayMs ?? 1000;
+  const pollTimeoutSeconds = options.pollTimeoutSeconds ?? 30;
+
+  let sink: InboundSink | undefined;
+  let poller: Poller | undefined;
+  /** Chats still showing our phone-request keyboard; in memory only, so a restart may leave one stale button. */
+  const chatsWithReplyKeyboard = new Set<string>();
+  /** Callback answers in flight, awaited at stop so none is cut off mid-request. */
+  const pendingAnswers = new Set<Promise<void>>();
+
+  /** Stops the button's spinner. A failure costs the person a spinner, not the update, so it is only logged. */
+  function answerCallback(queryId: string): void {
+    const answer = telegram
+      .answerCbQuery(queryId)
+      .then(() => undefined)
+      .catch((error: unknown) => log.warn({ err: error, queryId }, "could not answer telegram callback query"))
+      .finally(() => pendingAnswers.delete(answer));
+    pendingAnswers.add(answer);
+  }
+
+  /** Hands one update to the sink; rejects (so it is offered again) exactly when the sink does. */
+  async function handle(update: Update, to: InboundSink): Promise<void> {
+    const event = toInboundEvent(update);
+    if (event) await to(event);
+    if ("callback_query" in update) answerCallback(update.callback_query.id);
+  }
+
+  const processor = (): UpdateProcessor => {
+    const current = sink;
+    return current ? (update) => handle(update, current) : undefined;
+  };
+
+  return {
+    name: "telegram",
+    rateLimits: TELEGRAM_RATE_LIMITS,
+
+    async start(newSink) {
+      if (sink) throw new Error("telegram adapter already started");
+      sink = newSink;
+      try {
+        if (options.webhook) {
+          await telegram.setWebhook(options.webhook.url, {
+            secret_token: options.webhook.secret,
+            allowed_updates: [...ALLOWED_UPDATES],
+          });
+          log.info({ url: options.webhook.url }, "telegram webhook set");
+        } else {
+          // getUpdates is refused while a webhook is set (e.g. left over from a webhook deployment).
+          await telegram.deleteWebhook({ drop_pending_updates: false });
+          poller = startPolling({
+            telegram,
+            handle: (update) => handle(update, newSink),
+            logger: log,
+            timeoutSeconds: pollTimeoutSeconds,
+            retryDelayMs,
+          });
+          log.info("telegram long polling started");
+        }
+      } catch (error) {
+        sink = undefined;
+        throw error;
+      }
+    },
+
+    async stop() {
+      // From here the webhook answers 503, so Telegram keeps what arrives and retries later.
+      sink = undefined;
+      await poller?.stop();
+      poller = undefined;
+      await Promise.allSettled([...pendingAnswers]);
+    },
+
+    async send(message: OutboundPayload): Promise<SendResult> {
+      const markup = replyMarkupFor(message, chatsWithReplyKeyboard.has(message.chatId));
+      try {
+        const sent = await telegram.sendMessage(message.chatId, message.text, markup ? { reply_markup: markup } : {});
+        if (message.requestPhone) chatsWithReplyKeyboard.add(message.chatId);
+        else if (markup && "remove_keyboard" in markup) chatsWithReplyKeyboard.delete(message.chatId);
+        return { externalId: String(sent.message_id) };
+      } catch (error) {
+        throw mapSendError(error);
+      }
+    },
+
+    webhookHandler() {
+      const webhook = options.webhook;
+      if (!webhook) {
+        return (_req, res) => {
+          log.warn("telegram webhook called but the adapter is long polling; set TELEGRAM_WEBHOOK_URL to use webhooks");
+          res.status(404).end();
+        };
+      }
+      return createWebhookHandler({ secret: webhook.secret, processor, logger: log });
+    },
+  };
+}

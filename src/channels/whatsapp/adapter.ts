@@ -1,0 +1,144 @@
+// The WhatsApp ChannelAdapter, built on whatsapp-web.js (WhatsApp Web in headless Chromium). It only translates:
+// connection upkeep is in connection.ts, inbound translation in inbound.ts, holding refused messages in
+// inbound-delivery.ts, sending in outbound.ts.
+import QRCode from "qrcode";
+import qrcodeTerminal from "qrcode-terminal";
+import type { Logger } from "../../logger.js";
+import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
+import { PermanentSendError } from "../channel.js";
+import { createRealClient, makePoll, type WhatsAppClientFactory, type WhatsAppClientLike } from "./client.js";
+import { WhatsAppConnection, type WhatsAppState } from "./connection.js";
+import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
+import { InboundDelivery } from "./inbound-delivery.js";
+import { LidDirectory } from "./lid-directory.js";
+import { WhatsAppSender, withNumberedChoices } from "./outbound.js";
+
+export interface WhatsAppAdapterOptions {
+  /** LocalAuth keeps the linked session here, so a restart needs no new QR scan. */
+  sessionDir: string;
+  chromiumPath: string;
+  /** WHATSAPP_MIN_INTERVAL_MS: the pause between messages; see whatsappRateLimits. */
+  minIntervalMs: number;
+  logger: Logger;
+  /** Tests pass a fake; the default builds a real whatsapp-web.js Client. */
+  clientFactory?: WhatsAppClientFactory;
+  /** Backoff for reconnecting and for re-offering messages the sink refused; the last value repeats. */
+  retryDelaysMs?: number[];
+  /** Draw the login QR on stderr for an operator at the terminal (default true; tests turn it off). */
+  printQrToTerminal?: boolean;
+}
+
+export interface WhatsAppStatus {
+  state: WhatsAppState;
+  /** The QR to scan, while state is "qr". */
+  qr?: string;
+}
+
+export interface WhatsAppAdapter extends ChannelAdapter {
+  readonly name: "whatsapp";
+  status(): WhatsAppStatus;
+  /** The login QR as an SVG document, while one is waiting to be scanned. */
+  qrSvg(): Promise<string | undefined>;
+  /** A native poll; votes come back as { kind: "poll_vote", pollRef: <this externalId> }. */
+  sendPoll(chatId: string, question: string, options: string[], allowMultipleAnswers?: boolean): Promise<SendResult>;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
+
+/** WhatsApp allows at most 12 options in a poll. */
+const MAX_POLL_OPTIONS = 12;
+
+/**
+ * Numbers that message quickly, or many people who never wrote to them, get banned. So the pacing is deliberately
+ * slow: at most one message per minIntervalMs across the process, twice that gap within one chat (a person getting
+ * a burst is what gets reported as spam), and 10 a minute per group. minIntervalMs 0 still stops at 20 a second,
+ * about what one WhatsApp Web tab can push.
+ */
+export function whatsappRateLimits(minIntervalMs: number): RateLimits {
+  const interval = Math.max(minIntervalMs, 50);
+  return { globalPerSecond: 1000 / interval, perChatIntervalMs: interval * 2, groupPerMinute: 10 };
+}
+
+export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): WhatsAppAdapter {
+  return new WhatsAppChannel(options);
+}
+
+class WhatsAppChannel implements WhatsAppAdapter {
+  readonly name = "whatsapp" as const;
+  readonly rateLimits: RateLimits;
+  private readonly logger: Logger;
+  private readonly retryDelaysMs: readonly number[];
+  private readonly lids: LidDirectory;
+  private readonly sender: WhatsAppSender;
+  private readonly connection: WhatsAppConnection;
+  private delivery: InboundDelivery | undefined;
+
+  constructor(private readonly options: WhatsAppAdapterOptions) {
+    this.logger = options.logger;
+    this.rateLimits = whatsappRateLimits(options.minIntervalMs);
+    this.retryDelaysMs = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
+    this.lids = new LidDirectory(this.logger);
+    this.sender = new WhatsAppSender(this.logger);
+    const createClient = options.clientFactory ?? createRealClient;
+    this.connection = new WhatsAppConnection({
+      createClient: () => createClient({ sessionDir: options.sessionDir, chromiumPath: options.chromiumPath }),
+      reconnectDelaysMs: this.retryDelaysMs,
+      logger: this.logger,
+      onQr: (qr) => this.printQr(qr),
+      onMessage: (client, message) => {
+        if (message.fromMe) return; // our own sends echo back on some versions; never worth queueing
+        this.delivery?.push(chatOfMessage(message), () => messageToEvent(this.context(client), message));
+      },
+      onVote: (client, vote) => {
+        this.delivery?.push(chatOfVote(vote), () => voteToEvent(this.context(client), vote));
+      },
+    });
+  }
+
+  /** Resolves once the client is being built; login (QR or saved session) continues in the background. */
+  async start(sink: InboundSink): Promise<void> {
+    if (this.delivery) throw new Error("whatsapp adapter already started");
+    this.delivery = new InboundDelivery(sink, this.retryDelaysMs, this.logger);
+    this.connection.start();
+  }
+
+  async stop(): Promise<void> {
+    this.delivery?.stop();
+    this.delivery = undefined;
+    await this.connection.stop();
+  }
+
+  /** requestPhone is ignored: WhatsApp already tells us the sender's number. */
+  async send(message: OutboundPayload): Promise<SendResult> {
+    const client = this.connection.readyClient();
+    return this.sender.send(client, message.chatId, withNumberedChoices(message.text, message.choices));
+  }
+
+  async sendPoll(chatId: string, question: string, options: string[], allowMultipleAnswers = false): Promise<SendResult> {
+    if (options.length < 2 || options.length > MAX_POLL_OPTIONS) {
+      throw new PermanentSendError(`a WhatsApp poll needs 2 to ${MAX_POLL_OPTIONS} options, got ${options.length}`);
+    }
+    const client = this.connection.readyClient();
+    return this.sender.send(client, chatId, makePoll(question, options, allowMultipleAnswers));
+  }
+
+  status(): WhatsAppStatus {
+    const qr = this.connection.qr;
+    return qr ? { state: this.connection.state, qr } : { state: this.connection.state };
+  }
+
+  async qrSvg(): Promise<string | undefined> {
+    const qr = this.connection.qr;
+    return qr ? QRCode.toString(qr, { type: "svg", margin: 2, width: 320 }) : undefined;
+  }
+
+  private context(client: WhatsAppClientLike): InboundContext {
+    return { client, lids: this.lids, logger: this.logger };
+  }
+
+  private printQr(qr: string): void {
+    if (this.options.printQrToTerminal === false) return;
+    // stderr, so the JSON log stream on stdout stays machine-readable.
+    qrcodeTerminal.generate(qr, { small: true }, (art) => process.stderr.write(`${art}\n`));
+  }
+}

@@ -1,0 +1,104 @@
+// The slice of whatsapp-web.js the adapter uses, as a narrow type: tests drive the adapter with a fake of exactly
+// this surface, and the real Client must stay assignable to it (checked where the default factory returns one).
+import { createRequire } from "node:module";
+import type WAWebJS from "whatsapp-web.js";
+
+export interface WhatsAppMessageId {
+  _serialized: string;
+  fromMe?: boolean;
+  /** The chat the message belongs to; for a message we sent this is the recipient's chat. */
+  remote?: string;
+}
+
+/** The fields of whatsapp-web.js Message the adapter reads. */
+export interface WhatsAppMessageLike {
+  id: WhatsAppMessageId;
+  from: string;
+  to?: string;
+  /** Sender inside a group chat; absent in private chats. */
+  author?: string;
+  fromMe: boolean;
+  isStatus?: boolean;
+  body: string;
+  /** MessageTypes value: "chat", "image", "vcard", ... */
+  type: string;
+  hasMedia: boolean;
+  /** Seconds since the epoch. */
+  timestamp: number;
+  vCards?: string[];
+  /** Raw model; notifyName is the name the sender set for themselves (not typed by the library). */
+  _data?: { notifyName?: string };
+}
+
+export interface WhatsAppPollVoteLike {
+  voter: string;
+  /** The library's typings say `id`, its runtime sets `localId`; name is missing when the poll is not cached. */
+  selectedOptions: Array<{ name?: string; id?: number; localId?: number }>;
+  /** Milliseconds since the epoch (sic, the library's spelling). */
+  interractedAtTs: number;
+  parentMessage: WhatsAppMessageLike;
+}
+
+export interface WhatsAppClientEvents {
+  qr: (qr: string) => void;
+  ready: () => void;
+  message: (message: WhatsAppMessageLike) => void;
+  vote_update: (vote: WhatsAppPollVoteLike) => void;
+  disconnected: (reason: string) => void;
+  auth_failure: (message: string) => void;
+}
+
+export type WhatsAppEventName = keyof WhatsAppClientEvents;
+
+/** What sendMessage accepts here: plain text, or a whatsapp-web.js Poll built by makePoll below. */
+export type WhatsAppContent = string | WAWebJS.Poll;
+
+export interface WhatsAppClientLike {
+  on<E extends WhatsAppEventName>(event: E, listener: WhatsAppClientEvents[E]): unknown;
+  removeListener<E extends WhatsAppEventName>(event: E, listener: WhatsAppClientEvents[E]): unknown;
+  initialize(): Promise<void>;
+  destroy(): Promise<void>;
+  sendMessage(chatId: string, content: WhatsAppContent): Promise<{ id: WhatsAppMessageId } | undefined>;
+  /** Null when the number is not on WhatsApp; otherwise the id to send to (it may differ from what we asked). */
+  getNumberId(number: string): Promise<{ _serialized: string } | null>;
+  /** Fields are missing when WhatsApp hides the mapping (privacy), so both are optional here. */
+  getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid?: string; pn?: string }>>;
+}
+
+export interface WhatsAppClientOptions {
+  sessionDir: string;
+  chromiumPath: string;
+}
+
+export type WhatsAppClientFactory = (options: WhatsAppClientOptions) => WhatsAppClientLike;
+
+// whatsapp-web.js is CommonJS and loads puppeteer on require, so it is loaded only when a real client or poll is
+// built: tests and processes without WhatsApp never pay for it. Named ESM imports do not work for this package.
+const require = createRequire(import.meta.url);
+let library: typeof WAWebJS | undefined;
+function loadLibrary(): typeof WAWebJS {
+  library ??= require("whatsapp-web.js") as typeof WAWebJS;
+  return library;
+}
+
+/** A real whatsapp-web.js Client: session kept on disk by LocalAuth, headless Chromium from the system. */
+export const createRealClient: WhatsAppClientFactory = ({ sessionDir, chromiumPath }) => {
+  const { Client, LocalAuth } = loadLibrary();
+  const client: WhatsAppClientLike = new Client({
+    authStrategy: new LocalAuth({ dataPath: sessionDir }),
+    puppeteer: {
+      executablePath: chromiumPath,
+      headless: true,
+      // --no-sandbox: containers usually run as root without user namespaces; the other two save memory and
+      // stop Chromium phoning home, which matters on small servers.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    },
+  });
+  return client;
+};
+
+/** A native WhatsApp poll; sendMessage recognises it with instanceof, so it must come from the same library copy. */
+export function makePoll(question: string, options: string[], allowMultipleAnswers = false): WAWebJS.Poll {
+  const { Poll } = loadLibrary();
+  return new Poll(question, options, { allowMultipleAnswers, messageSecret: undefined });
+}

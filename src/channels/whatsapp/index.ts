@@ -1,0 +1,6 @@
+export { createWhatsAppAdapter, whatsappRateLimits } from "./adapter.js";
+export type { WhatsAppAdapter, WhatsAppAdapterOptions, WhatsAppStatus } from "./adapter.js";
+export type { WhatsAppClientFactory, WhatsAppClientLike } from "./client.js";
+export type { WhatsAppState } from "./connection.js";
+export { WhatsAppNotReadyError } from "./connection.js";
+export { whatsappQrHandler } from "./qr-page.js";

@@ -1,0 +1,16 @@
+// A minimal flow for engine tests: every text increments a counter stored in the conversation. If two messages of
+// one chat were ever handled at once, or out of order, the counts in the replies would repeat or skip.
+import type { CommandHandler } from "../../src/engine/commands.js";
+import type { Flow } from "../../flows/types.js";
+
+export const counterFlow: Flow<{ count: number }> = {
+  name: "counter",
+  version: 1,
+  start: () => ({ state: { count: 0 }, effects: [{ type: "reply", reply: { text: { text: "counting" } } }] }),
+  handle: (state) => ({
+    state: { count: state.count + 1 },
+    effects: [{ type: "reply", reply: { text: { text: String(state.count + 1) } } }],
+  }),
+};
+
+export const counterCommand: CommandHandler = (turn, _args, tools) => tools.startFlow(turn, "counter");
