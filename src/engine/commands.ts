@@ -6,7 +6,6 @@ import { formatDateTime } from "../i18n/dates.js";
 import { listGuestInvitations, listOrganizerEvents, listProviderBookings, rolesOf } from "../domain/overview.js";
 import { claimInvitation } from "../domain/invitations.js";
 import { setUserLocale } from "../domain/users.js";
-import { deleteConversation } from "./conversation-store.js";
 import type { Turn } from "./turn.js";
 
 export interface CommandTools {
@@ -57,18 +56,21 @@ const language: CommandHandler = async (turn, args, tools) => {
 
 const cancel: CommandHandler = async (turn) => {
   if (!turn.conversation) return turn.say("cancel.nothing");
-  await deleteConversation(turn.tx, turn.event.channel, turn.event.chatId);
-  turn.conversation = undefined;
+  turn.setConversation(undefined);
   turn.say("cancel.done");
 };
 
 const start: CommandHandler = async (turn, args) => {
-  if (turn.conversation) {
-    await deleteConversation(turn.tx, turn.event.channel, turn.event.chatId);
-    turn.conversation = undefined;
-  }
+  if (turn.conversation) turn.setConversation(undefined);
   if (!args) return turn.say("welcome.back", { name: turn.user.name });
-  const { event } = await claimInvitation(turn.tx, { userId: turn.user.id, code: args });
+  const { event, userId } = await claimInvitation(turn.tx, { userId: turn.user.id, code: args });
+  if (userId !== turn.user.id) {
+    // This bare chat account was folded into the invited person's and deleted: from here the turn is theirs, so its
+    // replies point at a user that exists (outbound_messages.user_id) and speak that person's language.
+    const invited = await turn.tx.user.findUniqueOrThrow({ where: { id: userId } });
+    turn.user = invited;
+    if (isLocale(invited.locale)) turn.locale = invited.locale;
+  }
   turn.say("link.invitation", { event });
 };
 

@@ -1,4 +1,5 @@
 // Conversation state in PostgreSQL (one row per chat), so it survives restarts and is shared by every Nuru process.
+// It is written with the rest of a turn by commitTurn (turn-store.ts).
 import type { Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 
@@ -17,27 +18,4 @@ export async function loadConversation(tx: Tx, channel: Channel, chatId: string)
   if (!row) return undefined;
   const wrapped = row.state as { state: unknown; offered?: string[] };
   return { flow: row.flow, version: row.version, state: wrapped.state, offered: wrapped.offered ?? [], expiresAt: row.expiresAt };
-}
-
-export async function saveConversation(
-  tx: Tx,
-  key: { channel: Channel; chatId: string; userId: string },
-  conversation: StoredConversation,
-): Promise<void> {
-  const data = {
-    flow: conversation.flow,
-    version: conversation.version,
-    state: { state: conversation.state, offered: conversation.offered } as object,
-    expiresAt: conversation.expiresAt,
-    userId: key.userId,
-  };
-  await tx.conversation.upsert({
-    where: { channel_chatId: { channel: key.channel, chatId: key.chatId } },
-    create: { channel: key.channel, chatId: key.chatId, ...data },
-    update: data,
-  });
-}
-
-export async function deleteConversation(tx: Tx, channel: Channel, chatId: string): Promise<void> {
-  await tx.conversation.deleteMany({ where: { channel, chatId } });
 }

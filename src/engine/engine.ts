@@ -7,7 +7,7 @@ import type { OutboundDispatcher } from "../jobs/outbound.js";
 import { flows as builtInFlows } from "../../flows/registry.js";
 import type { Flow } from "../../flows/types.js";
 import { builtInCommands, type CommandHandler } from "./commands.js";
-import { createChatProcessor } from "./chat-processor.js";
+import { createChatProcessor, type ProcessorOptions } from "./chat-processor.js";
 import { logInbound } from "./inbound-log.js";
 import { createRouter } from "./router.js";
 
@@ -21,6 +21,10 @@ export interface EngineOptions {
   /** extra flows and commands (tests use these to exercise the engine with minimal flows) */
   flows?: Record<string, Flow<any>>;
   commands?: Record<string, CommandHandler>;
+  /** chats handled at once by this process (default 8) */
+  concurrency?: number;
+  /** observability hook, see ProcessorOptions.onHandled */
+  onHandled?: ProcessorOptions["onHandled"];
 }
 
 export function createEngine(options: EngineOptions) {
@@ -37,6 +41,8 @@ export function createEngine(options: EngineOptions) {
     logger: options.logger,
     defaultCountry: options.defaultCountry,
     defaultLocale: options.defaultLocale,
+    concurrency: options.concurrency,
+    onHandled: options.onHandled,
     dispatch: (channel, ids) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id }))),
   });
 

@@ -7,8 +7,8 @@ import { normalisePhone } from "../domain/phones.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
 import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
-import { deleteConversation, loadConversation, saveConversation } from "./conversation-store.js";
-import { Turn } from "./turn.js";
+import { loadConversation, type StoredConversation } from "./conversation-store.js";
+import { Turn, type Person } from "./turn.js";
 
 export interface RouterOptions {
   flows: Record<string, Flow<any>>;
@@ -42,20 +42,17 @@ export function createRouter(options: RouterOptions) {
         if (effect.then) turn.send(effect.then, result);
       }
     }
-    const key = { channel: turn.event.channel, chatId: turn.event.chatId };
     if (step.state === null) {
-      if (turn.conversation) await deleteConversation(turn.tx, key.channel, key.chatId);
-      turn.conversation = undefined;
+      if (turn.conversation) turn.setConversation(undefined);
       return;
     }
-    turn.conversation = {
+    turn.setConversation({
       flow: flow.name,
       version: flow.version,
       state: step.state,
       offered: turn.offered,
       expiresAt: new Date(turn.now.getTime() + options.conversationTtlMs),
-    };
-    await saveConversation(turn.tx, { ...key, userId: turn.user.id }, turn.conversation);
+    });
   }
 
   const flowContext = (turn: Turn): FlowContext => ({ locale: turn.locale, userName: turn.user.name, now: turn.now });
@@ -92,16 +89,30 @@ export function createRouter(options: RouterOptions) {
     turn.say("link.phone_saved", { phone });
   }
 
-  /** Handles one message; the caller commits the turn's writes and replies together. */
-  async function route(tx: Tx, event: InboundEvent, now: Date): Promise<Turn> {
-    const { user, isNew, nameUnknown } = await resolveSender(tx, {
-      channel: event.channel,
-      sender: event.sender,
-      defaultCountry: options.defaultCountry,
-      defaultLocale: options.defaultLocale,
-    });
+  /**
+   * Handles one message; the caller stores the turn's conversation and replies in the same transaction.
+   * `known` carries what the caller already read with the message (the person, when their id is linked, and the
+   * chat's conversation), saving round trips on the hot path.
+   */
+  async function route(
+    tx: Tx,
+    event: InboundEvent,
+    now: Date,
+    known?: { person?: Person; conversation: StoredConversation | undefined },
+  ): Promise<Turn> {
+    // A person we know by this very id, with nothing new to link, needs no lookup.
+    const linked = known?.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone);
+    const { user, isNew, nameUnknown } = linked
+      ? { user: known.person!, isNew: false, nameUnknown: false }
+      : await resolveSender(tx, {
+          channel: event.channel,
+          sender: event.sender,
+          defaultCountry: options.defaultCountry,
+          defaultLocale: options.defaultLocale,
+        });
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
-    const turn = new Turn(tx, event, user, locale, await loadConversation(tx, event.channel, event.chatId), now);
+    const conversation = known ? known.conversation : await loadConversation(tx, event.channel, event.chatId);
+    const turn = new Turn(tx, event, user, locale, conversation, now);
 
     // A conversation that is stale or from an older flow version is dropped, and the person told why.
     const active = turn.conversation;
@@ -109,8 +120,7 @@ export function createRouter(options: RouterOptions) {
       const flow = options.flows[active.flow];
       const reason = active.expiresAt <= now ? "conversation.expired" : !flow || flow.version !== active.version ? "conversation.upgraded" : undefined;
       if (reason) {
-        await deleteConversation(tx, event.channel, event.chatId);
-        turn.conversation = undefined;
+        turn.setConversation(undefined);
         turn.say(reason);
         if (reason === "conversation.upgraded") return turn;
       }
@@ -122,7 +132,8 @@ export function createRouter(options: RouterOptions) {
 
   async function dispatch(turn: Turn, isNew: boolean, nameUnknown: boolean): Promise<void> {
     const c = turn.event.content;
-    if (c.kind === "start") return options.commands.start!(turn, c.payload ?? "", tools);
+    // A bare START from someone new is their first hello (Telegram's START button), not a return: greet them below.
+    if (c.kind === "start" && (c.payload || !isNew)) return options.commands.start!(turn, c.payload ?? "", tools);
     if (c.kind === "contact") return handleContact(turn, c.phone, c.own);
     if (c.kind === "text") {
       const command = parseCommand(c.text, commandNames);

@@ -2,7 +2,6 @@
 // Replies are written to the outbox only when the whole turn commits.
 import type { InboundEvent } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
-import type { User } from "../generated/prisma/client.js";
 import { t, type Locale, type MessageKey, type Params } from "../i18n/index.js";
 import type { LocalText, Reply } from "../../flows/types.js";
 import type { StoredConversation } from "./conversation-store.js";
@@ -13,19 +12,35 @@ export interface RenderedReply {
   requestPhone?: { label: string };
 }
 
+/** What a turn needs to know of the person. */
+export interface Person {
+  id: string;
+  name: string;
+  phone: string | null;
+  locale: string | null;
+}
+
 export class Turn {
   readonly replies: RenderedReply[] = [];
   /** choices offered by the newest reply that had any */
   offered: string[] = [];
+  /** the conversation changed (started, moved on or ended) and must be stored when the turn commits */
+  conversationChanged = false;
 
   constructor(
     readonly tx: Tx,
     readonly event: InboundEvent,
-    public user: User,
+    public user: Person,
     public locale: Locale,
     public conversation: StoredConversation | undefined,
     readonly now: Date,
   ) {}
+
+  /** Replace the conversation; stored once, with the rest of the turn, when it commits. */
+  setConversation(next: StoredConversation | undefined): void {
+    this.conversation = next;
+    this.conversationChanged = true;
+  }
 
   render(text: LocalText, extra: Params = {}): string {
     return "key" in text ? t(this.locale, text.key, { ...text.params, ...extra }) : text.text;

@@ -1,0 +1,198 @@
+// npm run bench:inbound [-- --messages 6000 --rate 300 --seconds 10]
+//
+// Drives inbound messages through the whole pipeline against the real PostgreSQL and Redis: inbound log with
+// de-duplication, per-chat lock and ordering, conversation state, one domain write (a new person is created, then
+// their name saved), reply written to the outbox and queued in BullMQ. Prints
+//   1. sustained throughput: as many messages as the pipeline takes, many chats at once;
+//   2. latency at a fixed arrival rate (open loop), p50/p99 from hand-over to reply queued;
+//   3. the database's own limit for a comparable transaction, measured with pgbench in the same run, and the ratio.
+// Runs in a database of its own, dropped afterwards.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import pg from "pg";
+import type { InboundEvent } from "../src/channels/channel.js";
+import { loadConfig } from "../src/config.js";
+import { applyMigrations } from "../src/db/migrations.js";
+import { createPrisma } from "../src/db/prisma.js";
+import { createEngine } from "../src/engine/engine.js";
+import { createOutboundDispatcher } from "../src/jobs/outbound.js";
+import { createLogger } from "../src/logger.js";
+
+const { values: args } = parseArgs({
+  options: {
+    messages: { type: "string", default: "6000" },
+    rate: { type: "string", default: "300" },
+    seconds: { type: "string", default: "10" },
+    concurrency: { type: "string", default: "16" },
+    pool: { type: "string", default: "20" },
+  },
+});
+const totalMessages = Number(args.messages);
+const rate = Number(args.rate);
+const seconds = Number(args.seconds);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function main() {
+  const config = loadConfig();
+  const runId = Date.now().toString(36);
+  const admin = new URL(config.DATABASE_URL);
+  admin.pathname = "/postgres";
+  const dbName = `nuru_bench_${runId}`;
+  const url = new URL(config.DATABASE_URL);
+  url.pathname = `/${dbName}`;
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  await applyMigrations(url.toString());
+
+  const db = createPrisma(url.toString(), Number(args.pool));
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = `nuru-bench-${runId}`;
+  const dispatcher = createOutboundDispatcher({ connection: redis, prefix, channels: ["simulator"] });
+  const started = new Map<string, number[]>(); // chat -> hand-over times of messages not yet handled, in order
+  const latencies: number[] = [];
+  let handled = 0;
+  let onAllHandled: (() => void) | undefined;
+  let target = 0;
+  const engine = createEngine({
+    db,
+    logger: createLogger("warn"),
+    dispatcher,
+    defaultCountry: "TZ",
+    defaultLocale: "en",
+    conversationTtlMs: 3_600_000,
+    concurrency: Number(args.concurrency),
+    onHandled: (_channel, chatId) => {
+      const t0 = started.get(chatId)?.shift();
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      handled++;
+      if (handled >= target) onAllHandled?.();
+    },
+  });
+
+  let seq = 0;
+  const message = (chat: string, text: string): InboundEvent => ({
+    channel: "simulator",
+    externalId: `b${++seq}`,
+    chatId: chat,
+    sender: { externalId: chat, phone: chat },
+    content: { kind: "text", text },
+    sentAt: new Date(),
+  });
+  const send = async (chat: string, text: string) => {
+    const list = started.get(chat) ?? [];
+    list.push(performance.now());
+    started.set(chat, list);
+    await engine.sink(message(chat, text));
+  };
+  const phone = (phase: number, i: number) => `+2557${phase}${String(i).padStart(7, "0")}`;
+  // A pipeline that stalls must fail the benchmark, not hang it.
+  const waitHandled = (n: number) =>
+    new Promise<void>((resolve, reject) => {
+      target = n;
+      if (handled >= n) return resolve();
+      const timer = setTimeout(() => reject(new Error(`stalled: ${handled} of ${n} messages handled after 120 s`)), 120_000);
+      onAllHandled = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  // Warm-up: prepared statements, the WebAssembly query compiler and connection pools.
+  for (let i = 0; i < 200; i++) await send(phone(9, i), "hi");
+  await waitHandled(200);
+
+  // 1. Throughput: half the messages greet (new person, onboarding state), half answer with a name.
+  console.log(`\n1. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats`);
+  latencies.length = 0;
+  const base = handled;
+  const chats = totalMessages / 2;
+  const t0 = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < chats; i++) {
+      const p = send(phone(1, i), round === 0 ? "hi" : "Neema Mushi").finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= 500) await Promise.race(inFlight);
+    }
+  }
+  await Promise.all(inFlight);
+  await waitHandled(base + totalMessages);
+  const elapsed = (performance.now() - t0) / 1000;
+  const throughput = totalMessages / elapsed;
+  console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s)`);
+
+  // 2. Latency at a fixed arrival rate.
+  console.log(`\n2. latency at ${rate} messages/s for ${seconds} s (open loop)`);
+  latencies.length = 0;
+  const count = rate * seconds;
+  const base2 = handled;
+  const start2 = performance.now();
+  const sends: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start2 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    // Each chat talks twice: a greeting then its name, like people do.
+    const chat = phone(2, Math.floor(i / 2));
+    sends.push(send(chat, i % 2 === 0 ? "hi" : "Baraka Mwakyusa"));
+  }
+  await Promise.all(sends);
+  await waitHandled(base2 + count);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  const p99 = percentile(sorted, 99);
+  console.log(`   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples)`);
+
+  // 3. The database's own limit for a comparable transaction, same machine, same run.
+  console.log("\n3. PostgreSQL limit for a comparable transaction (pgbench, 8 clients, 10 s)");
+  const script = path.join(mkdtempSync(path.join(os.tmpdir(), "nuru-bench-")), "turn.sql");
+  writeFileSync(
+    script,
+    [
+      "\\set n random(1, 1000000000)",
+      "BEGIN;",
+      "INSERT INTO inbound_messages (channel, external_id, chat_id, payload) VALUES ('simulator', 'pg' || :n || '-' || :client_id || '-' || random(), 'c' || :n, '{}') ON CONFLICT DO NOTHING;",
+      "SELECT pg_advisory_xact_lock(hashtextextended('c' || :n, 0));",
+      "INSERT INTO users (name, phone) VALUES ('Bench', '+1' || :n || '-' || random()) ON CONFLICT DO NOTHING;",
+      "INSERT INTO outbound_messages (dedupe_key, channel, chat_id, body) VALUES ('pg' || :n || '-' || random(), 'simulator', 'c' || :n, 'reply');",
+      "UPDATE inbound_messages SET status = 'done' WHERE channel = 'simulator' AND external_id = 'pg' || :n;",
+      "COMMIT;",
+    ].join("\n"),
+  );
+  let pgTps = NaN;
+  try {
+    const out = execFileSync("pgbench", ["-n", "-f", script, "-c", "8", "-j", "2", "-T", "10", url.toString()], { encoding: "utf8" });
+    pgTps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    console.log(`   ${pgTps.toFixed(0)} transactions/s`);
+  } catch (err) {
+    console.log(`   pgbench unavailable: ${(err as Error).message.split("\n")[0]}`);
+  }
+
+  console.log("\nsummary");
+  console.log(`   machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`   pipeline ${throughput.toFixed(0)} msg/s; p50 ${p50.toFixed(1)} ms / p99 ${p99.toFixed(1)} ms at ${rate} msg/s`);
+  if (Number.isFinite(pgTps)) console.log(`   pipeline / raw database transaction rate = ${(throughput / pgTps).toFixed(2)}`);
+  console.log(`   targets: >= 1000 msg/s ${throughput >= 1000 ? "met" : "NOT met"}; p99 < 100 ms at 300 msg/s ${p99 < 100 ? "met" : "NOT met"}`);
+
+  await engine.processor.idle();
+  await dispatcher.close();
+  await redis.quit();
+  await db.$disconnect();
+  await adminClient.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await adminClient.end();
+  const cleanup = new Redis(config.REDIS_URL);
+  const keys = await cleanup.keys(`${prefix}:*`);
+  for (let i = 0; i < keys.length; i += 500) await cleanup.del(...keys.slice(i, i + 500));
+  await cleanup.quit();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
