@@ -29,9 +29,27 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["postgresql:", "postgres:"]).default("postgresql://postgres@127.0.0.1:5432/nuru"),
   REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, "must be a port number from 0 to 65535")
+    .transform(Number)
+    .pipe(z.number().max(65535, "must be a port number from 0 to 65535"))
+    .default(3000),
   PUBLIC_URL: url(["http:", "https:"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Start of every Redis key and queue name; instances sharing one Redis need different prefixes. ":" separates parts. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ and -")
+    .default("nuru"),
+  /**
+   * Password of the operator pages (user "operator"): the WhatsApp login QR, and the simulator when it runs beside a
+   * real channel.
+   */
+  OPERATOR_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
 
   TELEGRAM_BOT_TOKEN: z
     .string()
@@ -74,18 +92,27 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Reads `.env` (when present) and the environment; throws ConfigError with one readable line per problem. */
+/** Reads `.env` (when present) and the environment; throws ConfigError: one line naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env"): Config {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message} (set it in the environment or .env; see .env.example)`);
-    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+    // One line however many problems: start-up failures are read in terminals and log collectors.
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message.replace(/\s+/g, " ")}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")} (set it in the environment or .env; see .env.example)`);
   }
   const config = parsed.data;
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError("Invalid configuration: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret of 16+ characters");
+  }
+  const channels = enabledChannels(config);
+  // The simulator believes whatever phone number is typed into it, so next to real people it would let anyone act as
+  // any of them; it may only run there behind the operator password.
+  if (channels.simulator && (channels.telegram || channels.whatsapp) && !config.OPERATOR_TOKEN) {
+    throw new ConfigError(
+      "Invalid configuration: SIMULATOR_ENABLED=true next to a real chat channel needs OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or turn the simulator off",
+    );
   }
   return config;
 }

@@ -17,9 +17,7 @@ import { createHttpApp } from "./http/app.js";
 import { createOutboundDispatcher, createOutboundWorker } from "./jobs/outbound.js";
 import { startReconciler } from "./jobs/reconcile.js";
 import { createLogger, type Logger } from "./logger.js";
-import { StartupError, describeStartupFailure, redactUrl } from "./startup-errors.js";
-
-const queuePrefix = "nuru";
+import { StartupError, describeStartupFailure } from "./startup-errors.js";
 
 function buildAdapters(config: Config, logger: Logger) {
   const enabled = enabledChannels(config);
@@ -52,14 +50,33 @@ function buildAdapters(config: Config, logger: Logger) {
   return { adapters, telegram, whatsapp, simulator };
 }
 
-async function connectRedis(url: string): Promise<Redis> {
+async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  // Without an "error" listener ioredis prints every failed reconnect to stderr. Keep the cause instead (connect()
+  // itself only says "Connection is closed") and log each outage once, when it starts and when it ends.
+  let lastError: Error | undefined;
+  let wasReady = false;
+  let lost = false;
+  redis.on("error", (err: Error) => {
+    lastError = err;
+  });
+  // "reconnecting" and not "close": a close from our own quit() at shutdown is not an outage.
+  redis.on("reconnecting", () => {
+    if (wasReady && !lost) logger.warn({ cause: lastError?.message }, "Redis connection lost; reconnecting");
+    lost = wasReady;
+  });
+  redis.on("ready", () => {
+    if (lost) logger.info("Redis connection is back");
+    wasReady = true;
+    lost = false;
+    lastError = undefined;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
     redis.disconnect();
-    throw new StartupError(`Redis at ${redactUrl(url)} does not answer (${(err as Error).message}). Start Redis, or set REDIS_URL.`);
+    describeStartupFailure("Redis", url, lastError ?? err);
   }
   return redis;
 }
@@ -71,12 +88,14 @@ async function main(): Promise<void> {
   if (await ensureDatabase(config.DATABASE_URL).catch((err: unknown) => describeStartupFailure("PostgreSQL", config.DATABASE_URL, err))) {
     logger.info("created the database");
   }
+  // Both services are checked before the schema changes, so a missing Redis stops start-up without touching the data.
+  const redis = await connectRedis(config.REDIS_URL, logger);
+  const workerConnection = await connectRedis(config.REDIS_URL, logger);
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "applied migrations");
   const db = createPrisma(config.DATABASE_URL);
-  const redis = await connectRedis(config.REDIS_URL);
-  const workerConnection = await connectRedis(config.REDIS_URL);
 
+  const queuePrefix = config.REDIS_PREFIX;
   const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
   const channels = adapters.map((a) => a.name as Channel);
   const dispatcher = createOutboundDispatcher({ connection: redis, prefix: queuePrefix, channels });
@@ -100,6 +119,9 @@ async function main(): Promise<void> {
     telegramWebhook: config.TELEGRAM_WEBHOOK_URL ? telegram?.webhookHandler() : undefined,
     simulator: simulator?.router(),
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
+    operatorToken: config.OPERATOR_TOKEN,
+    // loadConfig refuses a simulator beside a real channel without OPERATOR_TOKEN, so this never locks it for good.
+    protectSimulator: Boolean(telegram || whatsapp),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s)).on("error", (err) =>
@@ -112,8 +134,15 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
   logger.info({ channels, port }, "Nuru is running");
-  if (simulator) console.log(`\n  Nuru simulator: ${base}/simulator/  (chat as an organizer, a guest and a provider)\n`);
-  if (whatsapp) console.log(`  WhatsApp login QR: ${base}/whatsapp/qr\n`);
+  const login = `user "operator", password OPERATOR_TOKEN`;
+  if (simulator) {
+    const access = telegram || whatsapp ? `; ${login}` : "";
+    console.log(`\n  Nuru simulator: ${base}/simulator/  (chat as an organizer, a guest and a provider${access})\n`);
+  }
+  if (whatsapp) {
+    const access = config.OPERATOR_TOKEN ? login : "only from this machine until OPERATOR_TOKEN is set";
+    console.log(`  WhatsApp login QR: ${base}/whatsapp/qr  (${access})\n`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,8 +1,10 @@
-// The express app: health and readiness for orchestrators, the Telegram webhook, the simulator, the WhatsApp login QR.
+// The express app: health and readiness for orchestrators, the Telegram webhook, the simulator, the WhatsApp login QR
+// (the last two behind operator-auth.ts where they need it).
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from "express";
 import type { Redis } from "ioredis";
 import type { Db } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
+import { operatorOnly, requireOperator } from "./operator-auth.js";
 import { checkReadiness } from "./readiness.js";
 
 export interface HttpOptions {
@@ -11,7 +13,15 @@ export interface HttpOptions {
   logger: Logger;
   telegramWebhook?: RequestHandler;
   simulator?: Router;
+  /** GET /whatsapp/qr. Whoever scans the QR becomes the bot's number: operator password, or this machine only. */
   whatsappQr?: RequestHandler;
+  /** The operator password (user "operator") for the operator pages; without it they are served to loopback only. */
+  operatorToken?: string;
+  /**
+   * Put the simulator behind the operator password. Needed beside a real channel: the simulator believes any phone
+   * number typed into it, so an open one would let anybody act as any real person.
+   */
+  protectSimulator?: boolean;
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -26,8 +36,15 @@ export function createHttpApp(options: HttpOptions): express.Express {
     res.status(state.ready ? 200 : 503).json(state);
   });
   if (options.telegramWebhook) app.post("/telegram/webhook", express.json({ limit: "1mb" }), options.telegramWebhook);
-  if (options.simulator) app.use("/simulator", express.json({ limit: "64kb" }), options.simulator);
-  if (options.whatsappQr) app.get("/whatsapp/qr", options.whatsappQr);
+  if (options.simulator) {
+    if (options.protectSimulator && !options.operatorToken) {
+      throw new Error("protectSimulator needs operatorToken: refusing to serve the simulator open beside a real channel");
+    }
+    // The router parses its own JSON bodies, after this check, so strangers' bodies are never parsed.
+    if (options.protectSimulator) app.use("/simulator", requireOperator(options.operatorToken!), options.simulator);
+    else app.use("/simulator", options.simulator);
+  }
+  if (options.whatsappQr) app.get("/whatsapp/qr", operatorOnly(options.operatorToken), options.whatsappQr);
   app.get("/", (_req, res) => {
     if (options.simulator) return res.redirect("/simulator/");
     res.type("text/plain").send("Nuru is running. See /healthz and /readyz.");
@@ -39,7 +56,8 @@ export function createHttpApp(options: HttpOptions): express.Express {
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) options.logger.error({ err }, "request failed");
-    res.status(status).json({ error: status === 500 ? "internal error" : String(err.message ?? "bad request") });
+    // Only messages made for clients (http-errors' expose, e.g. body-parser's) are shown; others may name internals.
+    res.status(status).json({ error: status === 500 ? "internal error" : err?.expose ? String(err.message) : "bad request" });
   };
   app.use(onError);
   return app;

@@ -1,0 +1,208 @@
+// The whole service as a person runs it: `node --import tsx src/main.ts` in a child process with only environment
+// variables, a database it has to create and migrate itself, a chat through the simulator's HTTP API, and a clean
+// stop on SIGTERM. Then the start-up failures a person can cause, each of which must be one readable line.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, describe, expect, it, type ExpectStatic } from "vitest";
+import { configSchema } from "../../src/config.js";
+import { t } from "../../src/i18n/index.js";
+import { createRedis } from "../../src/redis.js";
+import { inject } from "../support/services.js";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const runTag = `${inject("runId")}_${randomBytes(3).toString("hex")}`;
+const dbName = `nuru_e2e_${runTag}`;
+const redisPrefix = `nuru-e2e-${runTag}`;
+const databaseUrl = (() => {
+  const url = new URL(inject("adminDatabaseUrl"));
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+
+interface Service {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (null when killed by a signal) once the process is gone. */
+  exited: Promise<number | null>;
+}
+
+const started: Service[] = [];
+
+afterAll(async () => {
+  // A failed test may leave its service running; only processes this file started are stopped, by their own handle.
+  for (const service of started) if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill("SIGKILL");
+  await Promise.all(started.map((s) => s.exited));
+  await Promise.all([dropDatabase(), deleteRedisKeys()]);
+});
+
+async function dropDatabase() {
+  const admin = new pg.Client({ connectionString: inject("adminDatabaseUrl") });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The queues and pacing keys the service left under its own prefix. */
+async function deleteRedisKeys() {
+  const redis = createRedis(inject("redisUrl"));
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanStream({ match: `${redisPrefix}:*`, count: 500 })) {
+      if ((keys as string[]).length) await redis.unlink(...(keys as string[]));
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
+/**
+ * Starts the service with exactly these settings: every configuration variable is set (empty means unset), so
+ * neither this shell's environment nor a developer's .env can add a chat channel or change a default.
+ */
+function startService(settings: Record<string, string>): Service {
+  const blank = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, ""]));
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blank, LOG_LEVEL: "warn", ...settings };
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  // "close" rather than "exit": it also waits for the output pipes, so stderr is complete when it resolves.
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  const service = { child, stdout: () => stdout, stderr: () => stderr, exited };
+  started.push(service);
+  return service;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resolves with the exit code, or fails if the process is still running after timeoutMs. */
+async function exitWithin(service: Service, timeoutMs: number): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms; stderr: ${service.stderr()}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([service.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls until fn returns a value; fails at the deadline, or at once if the service died meanwhile. */
+async function eventually<T>(service: Service, what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (service.child.exitCode !== null) throw new Error(`the service exited (${service.child.exitCode}) before ${what}: ${service.stderr()}`);
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`no ${what} within ${timeoutMs} ms; stderr: ${service.stderr()}; last logs: ${service.stdout().slice(-1500)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface BotMessage {
+  seq: number;
+  text: string;
+}
+
+describe("the service", () => {
+  it("creates its database, chats through the simulator and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const service = startService({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: inject("redisUrl"),
+      // Its own queues and keys, so another Nuru on this Redis cannot take its jobs.
+      REDIS_PREFIX: redisPrefix,
+      PORT: String(port),
+    });
+
+    await eventually(service, "answer on /healthz", 30_000, async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined));
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
+
+    // A +44 number is greeted in English; each message carries its own id, so a retried post is not taken twice.
+    const phone = `+447400${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+    const say = (text: string, id: string) =>
+      eventually(service, `the simulator taking "${text}"`, 10_000, async () => {
+        const response = await fetch(`${base}/simulator/api/messages`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ from: phone, text, id }),
+        });
+        // 409: the HTTP server is up a moment before the simulator channel starts; the page retries too.
+        if (response.status === 409) return undefined;
+        expect(response.status, await response.clone().text()).toBe(202);
+        return true;
+      });
+    /** Long-polls the chat until the bot has said `text`. */
+    const botSays = (text: string, after: number) =>
+      eventually(service, `the bot saying "${text}"`, 20_000, async () => {
+        const response = await fetch(`${base}/simulator/api/chats/${encodeURIComponent(phone)}/messages?after=${after}&wait=10`);
+        const messages = (await response.json()) as BotMessage[];
+        return messages.find((m) => m.text === text);
+      });
+
+    await say("Hello", "e2e-1");
+    const welcome = await botSays(t("en", "welcome.new"), 0);
+    await say("Amina Mushi", "e2e-2");
+    await botSays(t("en", "welcome.named", { name: "Amina Mushi" }), welcome.seq);
+
+    service.child.kill("SIGTERM");
+    expect(await exitWithin(service, 20_000)).toBe(0);
+    expect(service.stderr()).toBe("");
+  });
+});
+
+// One after another: on a two-core machine four Node start-ups side by side take as long as in a row, and each
+// process's own time is what "fails quickly" is about.
+describe("start-up failures", () => {
+  /** Starts the service, expects exit code 1 and returns its one stderr line. */
+  async function failsWithOneLine(expect: ExpectStatic, settings: Record<string, string>): Promise<string> {
+    const service = startService(settings);
+    expect(await exitWithin(service, 15_000)).toBe(1);
+    const lines = service.stderr().split("\n").filter((line) => line.trim() !== "");
+    expect(lines, service.stderr()).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Nuru cannot start: /);
+    return lines[0]!;
+  }
+
+  it("names PostgreSQL and DATABASE_URL when the database server does not answer", async ({ expect }) => {
+    const line = await failsWithOneLine(expect, { DATABASE_URL: `postgresql://postgres@127.0.0.1:1/${dbName}`, REDIS_URL: inject("redisUrl") });
+    expect(line).toContain("PostgreSQL");
+    expect(line).toContain("DATABASE_URL");
+  });
+
+  it("names PORT when it is not a port number", async ({ expect }) => {
+    const line = await failsWithOneLine(expect, { PORT: "abc" });
+    expect(line).toContain("PORT");
+  });
+
+  it("names Redis and REDIS_URL when Redis does not answer", async ({ expect }) => {
+    const line = await failsWithOneLine(expect, { DATABASE_URL: databaseUrl, REDIS_URL: "redis://127.0.0.1:1" });
+    expect(line).toContain("Redis");
+    expect(line).toContain("REDIS_URL");
+  });
+
+  it("refuses the simulator beside a real channel without OPERATOR_TOKEN", async ({ expect }) => {
+    const line = await failsWithOneLine(expect, { SIMULATOR_ENABLED: "true", WHATSAPP_ENABLED: "true" });
+    expect(line).toContain("OPERATOR_TOKEN");
+  });
+});
