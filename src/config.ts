@@ -79,11 +79,6 @@ export const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(["en", "sw"]).default("en"),
   /** A conversation idle this long is forgotten and the person starts over. */
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(60 * 24),
-  /** Non-urgent messages are held during these local hours (start-end, 24h clock) of the recipient. */
-  QUIET_HOURS: z
-    .string()
-    .regex(/^([01]\d|2[0-3])-([01]\d|2[0-3])$/, "must be HH-HH such as 21-07")
-    .default("21-07"),
 });
 
 export type Config = z.infer<typeof configSchema>;

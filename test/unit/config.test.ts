@@ -34,7 +34,6 @@ describe("loadConfig", () => {
       DEFAULT_TIMEZONE: "Africa/Dar_es_Salaam",
       DEFAULT_LOCALE: "en",
       CONVERSATION_TTL_MINUTES: 1440,
-      QUIET_HOURS: "21-07",
     });
     expect(config.OPERATOR_TOKEN).toBeUndefined();
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
