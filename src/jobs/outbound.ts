@@ -22,8 +22,18 @@ export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
 type RowOptions = { choices?: Choice[]; requestPhone?: { label: string } } | null;
 
-/** Producer side: one queue per channel, jobs with deterministic ids (a second add of the same id is ignored). */
-export function createOutboundDispatcher(options: { connection: Redis; prefix: string; channels: Channel[] }) {
+/** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
+export function createOutboundDispatcher(options: {
+  connection: Redis;
+  prefix: string;
+  channels: Channel[];
+  /** tries per message before it is marked failed (tests use fewer) */
+  attempts?: number;
+  /** first retry delay; it doubles on every further try */
+  backoffMs?: number;
+}) {
+  const attempts = options.attempts ?? sendAttempts;
+  const backoffMs = options.backoffMs ?? 1000;
   const queues = new Map<Channel, Queue<OutboundJob>>(
     options.channels.map((c) => [c, new Queue<OutboundJob>(outboundQueueName(c), { connection: options.connection, prefix: options.prefix })]),
   );
@@ -31,6 +41,17 @@ export function createOutboundDispatcher(options: { connection: Redis; prefix: s
     async dispatch(channel: Channel, ids: { id: bigint; delayMs?: number }[]): Promise<void> {
       const queue = queues.get(channel);
       if (!queue || !ids.length) return;
+      // BullMQ keeps finished jobs (removeOnComplete/removeOnFail below), and adding an id it still holds is a silent
+      // no-op. The reconciler re-dispatches exactly the rows whose job already finished without sending: a stalled job
+      // that re-ran while a dead process still had the row claimed, or a job that failed before the row was updated.
+      // So a finished job of the same id is cleared first. Harmless otherwise: the row's status, not the job, decides
+      // whether anything is sent, and two dispatchers racing here at worst remove and re-add the same job.
+      await Promise.all(
+        ids.map(async ({ id }) => {
+          const state = await queue.getJobState(outboundJobId(id));
+          if (state === "completed" || state === "failed") await queue.remove(outboundJobId(id)).catch(() => 0);
+        }),
+      );
       await queue.addBulk(
         ids.map(({ id, delayMs }) => ({
           name: "send",
@@ -38,8 +59,8 @@ export function createOutboundDispatcher(options: { connection: Redis; prefix: s
           opts: {
             jobId: outboundJobId(id),
             delay: delayMs && delayMs > 0 ? delayMs : undefined,
-            attempts: sendAttempts,
-            backoff: { type: "exponential", delay: 1000 },
+            attempts,
+            backoff: { type: "exponential", delay: backoffMs },
             removeOnComplete: { count: 1000 },
             removeOnFail: { count: 5000 },
           },

@@ -1,0 +1,310 @@
+// The outbound worker through real BullMQ and PostgreSQL; only the chat network is fake. Times are measured on the
+// fake's clock and only ever bounded from below: a slow machine may be late, never early.
+import { randomUUID } from "node:crypto";
+import { Queue } from "bullmq";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  PermanentSendError,
+  RateLimitError,
+  type ChannelAdapter,
+  type ChannelName,
+  type OutboundPayload,
+  type RateLimits,
+  type SendResult,
+} from "../../src/channels/channel.js";
+import type { Channel } from "../../src/generated/prisma/client.js";
+import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
+import { createLogger } from "../../src/logger.js";
+import { testDb, testRedis, uniquePrefix } from "../support/services.js";
+
+// The test database is shared by every file of the run. Chat ids here are random, so no other file's rows share a
+// chat (order and pacing are per chat), and these rows use telegram while reconcile.test.ts, which re-dispatches old
+// rows into queues of its own, works on whatsapp only.
+const channel: Channel = "telegram";
+const db = testDb();
+const connection = await testRedis();
+const redis = await testRedis();
+const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+
+// ---------------------------------------------------------------------------------------------------------------
+// A fake chat network: records every call, and behaves as told per message text.
+
+interface Call {
+  chatId: string;
+  text: string;
+  at: number;
+  /** 1 for the first call with this text, 2 for the retry... */
+  n: number;
+  ok: boolean;
+}
+/** Runs inside send; throw to make the send fail, await to hold it in flight. */
+type Behaviour = (n: number) => void | Promise<void>;
+
+class FakeChannel implements ChannelAdapter {
+  readonly calls: Call[] = [];
+  private readonly behaviours = new Map<string, Behaviour>();
+  constructor(
+    readonly name: ChannelName,
+    readonly rateLimits: RateLimits,
+  ) {}
+  when(text: string, behaviour: Behaviour): void {
+    this.behaviours.set(text, behaviour);
+  }
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async send(message: OutboundPayload): Promise<SendResult> {
+    const n = this.calls.filter((c) => c.text === message.text).length + 1;
+    const call: Call = { chatId: message.chatId, text: message.text, at: Date.now(), n, ok: false };
+    this.calls.push(call);
+    await this.behaviours.get(message.text)?.(n);
+    call.ok = true;
+    return { externalId: `net-${message.text}-${n}` };
+  }
+  /** successful sends, in the order the network received them */
+  sent(chatId: string): Call[] {
+    return this.calls.filter((c) => c.ok && c.chatId === chatId);
+  }
+  callsFor(text: string): Call[] {
+    return this.calls.filter((c) => c.text === text);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rig: a worker and dispatcher on a BullMQ prefix of the test's own.
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+function startOutbound(options: { rateLimits?: Partial<RateLimits>; concurrency?: number; attempts?: number; backoffMs?: number } = {}) {
+  const prefix = uniquePrefix();
+  // Limits loose enough to stay out of the way unless a test tightens one.
+  const fake = new FakeChannel(channel, { globalPerSecond: 1000, perChatIntervalMs: 0, groupPerMinute: 60_000, ...options.rateLimits });
+  const dispatcher = createOutboundDispatcher({ connection, prefix, channels: [channel], attempts: options.attempts, backoffMs: options.backoffMs });
+  const worker = createOutboundWorker({ db, adapter: fake, connection, redis, prefix, logger, concurrency: options.concurrency ?? 8 });
+  const queue = new Queue(outboundQueueName(channel), { connection, prefix });
+  cleanups.push(async () => {
+    await worker.close();
+    await dispatcher.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+  const dispatch = (ids: bigint[]) => dispatcher.dispatch(channel, ids.map((id) => ({ id })));
+  return { fake, dispatcher, dispatch, worker, queue, prefix };
+}
+
+/** Outbox rows for one chat, inserted one by one so ids follow the order of texts. */
+async function insertRows(chatId: string, texts: string[], extra: { notBefore?: Date } = {}): Promise<bigint[]> {
+  const ids: bigint[] = [];
+  for (const body of texts) {
+    const row = await db.outboundMessage.create({ data: { dedupeKey: `test:${randomUUID()}`, channel, chatId, body, ...extra } });
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Polls probe until it returns something truthy; fails with `what` after the deadline. */
+async function until<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const rowsStatus = async (ids: bigint[], status: "sent" | "failed") =>
+  (await db.outboundMessage.count({ where: { id: { in: ids }, status } })) === ids.length;
+const jobState = (queue: Queue, id: bigint) => queue.getJobState(outboundJobId(id));
+const uniqueChat = () => String(Math.floor(1e9 + Math.random() * 9e9));
+const texts = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}${i + 1}-${randomUUID().slice(0, 6)}`);
+
+// Between the pacing slot being taken and the network call lies one database write (the claim); a busy machine can
+// make that write slow for the earlier message only, so a measured gap may fall this far short of the paced gap.
+const claimJitterMs = 80;
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("outbound worker: at most once", () => {
+  it("sends a row dispatched several times exactly once and records queued -> sent with sentAt and externalId", async () => {
+    const { fake, dispatch, queue, prefix } = startOutbound();
+    const chatId = uniqueChat();
+    const [text] = texts("once", 1);
+    const [id] = await insertRows(chatId, [text!]);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "queued", sentAt: null, externalId: null });
+
+    // Another process's dispatcher on the same queues, dispatching the same row at the same moment.
+    const other = createOutboundDispatcher({ connection, prefix, channels: [channel] });
+    cleanups.push(() => other.close());
+    await Promise.all([dispatch([id!]), dispatch([id!]), other.dispatch(channel, [{ id: id! }])]);
+    await until("the row to be sent", () => rowsStatus([id!], "sent"));
+
+    // A late duplicate after the send (what a stalled job re-running looks like) must find the row sent and do nothing.
+    await dispatch([id!]);
+    await until("the late duplicate job to finish", async () => (await jobState(queue, id!)) === "completed");
+
+    expect(fake.sent(chatId).map((c) => c.text)).toEqual([text]);
+    expect(fake.calls.filter((c) => c.chatId === chatId)).toHaveLength(1);
+    const row = await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } });
+    expect(row).toMatchObject({ status: "sent", externalId: `net-${text}-1`, attempts: 1, lastError: null });
+    expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
+  });
+});
+
+describe("outbound worker: order", () => {
+  it("sends one chat's messages in id order under concurrency 8, while another chat proceeds independently", async () => {
+    const { fake, dispatch } = startOutbound({ concurrency: 8 });
+    const chatA = uniqueChat();
+    const chatB = uniqueChat();
+    const a = texts("a", 6);
+    const b = texts("b", 6);
+    const idsA = await insertRows(chatA, a);
+    const idsB = await insertRows(chatB, b);
+    // Hold A's first message in flight until released: B must not wait for it, A's later messages must.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fake.when(a[0]!, () => gate);
+
+    // All at once and newest first, so a worker without the order rule would send them backwards.
+    await dispatch([...idsA, ...idsB].reverse());
+
+    try {
+      await until("chat B's six messages", () => fake.sent(chatB).length === 6);
+      expect(fake.sent(chatB).map((c) => c.text)).toEqual(b);
+      // A's first is still in flight and none of the rest has been tried.
+      expect(fake.calls.filter((c) => c.chatId === chatA).map((c) => c.text)).toEqual([a[0]]);
+    } finally {
+      release(); // else closing the worker would wait for ever on the held send
+    }
+    await until("chat A's six messages", () => fake.sent(chatA).length === 6);
+    expect(fake.sent(chatA).map((c) => c.text)).toEqual(a);
+    await until("all rows marked sent", () => rowsStatus([...idsA, ...idsB], "sent"));
+  });
+});
+
+describe("outbound worker: pacing", () => {
+  it("spaces consecutive messages to one private chat by perChatIntervalMs", async () => {
+    const { fake, dispatch } = startOutbound({ rateLimits: { perChatIntervalMs: 300 } });
+    const chatId = uniqueChat();
+    const t = texts("p", 4);
+    await dispatch(await insertRows(chatId, t));
+
+    await until("four sends", () => fake.sent(chatId).length === 4);
+    const sent = fake.sent(chatId);
+    expect(sent.map((c) => c.text)).toEqual(t);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(300 - claimJitterMs);
+  });
+
+  it("spaces messages to Telegram and WhatsApp group chats by the groupPerMinute gap", async () => {
+    // 120 a minute is one every 500 ms, well above the 100 ms private-chat gap.
+    const { fake, dispatch } = startOutbound({ rateLimits: { perChatIntervalMs: 100, groupPerMinute: 120 } });
+    const telegramGroup = `-100${uniqueChat()}`;
+    const whatsappGroup = `${uniqueChat()}@g.us`;
+    const tg = texts("tg", 3);
+    const wa = texts("wa", 3);
+    await dispatch([...(await insertRows(telegramGroup, tg)), ...(await insertRows(whatsappGroup, wa))]);
+
+    await until("three sends to each group", () => fake.sent(telegramGroup).length === 3 && fake.sent(whatsappGroup).length === 3);
+    for (const group of [telegramGroup, whatsappGroup]) {
+      const sent = fake.sent(group);
+      for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(500 - claimJitterMs);
+    }
+  });
+});
+
+describe("outbound worker: failures", () => {
+  it("waits out a 429's retry_after, then sends and records both attempts", async () => {
+    // A retry backoff far shorter than retry_after, so only honouring retry_after can explain the wait.
+    const { fake, dispatch } = startOutbound({ backoffMs: 10 });
+    const chatId = uniqueChat();
+    const [text] = texts("429-", 1);
+    fake.when(text!, (n) => {
+      if (n === 1) throw new RateLimitError(700);
+    });
+    const ids = await insertRows(chatId, [text!]);
+    await dispatch(ids);
+
+    await until("the row to be sent", () => rowsStatus(ids, "sent"));
+    const [refused, accepted] = fake.callsFor(text!);
+    expect(refused!.ok).toBe(false);
+    expect(accepted!.ok).toBe(true);
+    // The pause starts after the 429 arrived, so the retry can only be later still (1 ms for clock rounding).
+    expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(700 - 1);
+    expect(fake.callsFor(text!)).toHaveLength(2);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("marks a permanently refused message failed with the reason and never retries it", async () => {
+    const { fake, dispatch, queue } = startOutbound({ backoffMs: 10 });
+    const chatId = uniqueChat();
+    const [text] = texts("blocked", 1);
+    fake.when(text!, () => {
+      throw new PermanentSendError("Forbidden: bot was blocked by the user");
+    });
+    const [id] = await insertRows(chatId, [text!]);
+    await dispatch([id!]);
+
+    await until("the row to fail", () => rowsStatus([id!], "failed"));
+    // A finished job has no retry left in it: the one call is all there will ever be.
+    await until("the job to finish", async () => (await jobState(queue, id!)) === "completed");
+    expect(fake.callsFor(text!)).toHaveLength(1);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
+      status: "failed",
+      lastError: "Forbidden: bot was blocked by the user",
+      attempts: 1,
+      sentAt: null,
+    });
+  });
+
+  it("retries transient errors and sends on the third try", async () => {
+    const { fake, dispatch } = startOutbound({ backoffMs: 20 });
+    const chatId = uniqueChat();
+    const [text] = texts("flaky", 1);
+    fake.when(text!, (n) => {
+      if (n <= 2) throw new Error("ETIMEDOUT");
+    });
+    const ids = await insertRows(chatId, [text!]);
+    await dispatch(ids);
+
+    await until("the row to be sent", () => rowsStatus(ids, "sent"));
+    expect(fake.callsFor(text!).map((c) => c.ok)).toEqual([false, false, true]);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "sent", attempts: 3, lastError: null });
+  });
+
+  it("marks a message failed with the last error once every try has failed", async () => {
+    const { fake, dispatch, queue } = startOutbound({ attempts: 3, backoffMs: 20 });
+    const chatId = uniqueChat();
+    const [text] = texts("down", 1);
+    fake.when(text!, (n) => {
+      throw new Error(`socket hang up (try ${n})`);
+    });
+    const [id] = await insertRows(chatId, [text!]);
+    await dispatch([id!]);
+
+    await until("the row to fail", () => rowsStatus([id!], "failed"));
+    await until("the job to fail for good", async () => (await jobState(queue, id!)) === "failed");
+    expect(fake.callsFor(text!)).toHaveLength(3);
+    const row = await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } });
+    expect(row).toMatchObject({ status: "failed", attempts: 3, sentAt: null });
+    expect(row.lastError).toContain("socket hang up (try 3)");
+  });
+});
+
+describe("outbound worker: notBefore", () => {
+  it("does not send before notBefore, and sends after it", async () => {
+    const { fake, dispatch } = startOutbound();
+    const chatId = uniqueChat();
+    const [text] = texts("later", 1);
+    const notBefore = new Date(Date.now() + 800);
+    // Dispatched with no delay of its own, as the engine does: the row's notBefore alone must hold it back.
+    const ids = await insertRows(chatId, [text!], { notBefore });
+    await dispatch(ids);
+
+    await until("the row to be sent", () => rowsStatus(ids, "sent"));
+    const [call] = fake.callsFor(text!);
+    expect(call!.at).toBeGreaterThanOrEqual(notBefore.getTime());
+    expect(fake.callsFor(text!)).toHaveLength(1);
+  });
+});

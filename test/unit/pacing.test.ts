@@ -1,0 +1,61 @@
+// takeSendSlot against the real Redis: the Lua script is the whole point, so it is not mocked.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { takeSendSlot } from "../../src/jobs/pacing.js";
+import { testRedis, uniquePrefix } from "../support/services.js";
+
+const redis = await testRedis();
+const prefix = uniquePrefix();
+const newKey = () => `${prefix}:pace:test:${randomUUID()}`;
+
+describe("takeSendSlot", () => {
+  it("takes a free slot, then tells the next caller how long to wait until the gap has passed", async () => {
+    const key = newKey();
+    const now = 1_000_000;
+    expect(await takeSendSlot(redis, key, 300, now)).toBe(0);
+    expect(await takeSendSlot(redis, key, 300, now + 100)).toBe(200);
+    // Asking does not take anything: the wait is still counted from the first slot.
+    expect(await takeSendSlot(redis, key, 300, now + 250)).toBe(50);
+    expect(await takeSendSlot(redis, key, 300, now + 300)).toBe(0);
+    // That take moved the next slot on by a full gap.
+    expect(await takeSendSlot(redis, key, 300, now + 301)).toBe(299);
+  });
+
+  it("gives one slot to exactly one of many callers at the same moment", async () => {
+    const key = newKey();
+    const now = Date.now();
+    const waits = await Promise.all(Array.from({ length: 20 }, () => takeSendSlot(redis, key, 300, now)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(1);
+    expect(waits.filter((w) => w === 300)).toHaveLength(19);
+  });
+
+  it("keeps chats apart", async () => {
+    const now = Date.now();
+    expect(await takeSendSlot(redis, newKey(), 300, now)).toBe(0);
+    expect(await takeSendSlot(redis, newKey(), 300, now)).toBe(0);
+  });
+
+  it("stores nothing when there is no gap to keep", async () => {
+    const key = newKey();
+    expect(await takeSendSlot(redis, key, 0)).toBe(0);
+    expect(await takeSendSlot(redis, key, 0)).toBe(0);
+    expect(await redis.exists(key)).toBe(0);
+  });
+
+  it("lets the key expire a little after its slot, so idle chats leave nothing behind", async () => {
+    const key = newKey();
+    expect(await takeSendSlot(redis, key, 300)).toBe(0);
+    const ttl = await redis.pttl(key);
+    // Outlives the gap (else a second sender could slip in early), and not by more than the script's second.
+    expect(ttl).toBeGreaterThan(300);
+    expect(ttl).toBeLessThanOrEqual(1300);
+
+    const short = newKey();
+    expect(await takeSendSlot(redis, short, 1)).toBe(0);
+    const deadline = Date.now() + 5_000;
+    while ((await redis.exists(short)) === 1) {
+      if (Date.now() > deadline) throw new Error("the pacing key never expired");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+});
