@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const queuePrefix = config.REDIS_PREFIX;
   const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
   const channels = adapters.map((a) => a.name as Channel);
-  const dispatcher = createOutboundDispatcher({ connection: redis, prefix: queuePrefix, channels });
+  const dispatcher = createOutboundDispatcher({ connection: redis, prefix: queuePrefix, channels, logger });
   const engine = createEngine({
     db,
     logger,

@@ -31,27 +31,30 @@ export function createOutboundDispatcher(options: {
   attempts?: number;
   /** first retry delay; it doubles on every further try */
   backoffMs?: number;
+  /** where a lost Redis connection is reported (once per outage, not as a stack per retry) */
+  logger?: Logger;
 }) {
   const attempts = options.attempts ?? sendAttempts;
   const backoffMs = options.backoffMs ?? 1000;
+  const troubled = new Set<Channel>(); // queues whose Redis trouble was reported and has not cleared since
   const queues = new Map<Channel, Queue<OutboundJob>>(
-    options.channels.map((c) => [c, new Queue<OutboundJob>(outboundQueueName(c), { connection: options.connection, prefix: options.prefix })]),
+    options.channels.map((c) => {
+      const queue = new Queue<OutboundJob>(outboundQueueName(c), { connection: options.connection, prefix: options.prefix });
+      // Without a listener BullMQ prints raw stacks while Redis is away; the rows stay queued and the reconciler
+      // dispatches them again once it is back.
+      queue.on("error", (err) => {
+        if (!troubled.has(c)) options.logger?.warn({ err, queue: outboundQueueName(c) }, "outbound queue lost Redis; messages wait in the outbox");
+        troubled.add(c);
+      });
+      return [c, queue];
+    }),
   );
   return {
     async dispatch(channel: Channel, ids: { id: bigint; delayMs?: number }[]): Promise<void> {
       const queue = queues.get(channel);
       if (!queue || !ids.length) return;
-      // BullMQ keeps finished jobs (removeOnComplete/removeOnFail below), and adding an id it still holds is a silent
-      // no-op. The reconciler re-dispatches exactly the rows whose job already finished without sending: a stalled job
-      // that re-ran while a dead process still had the row claimed, or a job that failed before the row was updated.
-      // So a finished job of the same id is cleared first. Harmless otherwise: the row's status, not the job, decides
-      // whether anything is sent, and two dispatchers racing here at worst remove and re-add the same job.
-      await Promise.all(
-        ids.map(async ({ id }) => {
-          const state = await queue.getJobState(outboundJobId(id));
-          if (state === "completed" || state === "failed") await queue.remove(outboundJobId(id)).catch(() => 0);
-        }),
-      );
+      // Finished jobs are removed at once (below), so re-dispatching a row the reconciler revived adds a new job
+      // instead of being ignored as a known id; the row's status, not the job, decides whether anything is sent.
       await queue.addBulk(
         ids.map(({ id, delayMs }) => ({
           name: "send",
@@ -61,11 +64,13 @@ export function createOutboundDispatcher(options: {
             delay: delayMs && delayMs > 0 ? delayMs : undefined,
             attempts,
             backoff: { type: "exponential", delay: backoffMs },
-            removeOnComplete: { count: 1000 },
-            removeOnFail: { count: 5000 },
+            // The row keeps the outcome (status, attempts, last_error), so BullMQ need not.
+            removeOnComplete: true,
+            removeOnFail: true,
           },
         })),
       );
+      if (troubled.delete(channel)) options.logger?.info({ queue: outboundQueueName(channel) }, "outbound queue reaches Redis again");
     },
     async close(): Promise<void> {
       await Promise.all([...queues.values()].map((q) => q.close()));
@@ -105,9 +110,17 @@ export function createOutboundWorker(options: {
       await job.moveToDelayed(at, token);
       throw new DelayedError();
     };
-    // Keep a chat's messages in order: wait while an earlier one to the same chat is unsent.
+    // Keep a chat's messages in order: wait while an earlier one to the same chat is unsent. One deferred to later
+    // (notBefore, e.g. held for quiet hours) does not hold back what is due now.
+    const now = new Date();
     const earlier = await db.outboundMessage.findFirst({
-      where: { channel, chatId: row.chatId, id: { lt: id }, status: { in: ["queued", "sending"] } },
+      where: {
+        channel,
+        chatId: row.chatId,
+        id: { lt: id },
+        status: { in: ["queued", "sending"] },
+        OR: [{ notBefore: null }, { notBefore: { lte: now } }],
+      },
       select: { id: true },
     });
     if (earlier) return delayUntil(Date.now() + orderRetryMs);
@@ -116,7 +129,7 @@ export function createOutboundWorker(options: {
     const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap);
     if (wait > 0) return delayUntil(Date.now() + wait);
 
-    const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 } } });
+    const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 }, claimedAt: new Date() } });
     if (claimed.count === 0) return; // another worker has it
 
     const opts = row.options as RowOptions;

@@ -24,7 +24,7 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<{ chats:
   const before = new Date(Date.now() - graceMs);
 
   const revived = await db.outboundMessage.updateMany({
-    where: { status: "sending", channel: { in: options.channels }, createdAt: { lt: new Date(Date.now() - (options.sendTimeoutMs ?? 120_000)) } },
+    where: { status: "sending", channel: { in: options.channels }, claimedAt: { lt: new Date(Date.now() - (options.sendTimeoutMs ?? 120_000)) } },
     data: { status: "queued" },
   });
 

@@ -143,7 +143,7 @@ describe("outbound worker: at most once", () => {
 
     // A late duplicate after the send (what a stalled job re-running looks like) must find the row sent and do nothing.
     await dispatch([id!]);
-    await until("the late duplicate job to finish", async () => (await jobState(queue, id!)) === "completed");
+    await until("the late duplicate job to finish (finished jobs are removed)", async () => (await jobState(queue, id!)) === "unknown");
 
     expect(fake.sent(chatId).map((c) => c.text)).toEqual([text]);
     expect(fake.calls.filter((c) => c.chatId === chatId)).toHaveLength(1);
@@ -248,7 +248,7 @@ describe("outbound worker: failures", () => {
 
     await until("the row to fail", () => rowsStatus([id!], "failed"));
     // A finished job has no retry left in it: the one call is all there will ever be.
-    await until("the job to finish", async () => (await jobState(queue, id!)) === "completed");
+    await until("the job to finish (finished jobs are removed)", async () => (await jobState(queue, id!)) === "unknown");
     expect(fake.callsFor(text!)).toHaveLength(1);
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
       status: "failed",
@@ -284,7 +284,7 @@ describe("outbound worker: failures", () => {
     await dispatch([id!]);
 
     await until("the row to fail", () => rowsStatus([id!], "failed"));
-    await until("the job to fail for good", async () => (await jobState(queue, id!)) === "failed");
+    await until("the job to fail for good (finished jobs are removed)", async () => (await jobState(queue, id!)) === "unknown");
     expect(fake.callsFor(text!)).toHaveLength(3);
     const row = await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } });
     expect(row).toMatchObject({ status: "failed", attempts: 3, sentAt: null });

@@ -85,9 +85,13 @@ function startRig() {
 const uniqueChat = () => `2557${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}@c.us`;
 
 /** An outbox row as a crashed process leaves it: written long ago, no BullMQ job. */
-async function abandonedRow(chatId: string, data: { status?: "queued" | "sending"; attempts?: number; notBefore?: Date; createdAt?: Date } = {}) {
+async function abandonedRow(
+  chatId: string,
+  data: { status?: "queued" | "sending"; attempts?: number; notBefore?: Date; createdAt?: Date; claimedAt?: Date } = {},
+) {
+  const claimedAt = data.status === "sending" ? abandonedAt() : undefined;
   return db.outboundMessage.create({
-    data: { dedupeKey: `test:${randomUUID()}`, channel, chatId, body: `left behind ${randomUUID().slice(0, 8)}`, createdAt: abandonedAt(), ...data },
+    data: { dedupeKey: `test:${randomUUID()}`, channel, chatId, body: `left behind ${randomUUID().slice(0, 8)}`, createdAt: abandonedAt(), claimedAt, ...data },
   });
 }
 
@@ -166,11 +170,11 @@ describe("reconcileOnce", () => {
     // Claimed an hour ago by a process that then died mid-send...
     const dead = await abandonedRow(deadChat, { status: "sending", attempts: 1 });
     // ...and one claimed just now, still within sendTimeoutMs: its sender may yet finish, so it must be left alone.
-    const live = await abandonedRow(liveChat, { status: "sending", attempts: 1, createdAt: new Date() });
+    const live = await abandonedRow(liveChat, { status: "sending", attempts: 1, claimedAt: new Date() });
     // BullMQ re-runs the dead process's stalled job on a live worker, which finds the row claimed and finishes the
-    // job without sending. That finished job is what the reconciler's re-dispatch must not be stopped by.
+    // job without sending (finished jobs are removed). The reconciler's re-dispatch must still get it sent.
     await dispatcher.dispatch(channel, [{ id: dead.id }]);
-    await until("the re-run job to finish", async () => (await queue.getJobState(outboundJobId(dead.id))) === "completed");
+    await until("the re-run job to finish", async () => (await queue.getJobState(outboundJobId(dead.id))) === "unknown");
     expect(fake.sent(deadChat)).toHaveLength(0);
 
     const result = await reconcileOnce(reconcile);
