@@ -3,19 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  PermanentSendError,
-  RateLimitError,
-  type ChannelAdapter,
-  type ChannelName,
-  type OutboundPayload,
-  type RateLimits,
-  type SendResult,
-} from "../../src/channels/channel.js";
+import { PermanentSendError, RateLimitError, type RateLimits } from "../../src/channels/channel.js";
 import type { Channel } from "../../src/generated/prisma/client.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
+import { FakeChannel } from "../support/fake-channel.js";
 import { testDb, testRedis, uniquePrefix } from "../support/services.js";
+import { until } from "../support/until.js";
 
 // The test database is shared by every file of the run. Chat ids here are random, so no other file's rows share a
 // chat (order and pacing are per chat), and these rows use telegram while reconcile.test.ts, which re-dispatches old
@@ -25,49 +19,6 @@ const db = testDb();
 const connection = await testRedis();
 const redis = await testRedis();
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
-
-// ---------------------------------------------------------------------------------------------------------------
-// A fake chat network: records every call, and behaves as told per message text.
-
-interface Call {
-  chatId: string;
-  text: string;
-  at: number;
-  /** 1 for the first call with this text, 2 for the retry... */
-  n: number;
-  ok: boolean;
-}
-/** Runs inside send; throw to make the send fail, await to hold it in flight. */
-type Behaviour = (n: number) => void | Promise<void>;
-
-class FakeChannel implements ChannelAdapter {
-  readonly calls: Call[] = [];
-  private readonly behaviours = new Map<string, Behaviour>();
-  constructor(
-    readonly name: ChannelName,
-    readonly rateLimits: RateLimits,
-  ) {}
-  when(text: string, behaviour: Behaviour): void {
-    this.behaviours.set(text, behaviour);
-  }
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(message: OutboundPayload): Promise<SendResult> {
-    const n = this.calls.filter((c) => c.text === message.text).length + 1;
-    const call: Call = { chatId: message.chatId, text: message.text, at: Date.now(), n, ok: false };
-    this.calls.push(call);
-    await this.behaviours.get(message.text)?.(n);
-    call.ok = true;
-    return { externalId: `net-${message.text}-${n}` };
-  }
-  /** successful sends, in the order the network received them */
-  sent(chatId: string): Call[] {
-    return this.calls.filter((c) => c.ok && c.chatId === chatId);
-  }
-  callsFor(text: string): Call[] {
-    return this.calls.filter((c) => c.text === text);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rig: a worker and dispatcher on a BullMQ prefix of the test's own.
@@ -102,17 +53,6 @@ async function insertRows(chatId: string, texts: string[], extra: { notBefore?: 
     ids.push(row.id);
   }
   return ids;
-}
-
-/** Polls probe until it returns something truthy; fails with `what` after the deadline. */
-async function until<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const rowsStatus = async (ids: bigint[], status: "sent" | "failed") =>

@@ -3,14 +3,16 @@
 import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ChannelAdapter, ChannelName, InboundEvent, OutboundPayload, RateLimits, SendResult } from "../../src/channels/channel.js";
+import type { InboundEvent } from "../../src/channels/channel.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { logInbound } from "../../src/engine/inbound-log.js";
 import type { Channel } from "../../src/generated/prisma/client.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
 import { reconcileOnce, type ReconcileOptions } from "../../src/jobs/reconcile.js";
 import { createLogger } from "../../src/logger.js";
+import { FakeChannel } from "../support/fake-channel.js";
 import { testDb, testRedis, uniquePhone, uniquePrefix } from "../support/services.js";
+import { until } from "../support/until.js";
 
 // The test database is shared by every file of the run; these tests use whatsapp (outbound.test.ts uses telegram).
 const channel: Channel = "whatsapp";
@@ -23,30 +25,6 @@ const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 // it only ever touches what these tests left behind, never rows other tests are still working on.
 const abandonedAt = () => new Date(Date.now() - 3_600_000);
 const graceMs = 600_000;
-
-// ---------------------------------------------------------------------------------------------------------------
-// A fake chat network that records what it is asked to send.
-
-interface Call {
-  chatId: string;
-  text: string;
-  at: number;
-}
-
-class FakeChannel implements ChannelAdapter {
-  readonly calls: Call[] = [];
-  readonly rateLimits: RateLimits = { globalPerSecond: 1000, perChatIntervalMs: 0, groupPerMinute: 60_000 };
-  constructor(readonly name: ChannelName) {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(message: OutboundPayload): Promise<SendResult> {
-    this.calls.push({ chatId: message.chatId, text: message.text, at: Date.now() });
-    return { externalId: `net-${this.calls.length}` };
-  }
-  sent(chatId: string): Call[] {
-    return this.calls.filter((c) => c.chatId === chatId);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rig: one "process" is an engine, a dispatcher and a worker; several may share a BullMQ prefix, as Nuru processes
@@ -111,16 +89,6 @@ async function abandonedInbound(chatId: string, text: string): Promise<bigint> {
   return logged.id;
 }
 
-/** Polls probe until it returns something truthy; fails with `what` after the deadline. */
-async function until<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** True once BullMQ holds no job that could still send anything. */
 async function drained(queue: Queue): Promise<boolean> {
