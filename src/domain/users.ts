@@ -46,7 +46,9 @@ export async function resolveSender(
     });
     isNew = true;
   } else if (phone && !user.phone) {
-    user = await tx.user.update({ where: { id: user.id }, data: { phone } });
+    // The number may already be someone else's (an organizer invited it, or another channel brought it first): then
+    // this bare account is folded into theirs instead of failing on the unique phone for every message from now on.
+    user = await attachPhone(tx, { userId: user.id, phone });
   }
   const missing = ids.filter((id) => !known.some((k) => k.externalId === id));
   if (missing.length) {
