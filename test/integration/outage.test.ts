@@ -6,13 +6,13 @@ import { createPrisma } from "../../src/db/prisma.js";
 import { textUpdate } from "../fakes/telegram-harness.js";
 import { waitFor } from "../fakes/telegram-bot-api.js";
 import { inject, testDb } from "../support/services.js";
-import { startTcpProxyLite } from "../support/tcp-proxy-lite.js";
+import { startTcpProxy } from "../support/tcp-proxy.js";
 import { startTelegramService } from "../support/telegram-service.js";
 
 const observer = testDb();
 const databaseUrl = new URL(inject("databaseUrl"));
-const proxy = await startTcpProxyLite({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) });
-const proxiedDb = createPrisma(proxy.urlThrough(inject("databaseUrl")));
+const proxy = await startTcpProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) });
+const proxiedDb = createPrisma(proxy.url(inject("databaseUrl")));
 
 const webhookService = await startTelegramService({ db: proxiedDb, webhook: true });
 const pollingService = await startTelegramService({ db: proxiedDb });
