@@ -21,7 +21,10 @@ export interface Reply {
 /** Domain changes a flow may ask for; the engine maps each to a domain function. */
 export type DomainAction =
   | { type: "setUserName"; name: string }
-  | { type: "setLocale"; locale: Locale };
+  | { type: "setLocale"; locale: Locale }
+  /** a phone number the network vouches for (the person's own contact) */
+  | { type: "attachPhone"; phone: string }
+  | { type: "claimInvitation"; code: string };
 
 export type Effect =
   | { type: "reply"; reply: Reply }
@@ -51,7 +54,8 @@ export interface Flow<S = unknown> {
   name: string;
   /** bump when the state's shape changes: stored state of another version is dropped with a polite restart */
   version: number;
-  start(context: FlowContext): Step<S>;
+  /** args: what the command that starts the flow knows (e.g. the invitation code of a deep link) */
+  start(context: FlowContext, args?: Record<string, string>): Step<S>;
   handle(state: S, input: FlowInput, context: FlowContext): Step<S>;
 }
 

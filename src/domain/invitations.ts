@@ -2,30 +2,36 @@
 // account to the invitation an organizer sent to a phone number.
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
-import { attachPhone } from "./users.js";
 
 const codePattern = /^[A-Za-z0-9_-]{3,64}$/;
 
-/** Links the person to the invitation with this code; returns the event's name and the user now holding the link. */
-export async function claimInvitation(tx: Tx, options: { userId: string; code: string }): Promise<{ event: string; userId: string }> {
-  const code = options.code.trim();
-  if (!codePattern.test(code)) throw new AppError("link.invalid_code", { code: code.slice(0, 64) });
+/** The invitation with this code and its event; AppError link.invalid_code when there is none. */
+export async function findInvitationByCode(tx: Tx, code: string) {
+  const trimmed = code.trim();
+  if (!codePattern.test(trimmed)) throw new AppError("link.invalid_code", { code: trimmed.slice(0, 64) });
   const invitation = await tx.invitation.findFirst({
-    where: { code: { equals: code, mode: "insensitive" } },
-    include: { event: true },
+    where: { code: { equals: trimmed, mode: "insensitive" } },
+    include: { event: { select: { id: true, name: true } } },
   });
-  if (!invitation?.event) throw new AppError("link.invalid_code", { code });
-  let userId = options.userId;
-  if (invitation.recipientPhone) {
-    const me = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-    // A bare chat account takes the invited number; someone with another number keeps theirs (the code is proof).
-    if (!me.phone) userId = (await attachPhone(tx, { userId, phone: invitation.recipientPhone })).id;
+  if (!invitation?.event) throw new AppError("link.invalid_code", { code: trimmed });
+  return { ...invitation, event: invitation.event };
+}
+
+/**
+ * Links the person to the invitation with this code. An invitation sent to a phone number opens only for the person
+ * holding that number (a code can be forwarded); one sent without a number (by e-mail) opens for whoever has the code.
+ */
+export async function claimInvitation(tx: Tx, options: { userId: string; code: string }): Promise<{ event: string }> {
+  const invitation = await findInvitationByCode(tx, options.code);
+  const me = await tx.user.findUniqueOrThrow({ where: { id: options.userId } });
+  if (invitation.recipientPhone && invitation.recipientPhone !== me.phone) {
+    throw new AppError("link.other_number", { phone: me.phone ?? "-" });
   }
-  await tx.invitation.update({ where: { id: invitation.id }, data: { userId } });
+  await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
   await tx.eventGuest.upsert({
-    where: { eventId_userId: { eventId: invitation.event.id, userId } },
-    create: { eventId: invitation.event.id, userId },
+    where: { eventId_userId: { eventId: invitation.event.id, userId: me.id } },
+    create: { eventId: invitation.event.id, userId: me.id },
     update: {},
   });
-  return { event: invitation.event.name, userId };
+  return { event: invitation.event.name };
 }

@@ -82,9 +82,22 @@ export async function attachPhone(tx: Tx, options: { userId: string; phone: stri
   if (!holder) return tx.user.update({ where: { id: me.id }, data: { phone: options.phone } });
   if (me.phone) throw new AppError("link.phone_taken");
   await tx.channelIdentity.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
+  // One guest row per person per event: where both were invited, the holder's row stays.
+  await tx.$executeRaw`DELETE FROM event_guests g WHERE g.user_id = ${me.id}::uuid
+    AND EXISTS (SELECT 1 FROM event_guests h WHERE h.event_id = g.event_id AND h.user_id = ${holder.id}::uuid)`;
   await tx.eventGuest.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
   await tx.invitation.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
+  // The bare account goes, unless it organizes events (deleting it would cascade to them) or something else still
+  // points at it; the savepoint keeps a refused delete from aborting the whole turn.
   const owns = await tx.event.count({ where: { organizerId: me.id } });
-  if (owns === 0) await tx.user.delete({ where: { id: me.id } }).catch(() => undefined);
+  if (owns === 0) {
+    await tx.$executeRaw`SAVEPOINT fold_account`;
+    try {
+      await tx.$executeRaw`DELETE FROM users WHERE id = ${me.id}::uuid`;
+      await tx.$executeRaw`RELEASE SAVEPOINT fold_account`;
+    } catch {
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT fold_account`;
+    }
+  }
   return holder;
 }

@@ -4,12 +4,12 @@ import { isLocale } from "../i18n/index.js";
 import type { MessageKey } from "../i18n/index.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { listGuestInvitations, listOrganizerEvents, listProviderBookings, rolesOf } from "../domain/overview.js";
-import { claimInvitation } from "../domain/invitations.js";
+import { claimInvitation, findInvitationByCode } from "../domain/invitations.js";
 import { setUserLocale } from "../domain/users.js";
 import type { Turn } from "./turn.js";
 
 export interface CommandTools {
-  startFlow(turn: Turn, name: string): Promise<void>;
+  startFlow(turn: Turn, name: string, args?: Record<string, string>): Promise<void>;
 }
 
 export type CommandHandler = (turn: Turn, args: string, tools: CommandTools) => Promise<void>;
@@ -60,17 +60,13 @@ const cancel: CommandHandler = async (turn) => {
   turn.say("cancel.done");
 };
 
-const start: CommandHandler = async (turn, args) => {
+const start: CommandHandler = async (turn, args, tools) => {
   if (turn.conversation) turn.setConversation(undefined);
   if (!args) return turn.say("welcome.back", { name: turn.user.name });
-  const { event, userId } = await claimInvitation(turn.tx, { userId: turn.user.id, code: args });
-  if (userId !== turn.user.id) {
-    // This bare chat account was folded into the invited person's and deleted: from here the turn is theirs, so its
-    // replies point at a user that exists (outbound_messages.user_id) and speak that person's language.
-    const invited = await turn.tx.user.findUniqueOrThrow({ where: { id: userId } });
-    turn.user = invited;
-    if (isLocale(invited.locale)) turn.locale = invited.locale;
-  }
+  const invitation = await findInvitationByCode(turn.tx, args);
+  // Without a number of their own yet (Telegram), the person first proves which number they have.
+  if (invitation.recipientPhone && !turn.user.phone) return tools.startFlow(turn, "claim", { code: args });
+  const { event } = await claimInvitation(turn.tx, { userId: turn.user.id, code: args });
   turn.say("link.invitation", { event });
 };
 

@@ -4,6 +4,8 @@ import type { InboundEvent } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
 import { attachPhone, resolveSender, setUserLocale, setUserName } from "../domain/users.js";
 import { normalisePhone } from "../domain/phones.js";
+import { claimInvitation } from "../domain/invitations.js";
+import { AppError } from "../errors.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
 import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
@@ -29,6 +31,14 @@ export function createRouter(options: RouterOptions) {
       case "setLocale":
         turn.locale = action.locale;
         return setUserLocale(turn.tx, { userId: turn.user.id, locale: action.locale });
+      case "attachPhone": {
+        const phone = normalisePhone(action.phone, options.defaultCountry);
+        if (!phone) throw new AppError("link.phone_invalid", { phone: action.phone.slice(0, 32) });
+        turn.becomes(await attachPhone(turn.tx, { userId: turn.user.id, phone }));
+        return { phone };
+      }
+      case "claimInvitation":
+        return claimInvitation(turn.tx, { userId: turn.user.id, code: action.code });
     }
   }
 
@@ -58,10 +68,10 @@ export function createRouter(options: RouterOptions) {
   const flowContext = (turn: Turn): FlowContext => ({ locale: turn.locale, userName: turn.user.name, now: turn.now });
 
   const tools: CommandTools = {
-    async startFlow(turn, name) {
+    async startFlow(turn, name, args) {
       const flow = options.flows[name];
       if (!flow) throw new Error(`no flow named ${name}`);
-      await applyStep(turn, flow, flow.start(flowContext(turn)));
+      await applyStep(turn, flow, flow.start(flowContext(turn), args));
     },
   };
 
@@ -85,7 +95,7 @@ export function createRouter(options: RouterOptions) {
     if (!own) return turn.say("link.contact_not_own");
     const phone = normalisePhone(phoneRaw, options.defaultCountry);
     if (!phone) return turn.say("link.phone_invalid", { phone: phoneRaw.slice(0, 32) });
-    turn.user = await attachPhone(turn.tx, { userId: turn.user.id, phone });
+    turn.becomes(await attachPhone(turn.tx, { userId: turn.user.id, phone }));
     turn.say("link.phone_saved", { phone });
   }
 
@@ -134,7 +144,8 @@ export function createRouter(options: RouterOptions) {
     const c = turn.event.content;
     // A bare START from someone new is their first hello (Telegram's START button), not a return: greet them below.
     if (c.kind === "start" && (c.payload || !isNew)) return options.commands.start!(turn, c.payload ?? "", tools);
-    if (c.kind === "contact") return handleContact(turn, c.phone, c.own);
+    // A contact while a flow waits for one (opening an invitation) is that flow's answer.
+    if (c.kind === "contact" && !turn.conversation) return handleContact(turn, c.phone, c.own);
     if (c.kind === "text") {
       const command = parseCommand(c.text, commandNames);
       if (command) return options.commands[command.name]!(turn, command.args, tools);

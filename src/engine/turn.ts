@@ -2,7 +2,7 @@
 // Replies are written to the outbox only when the whole turn commits.
 import type { InboundEvent } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
-import { t, type Locale, type MessageKey, type Params } from "../i18n/index.js";
+import { isLocale, t, type Locale, type MessageKey, type Params } from "../i18n/index.js";
 import type { LocalText, Reply } from "../../flows/types.js";
 import type { StoredConversation } from "./conversation-store.js";
 
@@ -35,6 +35,15 @@ export class Turn {
     public conversation: StoredConversation | undefined,
     readonly now: Date,
   ) {}
+
+  /**
+   * The turn now speaks for another person: this bare chat account was folded into the holder of its phone number,
+   * so replies must point at a user that exists and speak that person's language.
+   */
+  becomes(person: Person): void {
+    this.user = person;
+    if (isLocale(person.locale)) this.locale = person.locale;
+  }
 
   /** Replace the conversation; stored once, with the rest of the turn, when it commits. */
   setConversation(next: StoredConversation | undefined): void {

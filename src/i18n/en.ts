@@ -37,6 +37,8 @@ export const en = {
   "link.phone_taken": "That number is already linked to another account. If it is yours, ask the organizer for help.",
   "link.ask_phone": "Share your phone number so I can find your invitations.",
   "link.ask_phone_button": "Share my phone number",
+  "link.ask_phone_for_invitation": "To open your invitation, share your phone number with the button below, so I know it was sent to you.",
+  "link.other_number": "This invitation was sent to another phone number. Ask the organizer to invite your number {phone}.",
 
   "invitations.none": "You have no invitations yet. If you got an invitation code, send /start CODE.",
   "invitations.header": "Your invitations:",

@@ -38,6 +38,8 @@ export const sw: Record<MessageKey, string> = {
   "link.phone_taken": "Namba hiyo tayari imeunganishwa na akaunti nyingine. Kama ni yako, muombe mratibu msaada.",
   "link.ask_phone": "Tuma namba yako ya simu ili nipate mialiko yako.",
   "link.ask_phone_button": "Tuma namba yangu ya simu",
+  "link.ask_phone_for_invitation": "Ili kufungua mwaliko wako, tuma namba yako ya simu kwa kitufe kilicho hapa chini, nijue ulitumiwa wewe.",
+  "link.other_number": "Mwaliko huu ulitumwa kwa namba nyingine ya simu. Muombe mratibu aalike namba yako {phone}.",
 
   "invitations.none": "Bado huna mialiko. Kama umepata namba ya mwaliko, tuma /start NAMBA.",
   "invitations.header": "Mialiko yako:",

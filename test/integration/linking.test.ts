@@ -41,7 +41,7 @@ const identityOf = (externalId: string) =>
   db.channelIdentity.findUnique({ where: { channel_externalId: { channel: "telegram", externalId } } });
 
 describe("linking a Telegram account to invitations", () => {
-  it("links a bare Telegram account to the invited number through the code in a /start deep link", async () => {
+  it("opens the invitation of a /start deep link once the Telegram account shares the invited number as its own", async () => {
     const startTime = new Date("2031-02-14T11:00:00Z"); // Friday, 14:00 in Dar es Salaam
     const { event, guest, invitation } = await invitedGuest({
       eventName: "Harusi ya Rehema",
@@ -53,9 +53,17 @@ describe("linking a Telegram account to invitations", () => {
     const firstName = `Rehema ${randomUUID().slice(0, 8)}`;
     const person = service.user({ firstName });
 
-    // The bare account would speak English; from the link on, the bot speaks the invited person's language.
+    // A forwarded link must not open someone else's invitation: the bot first asks for the number, with the button.
     await person.start(invitation.code!);
-    const [linked] = await person.waitForMessages(1);
+    const [ask] = await person.waitForMessages(1);
+    expect(ask!.text).toContain("To open your invitation, share your phone number");
+    expect(ask!.requestsPhone).toBe(true);
+    expect(await db.eventGuest.count({ where: { eventId: event.id } })).toBe(1);
+
+    // The bare account spoke English; from the link on, the bot speaks the invited person's language.
+    await person.shareContact(guest.phone!.slice(1));
+    const [, saved, linked] = await person.waitForMessages(3);
+    expect(saved!.text).toBe(`Asante, namba yako ${guest.phone} imehifadhiwa.`);
     expect(linked!.text).toBe("Umeunganishwa na mwaliko wako wa Harusi ya Rehema. Tuma /mialiko kuuona.");
 
     // The Telegram account now belongs to the person the organizer invited; the bare account it started as is gone.
@@ -65,7 +73,7 @@ describe("linking a Telegram account to invitations", () => {
     expect(await db.eventGuest.count({ where: { eventId: event.id } })).toBe(1);
 
     await person.send("/invitations");
-    const list = (await person.waitForMessages(2))[1]!.text;
+    const list = (await person.waitForMessages(4))[3]!.text;
     expect(list).toContain("Harusi ya Rehema");
     expect(list).toContain("Ijumaa 14 Februari 2031, saa 14:00");
     expect(list).toContain("Ukumbi wa Diamond");
@@ -115,6 +123,21 @@ describe("linking a Telegram account to invitations", () => {
 
     await person.send("/invitations");
     expect((await person.waitForMessages(3))[2]!.text).toBe("You have no invitations yet. If you got an invitation code, send /start CODE.");
+  });
+
+  it("does not open an invitation for an account that shares a different number", async () => {
+    const { event, invitation } = await invitedGuest({ eventName: "Harusi ya Faraja" });
+    const stranger = uniquePhone();
+    const person = service.user({ firstName: "Mgeni Mwingine" });
+    await person.start(invitation.code!);
+    await person.waitForMessages(1);
+    await person.shareContact(stranger.slice(1));
+    const replies = await person.waitForMessages(2);
+    expect(replies[1]!.text).toBe(`This invitation was sent to another phone number. Ask the organizer to invite your number ${stranger}.`);
+    // The number Telegram vouched for is theirs and kept; the invitation is untouched.
+    expect((await db.user.findUniqueOrThrow({ where: { id: (await identityOf(person.chatId))!.userId } })).phone).toBe(stranger);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toEqual(invitation);
+    expect(await db.eventGuest.count({ where: { eventId: event.id } })).toBe(1);
   });
 
   it("answers an unknown code in the person's language and writes nothing", async () => {

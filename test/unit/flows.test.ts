@@ -67,3 +67,23 @@ describe("language flow", () => {
     expect(done.effects[0]).toMatchObject({ type: "action", action: { type: "setLocale", locale: "sw" } });
   });
 });
+
+describe("claim flow", () => {
+  it("asks for the phone with the share button, refuses others' contacts, then attaches and claims", async () => {
+    const { claimFlow } = await import("../../flows/claim.flow.js");
+    const start = claimFlow.start(ctx, { code: "HARUSI-NB" });
+    expect(start.state).toEqual({ code: "HARUSI-NB" });
+    expect(start.effects[0]).toMatchObject({ reply: { requestPhone: { key: "link.ask_phone_button" } } });
+    const typed = claimFlow.handle(start.state!, { kind: "text", text: "+255712345678" }, ctx);
+    expect(typed.state).toEqual(start.state);
+    expect(typed.effects[0]).toMatchObject({ reply: { requestPhone: { key: "link.ask_phone_button" } } });
+    const other = claimFlow.handle(start.state!, { kind: "contact", phone: "+255712345678", own: false }, ctx);
+    expect(other).toMatchObject({ state: start.state, effects: [{ reply: { text: { key: "link.contact_not_own" } } }] });
+    const own = claimFlow.handle(start.state!, { kind: "contact", phone: "255712345678", own: true }, ctx);
+    expect(own.state).toBeNull();
+    expect(own.effects.map((e) => (e.type === "action" ? e.action : e.type))).toEqual([
+      { type: "attachPhone", phone: "255712345678" },
+      { type: "claimInvitation", code: "HARUSI-NB" },
+    ]);
+  });
+});
