@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     dispatcher,
     defaultCountry: config.DEFAULT_COUNTRY,
     defaultLocale: config.DEFAULT_LOCALE,
+    defaultTimeZone: config.DEFAULT_TIMEZONE,
     conversationTtlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
   });
   const workers: Worker[] = adapters.map((adapter) =>

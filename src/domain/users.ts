@@ -26,7 +26,7 @@ export interface ResolvedSender {
 /** Finds or creates the person behind a network sender, linking every id the network gave and their phone. */
 export async function resolveSender(
   tx: Tx,
-  options: { channel: Channel; sender: Sender; defaultCountry: string; defaultLocale: Locale },
+  options: { channel: Channel; sender: Sender; defaultCountry: string; defaultLocale: Locale; defaultTimeZone?: string },
 ): Promise<ResolvedSender> {
   const { channel, sender } = options;
   const ids = [sender.externalId, ...(sender.aliases ?? [])];
@@ -42,6 +42,7 @@ export async function resolveSender(
         name: sender.name?.trim() || phone || "Guest",
         phone,
         locale: localeForPhone(phone, options.defaultLocale),
+        timeZone: options.defaultTimeZone,
       },
     });
     isNew = true;

@@ -17,6 +17,8 @@ export interface EngineOptions {
   dispatcher: Pick<OutboundDispatcher, "dispatch">;
   defaultCountry: string;
   defaultLocale: Locale;
+  /** IANA zone given to people Nuru meets for the first time (DEFAULT_TIMEZONE) */
+  defaultTimeZone?: string;
   conversationTtlMs: number;
   /** extra flows and commands (tests use these to exercise the engine with minimal flows) */
   flows?: Record<string, Flow<any>>;
@@ -33,6 +35,7 @@ export function createEngine(options: EngineOptions) {
     commands: { ...builtInCommands, ...options.commands },
     defaultCountry: options.defaultCountry,
     defaultLocale: options.defaultLocale,
+    defaultTimeZone: options.defaultTimeZone,
     conversationTtlMs: options.conversationTtlMs,
   });
   const processor = createChatProcessor({

@@ -17,6 +17,8 @@ export interface RouterOptions {
   commands: Record<string, CommandHandler>;
   defaultCountry: string;
   defaultLocale: Locale;
+  /** IANA zone given to people Nuru meets for the first time */
+  defaultTimeZone?: string;
   conversationTtlMs: number;
 }
 
@@ -119,6 +121,7 @@ export function createRouter(options: RouterOptions) {
           sender: event.sender,
           defaultCountry: options.defaultCountry,
           defaultLocale: options.defaultLocale,
+          defaultTimeZone: options.defaultTimeZone,
         });
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
     const conversation = known ? known.conversation : await loadConversation(tx, event.channel, event.chatId);

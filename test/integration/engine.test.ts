@@ -31,7 +31,7 @@ describe("conversations", () => {
     await h.say(phone, "  Neema   Mushi ");
     expect((await h.replies(phone, 3))[2]!.text).toContain("Neema Mushi");
     const user = await h.db.user.findUniqueOrThrow({ where: { phone } });
-    expect(user).toMatchObject({ name: "Neema Mushi", locale: "sw" });
+    expect(user).toMatchObject({ name: "Neema Mushi", locale: "sw", timeZone: "Africa/Dar_es_Salaam" });
     expect(await h.db.conversation.count({ where: { channel: "simulator", chatId: phone } })).toBe(0);
   });
 

@@ -80,6 +80,7 @@ export async function startHarness(options: Partial<EngineOptions> & { db?: Db; 
     dispatcher,
     defaultCountry: "TZ",
     defaultLocale: "en",
+    defaultTimeZone: "Africa/Dar_es_Salaam",
     conversationTtlMs: 3_600_000,
     ...options,
   });
