@@ -1,4 +1,4 @@
-// npm run bench:inbound [-- --messages 6000 --rate 300 --seconds 10]
+// npm run bench:inbound [-- --messages 6000 --rates 100,300 --seconds 10]
 //
 // Drives inbound messages through the whole pipeline against the real PostgreSQL and Redis: inbound log with
 // de-duplication, per-chat lock and ordering, conversation state, one domain write (a new person is created, then
@@ -25,14 +25,14 @@ import { createLogger } from "../src/logger.js";
 const { values: args } = parseArgs({
   options: {
     messages: { type: "string", default: "6000" },
-    rate: { type: "string", default: "300" },
+    rates: { type: "string", default: "100,300" },
     seconds: { type: "string", default: "10" },
     concurrency: { type: "string", default: "16" },
     pool: { type: "string", default: "20" },
   },
 });
 const totalMessages = Number(args.messages);
-const rate = Number(args.rate);
+const rates = args.rates.split(",").map(Number);
 const seconds = Number(args.seconds);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -127,27 +127,31 @@ async function main() {
   const throughput = totalMessages / elapsed;
   console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s)`);
 
-  // 2. Latency at a fixed arrival rate.
-  console.log(`\n2. latency at ${rate} messages/s for ${seconds} s (open loop)`);
-  latencies.length = 0;
-  const count = rate * seconds;
-  const base2 = handled;
-  const start2 = performance.now();
-  const sends: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
-    const due = start2 + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    // Each chat talks twice: a greeting then its name, like people do.
-    const chat = phone(2, Math.floor(i / 2));
-    sends.push(send(chat, i % 2 === 0 ? "hi" : "Baraka Mwakyusa"));
+  // 2. Latency at fixed arrival rates.
+  const latencyByRate = new Map<number, { p50: number; p99: number }>();
+  for (const [round, rate] of rates.entries()) {
+    console.log(`\n2. latency at ${rate} messages/s for ${seconds} s (open loop)`);
+    latencies.length = 0;
+    const count = rate * seconds;
+    const base2 = handled;
+    const start2 = performance.now();
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      const due = start2 + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      // Each chat talks twice: a greeting then its name, like people do.
+      const chat = phone(2 + round, Math.floor(i / 2));
+      sends.push(send(chat, i % 2 === 0 ? "hi" : "Baraka Mwakyusa"));
+    }
+    await Promise.all(sends);
+    await waitHandled(base2 + count);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 50);
+    const p99 = percentile(sorted, 99);
+    latencyByRate.set(rate, { p50, p99 });
+    console.log(`   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples)`);
   }
-  await Promise.all(sends);
-  await waitHandled(base2 + count);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const p50 = percentile(sorted, 50);
-  const p99 = percentile(sorted, 99);
-  console.log(`   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples)`);
 
   // 3. The database's own limit for a comparable transaction, same machine, same run.
   console.log("\n3. PostgreSQL limit for a comparable transaction (pgbench, 8 clients, 10 s)");
@@ -176,9 +180,11 @@ async function main() {
 
   console.log("\nsummary");
   console.log(`   machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`   pipeline ${throughput.toFixed(0)} msg/s; p50 ${p50.toFixed(1)} ms / p99 ${p99.toFixed(1)} ms at ${rate} msg/s`);
+  console.log(`   pipeline ${throughput.toFixed(0)} msg/s sustained`);
+  for (const [rate, l] of latencyByRate) console.log(`   at ${rate} msg/s: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`);
   if (Number.isFinite(pgTps)) console.log(`   pipeline / raw database transaction rate = ${(throughput / pgTps).toFixed(2)}`);
-  console.log(`   targets: >= 1000 msg/s ${throughput >= 1000 ? "met" : "NOT met"}; p99 < 100 ms at 300 msg/s ${p99 < 100 ? "met" : "NOT met"}`);
+  const at300 = latencyByRate.get(300);
+  console.log(`   targets: >= 1000 msg/s ${throughput >= 1000 ? "met" : "NOT met"}; p99 < 100 ms at 300 msg/s ${at300 ? (at300.p99 < 100 ? "met" : "NOT met") : "not measured"}`);
 
   await engine.processor.idle();
   await dispatcher.close();
