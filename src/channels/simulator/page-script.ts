@@ -9,9 +9,10 @@ export const pageScript = String.raw`
 "use strict";
 (() => {
   const PRESETS = [
-    { role: "Organizer / Mratibu", name: "Amina", phone: "+255700000001", preset: true },
-    { role: "Guest / Mgeni", name: "Baraka", phone: "+255700000002", preset: true },
-    { role: "Provider / Mtoa huduma", name: "Neema", phone: "+255700000003", preset: true },
+    // The people of the demo world (npm run db:seed): Neema organizes the wedding, Joseph is invited, Hamisi is its MC.
+    { role: "Organizer / Mratibu", name: "Neema Mushi", phone: "+255754100201", preset: true },
+    { role: "Guest / Mgeni", name: "Joseph Kimaro", phone: "+255765440918", preset: true },
+    { role: "Provider / Mtoa huduma", name: "Hamisi Mbwana", phone: "+255752330486", preset: true },
   ];
   const E164 = /^\+[1-9]\d{7,14}$/;
   const START_COMMAND = /^\/start\s+([A-Za-z0-9_-]{1,64})$/;
