@@ -55,10 +55,9 @@ export function createEngine(options: EngineOptions) {
    */
   const sink: InboundSink = async (event) => {
     const logged = await logInbound(options.db, event);
-    if (logged.duplicate) {
-      options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
-      return;
-    }
+    if (logged.duplicate) options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
+    // Also for a repeat: when the first delivery's insert committed but its answer was lost (the connection dropped),
+    // the network's retry is the first this process hears of it. Processing is idempotent; a done message is skipped.
     void processor.processChat(event.channel, event.chatId);
   };
 

@@ -4,6 +4,7 @@ import { counterCommand, counterFlow } from "../support/counter-flow.js";
 import { uniquePhone } from "../support/services.js";
 import { AppError } from "../../src/errors.js";
 import type { CommandHandler } from "../../src/engine/commands.js";
+import { logInbound } from "../../src/engine/inbound-log.js";
 
 const failing: CommandHandler = async () => {
   throw new Error("boom");
@@ -134,6 +135,23 @@ describe("no message lost or handled twice", () => {
     expect(await h.db.outboundMessage.count({ where: { chatId: phone } })).toBe(2);
     const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: "simulator", chatId: phone } } });
     expect((conversation.state as { state: { count: number } }).state.count).toBe(1);
+  });
+
+  it("handles a message at its repeat when the first delivery was logged but its answer lost", async () => {
+    const phone = foreignPhone();
+    const event = {
+      channel: "simulator" as const,
+      externalId: `lost-ack-${phone}`,
+      chatId: phone,
+      sender: { externalId: phone, phone, name: "Imani" },
+      content: { kind: "text" as const, text: "/help" },
+      sentAt: new Date(),
+    };
+    // The insert committed, then the connection dropped before the adapter heard back: nothing was processed.
+    await logInbound(h.db, event);
+    await h.engine.sink(event); // the network's retry
+    expect((await h.replies(phone, 1))[0]!.text).toContain("Here is what you can do with Nuru, Imani");
+    expect(await h.db.inboundMessage.count({ where: { chatId: phone } })).toBe(1);
   });
 
   it("records every reply in the outbox with its delivery status", async () => {

@@ -28,6 +28,12 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${dbName}`;
   const databaseUrl = url.toString();
   await applyMigrations(databaseUrl);
+  // Telegram update ids must not repeat across the run's test files (they share this database, which drops a repeated
+  // update as a duplicate): test/support/telegram-service.ts takes a range of ids per service from this sequence.
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query("CREATE SEQUENCE test_telegram_update_ranges MAXVALUE 2000");
+  await client.end();
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminDatabaseUrl", serverUrl);
   project.provide("redisUrl", redisUrl);

@@ -149,14 +149,21 @@ async function startUpdateIdRelay(targetRoot: string, shift: number): Promise<{ 
   return { apiRoot: relay.url, close: () => closeServer(relay.server) };
 }
 
+async function nextUpdateIdRange(): Promise<number> {
+  // The sequence is made by global-setup.ts, once per run.
+  const [row] = await testDb().$queryRawUnsafe<{ n: bigint }[]>("SELECT nextval('test_telegram_update_ranges') AS n");
+  return Number(row!.n) * 1_000_000;
+}
+
 export async function startTelegramService(options: TelegramServiceOptions = {}): Promise<TelegramService> {
   const db = options.db ?? testDb();
   const connection = await testRedis();
   const redis = await testRedis();
   const prefix = uniquePrefix();
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
-  // Under 2^31: Telegram's ids fit a signed 32-bit integer, and the shifted ids must too.
-  const updateIdShift = randomInt(1, 2000) * 1_000_000;
+  // Every service of the run gets a range of its own, counted by a sequence in the run's database (a random range
+  // collided now and then between files). Under 2^31: Telegram's ids fit a signed 32-bit integer, and so must these.
+  const updateIdShift = await nextUpdateIdRange();
   let handMadeUpdateId = updateIdShift + 500_000;
 
   const fake = await startFakeTelegram();
