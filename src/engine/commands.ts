@@ -1,7 +1,7 @@
 // Commands, in English and Swahili, with or without the leading "/" (WhatsApp has no command menu). A command works
 // at any step of a conversation.
 import { isLocale } from "../i18n/index.js";
-import type { MessageKey } from "../i18n/index.js";
+import type { MessageKey, Params } from "../i18n/index.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { listGuestInvitations, listOrganizerEvents, listProviderBookings, rolesOf } from "../domain/overview.js";
 import { claimInvitation, findInvitationByCode } from "../domain/invitations.js";
@@ -70,50 +70,38 @@ const start: CommandHandler = async (turn, args, tools) => {
   turn.say("link.invitation", { event });
 };
 
+/** A list reply: the "none" message when there are no rows, else a header and one line per row. */
+function sendList<T>(turn: Turn, rows: T[], keys: { none: MessageKey; header: MessageKey; item: MessageKey }, params: (row: T) => Params): void {
+  if (!rows.length) return turn.say(keys.none);
+  const lines = rows.map((row) => turn.render({ key: keys.item, params: params(row) }));
+  turn.send({ text: { text: [turn.render({ key: keys.header }), ...lines].join("\n") } });
+}
+
 const invitations: CommandHandler = async (turn) => {
-  const rows = await listGuestInvitations(turn.tx, turn.user.id);
-  if (!rows.length) return turn.say("invitations.none");
-  const lines = rows.map((g) =>
-    turn.render({
-      key: "invitations.item",
-      params: {
-        event: g.event!.name,
-        when: whenText(turn, g.event!.startTime, g.event!.timeZone),
-        where: g.event!.location ?? turn.render({ key: "where.unknown" }),
-        status: turn.render({ key: `rsvp.status.${g.rsvpStatus ?? "pending"}` }),
-      },
-    }),
-  );
-  turn.send({ text: { text: [turn.render({ key: "invitations.header" }), ...lines].join("\n") } });
+  sendList(turn, await listGuestInvitations(turn.tx, turn.user.id), { none: "invitations.none", header: "invitations.header", item: "invitations.item" }, (g) => ({
+    event: g.event!.name,
+    when: whenText(turn, g.event!.startTime, g.event!.timeZone),
+    where: g.event!.location ?? turn.render({ key: "where.unknown" }),
+    status: turn.render({ key: `rsvp.status.${g.rsvpStatus ?? "pending"}` }),
+  }));
 };
 
 const events: CommandHandler = async (turn) => {
-  const rows = await listOrganizerEvents(turn.tx, turn.user.id);
-  if (!rows.length) return turn.say("events.none");
-  const lines = rows.map((e) =>
-    turn.render({
-      key: "events.item",
-      params: { event: e.name, code: e.code ?? "-", when: whenText(turn, e.startTime, e.timeZone), guests: e._count.guests },
-    }),
-  );
-  turn.send({ text: { text: [turn.render({ key: "events.header" }), ...lines].join("\n") } });
+  sendList(turn, await listOrganizerEvents(turn.tx, turn.user.id), { none: "events.none", header: "events.header", item: "events.item" }, (e) => ({
+    event: e.name,
+    code: e.code ?? "-",
+    when: whenText(turn, e.startTime, e.timeZone),
+    guests: e._count.guests,
+  }));
 };
 
 const bookings: CommandHandler = async (turn) => {
-  const rows = await listProviderBookings(turn.tx, turn.user.id);
-  if (!rows.length) return turn.say("bookings.none");
-  const lines = rows.map((b) =>
-    turn.render({
-      key: "bookings.item",
-      params: {
-        service: b.service?.name ?? "-",
-        event: b.event?.name ?? "-",
-        when: whenText(turn, b.event?.startTime ?? null, b.event?.timeZone ?? "UTC"),
-        status: turn.render({ key: `booking.status.${b.bookingStatus}` }),
-      },
-    }),
-  );
-  turn.send({ text: { text: [turn.render({ key: "bookings.header" }), ...lines].join("\n") } });
+  sendList(turn, await listProviderBookings(turn.tx, turn.user.id), { none: "bookings.none", header: "bookings.header", item: "bookings.item" }, (b) => ({
+    service: b.service?.name ?? "-",
+    event: b.event?.name ?? "-",
+    when: b.event ? whenText(turn, b.event.startTime, b.event.timeZone) : turn.render({ key: "when.unknown" }),
+    status: turn.render({ key: `booking.status.${b.bookingStatus}` }),
+  }));
 };
 
 /** Every command by each of its names (English first, then Swahili). */
