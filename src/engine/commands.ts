@@ -78,7 +78,12 @@ function sendList<T>(turn: Turn, rows: T[], keys: { none: MessageKey; header: Me
 }
 
 const invitations: CommandHandler = async (turn) => {
-  sendList(turn, await listGuestInvitations(turn.tx, turn.user.id), { none: "invitations.none", header: "invitations.header", item: "invitations.item" }, (g) => ({
+  const rows = await listGuestInvitations(turn.tx, turn.user.id);
+  // Invitations go to phone numbers; a chat account without one (Telegram) is offered the share button first.
+  if (!rows.length && !turn.user.phone) {
+    return turn.send({ text: { key: "link.ask_phone" }, requestPhone: { key: "link.ask_phone_button" } });
+  }
+  sendList(turn, rows, { none: "invitations.none", header: "invitations.header", item: "invitations.item" }, (g) => ({
     event: g.event!.name,
     when: whenText(turn, g.event!.startTime, g.event!.timeZone),
     where: g.event!.location ?? turn.render({ key: "where.unknown" }),

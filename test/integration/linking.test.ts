@@ -121,8 +121,11 @@ describe("linking a Telegram account to invitations", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: before } })).phone).toBeNull();
     expect(await db.channelIdentity.count({ where: { userId: guest.id } })).toBe(0);
 
+    // Still without a number: asked for it, with Telegram's share button.
     await person.send("/invitations");
-    expect((await person.waitForMessages(3))[2]!.text).toBe("You have no invitations yet. If you got an invitation code, send /start CODE.");
+    const prompt = (await person.waitForMessages(3))[2]!;
+    expect(prompt.text).toBe("Share your phone number so I can find your invitations.");
+    expect(prompt.requestsPhone).toBe(true);
   });
 
   it("does not open an invitation for an account that shares a different number", async () => {
