@@ -5,9 +5,8 @@
 import type { Db, Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
-import { isLocale, t, type Locale } from "../i18n/index.js";
+import { isLocale, t, type Locale, type MessageKey } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import { resolveSender } from "../domain/users.js";
 import { parseStoredEvent } from "./inbound-log.js";
 import { writeOutbox } from "./outbox.js";
 import { commitTurn, loadNextMessage } from "./turn-store.js";
@@ -15,6 +14,20 @@ import type { Router } from "./router.js";
 
 /** Attempts before a message that keeps failing is given up on (and the person told). */
 export const maxAttempts = 3;
+/** How long queueing a turn's replies may take before the reconciler is left to do it. */
+const dispatchTimeoutMs = 2000;
+
+/**
+ * Failures of the database connection or of transaction bookkeeping, as opposed to failures of the message:
+ * Prisma's P1xxx (connection), P2024 (pool timeout), P2028 (transaction API, e.g. timed out), P2034 (deadlock or
+ * write conflict), and driver-adapter errors about the connection.
+ */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (/^P1\d{3}$/.test(code) || ["P2024", "P2028", "P2034"].includes(code))) return true;
+  const message = String((error as { message?: unknown }).message ?? "");
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|connection (is )?closed|terminating connection|deadlock detected|could not serialize/i.test(message);
+}
 
 export interface ProcessorOptions {
   db: Db;
@@ -101,40 +114,79 @@ export function createChatProcessor(options: ProcessorOptions) {
       return undefined;
     });
     if (outcome) {
-      await options.dispatch(channel, outcome.ids);
+      await dispatchBestEffort(channel, outcome.ids);
       if (outcome.found) options.onHandled?.(channel, chatId, outcome.inboundId);
       return outcome.more;
     }
-    await recordFailure(channel, chatId, failure!.row, failure!.error);
-    return true; // look again: the message itself (if it is retried) or the ones behind it
+    if (isTransient(failure!.error)) {
+      // The database or the network hiccuped, not this message: it stays pending, uncounted, for the reconciler.
+      logger.warn({ err: failure!.error, inboundId: String(failure!.row.id) }, "transient failure; the message waits for the reconciler");
+      return false;
+    }
+    const gaveUp = await recordFailure(channel, chatId, failure!.row, failure!.error);
+    // After a counted failure the next try is the reconciler's, seconds later, not an immediate repeat.
+    return gaveUp;
   }
 
   /**
-   * A refusal (AppError) is answered and the message is done. An unexpected error is retried; after maxAttempts the
-   * person gets an apology instead of silence.
+   * Replies are already safe in the outbox; queueing them is best effort. With Redis away, ioredis would hold the
+   * call until it returns, and this chat (and its slot) with it; the reconciler re-dispatches what is still queued.
    */
-  async function recordFailure(channel: Channel, chatId: string, row: PendingRow, error: unknown): Promise<void> {
+  async function dispatchBestEffort(channel: Channel, ids: bigint[]): Promise<void> {
+    if (!ids.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), dispatchTimeoutMs);
+    });
+    try {
+      const result = await Promise.race([options.dispatch(channel, ids), timeout]);
+      if (result === "timeout") logger.warn({ channel, count: ids.length }, "queueing replies timed out; the reconciler will queue them");
+    } catch (err) {
+      logger.warn({ err, channel, count: ids.length }, "queueing replies failed; the reconciler will queue them");
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A refusal (AppError) is answered, the conversation it interrupted is ended, and the message is done. An unexpected
+   * error is counted; after maxAttempts the person gets an apology instead of silence. Returns whether the message
+   * is finished with (so the chat may move on). Only looks the person up: a refused turn must not create or merge
+   * accounts on its way out.
+   */
+  async function recordFailure(channel: Channel, chatId: string, row: PendingRow, error: unknown): Promise<boolean> {
     const event = parseStoredEvent(row.payload);
     const refusal = error instanceof AppError;
     const attempts = row.attempts + 1;
     if (!refusal) logger.error({ err: error, inboundId: String(row.id), attempts }, "handling an inbound message failed");
     const giveUp = refusal || attempts >= maxAttempts;
+    const lastError = refusal ? null : String(error).slice(0, 500);
     const ids = await db.$transaction(async (tx) => {
       await lockChat(tx, channel, chatId);
       if (!giveUp) {
-        await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${String(error).slice(0, 500)} WHERE id = ${row.id} AND status = 'pending'`;
+        await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${lastError} WHERE id = ${row.id} AND status = 'pending'`;
         return [];
       }
-      const { user } = await resolveSender(tx, { channel, sender: event.sender, defaultCountry: options.defaultCountry, defaultLocale: options.defaultLocale });
-      const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
-      const text = refusal
-        ? t(locale, error.code as never, error.params)
-        : t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
-      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${refusal ? null : String(error).slice(0, 500)}, processed_at = now() WHERE id = ${row.id} AND status = 'pending'`;
+      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${row.id} AND status = 'pending'`;
       if (updated === 0) return [];
-      return writeOutbox(tx, { channel, chatId, userId: user.id }, `in:${row.id}`, [{ text }]);
+      if (refusal) await tx.conversation.deleteMany({ where: { channel, chatId } });
+      const identity = await tx.channelIdentity.findUnique({
+        where: { channel_externalId: { channel, externalId: event.sender.externalId } },
+        select: { user: { select: { id: true, locale: true } } },
+      });
+      const locale = isLocale(identity?.user.locale) ? identity.user.locale : options.defaultLocale;
+      let text: string;
+      try {
+        text = refusal
+          ? t(locale, error.code as MessageKey, error.params)
+          : t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
+      } catch {
+        text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
+      }
+      return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, `in:${row.id}`, [{ text }]);
     });
-    await options.dispatch(channel, ids);
+    await dispatchBestEffort(channel, ids);
+    return giveUp;
   }
 
   async function drain(channel: Channel, chatId: string): Promise<void> {

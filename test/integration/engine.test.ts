@@ -91,11 +91,22 @@ describe("conversations", () => {
 
   it("refuses in the person's language and leaves nothing half-written", async () => {
     const phone = foreignPhone();
-    await h.say(phone, "/refuse", "Zawadi");
-    expect((await h.replies(phone, 1))[0]!.text).toContain('could not find an invitation with the code "XYZ"');
+    await h.say(phone, "/lugha sw", "Zawadi");
+    await h.replies(phone, 1);
+    await h.say(phone, "/refuse");
+    expect((await h.replies(phone, 2))[1]!.text).toContain('Sikupata mwaliko wenye namba "XYZ"');
     expect((await h.db.user.findUniqueOrThrow({ where: { phone } })).name).toBe("Zawadi");
-    const row = await h.db.inboundMessage.findFirstOrThrow({ where: { chatId: phone } });
-    expect(row.status).toBe("done");
+    const rows = await h.db.inboundMessage.findMany({ where: { chatId: phone }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.status)).toEqual(["done", "done"]);
+  });
+
+  it("ends the conversation a refusal interrupted, so the person is not stuck in it", async () => {
+    const phone = foreignPhone();
+    await h.say(phone, "/count", "Kheri");
+    await h.replies(phone, 1);
+    await h.say(phone, "/refuse");
+    await h.replies(phone, 2);
+    expect(await h.db.conversation.count({ where: { channel: "simulator", chatId: phone } })).toBe(0);
   });
 
   it("retries a message that fails unexpectedly, then apologises instead of staying silent", async () => {
