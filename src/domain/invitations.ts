@@ -27,6 +27,8 @@ export async function claimInvitation(tx: Tx, options: { userId: string; code: s
   if (invitation.recipientPhone && invitation.recipientPhone !== me.phone) {
     throw new AppError("link.other_number", { phone: me.phone ?? "-" });
   }
+  // An invitation without a number (sent by e-mail) opens for whoever brings the code first, and then stays theirs.
+  if (invitation.userId && invitation.userId !== me.id) throw new AppError("link.already_claimed");
   await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
   await tx.eventGuest.upsert({
     where: { eventId_userId: { eventId: invitation.event.id, userId: me.id } },

@@ -33,8 +33,15 @@ export async function resolveSender(
   const known = await tx.channelIdentity.findMany({ where: { channel, externalId: { in: ids } }, include: { user: true } });
   const phone = sender.phone ? normalisePhone(sender.phone, options.defaultCountry) : undefined;
 
-  let user = known[0]?.user;
+  // Ids of one person may point at two accounts (a WhatsApp @lid met before its @c.us): the one with a phone is the
+  // person; the others are folded into it below when the phone comes along.
+  let user = known.map((k) => k.user).sort((a, b) => Number(Boolean(b.phone)) - Number(Boolean(a.phone)))[0];
   let isNew = false;
+  const holder = user;
+  if (holder?.phone) {
+    const strays = new Set(known.filter((k) => k.user.id !== holder.id && !k.user.phone).map((k) => k.user.id));
+    for (const stray of strays) await attachPhone(tx, { userId: stray, phone: holder.phone });
+  }
   if (!user && phone) user = (await tx.user.findUnique({ where: { phone } })) ?? undefined;
   if (!user) {
     user = await tx.user.create({
@@ -88,10 +95,13 @@ export async function attachPhone(tx: Tx, options: { userId: string; phone: stri
     AND EXISTS (SELECT 1 FROM event_guests h WHERE h.event_id = g.event_id AND h.user_id = ${holder.id}::uuid)`;
   await tx.eventGuest.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
   await tx.invitation.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
-  // The bare account goes, unless it organizes events (deleting it would cascade to them) or something else still
-  // points at it; the savepoint keeps a refused delete from aborting the whole turn.
-  const owns = await tx.event.count({ where: { organizerId: me.id } });
-  if (owns === 0) {
+  // The bare account goes, unless it organizes events or offers services (deleting it would cascade to them) or
+  // something else still points at it; the savepoint keeps a refused delete from aborting the whole turn.
+  const [events, services] = await Promise.all([
+    tx.event.count({ where: { organizerId: me.id } }),
+    tx.service.count({ where: { userId: me.id } }),
+  ]);
+  if (events === 0 && services === 0) {
     await tx.$executeRaw`SAVEPOINT fold_account`;
     try {
       await tx.$executeRaw`DELETE FROM users WHERE id = ${me.id}::uuid`;

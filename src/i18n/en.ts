@@ -38,6 +38,7 @@ export const en = {
   "link.ask_phone": "Share your phone number so I can find your invitations.",
   "link.ask_phone_button": "Share my phone number",
   "link.ask_phone_for_invitation": "To open your invitation, share your phone number with the button below, so I know it was sent to you.",
+  "link.already_claimed": "This invitation has already been opened by someone else. Ask the organizer to invite you.",
   "link.other_number": "This invitation was sent to another phone number. Ask the organizer to invite your number {phone}.",
 
   "invitations.none": "You have no invitations yet. If you got an invitation code, send /start CODE.",

@@ -39,6 +39,7 @@ export const sw: Record<MessageKey, string> = {
   "link.ask_phone": "Tuma namba yako ya simu ili nipate mialiko yako.",
   "link.ask_phone_button": "Tuma namba yangu ya simu",
   "link.ask_phone_for_invitation": "Ili kufungua mwaliko wako, tuma namba yako ya simu kwa kitufe kilicho hapa chini, nijue ulitumiwa wewe.",
+  "link.already_claimed": "Mwaliko huu tayari umefunguliwa na mtu mwingine. Muombe mratibu akualike.",
   "link.other_number": "Mwaliko huu ulitumwa kwa namba nyingine ya simu. Muombe mratibu aalike namba yako {phone}.",
 
   "invitations.none": "Bado huna mialiko. Kama umepata namba ya mwaliko, tuma /start NAMBA.",

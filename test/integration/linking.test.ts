@@ -137,8 +137,8 @@ describe("linking a Telegram account to invitations", () => {
     await person.shareContact(stranger.slice(1));
     const replies = await person.waitForMessages(2);
     expect(replies[1]!.text).toBe(`This invitation was sent to another phone number. Ask the organizer to invite your number ${stranger}.`);
-    // The number Telegram vouched for is theirs and kept; the invitation is untouched.
-    expect((await db.user.findUniqueOrThrow({ where: { id: (await identityOf(person.chatId))!.userId } })).phone).toBe(stranger);
+    // Refused whole: the turn's writes (the shared number included) rolled back, and the invitation is untouched.
+    expect((await db.user.findUniqueOrThrow({ where: { id: (await identityOf(person.chatId))!.userId } })).phone).toBeNull();
     expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toEqual(invitation);
     expect(await db.eventGuest.count({ where: { eventId: event.id } })).toBe(1);
   });
