@@ -9,7 +9,17 @@ import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { takeSendSlot } from "./pacing.js";
 
-export const sendAttempts = 8;
+/**
+ * Tries per message before it is marked failed. With the capped backoff below (1 s doubling to 5 min) 30 tries span
+ * about two hours, so a network outage or a WhatsApp session waiting for its QR scan does not lose replies.
+ */
+export const sendAttempts = 30;
+const maxBackoffMs = 5 * 60_000;
+
+/** Exponential from the job's delay, capped: BullMQ's own exponential backoff has no ceiling. */
+export function cappedBackoff(attemptsMade: number, delayMs: number): number {
+  return Math.min(delayMs * 2 ** Math.max(0, attemptsMade - 1), maxBackoffMs);
+}
 /** a message waiting behind an earlier one to the same chat looks again after this long */
 const orderRetryMs = 100;
 
@@ -63,7 +73,7 @@ export function createOutboundDispatcher(options: {
             jobId: outboundJobId(id),
             delay: delayMs && delayMs > 0 ? delayMs : undefined,
             attempts,
-            backoff: { type: "exponential", delay: backoffMs },
+            backoff: { type: "capped", delay: backoffMs },
             // The row keeps the outcome (status, attempts, last_error), so BullMQ need not.
             removeOnComplete: true,
             removeOnFail: true,
@@ -162,6 +172,10 @@ export function createOutboundWorker(options: {
     concurrency: options.concurrency ?? 8,
     limiter,
     autorun: true,
+    settings: {
+      backoffStrategy: (attemptsMade, _type, _err, job) =>
+        cappedBackoff(attemptsMade, (job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000),
+    },
   });
   worker.on("failed", (job, err) => {
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, outboundId: job.data.id }, "message could not be sent");

@@ -59,3 +59,13 @@ describe("takeSendSlot", () => {
     }
   });
 });
+
+describe("cappedBackoff", () => {
+  it("doubles from the delay and stops at five minutes, so 30 tries span about two hours", async () => {
+    const { cappedBackoff, sendAttempts } = await import("../../src/jobs/outbound.js");
+    expect([1, 2, 3, 4].map((n) => cappedBackoff(n, 1000))).toEqual([1000, 2000, 4000, 8000]);
+    expect(cappedBackoff(20, 1000)).toBe(300_000);
+    const total = Array.from({ length: sendAttempts - 1 }, (_, i) => cappedBackoff(i + 1, 1000)).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(90 * 60_000);
+  });
+});
