@@ -109,7 +109,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
       "Invalid configuration: SIMULATOR_ENABLED=true next to a real chat channel needs OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or turn the simulator off",
     );
   }
+  // In production the database holds real people even with the simulator alone (a demo deployment reaching it), so
+  // the same rule holds there.
+  if (channels.simulator && config.NODE_ENV === "production" && !config.OPERATOR_TOKEN) {
+    throw new ConfigError(
+      "Invalid configuration: the simulator in NODE_ENV=production needs OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or set SIMULATOR_ENABLED=false",
+    );
+  }
   return config;
+}
+
+/** Simulator pages need the operator password beside real channels and in production (see loadConfig). */
+export function simulatorNeedsLogin(config: Config): boolean {
+  const channels = enabledChannels(config);
+  return channels.telegram || channels.whatsapp || config.NODE_ENV === "production";
 }
 
 /** Which channels run: the simulator always when no real channel is configured, so anyone can try every flow. */

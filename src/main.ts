@@ -7,7 +7,7 @@ import type { ChannelAdapter } from "./channels/channel.js";
 import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
 import { createTelegramAdapter, type TelegramAdapter } from "./channels/telegram/index.js";
 import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "./channels/whatsapp/index.js";
-import { ConfigError, enabledChannels, loadConfig, type Config } from "./config.js";
+import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
 import { createPrisma } from "./db/prisma.js";
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
     operatorToken: config.OPERATOR_TOKEN,
     // loadConfig refuses a simulator beside a real channel without OPERATOR_TOKEN, so this never locks it for good.
-    protectSimulator: Boolean(telegram || whatsapp),
+    protectSimulator: simulatorNeedsLogin(config),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s)).on("error", (err) =>
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   logger.info({ channels, port }, "Nuru is running");
   const login = `user "operator", password OPERATOR_TOKEN`;
   if (simulator) {
-    const access = telegram || whatsapp ? `; ${login}` : "";
+    const access = simulatorNeedsLogin(config) ? `; ${login}` : "";
     console.log(`\n  Nuru simulator: ${base}/simulator/  (chat as an organizer, a guest and a provider${access})\n`);
   }
   if (whatsapp) {

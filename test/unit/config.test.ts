@@ -63,6 +63,7 @@ describe("loadConfig", () => {
     ["REDIS_PREFIX", { REDIS_PREFIX: "nuru:e2e" }],
     ["OPERATOR_TOKEN", { SIMULATOR_ENABLED: "true", TELEGRAM_BOT_TOKEN: botToken }],
     ["OPERATOR_TOKEN", { SIMULATOR_ENABLED: "true", WHATSAPP_ENABLED: "true" }],
+    ["OPERATOR_TOKEN", { NODE_ENV: "production" }],
   ];
   it.each(invalid)("refuses a bad %s with one line naming it", (name, env) => {
     const error = configError(env);
@@ -80,6 +81,15 @@ describe("loadConfig", () => {
   it("lets the simulator run beside a real channel once OPERATOR_TOKEN is set", () => {
     const config = loadConfig({ SIMULATOR_ENABLED: "true", TELEGRAM_BOT_TOKEN: botToken, OPERATOR_TOKEN: operatorToken });
     expect(enabledChannels(config)).toEqual({ telegram: true, whatsapp: false, simulator: true });
+  });
+});
+
+describe("simulatorNeedsLogin", () => {
+  it("is off for the local demo, on beside a real channel and in production", async () => {
+    const { simulatorNeedsLogin } = await import("../../src/config.js");
+    expect(simulatorNeedsLogin(loadConfig({}))).toBe(false);
+    expect(simulatorNeedsLogin(loadConfig({ NODE_ENV: "production", OPERATOR_TOKEN: operatorToken }))).toBe(true);
+    expect(simulatorNeedsLogin(loadConfig({ TELEGRAM_BOT_TOKEN: botToken }))).toBe(true);
   });
 });
 
