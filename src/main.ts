@@ -155,12 +155,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 20_000);
     force.unref();
-    // Stop taking messages first, then finish the ones already taken, then release connections.
+    // Finish the sends in flight while the channels can still deliver them (stopping WhatsApp closes its browser),
+    // then stop taking messages, finish the ones already taken (their replies wait in the queue for the next
+    // start or another process), then release connections.
+    await Promise.allSettled(workers.map((w) => w.close()));
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await reconciler.stop();
     await engine.processor.idle();
-    await Promise.allSettled(workers.map((w) => w.close()));
     await dispatcher.close();
     await db.$disconnect();
     await Promise.allSettled([redis.quit(), workerConnection.quit()]);

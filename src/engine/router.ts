@@ -153,6 +153,9 @@ export function createRouter(options: RouterOptions) {
       const command = parseCommand(c.text, commandNames);
       if (command) return options.commands[command.name]!(turn, command.args, tools);
     }
+    // In a group only commands are for Nuru: everything else is people talking to each other, and answering it
+    // would be noise (and a ban risk on WhatsApp).
+    if (turn.event.isGroup && c.kind !== "choice") return;
     const input = toFlowInput(turn, turn.event);
     const active = turn.conversation;
     if (active && input) {

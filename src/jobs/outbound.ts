@@ -133,7 +133,8 @@ export function createOutboundWorker(options: {
       },
       select: { id: true },
     });
-    if (earlier) return delayUntil(Date.now() + orderRetryMs);
+    // Waiting no shorter than the chat's own pacing keeps a blocked chat from spending the channel's limiter slots.
+    if (earlier) return delayUntil(Date.now() + Math.max(orderRetryMs, limits.perChatIntervalMs));
     if (row.notBefore && row.notBefore.getTime() > Date.now()) return delayUntil(row.notBefore.getTime());
     const gap = isGroupChatId(row.chatId) ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
     const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap);

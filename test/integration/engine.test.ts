@@ -176,3 +176,26 @@ describe("no message lost or handled twice", () => {
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 });
+
+describe("group chats", () => {
+  it("answers commands in a group and stays quiet about everything else", async () => {
+    const group = `-100${Date.now() % 1e9}`;
+    const member = foreignPhone();
+    const event = (externalId: string, text: string) => ({
+      channel: "simulator" as const,
+      externalId,
+      chatId: group,
+      isGroup: true,
+      sender: { externalId: member, phone: member, name: "Baraka" },
+      content: { kind: "text" as const, text },
+      sentAt: new Date(),
+    });
+    await h.engine.sink(event(`g1-${group}`, "Habari zenu wote!"));
+    await h.engine.sink(event(`g2-${group}`, "/help"));
+    await h.settle();
+    const rows = await h.db.outboundMessage.findMany({ where: { chatId: group } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.body).toContain("Here is what you can do with Nuru");
+    expect(await h.db.inboundMessage.count({ where: { chatId: group, status: "done" } })).toBe(2);
+  });
+});
