@@ -77,6 +77,8 @@ export function createChatProcessor(options: ProcessorOptions) {
    * asynchronous commit: the message itself was logged durably before it was acknowledged, so if PostgreSQL crashed
    * within the fraction of a second before this turn reached disk, the turn is lost whole (effects, replies and the
    * "done" mark together) and the message is simply handled again. That removes a disk flush from every turn.
+   * No reply of a lost turn can have gone out: the outbound worker's claim (queued -> sending) is an ordinary,
+   * synchronous commit, and flushing it flushes the WAL before it, this turn included, before anything is sent.
    */
   async function lockChat(tx: Tx, channel: Channel, chatId: string): Promise<void> {
     await tx.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtextextended(${`${channel}:${chatId}`}, 0))`;
