@@ -5,7 +5,7 @@ import type { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { ChannelAdapter } from "./channels/channel.js";
 import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
-import { createTelegramAdapter, type TelegramAdapter } from "./channels/telegram/index.js";
+import { createTelegramAdapter, webhookSecretGuard, type TelegramAdapter } from "./channels/telegram/index.js";
 import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "./channels/whatsapp/index.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     redis,
     logger,
     telegramWebhook: config.TELEGRAM_WEBHOOK_URL ? telegram?.webhookHandler() : undefined,
+    telegramWebhookGuard: config.TELEGRAM_WEBHOOK_SECRET ? webhookSecretGuard(config.TELEGRAM_WEBHOOK_SECRET) : undefined,
     simulator: simulator?.router(),
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
     operatorToken: config.OPERATOR_TOKEN,

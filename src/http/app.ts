@@ -12,6 +12,8 @@ export interface HttpOptions {
   redis: Redis;
   logger: Logger;
   telegramWebhook?: RequestHandler;
+  /** checks the webhook's secret header before the body is parsed */
+  telegramWebhookGuard?: RequestHandler;
   simulator?: Router;
   /** GET /whatsapp/qr. Whoever scans the QR becomes the bot's number: operator password, or this machine only. */
   whatsappQr?: RequestHandler;
@@ -35,7 +37,10 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const state = await checkReadiness(options.db, options.redis);
     res.status(state.ready ? 200 : 503).json(state);
   });
-  if (options.telegramWebhook) app.post("/telegram/webhook", express.json({ limit: "1mb" }), options.telegramWebhook);
+  if (options.telegramWebhook) {
+    const guard: RequestHandler = options.telegramWebhookGuard ?? ((_req, _res, next) => next());
+    app.post("/telegram/webhook", guard, express.json({ limit: "1mb" }), options.telegramWebhook);
+  }
   if (options.simulator) {
     if (options.protectSimulator && !options.operatorToken) {
       throw new Error("protectSimulator needs operatorToken: refusing to serve the simulator open beside a real channel");

@@ -9,6 +9,7 @@ import { whatsappQrHandler, type WhatsAppStatus } from "../../src/channels/whats
 import { createPrisma } from "../../src/db/prisma.js";
 import { createHttpApp, type HttpOptions } from "../../src/http/app.js";
 import { operatorOnly } from "../../src/http/operator-auth.js";
+import { webhookSecretGuard } from "../../src/channels/telegram/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createRedis } from "../../src/redis.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
@@ -228,3 +229,25 @@ function callGuard(guard: RequestHandler, remoteAddress: string, headers: Record
   });
   return answer;
 }
+
+describe("Telegram webhook guard", () => {
+  it("refuses a request without the right secret before reading its body", async () => {
+    const secret = "webhook_secret-0123456789";
+    let reached = 0;
+    const base = await startApp({
+      telegramWebhookGuard: webhookSecretGuard(secret),
+      telegramWebhook: (_req, res) => {
+        reached++;
+        res.status(200).end();
+      },
+    });
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${base}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    // Malformed JSON would be a 400 had it been parsed: 401 shows it never was.
+    expect((await post({}, "{not json")).status).toBe(401);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong_secret-0123456789" }, "{not json")).status).toBe(401);
+    expect(reached).toBe(0);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": secret }, '{"update_id":1}')).status).toBe(200);
+    expect(reached).toBe(1);
+  });
+});

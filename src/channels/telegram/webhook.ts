@@ -39,6 +39,17 @@ export function secretMatches(received: string | undefined, expected: string): b
 }
 
 /**
+ * Refuses a request without the right secret before its body is read: a stranger should not get to make the server
+ * parse a megabyte of JSON. The webhook handler checks again (it may be mounted without this guard).
+ */
+export function webhookSecretGuard(secret: string): RequestHandler {
+  return (req, res, next) => {
+    if (!secretMatches(req.get(SECRET_HEADER), secret)) return void res.status(401).end();
+    next();
+  };
+}
+
+/**
  * Handles one update; resolves once it is safe to acknowledge, rejects when it must be offered again. Undefined means
  * the adapter is not started, so Telegram should come back later.
  */
