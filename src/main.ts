@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   const workerConnection = await connectRedis(config.REDIS_URL, logger);
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "applied migrations");
-  const db = createPrisma(config.DATABASE_URL);
+  // Room for the chats handled at once (8) plus the inbound log writes of a burst, which must not starve them.
+  const db = createPrisma(config.DATABASE_URL, 20);
 
   const queuePrefix = config.REDIS_PREFIX;
   const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
