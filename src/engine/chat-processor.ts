@@ -185,7 +185,7 @@ export function createChatProcessor(options: ProcessorOptions) {
       } catch {
         text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
       }
-      return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, `in:${row.id}`, [{ text }]);
+      return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, row.id, [{ text }]);
     });
     await dispatchBestEffort(channel, ids);
     return giveUp;

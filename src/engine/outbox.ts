@@ -11,24 +11,20 @@ export interface OutboxTarget {
   userId?: string;
 }
 
-/** Writes the replies with keys `<prefix>:<n>`; a repeat with the same prefix writes nothing new. Returns row ids. */
-export async function writeOutbox(
-  tx: Tx,
-  target: OutboxTarget,
-  dedupePrefix: string,
-  replies: RenderedReply[],
-  notBefore?: Date,
-): Promise<bigint[]> {
+/** The outbox key of the n-th reply to an inbound message: a turn and its failure path can never both reply. */
+export const replyKey = (inboundId: bigint, n: number) => `in:${inboundId}:${n}`;
+
+/** Writes replies to an inbound message (keys from replyKey, so a repeat writes nothing new). Returns row ids. */
+export async function writeOutbox(tx: Tx, target: OutboxTarget, inboundId: bigint, replies: RenderedReply[]): Promise<bigint[]> {
   if (!replies.length) return [];
   const rows = await tx.outboundMessage.createManyAndReturn({
     data: replies.map((r, i) => ({
-      dedupeKey: `${dedupePrefix}:${i}`,
+      dedupeKey: replyKey(inboundId, i),
       channel: target.channel,
       chatId: target.chatId,
       userId: target.userId,
       body: r.text,
       options: r.choices || r.requestPhone ? { choices: r.choices, requestPhone: r.requestPhone } : undefined,
-      notBefore,
     })),
     select: { id: true },
     skipDuplicates: true,

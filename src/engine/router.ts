@@ -9,7 +9,7 @@ import { AppError } from "../errors.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
 import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
-import { loadConversation, type StoredConversation } from "./conversation-store.js";
+import type { StoredConversation } from "./conversation-store.js";
 import { Turn, type Person } from "./turn.js";
 
 export interface RouterOptions {
@@ -103,17 +103,17 @@ export function createRouter(options: RouterOptions) {
 
   /**
    * Handles one message; the caller stores the turn's conversation and replies in the same transaction.
-   * `known` carries what the caller already read with the message (the person, when their id is linked, and the
-   * chat's conversation), saving round trips on the hot path.
+   * `known` is what the caller read with the message (loadNextMessage): the person, when their id is already
+   * linked, and the chat's conversation.
    */
   async function route(
     tx: Tx,
     event: InboundEvent,
     now: Date,
-    known?: { person?: Person; conversation: StoredConversation | undefined },
+    known: { person?: Person; conversation: StoredConversation | undefined },
   ): Promise<Turn> {
     // A person we know by this very id, with nothing new to link, needs no lookup.
-    const linked = known?.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone);
+    const linked = known.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone);
     const { user, isNew, nameUnknown } = linked
       ? { user: known.person!, isNew: false, nameUnknown: false }
       : await resolveSender(tx, {
@@ -124,8 +124,7 @@ export function createRouter(options: RouterOptions) {
           defaultTimeZone: options.defaultTimeZone,
         });
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
-    const conversation = known ? known.conversation : await loadConversation(tx, event.channel, event.chatId);
-    const turn = new Turn(tx, event, user, locale, conversation, now);
+    const turn = new Turn(tx, event, user, locale, known.conversation, now);
 
     // A conversation that is stale or from an older flow version is dropped, and the person told why.
     const active = turn.conversation;

@@ -5,6 +5,7 @@
 import type { Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { StoredConversation } from "./conversation-store.js";
+import { replyKey } from "./outbox.js";
 import type { Person, RenderedReply } from "./turn.js";
 
 export interface NextMessage {
@@ -79,7 +80,7 @@ export async function commitTurn(
   const { conversation } = turn;
   const save = turn.conversationChanged && conversation !== undefined;
   const remove = turn.conversationChanged && conversation === undefined;
-  const keys = turn.replies.map((_, i) => `in:${turn.inboundId}:${i}`);
+  const keys = turn.replies.map((_, i) => replyKey(turn.inboundId, i));
   const bodies = turn.replies.map((r) => r.text);
   const options = turn.replies.map((r) => (r.choices || r.requestPhone ? JSON.stringify({ choices: r.choices, requestPhone: r.requestPhone }) : null));
   const state = conversation ? JSON.stringify({ state: conversation.state, offered: conversation.offered }) : null;
