@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
     messages: { type: "string", default: "6000" },
     rates: { type: "string", default: "100,300" },
     seconds: { type: "string", default: "10" },
-    concurrency: { type: "string", default: "16" },
+    concurrency: { type: "string", default: "4" },
     pool: { type: "string", default: "20" },
   },
 });

@@ -1,7 +1,16 @@
-// Handles a chat's logged messages one at a time and in order. Within a process a per-chat promise chain keeps
-// order; across processes a PostgreSQL advisory lock taken in each message's transaction does, so two Nuru processes
-// sharing the database never interleave one chat. A message is marked done in the same transaction as its effects:
-// a crash mid-message leaves it pending, and the reconciler hands it back here.
+// Handles chats' logged messages, each chat's one at a time and in order, many chats per transaction.
+//
+// Chats with work wait in `ready`; up to `concurrency` batches run at once, each taking up to `batchSize` ready chats
+// and handling the oldest pending message of each in one transaction (a handful of statements whatever the batch's
+// size, see turn-store.ts). A chat is in at most one batch of this process at a time; across processes a PostgreSQL
+// advisory lock per chat, taken in the batch's transaction, does the same, so two Nuru processes sharing the database
+// never interleave one chat. A chat with more messages goes back to the end of `ready`, so a flood in one chat
+// cannot starve the others. Batches form by themselves: when the load is light a batch holds the one chat that
+// just spoke, and under load the chats that arrived while the running batches worked.
+//
+// A message is marked done in the same transaction as its effects: a crash leaves it pending, and the reconciler
+// hands it back here. When one turn of a batch fails, the batch rolls back whole; the failing chat is then handled
+// alone (where a refusal is answered and an error counted, as below) and the others again without it.
 import type { Db, Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
@@ -9,13 +18,18 @@ import { isLocale, t, type Locale, type MessageKey } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { parseStoredEvent } from "./inbound-log.js";
 import { writeOutbox } from "./outbox.js";
-import { commitTurn, loadNextMessage } from "./turn-store.js";
 import type { Router } from "./router.js";
+import { phoneHolders, unseenPhones } from "./senders.js";
+import { commitBatch, chatLockKey, loadNextMessages, lockChats, type ChatRef, type NextMessage, type TurnResult } from "./turn-store.js";
+import { TurnWrites } from "./turn-writes.js";
 
 /** Attempts before a message that keeps failing is given up on (and the person told). */
 export const maxAttempts = 3;
-/** How long queueing a turn's replies may take before the reconciler is left to do it. */
+/** How long queueing a batch's replies may take before the reconciler is left to do it. */
 const dispatchTimeoutMs = 2000;
+/** A chat locked by another process is tried again after this long, up to lockRetries times. */
+const lockRetryMs = 25;
+const lockRetries = 200;
 
 /**
  * Failures of the database connection or of transaction bookkeeping, as opposed to failures of the message:
@@ -35,8 +49,10 @@ export interface ProcessorOptions {
   logger: Logger;
   defaultCountry: string;
   defaultLocale: Locale;
-  /** chats handled at the same time by this process; keep below the database pool size */
+  /** batches (transactions) running at once in this process; keep well below the database pool size */
   concurrency?: number;
+  /** chats handled per transaction at most */
+  batchSize?: number;
   /** observability hook: a message was handled and its replies handed to the outbound queue */
   onHandled?: (channel: Channel, chatId: string, inboundId: bigint) => void;
   /** called after commit with the outbound rows to send */
@@ -44,107 +60,135 @@ export interface ProcessorOptions {
   now?: () => Date;
 }
 
-class Semaphore {
-  private waiting: (() => void)[] = [];
-  private free: number;
-  constructor(size: number) {
-    this.free = size;
-  }
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await work();
-    } finally {
-      const nextInLine = this.waiting.shift();
-      if (nextInLine) nextInLine();
-      else this.free++;
-    }
-  }
-}
+/** What became of a chat in a batch. */
+type Outcome =
+  /** a message was handled (or given up on) and another may wait */
+  | "more"
+  /** nothing pending is left */
+  | "idle"
+  /** leave the chat to the reconciler: the database failed, or a counted failure waits before its next try */
+  | "stop"
+  /** another process holds the chat: try again shortly */
+  | "locked";
 
-type PendingRow = { id: bigint; payload: unknown; attempts: number };
+type Failure = { message: NextMessage; error: unknown };
 
 export function createChatProcessor(options: ProcessorOptions) {
   const { db, router, logger } = options;
   const now = options.now ?? (() => new Date());
-  const chains = new Map<string, Promise<void>>();
-  // Bounded parallelism across chats: a burst of a thousand chats queues here instead of exhausting the pool.
-  const slots = new Semaphore(options.concurrency ?? 8);
+  const concurrency = options.concurrency ?? 4;
+  const batchSize = options.batchSize ?? 64;
 
-  /**
-   * Takes the chat's lock for the rest of the transaction. The same statement switches the transaction to
-   * asynchronous commit: the message itself was logged durably before it was acknowledged, so if PostgreSQL crashed
-   * within the fraction of a second before this turn reached disk, the turn is lost whole (effects, replies and the
-   * "done" mark together) and the message is simply handled again. That removes a disk flush from every turn.
-   * No reply of a lost turn can have gone out: the outbound worker's claim (queued -> sending) is an ordinary,
-   * synchronous commit, and flushing it flushes the WAL before it, this turn included, before anything is sent.
-   */
-  async function lockChat(tx: Tx, channel: Channel, chatId: string): Promise<void> {
-    await tx.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtextextended(${`${channel}:${chatId}`}, 0))`;
+  const ready = new Map<string, ChatRef>(); // in arrival order
+  const running = new Set<string>();
+  const again = new Set<string>(); // asked for while running
+  const delayed = new Map<string, NodeJS.Timeout>();
+  const lockMisses = new Map<string, number>();
+  const waiters = new Map<string, (() => void)[]>();
+  let idleWaiters: (() => void)[] = [];
+  let batches = 0;
+
+  /** Handles the oldest pending message of each chat in one transaction. */
+  async function runBatch(chats: ChatRef[]): Promise<Outcome[]> {
+    let failure: Failure | undefined;
+    let committed: { locked: boolean[]; messages: NextMessage[]; outbox: { id: bigint; channel: Channel }[] };
+    try {
+      committed = await db.$transaction(
+        async (tx) => {
+          const locked = await lockChats(tx, chats);
+          const messages = await loadNextMessages(tx, chats.filter((_, i) => locked[i]));
+          const outbox = await handleMessages(tx, messages, (f) => (failure = f));
+          return { locked, messages, outbox };
+        },
+        { timeout: 15_000, maxWait: 10_000 },
+      );
+    } catch (error) {
+      return recover(chats, failure, error);
+    }
+    await dispatchBestEffort(committed.outbox);
+    for (const m of committed.messages) options.onHandled?.(m.chat.channel, m.chat.chatId, m.id);
+    const byKey = new Map(committed.messages.map((m) => [chatLockKey(m.chat), m]));
+    return chats.map((chat, i) => {
+      if (!committed.locked[i]) return "locked";
+      return byKey.get(chatLockKey(chat))?.more ? "more" : "idle";
+    });
   }
 
-  /** Handles the oldest pending message of the chat; false when no other message waits behind it. */
-  async function handleNext(channel: Channel, chatId: string): Promise<boolean> {
-    let failure: { row: PendingRow; error: unknown } | undefined;
-    const outcome = await db.$transaction(
-      async (tx) => {
-        await lockChat(tx, channel, chatId);
-        const row = await loadNextMessage(tx, channel, chatId);
-        if (!row) return { found: false, more: false, ids: [] as bigint[], inboundId: 0n };
-        const event = parseStoredEvent(row.payload);
-        try {
-          const turn = await router.route(tx, event, now(), { person: row.person, conversation: row.conversation });
-          const ids = await commitTurn(tx, {
-            inboundId: row.id,
-            channel,
-            chatId,
-            userId: turn.user.id,
-            replies: turn.replies,
-            conversationChanged: turn.conversationChanged,
-            conversation: turn.conversation,
-          });
-          return { found: true, more: row.more, ids, inboundId: row.id };
-        } catch (error) {
-          failure = { row, error };
-          throw error; // roll back everything the turn wrote
-        }
-      },
-      { timeout: 15_000, maxWait: 10_000 },
-    ).catch((error: unknown) => {
-      if (!failure) throw error; // the database itself failed: leave the message pending
-      return undefined;
-    });
-    if (outcome) {
-      await dispatchBestEffort(channel, outcome.ids);
-      if (outcome.found) options.onHandled?.(channel, chatId, outcome.inboundId);
-      return outcome.more;
+  /** Routes every message, then commits all the turns in one statement. A turn that throws aborts the batch. */
+  async function handleMessages(tx: Tx, messages: NextMessage[], onFailure: (f: Failure) => void) {
+    if (!messages.length) return [];
+    const events = messages.map((m) => parseStoredEvent(m.payload));
+    const holders = await phoneHolders(tx, unseenPhones(messages.map((m, i) => ({ event: events[i]!, person: m.person })), options.defaultCountry));
+    const writes = new TurnWrites();
+    const results: TurnResult[] = [];
+    for (const [i, message] of messages.entries()) {
+      try {
+        const turn = await router.route(tx, writes, events[i]!, now(), { person: message.person, conversation: message.conversation, phoneHolders: holders });
+        results.push({
+          inboundId: message.id,
+          chat: message.chat,
+          userId: turn.user.id,
+          replies: turn.replies,
+          conversationChanged: turn.conversationChanged,
+          conversation: turn.conversation,
+        });
+      } catch (error) {
+        onFailure({ message, error });
+        throw error; // roll back everything the batch wrote
+      }
     }
-    if (isTransient(failure!.error)) {
-      // The database or the network hiccuped, not this message: it stays pending, uncounted, for the reconciler.
-      logger.warn({ err: failure!.error, inboundId: String(failure!.row.id) }, "transient failure; the message waits for the reconciler");
-      return false;
+    return commitBatch(tx, results, writes.held());
+  }
+
+  /**
+   * After a rolled-back batch. A database failure leaves every chat pending for the reconciler. A turn's failure is
+   * the failing chat's alone: it is handled by itself and the rest again. A failed commit (a conflict with another
+   * process, say) is retried chat by chat, so one chat's conflict cannot hold back the others.
+   */
+  async function recover(chats: ChatRef[], failure: Failure | undefined, error: unknown): Promise<Outcome[]> {
+    if (isTransient(error)) {
+      logger.warn({ err: error, chats: chats.length }, "transient failure; the messages wait for the reconciler");
+      return chats.map(() => "stop");
     }
-    const gaveUp = await recordFailure(channel, chatId, failure!.row, failure!.error);
-    // After a counted failure the next try is the reconciler's, seconds later, not an immediate repeat.
-    return gaveUp;
+    if (chats.length === 1) {
+      if (!failure) {
+        logger.warn({ err: error, chat: chatLockKey(chats[0]!) }, "chat processing interrupted; the reconciler will retry");
+        return ["stop"];
+      }
+      const finished = await recordFailure(failure.message, failure.error);
+      // After a counted failure the next try is the reconciler's, seconds later, not an immediate repeat.
+      return [finished ? "more" : "stop"];
+    }
+    const failing = failure ? chatLockKey(failure.message.chat) : undefined;
+    if (!failing) {
+      const outcomes: Outcome[] = [];
+      for (const chat of chats) outcomes.push(...(await runBatch([chat])));
+      return outcomes;
+    }
+    const others = chats.filter((c) => chatLockKey(c) !== failing);
+    const [alone, rest] = await Promise.all([runBatch(chats.filter((c) => chatLockKey(c) === failing)), runBatch(others)]);
+    const byKey = new Map<string, Outcome>([[failing, alone[0]!], ...others.map((c, i) => [chatLockKey(c), rest[i]!] as const)]);
+    return chats.map((c) => byKey.get(chatLockKey(c))!);
   }
 
   /**
    * Replies are already safe in the outbox; queueing them is best effort. With Redis away, ioredis would hold the
-   * call until it returns, and this chat (and its slot) with it; the reconciler re-dispatches what is still queued.
+   * call until it returns, and this batch's chats with it; the reconciler re-dispatches what is still queued.
    */
-  async function dispatchBestEffort(channel: Channel, ids: bigint[]): Promise<void> {
-    if (!ids.length) return;
+  async function dispatchBestEffort(rows: { id: bigint; channel: Channel }[]): Promise<void> {
+    if (!rows.length) return;
+    const byChannel = new Map<Channel, bigint[]>();
+    for (const row of rows) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row.id]);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), dispatchTimeoutMs);
     });
     try {
-      const result = await Promise.race([options.dispatch(channel, ids), timeout]);
-      if (result === "timeout") logger.warn({ channel, count: ids.length }, "queueing replies timed out; the reconciler will queue them");
+      const sent = Promise.all([...byChannel].map(([channel, ids]) => options.dispatch(channel, ids)));
+      const result = await Promise.race([sent, timeout]);
+      if (result === "timeout") logger.warn({ count: rows.length }, "queueing replies timed out; the reconciler will queue them");
     } catch (err) {
-      logger.warn({ err, channel, count: ids.length }, "queueing replies failed; the reconciler will queue them");
+      logger.warn({ err, count: rows.length }, "queueing replies failed; the reconciler will queue them");
     } finally {
       clearTimeout(timer);
     }
@@ -156,20 +200,21 @@ export function createChatProcessor(options: ProcessorOptions) {
    * is finished with (so the chat may move on). Only looks the person up: a refused turn must not create or merge
    * accounts on its way out.
    */
-  async function recordFailure(channel: Channel, chatId: string, row: PendingRow, error: unknown): Promise<boolean> {
-    const event = parseStoredEvent(row.payload);
+  async function recordFailure(message: NextMessage, error: unknown): Promise<boolean> {
+    const { channel, chatId } = message.chat;
+    const event = parseStoredEvent(message.payload);
     const refusal = error instanceof AppError;
-    const attempts = row.attempts + 1;
-    if (!refusal) logger.error({ err: error, inboundId: String(row.id), attempts }, "handling an inbound message failed");
+    const attempts = message.attempts + 1;
+    if (!refusal) logger.error({ err: error, inboundId: String(message.id), attempts }, "handling an inbound message failed");
     const giveUp = refusal || attempts >= maxAttempts;
     const lastError = refusal ? null : String(error).slice(0, 500);
     const ids = await db.$transaction(async (tx) => {
-      await lockChat(tx, channel, chatId);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chatLockKey(message.chat)}, 0))`;
       if (!giveUp) {
-        await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${lastError} WHERE id = ${row.id} AND status = 'pending'`;
+        await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
         return [];
       }
-      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${row.id} AND status = 'pending'`;
+      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${message.id} AND status = 'pending'`;
       if (updated === 0) return [];
       if (refusal) await tx.conversation.deleteMany({ where: { channel, chatId } });
       const identity = await tx.channelIdentity.findUnique({
@@ -185,36 +230,85 @@ export function createChatProcessor(options: ProcessorOptions) {
       } catch {
         text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
       }
-      return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, row.id, [{ text }]);
+      return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, message.id, [{ text }]);
     });
-    await dispatchBestEffort(channel, ids);
+    await dispatchBestEffort(ids.map((id) => ({ id, channel })));
     return giveUp;
   }
 
-  async function drain(channel: Channel, chatId: string): Promise<void> {
-    // Bounded so a flood in one chat cannot starve the caller for ever; the reconciler picks up any rest.
-    for (let i = 0; i < 1000; i++) {
-      if (!(await handleNext(channel, chatId))) return;
+  function settle(key: string, chat: ChatRef, outcome: Outcome): void {
+    running.delete(key);
+    if (outcome === "locked") {
+      const misses = (lockMisses.get(key) ?? 0) + 1;
+      lockMisses.set(key, misses);
+      if (misses < lockRetries) {
+        delayed.set(
+          key,
+          setTimeout(() => {
+            delayed.delete(key);
+            ready.set(key, chat);
+            pump();
+          }, lockRetryMs),
+        );
+        return;
+      }
+      logger.warn({ chat: key }, "chat held by another process for long; the reconciler will retry");
+    }
+    lockMisses.delete(key);
+    if (outcome === "more" || again.delete(key)) {
+      ready.set(key, chat);
+      return;
+    }
+    const done = waiters.get(key) ?? [];
+    waiters.delete(key);
+    for (const resolve of done) resolve();
+  }
+
+  function pump(): void {
+    while (batches < concurrency && ready.size) {
+      const chats: [string, ChatRef][] = [];
+      for (const entry of ready) {
+        chats.push(entry);
+        if (chats.length >= batchSize) break;
+      }
+      for (const [key] of chats) {
+        ready.delete(key);
+        running.add(key);
+      }
+      batches++;
+      void runBatch(chats.map(([, chat]) => chat))
+        .catch((err: unknown): Outcome[] => {
+          logger.warn({ err, chats: chats.length }, "chat processing interrupted; the reconciler will retry");
+          return chats.map(() => "stop");
+        })
+        .then((outcomes) => {
+          batches--;
+          chats.forEach(([key, chat], i) => settle(key, chat, outcomes[i]!));
+          pump();
+          if (!batches && !ready.size && !delayed.size) {
+            const waiting = idleWaiters;
+            idleWaiters = [];
+            for (const resolve of waiting) resolve();
+          }
+        });
     }
   }
 
-  /** Process every pending message of the chat, after whatever this process is already doing for it. */
+  /** Process every pending message of the chat; resolves when this process has nothing more to do for it. */
   function processChat(channel: Channel, chatId: string): Promise<void> {
-    const key = `${channel}:${chatId}`;
-    const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(() => slots.run(() => drain(channel, chatId))).catch((err: unknown) => {
-      logger.warn({ err, chat: key }, "chat processing interrupted; the reconciler will retry");
-    });
-    chains.set(key, next);
-    void next.finally(() => {
-      if (chains.get(key) === next) chains.delete(key);
-    });
-    return next;
+    const chat = { channel, chatId };
+    const key = chatLockKey(chat);
+    const done = new Promise<void>((resolve) => waiters.set(key, [...(waiters.get(key) ?? []), resolve]));
+    if (running.has(key)) again.add(key);
+    else if (!delayed.has(key)) ready.set(key, chat);
+    pump();
+    return done;
   }
 
   /** Resolves when every chat this process is working on is idle (used for clean shutdown). */
-  async function idle(): Promise<void> {
-    while (chains.size) await Promise.all([...chains.values()]);
+  function idle(): Promise<void> {
+    if (!batches && !ready.size && !delayed.size) return Promise.resolve();
+    return new Promise((resolve) => idleWaiters.push(resolve));
   }
 
   return { processChat, idle };

@@ -5,7 +5,6 @@ import type { MessageKey, Params } from "../i18n/index.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { listGuestInvitations, listOrganizerEvents, listProviderBookings, rolesOf } from "../domain/overview.js";
 import { claimInvitation, findInvitationByCode } from "../domain/invitations.js";
-import { setUserLocale } from "../domain/users.js";
 import type { Turn } from "./turn.js";
 
 export interface CommandTools {
@@ -35,7 +34,7 @@ const whenText = (turn: Turn, date: Date | null, timeZone: string) =>
   date ? formatDateTime(date, timeZone, turn.locale) : turn.render({ key: "when.unknown" });
 
 const help: CommandHandler = async (turn) => {
-  const roles = await rolesOf(turn.tx, turn.user.id);
+  const roles = await rolesOf(await turn.db(), turn.user.id);
   const parts: MessageKey[] = ["help.general"];
   if (roles.guest || (!roles.organizer && !roles.provider)) parts.push("help.guest");
   if (roles.organizer) parts.push("help.organizer");
@@ -49,7 +48,7 @@ const language: CommandHandler = async (turn, args, tools) => {
   if (!args) return tools.startFlow(turn, "language");
   const wanted = args.toLowerCase();
   if (!isLocale(wanted)) return turn.say("language.invalid");
-  await setUserLocale(turn.tx, { userId: turn.user.id, locale: wanted });
+  turn.writes.setLocale(turn.user.id, wanted);
   turn.locale = wanted;
   turn.say("language.set");
 };
@@ -63,10 +62,10 @@ const cancel: CommandHandler = async (turn) => {
 const start: CommandHandler = async (turn, args, tools) => {
   if (turn.conversation) turn.setConversation(undefined);
   if (!args) return turn.say("welcome.back", { name: turn.user.name });
-  const invitation = await findInvitationByCode(turn.tx, args);
+  const invitation = await findInvitationByCode(await turn.db(), args);
   // Without a number of their own yet (Telegram), the person first proves which number they have.
   if (invitation.recipientPhone && !turn.user.phone) return tools.startFlow(turn, "claim", { code: args });
-  const { event } = await claimInvitation(turn.tx, { userId: turn.user.id, code: args });
+  const { event } = await claimInvitation(await turn.db(), { userId: turn.user.id, code: args });
   turn.say("link.invitation", { event });
 };
 
@@ -78,7 +77,7 @@ function sendList<T>(turn: Turn, rows: T[], keys: { none: MessageKey; header: Me
 }
 
 const invitations: CommandHandler = async (turn) => {
-  const rows = await listGuestInvitations(turn.tx, turn.user.id);
+  const rows = await listGuestInvitations(await turn.db(), turn.user.id);
   // Invitations go to phone numbers; a chat account without one (Telegram) is offered the share button first.
   if (!rows.length && !turn.user.phone) {
     return turn.send({ text: { key: "link.ask_phone" }, requestPhone: { key: "link.ask_phone_button" } });
@@ -92,7 +91,7 @@ const invitations: CommandHandler = async (turn) => {
 };
 
 const events: CommandHandler = async (turn) => {
-  sendList(turn, await listOrganizerEvents(turn.tx, turn.user.id), { none: "events.none", header: "events.header", item: "events.item" }, (e) => ({
+  sendList(turn, await listOrganizerEvents(await turn.db(), turn.user.id), { none: "events.none", header: "events.header", item: "events.item" }, (e) => ({
     event: e.name,
     code: e.code ?? "-",
     when: whenText(turn, e.startTime, e.timeZone),
@@ -101,7 +100,7 @@ const events: CommandHandler = async (turn) => {
 };
 
 const bookings: CommandHandler = async (turn) => {
-  sendList(turn, await listProviderBookings(turn.tx, turn.user.id), { none: "bookings.none", header: "bookings.header", item: "bookings.item" }, (b) => ({
+  sendList(turn, await listProviderBookings(await turn.db(), turn.user.id), { none: "bookings.none", header: "bookings.header", item: "bookings.item" }, (b) => ({
     service: b.service?.name ?? "-",
     event: b.event?.name ?? "-",
     when: b.event ? whenText(turn, b.event.startTime, b.event.timeZone) : turn.render({ key: "when.unknown" }),

@@ -8,7 +8,7 @@ import { flows as builtInFlows } from "../../flows/registry.js";
 import type { Flow } from "../../flows/types.js";
 import { builtInCommands, type CommandHandler } from "./commands.js";
 import { createChatProcessor, type ProcessorOptions } from "./chat-processor.js";
-import { logInbound } from "./inbound-log.js";
+import { createInboundLog } from "./inbound-log.js";
 import { createRouter } from "./router.js";
 
 export interface EngineOptions {
@@ -23,8 +23,10 @@ export interface EngineOptions {
   /** extra flows and commands (tests use these to exercise the engine with minimal flows) */
   flows?: Record<string, Flow<any>>;
   commands?: Record<string, CommandHandler>;
-  /** chats handled at once by this process (default 8) */
+  /** transactions handling chats at once in this process (default 4) */
   concurrency?: number;
+  /** chats handled per transaction at most (default 64) */
+  batchSize?: number;
   /** observability hook, see ProcessorOptions.onHandled */
   onHandled?: ProcessorOptions["onHandled"];
 }
@@ -45,6 +47,7 @@ export function createEngine(options: EngineOptions) {
     defaultCountry: options.defaultCountry,
     defaultLocale: options.defaultLocale,
     concurrency: options.concurrency,
+    batchSize: options.batchSize,
     onHandled: options.onHandled,
     dispatch: (channel, ids) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id }))),
   });
@@ -53,8 +56,9 @@ export function createEngine(options: EngineOptions) {
    * Logs the message (this is what makes it safe to acknowledge) and starts handling it in the background.
    * Rejects when the log write fails, so the adapter does not acknowledge and the network offers it again.
    */
+  const inboundLog = createInboundLog(options.db);
   const sink: InboundSink = async (event) => {
-    const logged = await logInbound(options.db, event);
+    const logged = await inboundLog.append(event);
     if (logged.duplicate) options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
     // Also for a repeat: when the first delivery's insert committed but its answer was lost (the connection dropped),
     // the network's retry is the first this process hears of it. Processing is idempotent; a done message is skipped.

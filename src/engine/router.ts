@@ -2,7 +2,7 @@
 // contact, or something we explain with help. Runs inside the message's transaction.
 import type { InboundEvent } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
-import { attachPhone, resolveSender, setUserLocale, setUserName } from "../domain/users.js";
+import { attachPhone, resolveSender } from "../domain/users.js";
 import { normalisePhone } from "../domain/phones.js";
 import { claimInvitation } from "../domain/invitations.js";
 import { AppError } from "../errors.js";
@@ -10,7 +10,9 @@ import { isLocale, type Locale } from "../i18n/index.js";
 import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
 import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
 import type { StoredConversation } from "./conversation-store.js";
+import { isUnseenSender, resolveUnseenSender } from "./senders.js";
 import { Turn, type Person } from "./turn.js";
+import type { TurnWrites } from "./turn-writes.js";
 
 export interface RouterOptions {
   flows: Record<string, Flow<any>>;
@@ -29,18 +31,20 @@ export function createRouter(options: RouterOptions) {
     switch (action.type) {
       case "setUserName":
         turn.user = { ...turn.user, name: action.name };
-        return setUserName(turn.tx, { userId: turn.user.id, name: action.name });
+        turn.writes.setName(turn.user.id, action.name);
+        return { name: action.name };
       case "setLocale":
         turn.locale = action.locale;
-        return setUserLocale(turn.tx, { userId: turn.user.id, locale: action.locale });
+        turn.writes.setLocale(turn.user.id, action.locale);
+        return { locale: action.locale };
       case "attachPhone": {
         const phone = normalisePhone(action.phone, options.defaultCountry);
         if (!phone) throw new AppError("link.phone_invalid", { phone: action.phone.slice(0, 32) });
-        turn.becomes(await attachPhone(turn.tx, { userId: turn.user.id, phone }));
+        turn.becomes(await attachPhone(await turn.db(), { userId: turn.user.id, phone }));
         return { phone };
       }
       case "claimInvitation":
-        return claimInvitation(turn.tx, { userId: turn.user.id, code: action.code });
+        return claimInvitation(await turn.db(), { userId: turn.user.id, code: action.code });
     }
   }
 
@@ -97,34 +101,25 @@ export function createRouter(options: RouterOptions) {
     if (!own) return turn.say("link.contact_not_own");
     const phone = normalisePhone(phoneRaw, options.defaultCountry);
     if (!phone) return turn.say("link.phone_invalid", { phone: phoneRaw.slice(0, 32) });
-    turn.becomes(await attachPhone(turn.tx, { userId: turn.user.id, phone }));
+    turn.becomes(await attachPhone(await turn.db(), { userId: turn.user.id, phone }));
     turn.say("link.phone_saved", { phone });
   }
 
   /**
-   * Handles one message; the caller stores the turn's conversation and replies in the same transaction.
-   * `known` is what the caller read with the message (loadNextMessage): the person, when their id is already
-   * linked, and the chat's conversation.
+   * Handles one message; the caller stores the turn's conversation, replies and held-back writes in the same
+   * transaction. `known` is what the caller read with the message (turn-store.ts loadNextMessages): the person, when
+   * their id is already linked, the chat's conversation, and who holds the phones of unseen senders.
    */
   async function route(
     tx: Tx,
+    writes: TurnWrites,
     event: InboundEvent,
     now: Date,
-    known: { person?: Person; conversation: StoredConversation | undefined },
+    known: { person?: Person; conversation: StoredConversation | undefined; phoneHolders: Map<string, Person> },
   ): Promise<Turn> {
-    // A person we know by this very id, with nothing new to link, needs no lookup.
-    const linked = known.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone);
-    const { user, isNew, nameUnknown } = linked
-      ? { user: known.person!, isNew: false, nameUnknown: false }
-      : await resolveSender(tx, {
-          channel: event.channel,
-          sender: event.sender,
-          defaultCountry: options.defaultCountry,
-          defaultLocale: options.defaultLocale,
-          defaultTimeZone: options.defaultTimeZone,
-        });
+    const { user, isNew, nameUnknown } = await identify(tx, writes, event, known);
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
-    const turn = new Turn(tx, event, user, locale, known.conversation, now);
+    const turn = new Turn(tx, writes, event, user, locale, known.conversation, now);
 
     // A conversation that is stale or from an older flow version is dropped, and the person told why.
     const active = turn.conversation;
@@ -140,6 +135,21 @@ export function createRouter(options: RouterOptions) {
 
     await dispatch(turn, isNew, nameUnknown);
     return turn;
+  }
+
+  async function identify(tx: Tx, writes: TurnWrites, event: InboundEvent, known: { person?: Person; phoneHolders: Map<string, Person> }) {
+    // A person we know by this very id, with nothing new to link, needs no lookup.
+    if (known.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone)) {
+      return { user: known.person, isNew: false, nameUnknown: false };
+    }
+    if (isUnseenSender(event, known.person)) return resolveUnseenSender(event, known.phoneHolders, writes, options);
+    return resolveSender(tx, {
+      channel: event.channel,
+      sender: event.sender,
+      defaultCountry: options.defaultCountry,
+      defaultLocale: options.defaultLocale,
+      defaultTimeZone: options.defaultTimeZone,
+    });
   }
 
   async function dispatch(turn: Turn, isNew: boolean, nameUnknown: boolean): Promise<void> {

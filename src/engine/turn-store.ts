@@ -1,14 +1,23 @@
-// The hot path's SQL: one statement reads the next message of a chat with everything a turn needs, one statement
-// writes everything a turn produced. Every statement through Prisma costs ~0.7 ms of CPU here, about 1.8x the bare
-// driver (BENCHMARKS.md), so the fewer the better: these two replace seven query-builder calls. Domain rules stay in
-// Prisma.
+// The hot path's SQL. A batch of chats costs the same few statements whatever its size: one takes the chats' locks,
+// one reads each chat's next message with everything its turn needs, one (only when there are people we have not
+// met) finds who holds their phones, and one writes everything the turns produced. Every statement through Prisma
+// costs ~0.7 ms of CPU here, about 1.8x the bare driver (BENCHMARKS.md), so the count per batch is what matters.
 import type { Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { StoredConversation } from "./conversation-store.js";
 import { replyKey } from "./outbox.js";
 import type { Person, RenderedReply } from "./turn.js";
+import type { HeldWrites } from "./turn-writes.js";
+
+export interface ChatRef {
+  channel: Channel;
+  chatId: string;
+}
+
+export const chatLockKey = (chat: ChatRef) => `${chat.channel}:${chat.chatId}`;
 
 export interface NextMessage {
+  chat: ChatRef;
   id: bigint;
   payload: unknown;
   attempts: number;
@@ -19,10 +28,31 @@ export interface NextMessage {
   more: boolean;
 }
 
+/**
+ * Takes the lock of each chat that no other process holds (a held one is left alone, not waited for: the caller
+ * tries it again shortly) and returns which were taken, in order. The locks last until the transaction ends.
+ *
+ * The same statement switches the transaction to asynchronous commit: every message was logged durably before it
+ * was acknowledged, so if PostgreSQL crashed within the fraction of a second before a batch reached disk, the batch
+ * is lost whole (effects, replies and "done" marks together) and its messages are simply handled again. That removes
+ * a disk flush from every batch. No reply of a lost batch can have gone out: the outbound worker's claim
+ * (queued -> sending) is an ordinary, synchronous commit, and flushing it flushes the WAL before it, this batch
+ * included, before anything is sent.
+ */
+export async function lockChats(tx: Tx, chats: ChatRef[]): Promise<boolean[]> {
+  const keys = chats.map(chatLockKey);
+  const [row] = await tx.$queryRaw<{ locked: boolean[] }[]>`
+    SELECT set_config('synchronous_commit', 'off', true) AS async_commit,
+           array(SELECT pg_try_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS locked`;
+  return row!.locked;
+}
+
 type Row = {
+  n: bigint;
   id: bigint;
   payload: unknown;
   attempts: number;
+  more: boolean | null;
   flow: string | null;
   version: number | null;
   state: { state: unknown; offered?: string[] } | null;
@@ -33,22 +63,29 @@ type Row = {
   locale: string | null;
 };
 
-/** Call with the chat's advisory lock held, so what this reads cannot change under the turn. */
-export async function loadNextMessage(tx: Tx, channel: Channel, chatId: string): Promise<NextMessage | undefined> {
+/** The oldest pending message of each chat that has one. Call with the chats' locks held. */
+export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMessage[]> {
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT i.id, i.payload, i.attempts,
+    SELECT k.n, m.id, m.payload, m.attempts, w.more,
            c.flow, c.version, c.state, c.expires_at,
            u.id::text AS user_id, u.name, u.phone, u.locale
-    FROM inbound_messages i
-    LEFT JOIN conversations c ON c.channel = i.channel AND c.chat_id = i.chat_id
-    LEFT JOIN channel_identities ci ON ci.channel = i.channel AND ci.external_id = i.payload->'sender'->>'externalId'
+    FROM unnest(${chats.map((c) => c.channel)}::text[], ${chats.map((c) => c.chatId)}::text[]) WITH ORDINALITY AS k(channel, chat_id, n)
+    JOIN LATERAL (
+      SELECT i.id, i.payload, i.attempts FROM inbound_messages i
+      WHERE i.channel = k.channel::channel AND i.chat_id = k.chat_id AND i.status = 'pending'
+      ORDER BY i.id LIMIT 1
+    ) m ON true
+    LEFT JOIN LATERAL (
+      SELECT true AS more FROM inbound_messages j
+      WHERE j.channel = k.channel::channel AND j.chat_id = k.chat_id AND j.status = 'pending' AND j.id > m.id
+      LIMIT 1
+    ) w ON true
+    LEFT JOIN conversations c ON c.channel = k.channel::channel AND c.chat_id = k.chat_id
+    LEFT JOIN channel_identities ci ON ci.channel = k.channel::channel AND ci.external_id = m.payload->'sender'->>'externalId'
     LEFT JOIN users u ON u.id = ci.user_id
-    WHERE i.channel = ${channel}::channel AND i.chat_id = ${chatId} AND i.status = 'pending'
-    ORDER BY i.id
-    LIMIT 2`;
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
+    ORDER BY k.n`;
+  return rows.map((row) => ({
+    chat: chats[Number(row.n) - 1]!,
     id: row.id,
     payload: row.payload,
     attempts: row.attempts,
@@ -57,51 +94,67 @@ export async function loadNextMessage(tx: Tx, channel: Channel, chatId: string):
       row.flow !== null
         ? { flow: row.flow, version: row.version!, state: row.state?.state, offered: row.state?.offered ?? [], expiresAt: row.expires_at! }
         : undefined,
-    more: rows.length > 1,
-  };
+    more: row.more === true,
+  }));
+}
+
+/** What one turn produced, as the commit needs it. */
+export interface TurnResult {
+  inboundId: bigint;
+  chat: ChatRef;
+  userId: string;
+  replies: RenderedReply[];
+  conversationChanged: boolean;
+  conversation: StoredConversation | undefined;
 }
 
 /**
- * In one statement: marks the message done, stores or ends the conversation when the turn changed it, and writes
- * the replies to the outbox (keys `in:<message id>:<n>`, so a repeat writes nothing). Returns the outbox row ids.
+ * In one statement, for every turn of the batch: writes the people and chat ids held back (TurnWrites), marks the
+ * messages done, stores or ends the conversations the turns changed, and writes the replies to the outbox (keys
+ * `in:<message id>:<n>`, so a repeat writes nothing; ids in reply order, which the sender keeps per chat).
+ * Foreign keys are checked at the end of the statement, so a reply may point at a person created in it.
+ * Returns the new outbox rows.
  */
-export async function commitTurn(
-  tx: Tx,
-  turn: {
-    inboundId: bigint;
-    channel: Channel;
-    chatId: string;
-    userId: string;
-    replies: RenderedReply[];
-    conversationChanged: boolean;
-    conversation: StoredConversation | undefined;
-  },
-): Promise<bigint[]> {
-  const { conversation } = turn;
-  const save = turn.conversationChanged && conversation !== undefined;
-  const remove = turn.conversationChanged && conversation === undefined;
-  const keys = turn.replies.map((_, i) => replyKey(turn.inboundId, i));
-  const bodies = turn.replies.map((r) => r.text);
-  const options = turn.replies.map((r) => (r.choices || r.requestPhone ? JSON.stringify({ choices: r.choices, requestPhone: r.requestPhone }) : null));
-  const state = conversation ? JSON.stringify({ state: conversation.state, offered: conversation.offered }) : null;
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`
-    WITH done AS (
-      UPDATE inbound_messages SET status = 'done', processed_at = now() WHERE id = ${turn.inboundId}
+export async function commitBatch(tx: Tx, turns: TurnResult[], held: HeldWrites): Promise<{ id: bigint; channel: Channel }[]> {
+  const saved = turns.filter((t) => t.conversationChanged && t.conversation);
+  const ended = turns.filter((t) => t.conversationChanged && !t.conversation);
+  const replies = turns.flatMap((t) => t.replies.map((r, i) => ({ turn: t, reply: r, key: replyKey(t.inboundId, i) })));
+  const { users, identities, changes } = held;
+  return tx.$queryRaw<{ id: bigint; channel: Channel }[]>`
+    WITH new_users AS (
+      INSERT INTO users (id, name, phone, locale, time_zone)
+      SELECT * FROM unnest(${users.id}::uuid[], ${users.name}::text[], ${users.phone}::text[], ${users.locale}::text[], ${users.timeZone}::text[])
+    ), new_identities AS (
+      INSERT INTO channel_identities (user_id, channel, external_id, chat_id)
+      SELECT u, c::channel, e, e FROM unnest(${identities.userId}::uuid[], ${identities.channel}::text[], ${identities.externalId}::text[]) AS r(u, c, e)
+    ), changed_users AS (
+      UPDATE users SET name = coalesce(v.name, users.name), locale = coalesce(v.locale, users.locale)
+      FROM unnest(${changes.id}::uuid[], ${changes.name}::text[], ${changes.locale}::text[]) AS v(id, name, locale)
+      WHERE users.id = v.id
+    ), done AS (
+      UPDATE inbound_messages SET status = 'done', processed_at = now()
+      WHERE id = ANY(${turns.map((t) => String(t.inboundId))}::bigint[])
     ), ended AS (
-      DELETE FROM conversations WHERE ${remove} AND channel = ${turn.channel}::channel AND chat_id = ${turn.chatId}
+      DELETE FROM conversations c
+      USING unnest(${ended.map((t) => t.chat.channel)}::text[], ${ended.map((t) => t.chat.chatId)}::text[]) AS d(channel, chat_id)
+      WHERE c.channel = d.channel::channel AND c.chat_id = d.chat_id
     ), stored AS (
       INSERT INTO conversations (channel, chat_id, user_id, flow, version, state, expires_at, updated_at)
-      SELECT ${turn.channel}::channel, ${turn.chatId}, ${turn.userId}::uuid, ${conversation?.flow ?? ""}, ${conversation?.version ?? 0},
-             ${state}::jsonb, ${conversation?.expiresAt ?? new Date(0)}::timestamptz, now()
-      WHERE ${save}
+      SELECT ch::channel, chat, u, f, v, s::jsonb, e, now()
+      FROM unnest(${saved.map((t) => t.chat.channel)}::text[], ${saved.map((t) => t.chat.chatId)}::text[], ${saved.map((t) => t.userId)}::uuid[],
+                  ${saved.map((t) => t.conversation!.flow)}::text[], ${saved.map((t) => t.conversation!.version)}::int[],
+                  ${saved.map((t) => JSON.stringify({ state: t.conversation!.state, offered: t.conversation!.offered }))}::text[],
+                  ${saved.map((t) => t.conversation!.expiresAt.toISOString())}::timestamptz[]) AS r(ch, chat, u, f, v, s, e)
       ON CONFLICT (channel, chat_id) DO UPDATE SET user_id = EXCLUDED.user_id, flow = EXCLUDED.flow, version = EXCLUDED.version,
         state = EXCLUDED.state, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
     )
     INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)
-    SELECT k, ${turn.channel}::channel, ${turn.chatId}, ${turn.userId}::uuid, b, o::jsonb
-    FROM unnest(${keys}::text[], ${bodies}::text[], ${options}::text[]) AS r(k, b, o)
+    SELECT k, ch::channel, chat, u, b, o::jsonb
+    FROM unnest(${replies.map((r) => r.key)}::text[], ${replies.map((r) => r.turn.chat.channel)}::text[], ${replies.map((r) => r.turn.chat.chatId)}::text[],
+                ${replies.map((r) => r.turn.userId)}::uuid[], ${replies.map((r) => r.reply.text)}::text[],
+                ${replies.map((r) => (r.reply.choices || r.reply.requestPhone ? JSON.stringify({ choices: r.reply.choices, requestPhone: r.reply.requestPhone }) : null))}::text[])
+         WITH ORDINALITY AS r(k, ch, chat, u, b, o, n)
+    ORDER BY n
     ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id`;
-  return rows.map((r) => r.id);
+    RETURNING id, channel`;
 }
-

@@ -5,6 +5,7 @@ import type { Tx } from "../db/prisma.js";
 import { isLocale, t, type Locale, type MessageKey, type Params } from "../i18n/index.js";
 import type { LocalText, Reply } from "../../flows/types.js";
 import type { StoredConversation } from "./conversation-store.js";
+import type { TurnWrites } from "./turn-writes.js";
 
 export interface RenderedReply {
   text: string;
@@ -28,13 +29,24 @@ export class Turn {
   conversationChanged = false;
 
   constructor(
-    readonly tx: Tx,
+    private readonly tx: Tx,
+    /** person-level writes held back for the batch's commit (name, language, a new person) */
+    readonly writes: TurnWrites,
     readonly event: InboundEvent,
     public user: Person,
     public locale: Locale,
     public conversation: StoredConversation | undefined,
     readonly now: Date,
   ) {}
+
+  /**
+   * The transaction, for domain statements. What the batch holds back for this person is written first, so those
+   * statements see the person as this turn does.
+   */
+  async db(): Promise<Tx> {
+    await this.writes.materialize(this.tx, this.user.id);
+    return this.tx;
+  }
 
   /**
    * The turn now speaks for another person: this bare chat account was folded into the holder of its phone number,

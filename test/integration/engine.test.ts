@@ -10,7 +10,7 @@ const failing: CommandHandler = async () => {
   throw new Error("boom");
 };
 const refusingAfterWrite: CommandHandler = async (turn) => {
-  await turn.tx.user.update({ where: { id: turn.user.id }, data: { name: "Half Written" } });
+  await (await turn.db()).user.update({ where: { id: turn.user.id }, data: { name: "Half Written" } });
   throw new AppError("link.invalid_code", { code: "XYZ" });
 };
 
