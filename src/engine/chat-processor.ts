@@ -53,6 +53,8 @@ export interface ProcessorOptions {
   concurrency?: number;
   /** chats handled per transaction at most */
   batchSize?: number;
+  /** observability hook: a batch of these chats starts */
+  onBatch?: (chats: ChatRef[]) => void;
   /** observability hook: a message was handled and its replies handed to the outbound queue */
   onHandled?: (channel: Channel, chatId: string, inboundId: bigint) => void;
   /** called after commit with the outbound rows to send */
@@ -87,6 +89,7 @@ export function createChatProcessor(options: ProcessorOptions) {
   const waiters = new Map<string, (() => void)[]>();
   let idleWaiters: (() => void)[] = [];
   let batches = 0;
+  let pumpQueued = false;
 
   /** Handles the oldest pending message of each chat in one transaction. */
   async function runBatch(chats: ChatRef[]): Promise<Outcome[]> {
@@ -276,6 +279,7 @@ export function createChatProcessor(options: ProcessorOptions) {
         running.add(key);
       }
       batches++;
+      options.onBatch?.(chats.map(([, chat]) => chat));
       void runBatch(chats.map(([, chat]) => chat))
         .catch((err: unknown): Outcome[] => {
           logger.warn({ err, chats: chats.length }, "chat processing interrupted; the reconciler will retry");
@@ -301,7 +305,14 @@ export function createChatProcessor(options: ProcessorOptions) {
     const done = new Promise<void>((resolve) => waiters.set(key, [...(waiters.get(key) ?? []), resolve]));
     if (running.has(key)) again.add(key);
     else if (!delayed.has(key)) ready.set(key, chat);
-    pump();
+    // On the next microtask, so the chats of messages logged by one write (handed over together) share a batch.
+    if (!pumpQueued) {
+      pumpQueued = true;
+      queueMicrotask(() => {
+        pumpQueued = false;
+        pump();
+      });
+    }
     return done;
   }
 

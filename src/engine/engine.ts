@@ -27,8 +27,9 @@ export interface EngineOptions {
   concurrency?: number;
   /** chats handled per transaction at most (default 64) */
   batchSize?: number;
-  /** observability hook, see ProcessorOptions.onHandled */
+  /** observability hooks, see ProcessorOptions */
   onHandled?: ProcessorOptions["onHandled"];
+  onBatch?: ProcessorOptions["onBatch"];
 }
 
 export function createEngine(options: EngineOptions) {
@@ -49,6 +50,7 @@ export function createEngine(options: EngineOptions) {
     concurrency: options.concurrency,
     batchSize: options.batchSize,
     onHandled: options.onHandled,
+    onBatch: options.onBatch,
     dispatch: (channel, ids) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id }))),
   });
 

@@ -296,6 +296,41 @@ describe("long polling", () => {
     await waitFor(() => (fake.getUpdatesOffsets.includes(updateId + 1) ? true : undefined), "the offset to advance");
   });
 
+  it("offers the updates of one getUpdates together, and offers a refused one again without skipping it", async () => {
+    const { fake, adapter } = await pollingAdapter();
+    const client = fake.clientFor(newUserId());
+    for (const text of ["one", "two", "three"]) await client.sendMessage(client.makeMessage(text));
+    const release = gate();
+    const calls: string[] = [];
+    const ids = new Map<string, number>();
+    let offsetsBeforeRetry: (number | undefined)[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    await adapter.start(async (event) => {
+      const text = event.content.kind === "text" ? event.content.text : "?";
+      calls.push(text);
+      ids.set(text, Number(event.externalId));
+      if (calls.length === 4) offsetsBeforeRetry = [...fake.getUpdatesOffsets];
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        await release.opened;
+        if (text === "two" && calls.filter((c) => c === "two").length === 1) throw new Error("database unavailable (simulated)");
+      } finally {
+        inFlight--;
+      }
+    });
+    await waitFor(() => (calls.length === 3 ? true : undefined), "all three offered");
+    expect(mostInFlight).toBe(3);
+    release.open();
+    await waitFor(() => (calls.length === 4 ? true : undefined), "the refused update offered again");
+    expect(calls).toEqual(["one", "two", "three", "two"]);
+    // Until "two" was taken, no getUpdates told Telegram to forget it...
+    for (const offset of offsetsBeforeRetry) expect(offset === undefined || offset <= ids.get("two")!).toBe(true);
+    // ...and then the offset moved past all three.
+    await waitFor(() => (fake.getUpdatesOffsets.includes(ids.get("three")! + 1) ? true : undefined), "the offset to move past the three");
+  });
+
   it("leaves a refused update with Telegram, so the next run receives it", async () => {
     const first = await pollingAdapter();
     const refusals: InboundEvent[] = [];

@@ -52,15 +52,16 @@ export function startPolling(opts: PollerOptions): Poller {
     );
   }
 
-  /** Offers one update until the sink takes it; false when stopped first (the update stays with Telegram). */
-  async function deliver(update: Update): Promise<boolean> {
-    for (let attempt = 1; !signal.aborted; attempt++) {
+  /** Offers a refused update again until the sink takes it; false when stopped first (it stays with Telegram). */
+  async function offerAgain(update: Update): Promise<boolean> {
+    for (let attempt = 2; !signal.aborted; attempt++) {
+      await pause(opts.retryDelayMs, signal);
+      if (signal.aborted) break;
       try {
         await opts.handle(update);
         return true;
       } catch (error) {
         log.warn({ err: error, updateId: update.update_id, attempt }, "telegram update not taken; offering it again");
-        await pause(opts.retryDelayMs, signal);
       }
     }
     return false;
@@ -98,8 +99,19 @@ export function startPolling(opts: PollerOptions): Poller {
         await pause(delayMs, signal);
         continue;
       }
-      for (const update of updates) {
-        if (!(await deliver(update))) break polling;
+      // Offered all at once, so the engine logs them with one write (in this order); the offset then moves past
+      // each in turn, an update that was not taken being offered again until it is.
+      const firstTries = updates.map((update) =>
+        opts.handle(update).then(
+          () => true,
+          (error: unknown) => {
+            log.warn({ err: error, updateId: update.update_id, attempt: 1 }, "telegram update not taken; offering it again");
+            return false;
+          },
+        ),
+      );
+      for (const [i, update] of updates.entries()) {
+        if (!(await firstTries[i]) && !(await offerAgain(update))) break polling;
         // Never move backwards: a repeated older update must not un-acknowledge newer ones.
         offset = Math.max(offset ?? 0, update.update_id + 1);
       }
