@@ -27,7 +27,8 @@ const { values: args } = parseArgs({
     messages: { type: "string", default: "6000" },
     rates: { type: "string", default: "100,300" },
     seconds: { type: "string", default: "10" },
-    concurrency: { type: "string", default: "4" },
+    /** batches at once; default: the engine's */
+    concurrency: { type: "string" },
     pool: { type: "string", default: "20" },
   },
 });
@@ -66,7 +67,7 @@ async function main() {
     defaultCountry: "TZ",
     defaultLocale: "en",
     conversationTtlMs: 3_600_000,
-    concurrency: Number(args.concurrency),
+    concurrency: args.concurrency ? Number(args.concurrency) : undefined,
     onHandled: (_channel, chatId) => {
       const t0 = started.get(chatId)?.shift();
       if (t0 !== undefined) latencies.push(performance.now() - t0);

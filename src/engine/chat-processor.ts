@@ -78,7 +78,9 @@ type Failure = { message: NextMessage; error: unknown };
 export function createChatProcessor(options: ProcessorOptions) {
   const { db, router, logger } = options;
   const now = options.now ?? (() => new Date());
-  const concurrency = options.concurrency ?? 4;
+  // Two: one batch in the database while the next runs its turns. More would start small batches sooner, each paying
+  // the fixed cost of a transaction (~4 ms of CPU), which costs latency at moderate load (bench:inbound, BENCHMARKS.md).
+  const concurrency = options.concurrency ?? 2;
   const batchSize = options.batchSize ?? 64;
 
   const ready = new Map<string, ChatRef>(); // in arrival order

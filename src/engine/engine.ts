@@ -23,7 +23,7 @@ export interface EngineOptions {
   /** extra flows and commands (tests use these to exercise the engine with minimal flows) */
   flows?: Record<string, Flow<any>>;
   commands?: Record<string, CommandHandler>;
-  /** transactions handling chats at once in this process (default 4) */
+  /** transactions handling chats at once in this process (default 2) */
   concurrency?: number;
   /** chats handled per transaction at most (default 64) */
   batchSize?: number;

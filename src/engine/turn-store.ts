@@ -52,7 +52,7 @@ type Row = {
   id: bigint;
   payload: unknown;
   attempts: number;
-  more: boolean | null;
+  more: boolean;
   flow: string | null;
   version: number | null;
   state: { state: unknown; offered?: string[] } | null;
@@ -66,20 +66,22 @@ type Row = {
 /** The oldest pending message of each chat that has one. Call with the chats' locks held. */
 export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMessage[]> {
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT k.n, m.id, m.payload, m.attempts, w.more,
+    SELECT k.n, m.id, m.payload, m.attempts, m.more,
            c.flow, c.version, c.state, c.expires_at,
            u.id::text AS user_id, u.name, u.phone, u.locale
     FROM unnest(${chats.map((c) => c.channel)}::text[], ${chats.map((c) => c.chatId)}::text[]) WITH ORDINALITY AS k(channel, chat_id, n)
     JOIN LATERAL (
-      SELECT i.id, i.payload, i.attempts FROM inbound_messages i
-      WHERE i.channel = k.channel::channel AND i.chat_id = k.chat_id AND i.status = 'pending'
-      ORDER BY i.id LIMIT 1
+      -- The first two pending messages in one index scan: the first is handled, the second only says there is more.
+      -- (A separate "is there a later one" subquery was planned on the (status, received_at) index while the
+      -- statistics still described a small table, scanning thousands of rows per chat during a burst.)
+      SELECT p.id, p.payload, p.attempts, lead(p.id) OVER (ORDER BY p.id) IS NOT NULL AS more
+      FROM (
+        SELECT i.id, i.payload, i.attempts FROM inbound_messages i
+        WHERE i.channel = k.channel::channel AND i.chat_id = k.chat_id AND i.status = 'pending'
+        ORDER BY i.id LIMIT 2
+      ) p
+      ORDER BY p.id LIMIT 1
     ) m ON true
-    LEFT JOIN LATERAL (
-      SELECT true AS more FROM inbound_messages j
-      WHERE j.channel = k.channel::channel AND j.chat_id = k.chat_id AND j.status = 'pending' AND j.id > m.id
-      LIMIT 1
-    ) w ON true
     LEFT JOIN conversations c ON c.channel = k.channel::channel AND c.chat_id = k.chat_id
     LEFT JOIN channel_identities ci ON ci.channel = k.channel::channel AND ci.external_id = m.payload->'sender'->>'externalId'
     LEFT JOIN users u ON u.id = ci.user_id
@@ -94,7 +96,7 @@ export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMe
       row.flow !== null
         ? { flow: row.flow, version: row.version!, state: row.state?.state, offered: row.state?.offered ?? [], expiresAt: row.expires_at! }
         : undefined,
-    more: row.more === true,
+    more: row.more,
   }));
 }
 

@@ -28,12 +28,13 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<{ chats:
     data: { status: "queued" },
   });
 
-  const chats = await db.inboundMessage.groupBy({
-    by: ["channel", "chatId"],
-    where: { status: "pending", receivedAt: { lt: before }, channel: { in: options.channels } },
-    orderBy: [{ channel: "asc" }, { chatId: "asc" }],
-    take: 500,
-  });
+  // Written out so 'pending' is a literal: only then can the planner use the partial index of pending messages
+  // (a bound parameter would give a generic plan that scans the whole log every interval).
+  const chats = await db.$queryRaw<{ channel: Channel; chatId: string }[]>`
+    SELECT DISTINCT channel, chat_id AS "chatId" FROM inbound_messages
+    WHERE status = 'pending' AND received_at < ${before} AND channel::text = ANY(${options.channels}::text[])
+    ORDER BY channel, chat_id
+    LIMIT 500`;
   await Promise.all(chats.map((c) => options.processor.processChat(c.channel, c.chatId)));
 
   const queued = await db.outboundMessage.findMany({
