@@ -1,7 +1,7 @@
 // The hot path's SQL. A batch of chats costs the same few statements whatever its size: one takes the chats' locks,
 // one reads each chat's next message with everything its turn needs, one (only when there are people we have not
 // met) finds who holds their phones, and one writes everything the turns produced. Every statement through Prisma
-// costs ~0.7 ms of CPU here, about 1.8x the bare driver (BENCHMARKS.md), so the count per batch is what matters.
+// costs ~0.6-0.7 ms of CPU here, 2-3x the bare driver (BENCHMARKS.md), so the count per batch is what matters.
 import type { Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { StoredConversation } from "./conversation-store.js";

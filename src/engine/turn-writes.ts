@@ -1,6 +1,6 @@
 // The person-level writes of a batch of turns, held back and written with the batch's one commit statement
 // (turn-store.ts commitBatch) instead of one statement each: a new person and their chat id, a chat id linked to a
-// person we know by phone, a changed name or language. Through Prisma each statement costs ~0.7 ms of CPU here
+// person we know by phone, a changed name or language. Through Prisma each statement costs ~0.6-0.7 ms of CPU here
 // (BENCHMARKS.md), and these are what nearly every first message and every onboarding answer does.
 //
 // Anything else a turn does goes straight to the transaction. Before it does, the turn calls materialize (through
