@@ -5,8 +5,9 @@ import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { PermanentSendError, RateLimitError, type InboundEvent, type InboundSink } from "../../src/channels/channel.js";
 import { createTelegramAdapter, toInboundEvent, type TelegramAdapter } from "../../src/channels/telegram/index.js";
-import { startFakeTelegram, waitFor, type FakeTelegram } from "../fakes/telegram-bot-api.js";
-import { newUserId, silentLogger, textUpdate, WEBHOOK_SECRET, webhookReceiver } from "../fakes/telegram-harness.js";
+import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram-bot-api.js";
+import { waitFor } from "../support/until.js";
+import { newUserId, silentLogger, textUpdate, WEBHOOK_SECRET, webhookAdapter } from "../fakes/telegram-harness.js";
 
 const DATE = 1_750_000_000;
 const amina = { id: 42, is_bot: false, first_name: "Amina", last_name: "Juma" } as const;
@@ -167,15 +168,8 @@ function gate() {
 describe("webhook", () => {
   async function webhookSetup(sink: InboundSink) {
     fake = await startFakeTelegram();
-    const receiver = await webhookReceiver();
+    const { receiver, adapter } = await webhookAdapter(fake);
     cleanups.push(() => receiver.close());
-    const adapter = createTelegramAdapter({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      webhook: { url: receiver.url, secret: WEBHOOK_SECRET },
-      logger: silentLogger(),
-    });
-    receiver.mount(adapter.webhookHandler());
     await adapter.start(sink);
     cleanups.push(() => adapter.stop());
     return { receiver, adapter };

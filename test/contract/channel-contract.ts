@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChannelAdapter, InboundEvent, InboundSink } from "../../src/channels/channel.js";
 import { PermanentSendError } from "../../src/channels/channel.js";
+import { waitFor } from "../support/until.js";
 
 export interface FakePerson {
   /** network id of the person, unique per test */
@@ -49,16 +50,6 @@ function collectingSink(n: number, opts: { rejectFirst?: number } = {}) {
     if (events.length >= n) resolveDone(events.slice(0, n));
   };
   return { sink, done, events };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export function runChannelContract(name: string, makeHarness: () => Promise<ContractHarness>): void {

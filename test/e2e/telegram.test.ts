@@ -1,7 +1,7 @@
 // The whole journey of a new person through the Telegram channel: the real adapter long-polling the fake Bot API, the
 // real engine on the test database, and the real outbound worker sending back through the adapter.
 import { afterAll, describe, expect, it } from "vitest";
-import { waitFor } from "../fakes/telegram-bot-api.js";
+import { waitFor } from "../support/until.js";
 import { startTelegramService } from "../support/telegram-service.js";
 
 const service = await startTelegramService();

@@ -221,13 +221,3 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   };
 }
 
-/** Polls probe until it returns a value or the deadline passes (for state with no event to wait on). */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

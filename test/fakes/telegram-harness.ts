@@ -6,7 +6,8 @@ import type { Update } from "telegraf/types";
 import { createTelegramAdapter, SECRET_HEADER, type TelegramAdapter } from "../../src/channels/telegram/index.js";
 import { createLogger } from "../../src/logger.js";
 import type { ContractHarness, FakePerson, SentMessage } from "../contract/channel-contract.js";
-import { REFUSED_CHAT_ID, startFakeTelegram, waitFor, type BotMessage, type FakeTelegram } from "./telegram-bot-api.js";
+import { waitFor } from "../support/until.js";
+import { REFUSED_CHAT_ID, startFakeTelegram, type BotMessage, type FakeTelegram } from "./telegram-bot-api.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
 
@@ -110,12 +111,8 @@ export async function webhookReceiver(): Promise<{
   };
 }
 
-/**
- * Telegram POSTs updates to the adapter's webhook with the secret header. The emulator's own webhook calls carry no
- * secret header, so the harness plays Telegram's side itself; sends still go to the fake Bot API.
- */
-export async function webhookHarness(): Promise<ContractHarness & { fake: FakeTelegram; adapter: TelegramAdapter }> {
-  const fake = await startFakeTelegram();
+/** A Telegram adapter in webhook mode against the fake Bot API, its handler mounted on a receiver of our own. */
+export async function webhookAdapter(fake: FakeTelegram) {
   const receiver = await webhookReceiver();
   const adapter = createTelegramAdapter({
     token: fake.token,
@@ -124,6 +121,16 @@ export async function webhookHarness(): Promise<ContractHarness & { fake: FakeTe
     logger: silentLogger(),
   });
   receiver.mount(adapter.webhookHandler());
+  return { receiver, adapter };
+}
+
+/**
+ * Telegram POSTs updates to the adapter's webhook with the secret header. The emulator's own webhook calls carry no
+ * secret header, so the harness plays Telegram's side itself; sends still go to the fake Bot API.
+ */
+export async function webhookHarness(): Promise<ContractHarness & { fake: FakeTelegram; adapter: TelegramAdapter }> {
+  const fake = await startFakeTelegram();
+  const { receiver, adapter } = await webhookAdapter(fake);
   let nextUpdateId = 1;
   const lastUpdate = new Map<string, Update>();
 

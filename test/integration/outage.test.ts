@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../src/db/prisma.js";
 import { textUpdate } from "../fakes/telegram-harness.js";
-import { waitFor } from "../fakes/telegram-bot-api.js";
+import { waitFor } from "../support/until.js";
 import { inject, testDb } from "../support/services.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
 import { startTelegramService } from "../support/telegram-service.js";
