@@ -27,9 +27,11 @@ import { TurnWrites } from "./turn-writes.js";
 export const maxAttempts = 3;
 /** How long queueing a batch's replies may take before the reconciler is left to do it. */
 const dispatchTimeoutMs = 2000;
-/** A chat locked by another process is tried again after this long, up to lockRetries times. */
-const lockRetryMs = 25;
-const lockRetries = 200;
+/**
+ * When a chat is tried again by this process before the reconciler's turn: held by another process (every 25 ms, for
+ * up to 5 s), or its batch hit a transient failure such as a deadlock between two batches (three times, 0.5 s apart).
+ */
+const retryPolicy = { locked: { delayMs: 25, tries: 200 }, transient: { delayMs: 500, tries: 3 } } as const;
 
 /**
  * Failures of the database connection or of transaction bookkeeping, as opposed to failures of the message:
@@ -68,10 +70,12 @@ type Outcome =
   | "more"
   /** nothing pending is left */
   | "idle"
-  /** leave the chat to the reconciler: the database failed, or a counted failure waits before its next try */
+  /** leave the chat to the reconciler: a counted failure waits before its next try, or the retries ran out */
   | "stop"
   /** another process holds the chat: try again shortly */
-  | "locked";
+  | "locked"
+  /** the database failed (connection, deadlock): try again a little later */
+  | "transient";
 
 type Failure = { message: NextMessage; error: unknown };
 
@@ -87,31 +91,51 @@ export function createChatProcessor(options: ProcessorOptions) {
   const running = new Set<string>();
   const again = new Set<string>(); // asked for while running
   const delayed = new Map<string, NodeJS.Timeout>();
-  const lockMisses = new Map<string, number>();
+  const retries = new Map<string, number>();
   const waiters = new Map<string, (() => void)[]>();
   let idleWaiters: (() => void)[] = [];
   let batches = 0;
   let pumpQueued = false;
 
-  /** Handles the oldest pending message of each chat in one transaction. */
-  async function runBatch(chats: ChatRef[]): Promise<Outcome[]> {
+  /** Observability hooks must not break processing. */
+  function notify(hook: () => void): void {
+    try {
+      hook();
+    } catch (err) {
+      logger.warn({ err }, "a processor hook failed");
+    }
+  }
+
+  /** Handles the oldest pending message of each chat in one transaction. Never rejects. */
+  function runBatch(chats: ChatRef[]): Promise<Outcome[]> {
+    return attempt(chats).catch((err: unknown): Outcome[] => {
+      logger.warn({ err, chats: chats.length }, "chat processing interrupted; the reconciler will retry");
+      return chats.map(() => "stop");
+    });
+  }
+
+  async function attempt(chats: ChatRef[]): Promise<Outcome[]> {
     let failure: Failure | undefined;
+    let loaded: NextMessage[] = [];
     let committed: { locked: boolean[]; messages: NextMessage[]; outbox: { id: bigint; channel: Channel }[] };
     try {
       committed = await db.$transaction(
         async (tx) => {
           const locked = await lockChats(tx, chats);
-          const messages = await loadNextMessages(tx, chats.filter((_, i) => locked[i]));
-          const outbox = await handleMessages(tx, messages, (f) => (failure = f));
-          return { locked, messages, outbox };
+          loaded = await loadNextMessages(tx, chats.filter((_, i) => locked[i]));
+          const outbox = await handleMessages(tx, loaded, (f) => (failure = f));
+          return { locked, messages: loaded, outbox };
         },
         { timeout: 15_000, maxWait: 10_000 },
       );
     } catch (error) {
+      // Alone, a commit that fails for a reason of its own (not the database's) is that message's failure: counted,
+      // and in the end answered, rather than retried for ever in front of the chat's later messages.
+      if (!failure && chats.length === 1 && loaded.length === 1 && !isTransient(error)) failure = { message: loaded[0]!, error };
       return recover(chats, failure, error);
     }
     await dispatchBestEffort(committed.outbox);
-    for (const m of committed.messages) options.onHandled?.(m.chat.channel, m.chat.chatId, m.id);
+    for (const m of committed.messages) notify(() => options.onHandled?.(m.chat.channel, m.chat.chatId, m.id));
     const byKey = new Map(committed.messages.map((m) => [chatLockKey(m.chat), m]));
     return chats.map((chat, i) => {
       if (!committed.locked[i]) return "locked";
@@ -146,14 +170,14 @@ export function createChatProcessor(options: ProcessorOptions) {
   }
 
   /**
-   * After a rolled-back batch. A database failure leaves every chat pending for the reconciler. A turn's failure is
-   * the failing chat's alone: it is handled by itself and the rest again. A failed commit (a conflict with another
-   * process, say) is retried chat by chat, so one chat's conflict cannot hold back the others.
+   * After a rolled-back batch. A database failure leaves every chat pending, to be tried again shortly. A turn's
+   * failure is the failing chat's alone: it is handled by itself and the rest again. A failed commit (a conflict with
+   * another process, say) is retried chat by chat, so one chat's conflict cannot hold back the others.
    */
   async function recover(chats: ChatRef[], failure: Failure | undefined, error: unknown): Promise<Outcome[]> {
     if (isTransient(error)) {
-      logger.warn({ err: error, chats: chats.length }, "transient failure; the messages wait for the reconciler");
-      return chats.map(() => "stop");
+      logger.warn({ err: error, chats: chats.length }, "transient failure; the messages stay pending and are tried again");
+      return chats.map(() => "transient");
     }
     if (chats.length === 1) {
       if (!failure) {
@@ -243,23 +267,24 @@ export function createChatProcessor(options: ProcessorOptions) {
 
   function settle(key: string, chat: ChatRef, outcome: Outcome): void {
     running.delete(key);
-    if (outcome === "locked") {
-      const misses = (lockMisses.get(key) ?? 0) + 1;
-      lockMisses.set(key, misses);
-      if (misses < lockRetries) {
+    if (outcome === "locked" || outcome === "transient") {
+      const policy = retryPolicy[outcome];
+      const tries = (retries.get(key) ?? 0) + 1;
+      retries.set(key, tries);
+      if (tries < policy.tries) {
         delayed.set(
           key,
           setTimeout(() => {
             delayed.delete(key);
             ready.set(key, chat);
             pump();
-          }, lockRetryMs),
+          }, policy.delayMs),
         );
         return;
       }
-      logger.warn({ chat: key }, "chat held by another process for long; the reconciler will retry");
+      logger.warn({ chat: key, outcome }, "chat not handled after several tries; the reconciler will retry");
     }
-    lockMisses.delete(key);
+    retries.delete(key);
     if (outcome === "more" || again.delete(key)) {
       ready.set(key, chat);
       return;
@@ -281,22 +306,17 @@ export function createChatProcessor(options: ProcessorOptions) {
         running.add(key);
       }
       batches++;
-      options.onBatch?.(chats.map(([, chat]) => chat));
-      void runBatch(chats.map(([, chat]) => chat))
-        .catch((err: unknown): Outcome[] => {
-          logger.warn({ err, chats: chats.length }, "chat processing interrupted; the reconciler will retry");
-          return chats.map(() => "stop");
-        })
-        .then((outcomes) => {
-          batches--;
-          chats.forEach(([key, chat], i) => settle(key, chat, outcomes[i]!));
-          pump();
-          if (!batches && !ready.size && !delayed.size) {
-            const waiting = idleWaiters;
-            idleWaiters = [];
-            for (const resolve of waiting) resolve();
-          }
-        });
+      notify(() => options.onBatch?.(chats.map(([, chat]) => chat)));
+      void runBatch(chats.map(([, chat]) => chat)).then((outcomes) => {
+        batches--;
+        chats.forEach(([key, chat], i) => settle(key, chat, outcomes[i]!));
+        pump();
+        if (!batches && !ready.size && !delayed.size) {
+          const waiting = idleWaiters;
+          idleWaiters = [];
+          for (const resolve of waiting) resolve();
+        }
+      });
     }
   }
 

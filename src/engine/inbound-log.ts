@@ -3,7 +3,8 @@
 //
 // Messages that arrive while a write is in flight are written together by the next one (one INSERT, one disk flush
 // for all of them), and writes run one at a time: ids are then given in arrival order and committed in that order,
-// so the processor can never see a chat's later message before an earlier one.
+// so the processor can never see a chat's later message before an earlier one. A failed write refuses everything
+// waiting behind it, for the same reason.
 import type { InboundEvent } from "../channels/channel.js";
 import type { Db, Tx } from "../db/prisma.js";
 
@@ -59,7 +60,10 @@ export function createInboundLog(db: Db) {
         );
         batch.forEach((w, i) => w.resolve(logged[i]!));
       } catch (error) {
-        for (const w of batch) w.reject(error);
+        // Everything already waiting is refused with it: were a later write to succeed, a chat's later message
+        // could be logged (and handled) before an earlier one the network will offer again.
+        for (const w of [...batch, ...waiting]) w.reject(error);
+        waiting = [];
       }
     }
     writing = false;

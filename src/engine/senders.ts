@@ -49,12 +49,12 @@ export function unseenPhones(items: { event: InboundEvent; person?: Person }[], 
 /** Links or creates the person behind an unseen sender; `holders` must cover unseenPhones of this message. */
 export function resolveUnseenSender(event: InboundEvent, holders: Map<string, Person>, writes: TurnWrites, options: SenderOptions): ResolvedPerson {
   const { channel, sender } = event;
-  const earlier = writes.createdFor(channel, sender.externalId);
+  const earlier = writes.resolvedFor(channel, sender.externalId);
   if (earlier) return { user: earlier, isNew: false, nameUnknown: false };
   const phone = sender.phone ? normalisePhone(sender.phone, options.defaultCountry) : undefined;
   const holder = phone ? (holders.get(phone) ?? writes.createdWithPhone(phone)) : undefined;
   if (holder) {
-    writes.linkIdentity(holder.id, channel, sender.externalId);
+    writes.linkIdentity(holder, channel, sender.externalId);
     return { user: holder, isNew: false, nameUnknown: false };
   }
   const name = sender.name?.trim();

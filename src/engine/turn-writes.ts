@@ -33,8 +33,8 @@ export class TurnWrites {
   private readonly created = new Map<string, NewPerson>();
   private readonly identities: Identity[] = [];
   private readonly changes = new Map<string, { name?: string; locale?: string }>();
-  /** new people by channel and network id, and by phone, so one sender (or one phone) in two chats of a batch is one person */
-  private readonly bySender = new Map<string, NewPerson>();
+  /** people by channel and network id, and new people by phone, so one sender (or one phone) in two chats of a batch is one person */
+  private readonly bySender = new Map<string, Person>();
   private readonly byPhone = new Map<string, NewPerson>();
 
   /** A person met for the first time through this network id. */
@@ -47,8 +47,8 @@ export class TurnWrites {
     return created;
   }
 
-  /** The person this batch already created for the sender, if any. */
-  createdFor(channel: Channel, externalId: string): NewPerson | undefined {
+  /** The person this batch already created or linked for the sender, if any. */
+  resolvedFor(channel: Channel, externalId: string): Person | undefined {
     return this.bySender.get(`${channel}:${externalId}`);
   }
 
@@ -58,8 +58,9 @@ export class TurnWrites {
   }
 
   /** A network id we had not seen, of a person we know (by their phone). */
-  linkIdentity(userId: string, channel: Channel, externalId: string): void {
-    this.identities.push({ userId, channel, externalId });
+  linkIdentity(person: Person, channel: Channel, externalId: string): void {
+    this.bySender.set(`${channel}:${externalId}`, person);
+    this.identities.push({ userId: person.id, channel, externalId });
   }
 
   setName(userId: string, name: string): void {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../src/channels/channel.js";
 import type { CommandHandler } from "../../src/engine/commands.js";
 import type { ChatRef } from "../../src/engine/turn-store.js";
+import type { Flow } from "../../flows/types.js";
 import { AppError } from "../../src/errors.js";
 import { counterCommand, counterFlow } from "../support/counter-flow.js";
 import { startHarness } from "../support/engine-harness.js";
@@ -21,8 +22,24 @@ const takePhone: CommandHandler = async (turn, args) => {
   turn.send({ text: { text: "taken" } });
 };
 
+/** A flow whose state cannot be stored (JSON has no BigInt): the turn succeeds and its commit fails, every time. */
+const unsaveableFlow: Flow<{ n: bigint }> = {
+  name: "unsaveable",
+  version: 1,
+  start: () => ({ state: { n: 1n }, effects: [{ type: "reply", reply: { text: { text: "never sent" } } }] }),
+  handle: (state) => ({ state, effects: [] }),
+};
+
 const batches: ChatRef[][] = [];
-const extra = { flows: { counter: counterFlow }, commands: { count: counterCommand, refuse: refusingAfterWrite, take: takePhone } };
+const extra = {
+  flows: { counter: counterFlow, unsaveable: unsaveableFlow },
+  commands: {
+    count: counterCommand,
+    refuse: refusingAfterWrite,
+    take: takePhone,
+    unsaveable: ((turn, _args, tools) => tools.startFlow(turn, "unsaveable")) satisfies CommandHandler,
+  },
+};
 let handled = 0;
 const h = await startHarness({ ...extra, onBatch: (chats) => batches.push(chats), onHandled: () => handled++ });
 const sharedBatch = (...chatIds: string[]) => batches.some((b) => chatIds.every((id) => b.some((c) => c.chatId === id)));
@@ -102,6 +119,35 @@ describe("many chats in one transaction", () => {
     expect(person.name).toBe("Early Bird");
     expect(person.channelIdentities.map((i) => i.externalId)).toEqual([late]);
     expect(await h.db.inboundMessage.count({ where: { chatId: { in: [taker, late] }, status: "done" } })).toBe(3);
+  });
+
+  it("links a known person's new network id once when it writes in two chats of one batch", async () => {
+    const phone = uniquePhone();
+    await h.db.user.create({ data: { name: "Mzee Juma", phone, locale: "en" } });
+    const id = `wa-${phone}`;
+    const group = `group-${id}`;
+    await Promise.all([h.engine.sink(event(id, { externalId: id, phone }, "hello")), h.engine.sink(event(group, { externalId: id, phone }, "/help", true))]);
+    await h.settle();
+    expect(sharedBatch(id, group)).toBe(true);
+    // Once, and without the batch falling back to one chat at a time.
+    expect(batches.filter((b) => b.some((c) => c.chatId === id))).toHaveLength(1);
+    const person = await h.db.user.findUniqueOrThrow({ where: { phone }, include: { channelIdentities: true } });
+    expect(person.channelIdentities.map((i) => i.externalId)).toEqual([id]);
+    expect(await written(group)).toEqual([expect.stringContaining("Here is what you can do with Nuru, Mzee Juma")]);
+  });
+
+  it("counts a commit that fails for one message's own reasons, and apologises after the last try", async () => {
+    const phone = uniquePhone();
+    await h.say(phone, "/help", "Sefu");
+    await h.replies(phone, 1);
+    await h.say(phone, "/unsaveable");
+    await h.settle();
+    // The reconciler's later tries, driven by hand.
+    for (let i = 0; i < 3; i++) await h.engine.processor.processChat("simulator", phone);
+    expect((await h.replies(phone, 2))[1]!.text).toContain('Samahani, sikuweza kushughulikia ujumbe wako "/unsaveable"');
+    const row = await h.db.inboundMessage.findFirstOrThrow({ where: { chatId: phone, status: { not: "done" } } });
+    expect(row).toMatchObject({ status: "failed", attempts: 3 });
+    expect(row.lastError).toContain("BigInt");
   });
 
   it("keeps every chat in order when two processes take messages of the same chats", async () => {
