@@ -17,6 +17,7 @@ import { AppError } from "../errors.js";
 import { isLocale, t, type Locale, type MessageKey } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { parseStoredEvent } from "./inbound-log.js";
+import { conversationMember } from "./conversation-store.js";
 import { writeOutbox } from "./outbox.js";
 import type { Router } from "./router.js";
 import { phoneHolders, unseenPhones } from "./senders.js";
@@ -156,6 +157,7 @@ export function createChatProcessor(options: ProcessorOptions) {
         results.push({
           inboundId: message.id,
           chat: message.chat,
+          memberId: conversationMember(events[i]!),
           userId: turn.user.id,
           replies: turn.replies,
           conversationChanged: turn.conversationChanged,
@@ -245,7 +247,7 @@ export function createChatProcessor(options: ProcessorOptions) {
       }
       const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${message.id} AND status = 'pending'`;
       if (updated === 0) return [];
-      if (refusal) await tx.conversation.deleteMany({ where: { channel, chatId } });
+      if (refusal) await tx.conversation.deleteMany({ where: { channel, chatId, memberId: conversationMember(event) } });
       const identity = await tx.channelIdentity.findUnique({
         where: { channel_externalId: { channel, externalId: event.sender.externalId } },
         select: { user: { select: { id: true, locale: true } } },

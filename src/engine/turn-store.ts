@@ -83,6 +83,8 @@ export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMe
       ORDER BY p.id LIMIT 1
     ) m ON true
     LEFT JOIN conversations c ON c.channel = k.channel::channel AND c.chat_id = k.chat_id
+      -- conversationMember (conversation-store.ts): a group member's own conversation, else the chat's
+      AND c.member_id = CASE WHEN m.payload->>'isGroup' = 'true' THEN m.payload->'sender'->>'externalId' ELSE '' END
     LEFT JOIN channel_identities ci ON ci.channel = k.channel::channel AND ci.external_id = m.payload->'sender'->>'externalId'
     LEFT JOIN users u ON u.id = ci.user_id
     ORDER BY k.n`;
@@ -104,6 +106,8 @@ export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMe
 export interface TurnResult {
   inboundId: bigint;
   chat: ChatRef;
+  /** conversationMember of the message */
+  memberId: string;
   userId: string;
   replies: RenderedReply[];
   conversationChanged: boolean;
@@ -138,16 +142,17 @@ export async function commitBatch(tx: Tx, turns: TurnResult[], held: HeldWrites)
       WHERE id = ANY(${turns.map((t) => String(t.inboundId))}::bigint[])
     ), ended AS (
       DELETE FROM conversations c
-      USING unnest(${ended.map((t) => t.chat.channel)}::text[], ${ended.map((t) => t.chat.chatId)}::text[]) AS d(channel, chat_id)
-      WHERE c.channel = d.channel::channel AND c.chat_id = d.chat_id
+      USING unnest(${ended.map((t) => t.chat.channel)}::text[], ${ended.map((t) => t.chat.chatId)}::text[], ${ended.map((t) => t.memberId)}::text[]) AS d(channel, chat_id, member_id)
+      WHERE c.channel = d.channel::channel AND c.chat_id = d.chat_id AND c.member_id = d.member_id
     ), stored AS (
-      INSERT INTO conversations (channel, chat_id, user_id, flow, version, state, expires_at, updated_at)
-      SELECT ch::channel, chat, u, f, v, s::jsonb, e, now()
-      FROM unnest(${saved.map((t) => t.chat.channel)}::text[], ${saved.map((t) => t.chat.chatId)}::text[], ${saved.map((t) => t.userId)}::uuid[],
+      INSERT INTO conversations (channel, chat_id, member_id, user_id, flow, version, state, expires_at, updated_at)
+      SELECT ch::channel, chat, mem, u, f, v, s::jsonb, e, now()
+      FROM unnest(${saved.map((t) => t.chat.channel)}::text[], ${saved.map((t) => t.chat.chatId)}::text[], ${saved.map((t) => t.memberId)}::text[],
+                  ${saved.map((t) => t.userId)}::uuid[],
                   ${saved.map((t) => t.conversation!.flow)}::text[], ${saved.map((t) => t.conversation!.version)}::int[],
                   ${saved.map((t) => JSON.stringify({ state: t.conversation!.state, offered: t.conversation!.offered }))}::text[],
-                  ${saved.map((t) => t.conversation!.expiresAt.toISOString())}::timestamptz[]) AS r(ch, chat, u, f, v, s, e)
-      ON CONFLICT (channel, chat_id) DO UPDATE SET user_id = EXCLUDED.user_id, flow = EXCLUDED.flow, version = EXCLUDED.version,
+                  ${saved.map((t) => t.conversation!.expiresAt.toISOString())}::timestamptz[]) AS r(ch, chat, mem, u, f, v, s, e)
+      ON CONFLICT (channel, chat_id, member_id) DO UPDATE SET user_id = EXCLUDED.user_id, flow = EXCLUDED.flow, version = EXCLUDED.version,
         state = EXCLUDED.state, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
     )
     INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)

@@ -5,6 +5,7 @@ import { uniquePhone } from "../support/services.js";
 import { AppError } from "../../src/errors.js";
 import type { CommandHandler } from "../../src/engine/commands.js";
 import { logInbound } from "../../src/engine/inbound-log.js";
+import type { InboundContent } from "../../src/channels/channel.js";
 
 const failing: CommandHandler = async () => {
   throw new Error("boom");
@@ -75,18 +76,46 @@ describe("conversations", () => {
     const old = foreignPhone();
     await h.say(old, "/count", "Old");
     await h.replies(old, 1);
-    await h.db.conversation.update({ where: { channel_chatId: { channel: "simulator", chatId: old } }, data: { version: 0 } });
+    await h.db.conversation.update({ where: { channel_chatId_memberId: { channel: "simulator", chatId: old, memberId: "" } }, data: { version: 0 } });
     await h.say(old, "x");
     expect((await h.replies(old, 2))[1]!.text).toContain("Nuru was updated");
 
     const stale = foreignPhone();
     await h.say(stale, "/count", "Stale");
     await h.replies(stale, 1);
-    await h.db.conversation.update({ where: { channel_chatId: { channel: "simulator", chatId: stale } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.db.conversation.update({ where: { channel_chatId_memberId: { channel: "simulator", chatId: stale, memberId: "" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await h.say(stale, "x");
     const replies = await h.replies(stale, 3);
     expect(replies[1]!.text).toContain("timed out");
     expect(replies[2]!.text).toContain("I did not understand");
+  });
+
+  it("keeps a conversation per member in a group, so one member's tap never answers another's question", async () => {
+    const group = `group-${foreignPhone()}`;
+    const [asha, baraka] = [foreignPhone(), foreignPhone()];
+    let n = 0;
+    const inGroup = (from: string, name: string, content: InboundContent) =>
+      h.engine.sink({ channel: "simulator", externalId: `${group}-${++n}`, chatId: group, isGroup: true, sender: { externalId: from, phone: from, name }, content, sentAt: new Date() });
+    const conversations = async () =>
+      Object.fromEntries((await h.db.conversation.findMany({ where: { chatId: group } })).map((c) => [c.memberId, c.flow]));
+
+    await inGroup(asha, "Asha", { kind: "text", text: "/language" });
+    await inGroup(baraka, "Baraka", { kind: "text", text: "/count" });
+    await h.settle();
+    expect(await conversations()).toEqual({ [asha]: "language", [baraka]: "counter" });
+
+    // Baraka taps Asha's Kiswahili button: not his question.
+    await inGroup(baraka, "Baraka", { kind: "choice", value: "lang:sw" });
+    await h.settle();
+    expect(await conversations()).toEqual({ [asha]: "language", [baraka]: "counter" });
+    expect((await h.db.user.findUniqueOrThrow({ where: { phone: baraka } })).locale).toBe("en");
+
+    await inGroup(asha, "Asha", { kind: "choice", value: "lang:sw" });
+    await h.settle();
+    expect(await conversations()).toEqual({ [baraka]: "counter" });
+    expect((await h.db.user.findUniqueOrThrow({ where: { phone: asha } })).locale).toBe("sw");
+    const written = await h.db.outboundMessage.findMany({ where: { chatId: group }, orderBy: { id: "asc" }, select: { body: true } });
+    expect(written.slice(2).map((r) => r.body)).toEqual(["That button is from an earlier question. Send /help to start again.", "Lugha imewekwa Kiswahili."]);
   });
 
   it("refuses in the person's language and leaves nothing half-written", async () => {
@@ -130,7 +159,7 @@ describe("no message lost or handled twice", () => {
     await Promise.all(Array.from({ length: 100 }, (_, i) => h.deliver(phone, { kind: "text", text: `m${i}` }, `race-${phone}-${i}`)));
     const replies = await h.replies(phone, 101, 30_000);
     expect(replies.slice(1).map((r) => r.text)).toEqual(Array.from({ length: 100 }, (_, i) => String(i + 1)));
-    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: "simulator", chatId: phone } } });
+    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId_memberId: { channel: "simulator", chatId: phone, memberId: "" } } });
     expect((conversation.state as { state: { count: number } }).state.count).toBe(100);
     expect(await h.db.inboundMessage.count({ where: { chatId: phone, status: "done" } })).toBe(101);
   });
@@ -144,7 +173,7 @@ describe("no message lost or handled twice", () => {
     await h.replies(phone, 2);
     expect(await h.db.inboundMessage.count({ where: { chatId: phone } })).toBe(2);
     expect(await h.db.outboundMessage.count({ where: { chatId: phone } })).toBe(2);
-    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: "simulator", chatId: phone } } });
+    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId_memberId: { channel: "simulator", chatId: phone, memberId: "" } } });
     expect((conversation.state as { state: { count: number } }).state.count).toBe(1);
   });
 
