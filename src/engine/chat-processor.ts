@@ -1,12 +1,9 @@
 // Handles chats' logged messages, each chat's one at a time and in order, many chats per transaction.
 //
-// Chats with work wait in `ready`; up to `concurrency` batches run at once, each taking up to `batchSize` ready chats
-// and handling the oldest pending message of each in one transaction (a handful of statements whatever the batch's
-// size, see turn-store.ts). A chat is in at most one batch of this process at a time; across processes a PostgreSQL
-// advisory lock per chat, taken in the batch's transaction, does the same, so two Nuru processes sharing the database
-// never interleave one chat. A chat with more messages goes back to the end of `ready`, so a flood in one chat
-// cannot starve the others. Batches form by themselves: when the load is light a batch holds the one chat that
-// just spoke, and under load the chats that arrived while the running batches worked.
+// A batch (chat-scheduler.ts decides which chats and when) handles the oldest pending message of each of its chats in
+// one transaction: a handful of statements whatever its size (turn-store.ts). Within the process the scheduler keeps
+// a chat in one batch at a time; across processes a PostgreSQL advisory lock per chat, taken in the batch's
+// transaction, does the same, so two Nuru processes sharing the database never interleave one chat.
 //
 // A message is marked done in the same transaction as its effects: a crash leaves it pending, and the reconciler
 // hands it back here. When one turn of a batch fails, the batch rolls back whole; the failing chat is then handled
@@ -23,16 +20,12 @@ import type { Router } from "./router.js";
 import { phoneHolders, unseenPhones } from "./senders.js";
 import { commitBatch, chatLockKey, loadNextMessages, lockChats, type ChatRef, type NextMessage, type TurnResult } from "./turn-store.js";
 import { TurnWrites } from "./turn-writes.js";
+import { createChatScheduler, type Outcome } from "./chat-scheduler.js";
 
 /** Attempts before a message that keeps failing is given up on (and the person told). */
 export const maxAttempts = 3;
 /** How long queueing a batch's replies may take before the reconciler is left to do it. */
 const dispatchTimeoutMs = 2000;
-/**
- * When a chat is tried again by this process before the reconciler's turn: held by another process (every 25 ms, for
- * up to 5 s), or its batch hit a transient failure such as a deadlock between two batches (three times, 0.5 s apart).
- */
-const retryPolicy = { locked: { delayMs: 25, tries: 200 }, transient: { delayMs: 500, tries: 3 } } as const;
 
 /**
  * Failures of the database connection or of transaction bookkeeping, as opposed to failures of the message:
@@ -65,38 +58,11 @@ export interface ProcessorOptions {
   now?: () => Date;
 }
 
-/** What became of a chat in a batch. */
-type Outcome =
-  /** a message was handled (or given up on) and another may wait */
-  | "more"
-  /** nothing pending is left */
-  | "idle"
-  /** leave the chat to the reconciler: a counted failure waits before its next try, or the retries ran out */
-  | "stop"
-  /** another process holds the chat: try again shortly */
-  | "locked"
-  /** the database failed (connection, deadlock): try again a little later */
-  | "transient";
-
 type Failure = { message: NextMessage; error: unknown };
 
 export function createChatProcessor(options: ProcessorOptions) {
   const { db, router, logger } = options;
   const now = options.now ?? (() => new Date());
-  // Two: one batch in the database while the next runs its turns. More would start small batches sooner, each paying
-  // the fixed cost of a transaction (~4 ms of CPU), which costs latency at moderate load (bench:inbound, BENCHMARKS.md).
-  const concurrency = options.concurrency ?? 2;
-  const batchSize = options.batchSize ?? 64;
-
-  const ready = new Map<string, ChatRef>(); // in arrival order
-  const running = new Set<string>();
-  const again = new Set<string>(); // asked for while running
-  const delayed = new Map<string, NodeJS.Timeout>();
-  const retries = new Map<string, number>();
-  const waiters = new Map<string, (() => void)[]>();
-  let idleWaiters: (() => void)[] = [];
-  let batches = 0;
-  let pumpQueued = false;
 
   /** Observability hooks must not break processing. */
   function notify(hook: () => void): void {
@@ -267,86 +233,22 @@ export function createChatProcessor(options: ProcessorOptions) {
     return giveUp;
   }
 
-  function settle(key: string, chat: ChatRef, outcome: Outcome): void {
-    running.delete(key);
-    if (outcome === "locked" || outcome === "transient") {
-      const policy = retryPolicy[outcome];
-      const tries = (retries.get(key) ?? 0) + 1;
-      retries.set(key, tries);
-      if (tries < policy.tries) {
-        delayed.set(
-          key,
-          setTimeout(() => {
-            delayed.delete(key);
-            ready.set(key, chat);
-            pump();
-          }, policy.delayMs),
-        );
-        return;
-      }
-      logger.warn({ chat: key, outcome }, "chat not handled after several tries; the reconciler will retry");
-    }
-    retries.delete(key);
-    if (outcome === "more" || again.delete(key)) {
-      ready.set(key, chat);
-      return;
-    }
-    const done = waiters.get(key) ?? [];
-    waiters.delete(key);
-    for (const resolve of done) resolve();
-  }
+  const scheduler = createChatScheduler({
+    // Two: one batch in the database while the next runs its turns. More would start small batches sooner, each
+    // paying the fixed cost of a transaction (~4 ms of CPU), which costs latency at moderate load (BENCHMARKS.md).
+    concurrency: options.concurrency ?? 2,
+    batchSize: options.batchSize ?? 64,
+    logger,
+    run: runBatch,
+    onBatch: options.onBatch,
+  });
 
-  function pump(): void {
-    while (batches < concurrency && ready.size) {
-      const chats: [string, ChatRef][] = [];
-      for (const entry of ready) {
-        chats.push(entry);
-        if (chats.length >= batchSize) break;
-      }
-      for (const [key] of chats) {
-        ready.delete(key);
-        running.add(key);
-      }
-      batches++;
-      notify(() => options.onBatch?.(chats.map(([, chat]) => chat)));
-      void runBatch(chats.map(([, chat]) => chat)).then((outcomes) => {
-        batches--;
-        chats.forEach(([key, chat], i) => settle(key, chat, outcomes[i]!));
-        pump();
-        if (!batches && !ready.size && !delayed.size) {
-          const waiting = idleWaiters;
-          idleWaiters = [];
-          for (const resolve of waiting) resolve();
-        }
-      });
-    }
-  }
-
-  /** Process every pending message of the chat; resolves when this process has nothing more to do for it. */
-  function processChat(channel: Channel, chatId: string): Promise<void> {
-    const chat = { channel, chatId };
-    const key = chatLockKey(chat);
-    const done = new Promise<void>((resolve) => waiters.set(key, [...(waiters.get(key) ?? []), resolve]));
-    if (running.has(key)) again.add(key);
-    else if (!delayed.has(key)) ready.set(key, chat);
-    // On the next microtask, so the chats of messages logged by one write (handed over together) share a batch.
-    if (!pumpQueued) {
-      pumpQueued = true;
-      queueMicrotask(() => {
-        pumpQueued = false;
-        pump();
-      });
-    }
-    return done;
-  }
-
-  /** Resolves when every chat this process is working on is idle (used for clean shutdown). */
-  function idle(): Promise<void> {
-    if (!batches && !ready.size && !delayed.size) return Promise.resolve();
-    return new Promise((resolve) => idleWaiters.push(resolve));
-  }
-
-  return { processChat, idle };
+  return {
+    /** Process every pending message of the chat; resolves when this process has nothing more to do for it. */
+    processChat: (channel: Channel, chatId: string) => scheduler.processChat(channel, chatId),
+    /** Resolves when every chat this process is working on is idle (used for clean shutdown). */
+    idle: () => scheduler.idle(),
+  };
 }
 
 export type ChatProcessor = ReturnType<typeof createChatProcessor>;
