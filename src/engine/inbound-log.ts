@@ -54,10 +54,7 @@ export function createInboundLog(db: Db) {
       const batch = waiting.slice(0, maxRowsPerWrite);
       waiting = waiting.slice(batch.length);
       try {
-        const logged = await insertInbound(
-          db,
-          batch.map((w) => w.event),
-        );
+        const logged = await insertInbound(db, batch.map((w) => w.event));
         batch.forEach((w, i) => w.resolve(logged[i]!));
       } catch (error) {
         // Everything already waiting is refused with it: were a later write to succeed, a chat's later message

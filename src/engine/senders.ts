@@ -25,7 +25,7 @@ export interface ResolvedPerson {
   nameUnknown: boolean;
 }
 
-/** A sender resolveQuickly can handle: no linked person yet, and no other ids to fold together. */
+/** A sender resolveUnseenSender handles: no linked person yet, and no other ids to fold together. */
 export const isUnseenSender = (event: InboundEvent, person: Person | undefined) => !person && !event.sender.aliases?.length;
 
 /** The people holding these phones, by phone (E.164). */
