@@ -1,4 +1,5 @@
-// npm run bench:inbound [-- --messages 20000 --rates 50,100,300,1000 --seconds 10 --concurrency 2 --population 50000]
+// npm run bench:inbound [-- --messages 20000 --rates 50,100,300,1000 --seconds 10 --concurrency 2 --population 50000
+//                          --refusals 0]
 //
 // Drives inbound messages through the whole pipeline against the real PostgreSQL and Redis: inbound log with
 // de-duplication, per-chat lock and ordering, conversation state, one domain write (a new person is created, then
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     pool: { type: "string", default: "20" },
     /** people (and twice as many past messages) in the database before measuring, as in a service that has run a while */
     population: { type: "string", default: "50000" },
+    /** percent of the throughput phase's answers that are refused (an unknown invitation code) */
+    refusals: { type: "string", default: "0" },
   },
 });
 const totalMessages = Number(args.messages);
@@ -159,7 +162,7 @@ async function main() {
   }
 
   // 2. Throughput: half the messages greet (new person, onboarding state), half answer with a name.
-  console.log(`\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats`);
+  console.log(`\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats${Number(args.refusals) ? `, ${args.refusals}% of the answers refused` : ""}`);
   latencies.length = 0;
   const base = handled;
   const chats = totalMessages / 2;
@@ -167,7 +170,8 @@ async function main() {
   const inFlight = new Set<Promise<void>>();
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < chats; i++) {
-      const p = send(phone(1, i), round === 0 ? "hi" : "Neema Mushi").finally(() => inFlight.delete(p));
+      const refused = round === 1 && (i * Number(args.refusals)) % 100 < Number(args.refusals);
+      const p = send(phone(1, i), round === 0 ? "hi" : refused ? "/start NOPE1" : "Neema Mushi").finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= 500) await Promise.race(inFlight);
     }

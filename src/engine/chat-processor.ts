@@ -6,8 +6,11 @@
 // transaction, does the same, so two Nuru processes sharing the database never interleave one chat.
 //
 // A message is marked done in the same transaction as its effects: a crash leaves it pending, and the reconciler
-// hands it back here. When one turn of a batch fails, the batch rolls back whole; the failing chat is then handled
-// alone (where a refusal is answered and an error counted, as below) and the others again without it.
+// hands it back here. When one turn of a batch fails, what it did is undone (the savepoint it took before its first
+// statement, the writes it held back) and the other turns go on; after the commit the failing chat is handled again
+// alone, where a refusal is answered and an error counted (recordFailure). A batch that fails as a whole (its commit
+// meets a conflict, the database goes away) is tried again chat by chat, or left for a retry (recover).
+import type { InboundEvent } from "../channels/channel.js";
 import type { Db, Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
@@ -20,6 +23,7 @@ import type { Router } from "./router.js";
 import { phoneHolders, unseenPhones } from "./senders.js";
 import { commitBatch, chatLockKey, loadNextMessages, lockChats, type ChatRef, type NextMessage, type TurnResult } from "./turn-store.js";
 import { TurnWrites } from "./turn-writes.js";
+import { TurnScope } from "./turn.js";
 import { createChatScheduler, type Outcome } from "./chat-scheduler.js";
 
 /** Attempts before a message that keeps failing is given up on (and the person told). */
@@ -51,7 +55,7 @@ export interface ProcessorOptions {
   batchSize?: number;
   /** observability hook: a batch of these chats starts */
   onBatch?: (chats: ChatRef[]) => void;
-  /** observability hook: a message was handled and its replies handed to the outbound queue */
+  /** observability hook: a message was handled (or refused, or given up on) and its replies handed to the outbound queue */
   onHandled?: (channel: Channel, chatId: string, inboundId: bigint) => void;
   /** called after commit with the outbound rows to send */
   dispatch: (channel: Channel, ids: bigint[]) => Promise<void>;
@@ -84,14 +88,13 @@ export function createChatProcessor(options: ProcessorOptions) {
   async function attempt(chats: ChatRef[]): Promise<Outcome[]> {
     let failure: Failure | undefined;
     let loaded: NextMessage[] = [];
-    let committed: { locked: boolean[]; messages: NextMessage[]; outbox: { id: bigint; channel: Channel }[] };
+    let committed: { locked: boolean[]; outbox: { id: bigint; channel: Channel }[]; setAside: NextMessage[] };
     try {
       committed = await db.$transaction(
         async (tx) => {
           const locked = await lockChats(tx, chats);
           loaded = await loadNextMessages(tx, chats.filter((_, i) => locked[i]));
-          const outbox = await handleMessages(tx, loaded, (f) => (failure = f));
-          return { locked, messages: loaded, outbox };
+          return { locked, ...(await handleMessages(tx, loaded, (f) => (failure = f))) };
         },
         { timeout: 15_000, maxWait: 10_000 },
       );
@@ -102,24 +105,38 @@ export function createChatProcessor(options: ProcessorOptions) {
       return recover(chats, failure, error);
     }
     await dispatchBestEffort(committed.outbox);
-    for (const m of committed.messages) notify(() => options.onHandled?.(m.chat.channel, m.chat.chatId, m.id));
-    const byKey = new Map(committed.messages.map((m) => [chatLockKey(m.chat), m]));
+    const setAside = new Set(committed.setAside.map((m) => chatLockKey(m.chat)));
+    const handled = loaded.filter((m) => !setAside.has(chatLockKey(m.chat)));
+    for (const m of handled) notify(() => options.onHandled?.(m.chat.channel, m.chat.chatId, m.id));
+    // A chat whose turn failed is handled again alone, where a refusal is answered and an error counted.
+    const alone = new Map<string, Outcome>();
+    for (const m of committed.setAside) alone.set(chatLockKey(m.chat), (await runBatch([m.chat]))[0]!);
+    const byKey = new Map(handled.map((m) => [chatLockKey(m.chat), m]));
     return chats.map((chat, i) => {
+      const key = chatLockKey(chat);
       if (!committed.locked[i]) return "locked";
-      return byKey.get(chatLockKey(chat))?.more ? "more" : "idle";
+      return alone.get(key) ?? (byKey.get(key)?.more ? "more" : "idle");
     });
   }
 
-  /** Routes every message, then commits all the turns in one statement. A turn that throws aborts the batch. */
+  /**
+   * Routes every message, then commits all the turns in one statement. A turn that fails is undone (its savepoint,
+   * its held-back writes) and the others go on: a refusal is answered in the same commit; an unexpected error's
+   * message is set aside, left pending, to be tried alone. Alone, such a turn aborts the batch, for recover.
+   */
   async function handleMessages(tx: Tx, messages: NextMessage[], onFailure: (f: Failure) => void) {
-    if (!messages.length) return [];
+    const setAside: NextMessage[] = [];
+    if (!messages.length) return { outbox: [], setAside };
     const events = messages.map((m) => parseStoredEvent(m.payload));
     const holders = await phoneHolders(tx, unseenPhones(messages.map((m, i) => ({ event: events[i]!, person: m.person })), options.defaultCountry));
     const writes = new TurnWrites();
     const results: TurnResult[] = [];
     for (const [i, message] of messages.entries()) {
+      const mark = writes.snapshot();
+      const scope = new TurnScope(tx);
       try {
-        const turn = await router.route(tx, writes, events[i]!, now(), { person: message.person, conversation: message.conversation, phoneHolders: holders });
+        const turn = await router.route(scope, writes, events[i]!, now(), { person: message.person, conversation: message.conversation, phoneHolders: holders });
+        await scope.release();
         results.push({
           inboundId: message.id,
           chat: message.chat,
@@ -130,11 +147,18 @@ export function createChatProcessor(options: ProcessorOptions) {
           conversation: turn.conversation,
         });
       } catch (error) {
-        onFailure({ message, error });
-        throw error; // roll back everything the batch wrote
+        const refused = error instanceof AppError;
+        if (isTransient(error) || (!refused && messages.length === 1)) {
+          onFailure({ message, error });
+          throw error; // roll back everything the batch wrote; recover takes it from there
+        }
+        await scope.rollback();
+        writes.restore(mark);
+        if (refused) results.push(refusal(message, events[i]!, error));
+        else setAside.push(message);
       }
     }
-    return commitBatch(tx, results, writes.held());
+    return { outbox: await commitBatch(tx, results, writes.held()), setAside };
   }
 
   /**
@@ -192,45 +216,62 @@ export function createChatProcessor(options: ProcessorOptions) {
   }
 
   /**
-   * A refusal (AppError) is answered, the conversation it interrupted is ended, and the message is done. An unexpected
-   * error is counted; after maxAttempts the person gets an apology instead of silence. Returns whether the message
-   * is finished with (so the chat may move on). Only looks the person up: a refused turn must not create or merge
-   * accounts on its way out.
+   * An unexpected error is counted; after maxAttempts the person gets an apology instead of silence. Returns whether
+   * the message is finished with (so the chat may move on). Only looks the person up: a failed turn must not create
+   * or merge accounts on its way out. (Refusals never get here: they are answered within their batch, see
+   * handleMessages.)
    */
   async function recordFailure(message: NextMessage, error: unknown): Promise<boolean> {
     const { channel, chatId } = message.chat;
     const event = parseStoredEvent(message.payload);
-    const refusal = error instanceof AppError;
     const attempts = message.attempts + 1;
-    if (!refusal) logger.error({ err: error, inboundId: String(message.id), attempts }, "handling an inbound message failed");
-    const giveUp = refusal || attempts >= maxAttempts;
-    const lastError = refusal ? null : String(error).slice(0, 500);
+    logger.error({ err: error, inboundId: String(message.id), attempts }, "handling an inbound message failed");
+    const giveUp = attempts >= maxAttempts;
+    const lastError = String(error).slice(0, 500);
     const ids = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chatLockKey(message.chat)}, 0))`;
       if (!giveUp) {
         await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
         return [];
       }
-      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = ${refusal ? "done" : "failed"}::inbound_status, attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${message.id} AND status = 'pending'`;
+      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = 'failed', attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${message.id} AND status = 'pending'`;
       if (updated === 0) return [];
-      if (refusal) await tx.conversation.deleteMany({ where: { channel, chatId, memberId: conversationMember(event) } });
       const identity = await tx.channelIdentity.findUnique({
         where: { channel_externalId: { channel, externalId: event.sender.externalId } },
         select: { user: { select: { id: true, locale: true } } },
       });
       const locale = isLocale(identity?.user.locale) ? identity.user.locale : options.defaultLocale;
-      let text: string;
-      try {
-        text = refusal
-          ? t(locale, error.code as MessageKey, error.params)
-          : t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
-      } catch {
-        text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
-      }
+      const text = t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
       return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, message.id, [{ text }]);
     });
     await dispatchBestEffort(ids.map((id) => ({ id, channel })));
+    // Given up on, the message is finished with too (apologised for).
+    if (giveUp) notify(() => options.onHandled?.(channel, chatId, message.id));
     return giveUp;
+  }
+
+  /**
+   * A refused turn's result: its own writes undone by the caller, it answers with the refusal in the person's
+   * language and ends the conversation it interrupted, so the person is not stuck in it. It speaks for the person as
+   * loaded with the message (a person the refused turn would have created or merged does not exist).
+   */
+  function refusal(message: NextMessage, event: InboundEvent, error: AppError): TurnResult {
+    const locale = isLocale(message.person?.locale) ? message.person.locale : options.defaultLocale;
+    let text: string;
+    try {
+      text = t(locale, error.code as MessageKey, error.params);
+    } catch {
+      text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
+    }
+    return {
+      inboundId: message.id,
+      chat: message.chat,
+      memberId: conversationMember(event),
+      userId: message.person?.id ?? null,
+      replies: [{ text }],
+      conversationChanged: true,
+      conversation: undefined,
+    };
   }
 
   const scheduler = createChatScheduler({

@@ -11,7 +11,7 @@ import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flo
 import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
 import type { StoredConversation } from "./conversation-store.js";
 import { isUnseenSender, resolveUnseenSender } from "./senders.js";
-import { Turn, type Person } from "./turn.js";
+import { Turn, type Person, type TurnScope } from "./turn.js";
 import type { TurnWrites } from "./turn-writes.js";
 
 export interface RouterOptions {
@@ -111,15 +111,15 @@ export function createRouter(options: RouterOptions) {
    * their id is already linked, the chat's conversation, and who holds the phones of unseen senders.
    */
   async function route(
-    tx: Tx,
+    scope: TurnScope,
     writes: TurnWrites,
     event: InboundEvent,
     now: Date,
     known: { person?: Person; conversation: StoredConversation | undefined; phoneHolders: Map<string, Person> },
   ): Promise<Turn> {
-    const { user, isNew, nameUnknown } = await identify(tx, writes, event, known);
+    const { user, isNew, nameUnknown } = await identify(scope, writes, event, known);
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
-    const turn = new Turn(tx, writes, event, user, locale, known.conversation, now);
+    const turn = new Turn(scope, writes, event, user, locale, known.conversation, now);
 
     // A conversation that is stale or from an older flow version is dropped, and the person told why.
     const active = turn.conversation;
@@ -137,13 +137,13 @@ export function createRouter(options: RouterOptions) {
     return turn;
   }
 
-  async function identify(tx: Tx, writes: TurnWrites, event: InboundEvent, known: { person?: Person; phoneHolders: Map<string, Person> }) {
+  async function identify(scope: TurnScope, writes: TurnWrites, event: InboundEvent, known: { person?: Person; phoneHolders: Map<string, Person> }) {
     // A person we know by this very id, with nothing new to link, needs no lookup.
     if (known.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone)) {
       return { user: known.person, isNew: false, nameUnknown: false };
     }
     if (isUnseenSender(event, known.person)) return resolveUnseenSender(event, known.phoneHolders, writes, options);
-    return resolveSender(tx, {
+    return resolveSender(await scope.db(), {
       channel: event.channel,
       sender: event.sender,
       defaultCountry: options.defaultCountry,

@@ -108,7 +108,8 @@ export interface TurnResult {
   chat: ChatRef;
   /** conversationMember of the message */
   memberId: string;
-  userId: string;
+  /** whom the replies are for; null only when no person could be named (a refusal of someone not yet known) */
+  userId: string | null;
   replies: RenderedReply[];
   conversationChanged: boolean;
   conversation: StoredConversation | undefined;

@@ -29,38 +29,46 @@ export interface HeldWrites {
   changes: { id: string[]; name: (string | null)[]; locale: (string | null)[] };
 }
 
-export class TurnWrites {
-  private readonly created = new Map<string, NewPerson>();
-  private readonly identities: Identity[] = [];
-  private readonly changes = new Map<string, { name?: string; locale?: string }>();
+/** Everything held back; copied whole by snapshot, so a failed turn's part can be dropped. */
+interface State {
+  created: Map<string, NewPerson>;
+  identities: Identity[];
+  changes: Map<string, { name?: string; locale?: string }>;
   /** people by channel and network id, and new people by phone, so one sender (or one phone) in two chats of a batch is one person */
-  private readonly bySender = new Map<string, Person>();
-  private readonly byPhone = new Map<string, NewPerson>();
+  bySender: Map<string, Person>;
+  byPhone: Map<string, NewPerson>;
+}
+
+/** What snapshot returns and restore takes back. */
+export type WritesMark = State;
+
+export class TurnWrites {
+  private s: State = { created: new Map(), identities: [], changes: new Map(), bySender: new Map(), byPhone: new Map() };
 
   /** A person met for the first time through this network id. */
   createPerson(person: Omit<NewPerson, "id">, channel: Channel, externalId: string): NewPerson {
     const created: NewPerson = { ...person, id: randomUUID() };
-    this.created.set(created.id, created);
-    this.bySender.set(`${channel}:${externalId}`, created);
-    if (created.phone) this.byPhone.set(created.phone, created);
-    this.identities.push({ userId: created.id, channel, externalId });
+    this.s.created.set(created.id, created);
+    this.s.bySender.set(`${channel}:${externalId}`, created);
+    if (created.phone) this.s.byPhone.set(created.phone, created);
+    this.s.identities.push({ userId: created.id, channel, externalId });
     return created;
   }
 
   /** The person this batch already created or linked for the sender, if any. */
   resolvedFor(channel: Channel, externalId: string): Person | undefined {
-    return this.bySender.get(`${channel}:${externalId}`);
+    return this.s.bySender.get(`${channel}:${externalId}`);
   }
 
   /** The person this batch already created with this phone, if any. */
   createdWithPhone(phone: string): NewPerson | undefined {
-    return this.byPhone.get(phone);
+    return this.s.byPhone.get(phone);
   }
 
   /** A network id we had not seen, of a person we know (by their phone). */
   linkIdentity(person: Person, channel: Channel, externalId: string): void {
-    this.bySender.set(`${channel}:${externalId}`, person);
-    this.identities.push({ userId: person.id, channel, externalId });
+    this.s.bySender.set(`${channel}:${externalId}`, person);
+    this.s.identities.push({ userId: person.id, channel, externalId });
   }
 
   setName(userId: string, name: string): void {
@@ -72,38 +80,58 @@ export class TurnWrites {
   }
 
   private change(userId: string, change: { name?: string; locale?: string }): void {
-    const created = this.created.get(userId);
+    const created = this.s.created.get(userId);
     if (created) Object.assign(created, change);
-    else this.changes.set(userId, { ...this.changes.get(userId), ...change });
+    else this.s.changes.set(userId, { ...this.s.changes.get(userId), ...change });
   }
 
   /** Writes now what is held back for this person, so statements about them can run in the transaction. */
   async materialize(tx: Tx, userId: string): Promise<void> {
-    const created = this.created.get(userId);
-    const change = this.changes.get(userId);
-    const identities = this.identities.filter((i) => i.userId === userId);
+    const created = this.s.created.get(userId);
+    const change = this.s.changes.get(userId);
+    const identities = this.s.identities.filter((i) => i.userId === userId);
     if (!created && !change && !identities.length) return;
     if (created) {
       await tx.$executeRaw`INSERT INTO users (id, name, phone, locale, time_zone)
         VALUES (${created.id}::uuid, ${created.name}, ${created.phone}, ${created.locale}, ${created.timeZone})`;
-      this.created.delete(userId);
+      this.s.created.delete(userId);
     }
     if (identities.length) {
       await tx.channelIdentity.createMany({
         data: identities.map((i) => ({ userId, channel: i.channel, externalId: i.externalId, chatId: i.externalId })),
       });
-      this.identities.splice(0, this.identities.length, ...this.identities.filter((i) => i.userId !== userId));
+      this.s.identities = this.s.identities.filter((i) => i.userId !== userId);
     }
     if (change) {
       await tx.user.update({ where: { id: userId }, data: change });
-      this.changes.delete(userId);
+      this.s.changes.delete(userId);
     }
+  }
+
+  /**
+   * A copy of what is held now, taken before a turn; restore(mark) drops everything that turn held back (or wrote
+   * early through materialize, which its savepoint undoes in the database).
+   */
+  snapshot(): WritesMark {
+    const created = new Map([...this.s.created].map(([id, p]) => [id, { ...p }]));
+    const same = <P extends Person>(p: P): P => (created.get(p.id) as P | undefined) ?? p;
+    return {
+      created,
+      identities: [...this.s.identities],
+      changes: new Map([...this.s.changes].map(([id, c]) => [id, { ...c }])),
+      bySender: new Map([...this.s.bySender].map(([key, p]) => [key, same(p)])),
+      byPhone: new Map([...this.s.byPhone].map(([key, p]) => [key, same(p)])),
+    };
+  }
+
+  restore(mark: WritesMark): void {
+    this.s = mark;
   }
 
   /** What is still held back, as the commit statement takes it. */
   held(): HeldWrites {
-    const users = [...this.created.values()];
-    const changes = [...this.changes.entries()];
+    const users = [...this.s.created.values()];
+    const changes = [...this.s.changes.entries()];
     return {
       users: {
         id: users.map((u) => u.id),
@@ -113,9 +141,9 @@ export class TurnWrites {
         timeZone: users.map((u) => u.timeZone),
       },
       identities: {
-        userId: this.identities.map((i) => i.userId),
-        channel: this.identities.map((i) => i.channel),
-        externalId: this.identities.map((i) => i.externalId),
+        userId: this.s.identities.map((i) => i.userId),
+        channel: this.s.identities.map((i) => i.channel),
+        externalId: this.s.identities.map((i) => i.externalId),
       },
       changes: {
         id: changes.map(([id]) => id),

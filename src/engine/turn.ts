@@ -21,6 +21,34 @@ export interface Person {
   locale: string | null;
 }
 
+/**
+ * A turn's way into the batch's transaction. The first use takes a savepoint, so a turn that fails after writing can
+ * be undone alone and the batch's other turns kept; a turn that never needs the database (most do not: their writes
+ * are held back, TurnWrites) costs no statement for it.
+ */
+export class TurnScope {
+  private savepoint = false;
+  constructor(private readonly tx: Tx) {}
+
+  async db(): Promise<Tx> {
+    if (!this.savepoint) {
+      await this.tx.$executeRawUnsafe("SAVEPOINT turn");
+      this.savepoint = true;
+    }
+    return this.tx;
+  }
+
+  /** The turn succeeded: keep what it wrote (and free the savepoint: many open ones slow every backend down). */
+  async release(): Promise<void> {
+    if (this.savepoint) await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT turn");
+  }
+
+  /** The turn failed: undo what it wrote. */
+  async rollback(): Promise<void> {
+    if (this.savepoint) await this.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT turn");
+  }
+}
+
 export class Turn {
   readonly replies: RenderedReply[] = [];
   /** choices offered by the newest reply that had any */
@@ -29,7 +57,7 @@ export class Turn {
   conversationChanged = false;
 
   constructor(
-    private readonly tx: Tx,
+    private readonly scope: TurnScope,
     /** person-level writes held back for the batch's commit (name, language, a new person) */
     readonly writes: TurnWrites,
     readonly event: InboundEvent,
@@ -44,8 +72,9 @@ export class Turn {
    * statements see the person as this turn does.
    */
   async db(): Promise<Tx> {
-    await this.writes.materialize(this.tx, this.user.id);
-    return this.tx;
+    const tx = await this.scope.db();
+    await this.writes.materialize(tx, this.user.id);
+    return tx;
   }
 
   /**

@@ -16,6 +16,17 @@ const refusingAfterWrite: CommandHandler = async (turn) => {
   await (await turn.db()).user.update({ where: { id: turn.user.id }, data: { name: "Half Written" } });
   throw new AppError("link.invalid_code", { code: "XYZ" });
 };
+/** The same with a write the batch holds back (TurnWrites) instead of one made at once. */
+const renamingThenRefusing: CommandHandler = async (turn) => {
+  turn.writes.setName(turn.user.id, "Half Renamed");
+  throw new AppError("link.invalid_code", { code: "ABC" });
+};
+/** Counts how often it runs: a turn run twice (its batch redone) shows here, though its effects are written once. */
+let tallies = 0;
+const tally: CommandHandler = async (turn) => {
+  tallies++;
+  turn.send({ text: { text: "tallied" } });
+};
 /** Gives the phone in its argument to a new person mid-batch, as another process could between a batch's read and its commit. */
 const takePhone: CommandHandler = async (turn, args) => {
   await (await turn.db()).user.create({ data: { name: "Early Bird", phone: args } });
@@ -36,6 +47,8 @@ const extra = {
   commands: {
     count: counterCommand,
     refuse: refusingAfterWrite,
+    rename: renamingThenRefusing,
+    tally,
     take: takePhone,
     unsaveable: ((turn, _args, tools) => tools.startFlow(turn, "unsaveable")) satisfies CommandHandler,
   },
@@ -59,22 +72,36 @@ const event = (chatId: string, sender: InboundEvent["sender"], text: string, isG
 });
 
 describe("many chats in one transaction", () => {
-  it("answers every chat of a batch when one of its turns is refused, and keeps none of the refused turn's writes", async () => {
-    const refuser = uniquePhone();
+  it("answers every chat of a batch when some of its turns are refused, and keeps none of the refused turns' writes", async () => {
+    const [refuser, renamer] = [uniquePhone(), uniquePhone()];
     await h.say(refuser, "/help", "Zawadi");
+    await h.say(renamer, "/help", "Rehema");
     await h.replies(refuser, 1);
+    await h.replies(renamer, 1);
     const others = Array.from({ length: 30 }, () => uniquePhone());
-    await Promise.all([...others.slice(0, 15).map((p) => h.say(p, "hi")), h.say(refuser, "/refuse"), ...others.slice(15).map((p) => h.say(p, "hi"))]);
+    batches.length = 0;
+    tallies = 0;
+    await Promise.all([
+      ...others.slice(0, 10).map((p) => h.say(p, "/tally")),
+      h.say(refuser, "/refuse"),
+      ...others.slice(10, 20).map((p) => h.say(p, "/tally")),
+      h.say(renamer, "/rename"),
+      ...others.slice(20).map((p) => h.say(p, "/tally")),
+    ]);
     await h.settle();
-    expect(sharedBatch(refuser, others[0]!, others[29]!)).toBe(true);
+    expect(sharedBatch(refuser, renamer, others[0]!, others[29]!)).toBe(true);
+    // The others' turns ran once, in that batch: the refused turns were undone, not the batch.
+    expect(tallies).toBe(30);
 
     expect((await h.replies(refuser, 2))[1]!.text).toContain('Sikupata mwaliko wenye namba "XYZ"');
+    expect((await h.replies(renamer, 2))[1]!.text).toContain('Sikupata mwaliko wenye namba "ABC"');
     expect((await h.db.user.findUniqueOrThrow({ where: { phone: refuser } })).name).toBe("Zawadi");
-    for (const phone of others) expect((await h.replies(phone, 1))[0]!.text).toContain("Jina lako ni nani?");
-    // Each exactly once: one person, one question, one handled message per chat.
+    expect((await h.db.user.findUniqueOrThrow({ where: { phone: renamer } })).name).toBe("Rehema");
+    for (const phone of others) expect((await h.replies(phone, 1))[0]!.text).toBe("tallied");
+    // Each exactly once: one person, one answer, one handled message per chat.
     expect(await h.db.user.count({ where: { phone: { in: others } } })).toBe(30);
     expect(await h.db.outboundMessage.count({ where: { chatId: { in: others } } })).toBe(30);
-    expect(await h.db.inboundMessage.count({ where: { chatId: { in: [...others, refuser] }, status: "done" } })).toBe(32);
+    expect(await h.db.inboundMessage.count({ where: { chatId: { in: [...others, refuser, renamer] }, status: "done" } })).toBe(34);
   });
 
   it("makes one person of a new sender who writes in two chats at once", async () => {
