@@ -16,6 +16,8 @@ import type { Channel } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { isLocale, t, type Locale, type MessageKey } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
+import { normalisePhone } from "../domain/phones.js";
+import { localeForPhone } from "../domain/users.js";
 import { parseStoredEvent } from "./inbound-log.js";
 import { conversationMember } from "./conversation-store.js";
 import { writeOutbox } from "./outbox.js";
@@ -154,7 +156,7 @@ export function createChatProcessor(options: ProcessorOptions) {
         }
         await scope.rollback();
         writes.restore(mark);
-        if (refused) results.push(refusal(message, events[i]!, error));
+        if (refused) results.push(refusal(message, events[i]!, error, writes));
         else setAside.push(message);
       }
     }
@@ -255,8 +257,11 @@ export function createChatProcessor(options: ProcessorOptions) {
    * language and ends the conversation it interrupted, so the person is not stuck in it. It speaks for the person as
    * loaded with the message (a person the refused turn would have created or merged does not exist).
    */
-  function refusal(message: NextMessage, event: InboundEvent, error: AppError): TurnResult {
-    const locale = isLocale(message.person?.locale) ? message.person.locale : options.defaultLocale;
+  function refusal(message: NextMessage, event: InboundEvent, error: AppError, writes: TurnWrites): TurnResult {
+    // Someone not stored yet: the person an earlier turn of this batch created for them, else their number's language.
+    const person = message.person ?? writes.resolvedFor(event.channel, event.sender.externalId);
+    const phone = event.sender.phone ? normalisePhone(event.sender.phone, options.defaultCountry) : undefined;
+    const locale = person ? (isLocale(person.locale) ? person.locale : options.defaultLocale) : localeForPhone(phone, options.defaultLocale);
     let text: string;
     try {
       text = t(locale, error.code as MessageKey, error.params);
@@ -267,7 +272,7 @@ export function createChatProcessor(options: ProcessorOptions) {
       inboundId: message.id,
       chat: message.chat,
       memberId: conversationMember(event),
-      userId: message.person?.id ?? null,
+      userId: person?.id ?? null,
       replies: [{ text }],
       conversationChanged: true,
       conversation: undefined,
@@ -278,7 +283,9 @@ export function createChatProcessor(options: ProcessorOptions) {
     // Two: one batch in the database while the next runs its turns. More would start small batches sooner, each
     // paying the fixed cost of a transaction (~4 ms of CPU), which costs latency at moderate load (BENCHMARKS.md).
     concurrency: options.concurrency ?? 2,
-    batchSize: options.batchSize ?? 64,
+    // 48: each turn that writes at once (not held back) does so in a subtransaction of its own, and PostgreSQL
+    // tracks at most 64 of them per transaction cheaply; past that every other backend's visibility checks slow down.
+    batchSize: options.batchSize ?? 48,
     logger,
     run: runBatch,
     onBatch: options.onBatch,

@@ -25,7 +25,7 @@ export interface EngineOptions {
   commands?: Record<string, CommandHandler>;
   /** transactions handling chats at once in this process (default 2) */
   concurrency?: number;
-  /** chats handled per transaction at most (default 64) */
+  /** chats handled per transaction at most (default 48) */
   batchSize?: number;
   /** observability hooks, see ProcessorOptions */
   onHandled?: ProcessorOptions["onHandled"];

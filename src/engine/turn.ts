@@ -38,14 +38,16 @@ export class TurnScope {
     return this.tx;
   }
 
-  /** The turn succeeded: keep what it wrote (and free the savepoint: many open ones slow every backend down). */
+  /** The turn succeeded: keep what it wrote, and close the savepoint so the next turn's is not nested in it. */
   async release(): Promise<void> {
     if (this.savepoint) await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT turn");
   }
 
-  /** The turn failed: undo what it wrote. */
+  /** The turn failed: undo what it wrote, and close the savepoint (ROLLBACK TO leaves it open). */
   async rollback(): Promise<void> {
-    if (this.savepoint) await this.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT turn");
+    if (!this.savepoint) return;
+    await this.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT turn");
+    await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT turn");
   }
 }
 

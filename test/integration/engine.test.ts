@@ -129,6 +129,14 @@ describe("conversations", () => {
     expect(rows.map((r) => r.status)).toEqual(["done", "done"]);
   });
 
+  it("refuses a newcomer's first message in their number's language and creates no account for it", async () => {
+    const phone = uniquePhone();
+    await h.say(phone, "/start NOPE42");
+    expect((await h.replies(phone, 1))[0]!.text).toContain('Sikupata mwaliko wenye namba "NOPE42"');
+    expect(await h.db.user.count({ where: { phone } })).toBe(0);
+    expect(await h.db.inboundMessage.count({ where: { chatId: phone, status: "done" } })).toBe(1);
+  });
+
   it("ends the conversation a refusal interrupted, so the person is not stuck in it", async () => {
     const phone = foreignPhone();
     await h.say(phone, "/count", "Kheri");
