@@ -16,11 +16,14 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const runTag = `${inject("runId")}_${randomBytes(3).toString("hex")}`;
 const dbName = `nuru_e2e_${runTag}`;
 const redisPrefix = `nuru-e2e-${runTag}`;
-const databaseUrl = (() => {
+const urlOf = (name: string) => {
   const url = new URL(inject("adminDatabaseUrl"));
-  url.pathname = `/${dbName}`;
+  url.pathname = `/${name}`;
   return url.toString();
-})();
+};
+const databaseUrl = urlOf(dbName);
+/** The database two processes share in the scale-out test. */
+const sharedDbName = `${dbName}_shared`;
 
 interface Service {
   child: ChildProcess;
@@ -43,7 +46,7 @@ async function dropDatabase() {
   const admin = new pg.Client({ connectionString: inject("adminDatabaseUrl") });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    for (const name of [dbName, sharedDbName]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await admin.end();
   }
@@ -168,6 +171,58 @@ describe("the service", () => {
     service.child.kill("SIGTERM");
     expect(await exitWithin(service, 20_000)).toBe(0);
     expect(service.stderr()).toBe("");
+  });
+});
+
+describe("two processes on one database and Redis", () => {
+  it("handle each chat's messages once and in order, whichever process each message reaches", async () => {
+    const settings = { DATABASE_URL: urlOf(sharedDbName), REDIS_URL: inject("redisUrl"), REDIS_PREFIX: `${redisPrefix}-shared` };
+    // The first creates and migrates the database; the second starts on it.
+    const ports = [await freePort(), await freePort()];
+    const first = startService({ ...settings, PORT: String(ports[0]) });
+    await eventually(first, "answer on /healthz", 30_000, async () => ((await fetch(`http://127.0.0.1:${ports[0]}/healthz`)).ok ? true : undefined));
+    const second = startService({ ...settings, PORT: String(ports[1]) });
+    await eventually(second, "answer on /readyz", 30_000, async () => ((await fetch(`http://127.0.0.1:${ports[1]}/readyz`)).ok ? true : undefined));
+    const services = [first, second];
+
+    // Each chat asks for the language question and answers it by number, twice, its messages going to the two
+    // processes in turn. Handled out of order, "2" would come before its question and not be understood.
+    const script = ["/language", "2", "/language", "1"];
+    const phones = Array.from({ length: 6 }, (_, i) => `+447700${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}${i}`);
+    const post = (i: number, phone: string, text: string, id: string) =>
+      eventually(services[i % 2]!, `process ${i % 2} taking "${text}"`, 10_000, async () => {
+        const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/simulator/api/messages`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ from: phone, text, id }),
+        });
+        if (response.status === 409) return undefined;
+        expect(response.status, await response.clone().text()).toBe(202);
+        return true;
+      });
+    await Promise.all(phones.map(async (phone, p) => {
+      for (const [i, text] of script.entries()) await post(i + p, phone, text, `pair-${phone.slice(1)}-${i}`);
+    }));
+
+    const db = new pg.Client({ connectionString: urlOf(sharedDbName) });
+    await db.connect();
+    try {
+      const expected = [t("en", "language.ask"), t("sw", "language.set"), t("sw", "language.ask"), t("en", "language.set")];
+      for (const phone of phones) {
+        const bodies = await eventually(first, `four replies to ${phone}, sent`, 20_000, async () => {
+          const rows = await db.query<{ body: string; status: string }>("SELECT body, status FROM outbound_messages WHERE chat_id = $1 ORDER BY id", [phone]);
+          return rows.rows.length >= 4 && rows.rows.every((r) => r.status === "sent") ? rows.rows.map((r) => r.body) : undefined;
+        });
+        expect(bodies).toEqual(expected);
+      }
+      const inbound = await db.query<{ status: string; count: string }>("SELECT status, count(*) FROM inbound_messages GROUP BY status");
+      expect(inbound.rows).toEqual([{ status: "done", count: String(phones.length * script.length) }]);
+    } finally {
+      await db.end();
+    }
+
+    for (const service of services) service.child.kill("SIGTERM");
+    expect(await Promise.all(services.map((s) => exitWithin(s, 20_000)))).toEqual([0, 0]);
   });
 });
 
