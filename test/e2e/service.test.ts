@@ -119,6 +119,21 @@ async function eventually<T>(service: Service, what: string, timeoutMs: number, 
   }
 }
 
+/** Posts a message to a service's simulator until it is taken (202); each carries its own id, so a retry is not taken twice. */
+function simulatorSay(service: Service, base: string, phone: string, text: string, id: string): Promise<true> {
+  return eventually(service, `the simulator taking "${text}"`, 10_000, async () => {
+    const response = await fetch(`${base}/simulator/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ from: phone, text, id }),
+    });
+    // 409: the HTTP server is up a moment before the simulator channel starts; the page retries too.
+    if (response.status === 409) return undefined;
+    if (response.status !== 202) throw new Error(`${response.status}: ${await response.text()}`);
+    return true;
+  });
+}
+
 interface BotMessage {
   seq: number;
   text: string;
@@ -141,20 +156,9 @@ describe("the service", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
 
-    // A +44 number is greeted in English; each message carries its own id, so a retried post is not taken twice.
+    // A +44 number is greeted in English.
     const phone = `+447400${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-    const say = (text: string, id: string) =>
-      eventually(service, `the simulator taking "${text}"`, 10_000, async () => {
-        const response = await fetch(`${base}/simulator/api/messages`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ from: phone, text, id }),
-        });
-        // 409: the HTTP server is up a moment before the simulator channel starts; the page retries too.
-        if (response.status === 409) return undefined;
-        expect(response.status, await response.clone().text()).toBe(202);
-        return true;
-      });
+    const say = (text: string, id: string) => simulatorSay(service, base, phone, text, id);
     /** Long-polls the chat until the bot has said `text`. */
     const botSays = (text: string, after: number) =>
       eventually(service, `the bot saying "${text}"`, 20_000, async () => {
@@ -190,16 +194,7 @@ describe("two processes on one database and Redis", () => {
     const script = ["/language", "2", "/language", "1"];
     const phones = Array.from({ length: 6 }, (_, i) => `+447700${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}${i}`);
     const post = (i: number, phone: string, text: string, id: string) =>
-      eventually(services[i % 2]!, `process ${i % 2} taking "${text}"`, 10_000, async () => {
-        const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/simulator/api/messages`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ from: phone, text, id }),
-        });
-        if (response.status === 409) return undefined;
-        expect(response.status, await response.clone().text()).toBe(202);
-        return true;
-      });
+      simulatorSay(services[i % 2]!, `http://127.0.0.1:${ports[i % 2]}`, phone, text, id);
     await Promise.all(phones.map(async (phone, p) => {
       for (const [i, text] of script.entries()) await post(i + p, phone, text, `pair-${phone.slice(1)}-${i}`);
     }));
