@@ -79,6 +79,14 @@ export const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(["en", "sw"]).default("en"),
   /** A conversation idle this long is forgotten and the person starts over. */
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(60 * 24),
+
+  /** Transactions handling chats at once in this process; two suit two cores (BENCHMARKS.md). */
+  ENGINE_BATCHES: z.coerce.number().int().min(1).max(8).default(2),
+  /**
+   * Chats per transaction at most. At most 60: a turn that writes at once does so in a subtransaction of its own, and
+   * PostgreSQL tracks 64 per transaction cheaply.
+   */
+  ENGINE_BATCH_SIZE: z.coerce.number().int().min(1).max(60).default(48),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   const workerConnection = await connectRedis(config.REDIS_URL, logger);
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "applied migrations");
-  // Room for the chats handled at once (8) plus the inbound log writes of a burst, which must not starve them.
+  // Room for the engine's batches (ENGINE_BATCHES, one connection each), the inbound log's writer, the outbound
+  // workers' claims, the reconciler and failure bookkeeping.
   const db = createPrisma(config.DATABASE_URL, 20);
 
   const queuePrefix = config.REDIS_PREFIX;
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     conversationTtlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
+    concurrency: config.ENGINE_BATCHES,
+    batchSize: config.ENGINE_BATCH_SIZE,
   });
   const workers: Worker[] = adapters.map((adapter) =>
     createOutboundWorker({ db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger }),

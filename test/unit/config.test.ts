@@ -34,6 +34,8 @@ describe("loadConfig", () => {
       DEFAULT_TIMEZONE: "Africa/Dar_es_Salaam",
       DEFAULT_LOCALE: "en",
       CONVERSATION_TTL_MINUTES: 1440,
+      ENGINE_BATCHES: 2,
+      ENGINE_BATCH_SIZE: 48,
     });
     expect(config.OPERATOR_TOKEN).toBeUndefined();
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
@@ -64,6 +66,8 @@ describe("loadConfig", () => {
     ["OPERATOR_TOKEN", { SIMULATOR_ENABLED: "true", TELEGRAM_BOT_TOKEN: botToken }],
     ["OPERATOR_TOKEN", { SIMULATOR_ENABLED: "true", WHATSAPP_ENABLED: "true" }],
     ["OPERATOR_TOKEN", { NODE_ENV: "production" }],
+    ["ENGINE_BATCHES", { ENGINE_BATCHES: "0" }],
+    ["ENGINE_BATCH_SIZE", { ENGINE_BATCH_SIZE: "64" }],
   ];
   it.each(invalid)("refuses a bad %s with one line naming it", (name, env) => {
     const error = configError(env);
