@@ -82,6 +82,13 @@ async function main() {
   let handled = 0;
   let onAllHandled: (() => void) | undefined;
   let target = 0;
+  /** chats per batch, for the mean printed with each phase */
+  const batchSizes: number[] = [];
+  const meanBatch = () => {
+    const mean = batchSizes.reduce((a, b) => a + b, 0) / Math.max(1, batchSizes.length);
+    batchSizes.length = 0;
+    return `${mean.toFixed(1)} chats per batch`;
+  };
   const engine = createEngine({
     db,
     logger: createLogger("warn"),
@@ -90,6 +97,7 @@ async function main() {
     defaultLocale: "en",
     conversationTtlMs: 3_600_000,
     concurrency: args.concurrency ? Number(args.concurrency) : undefined,
+    onBatch: (chats) => batchSizes.push(chats.length),
     onHandled: (_channel, chatId) => {
       const t0 = started.get(chatId)?.shift();
       if (t0 !== undefined) latencies.push(performance.now() - t0);
@@ -140,6 +148,7 @@ async function main() {
     await db.$executeRawUnsafe("CHECKPOINT").catch(() => undefined);
     console.log(`\n1. latency at ${rate} messages/s for ${seconds} s (open loop)`);
     latencies.length = 0;
+    batchSizes.length = 0;
     const count = rate * seconds;
     const base2 = handled;
     const start2 = performance.now();
@@ -158,12 +167,13 @@ async function main() {
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
     latencyByRate.set(rate, { p50, p99 });
-    console.log(`   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples)`);
+    console.log(`   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples), ${meanBatch()}`);
   }
 
   // 2. Throughput: half the messages greet (new person, onboarding state), half answer with a name.
   console.log(`\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats${Number(args.refusals) ? `, ${args.refusals}% of the answers refused` : ""}`);
   latencies.length = 0;
+  batchSizes.length = 0;
   const base = handled;
   const chats = totalMessages / 2;
   const t0 = performance.now();
@@ -180,7 +190,7 @@ async function main() {
   await waitHandled(base + totalMessages);
   const elapsed = (performance.now() - t0) / 1000;
   const throughput = totalMessages / elapsed;
-  console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s)`);
+  console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s), ${meanBatch()}`);
 
   // 3. The database's own limit for a comparable transaction, same machine, same run.
   console.log("\n3. PostgreSQL limit for a comparable transaction (pgbench, 8 clients, 10 s)");
