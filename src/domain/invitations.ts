@@ -17,12 +17,19 @@ export async function findInvitationByCode(tx: Tx, code: string) {
   return { ...invitation, event: invitation.event };
 }
 
+export type FoundInvitation = Awaited<ReturnType<typeof findInvitationByCode>>;
+
 /**
  * Links the person to the invitation with this code. An invitation sent to a phone number opens only for the person
  * holding that number (a code can be forwarded); one sent without a number (by e-mail) opens for whoever has the code.
  */
 export async function claimInvitation(tx: Tx, options: { userId: string; code: string }): Promise<{ event: string }> {
-  const invitation = await findInvitationByCode(tx, options.code);
+  return claimFoundInvitation(tx, { userId: options.userId, invitation: await findInvitationByCode(tx, options.code) });
+}
+
+/** claimInvitation for an invitation the caller has already looked up. */
+export async function claimFoundInvitation(tx: Tx, options: { userId: string; invitation: FoundInvitation }): Promise<{ event: string }> {
+  const { invitation } = options;
   const me = await tx.user.findUniqueOrThrow({ where: { id: options.userId } });
   if (invitation.recipientPhone && invitation.recipientPhone !== me.phone) {
     throw new AppError("link.other_number", { phone: me.phone ?? "-" });

@@ -4,7 +4,7 @@ import { isLocale } from "../i18n/index.js";
 import type { MessageKey, Params } from "../i18n/index.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { listGuestInvitations, listOrganizerEvents, listProviderBookings, rolesOf } from "../domain/overview.js";
-import { claimInvitation, findInvitationByCode } from "../domain/invitations.js";
+import { claimFoundInvitation, findInvitationByCode } from "../domain/invitations.js";
 import type { Turn } from "./turn.js";
 
 export interface CommandTools {
@@ -62,10 +62,11 @@ const cancel: CommandHandler = async (turn) => {
 const start: CommandHandler = async (turn, args, tools) => {
   if (turn.conversation) turn.setConversation(undefined);
   if (!args) return turn.say("welcome.back", { name: turn.user.name });
-  const invitation = await findInvitationByCode(await turn.db(), args);
+  const tx = await turn.db();
+  const invitation = await findInvitationByCode(tx, args);
   // Without a number of their own yet (Telegram), the person first proves which number they have.
   if (invitation.recipientPhone && !turn.user.phone) return tools.startFlow(turn, "claim", { code: args });
-  const { event } = await claimInvitation(await turn.db(), { userId: turn.user.id, code: args });
+  const { event } = await claimFoundInvitation(tx, { userId: turn.user.id, invitation });
   turn.say("link.invitation", { event });
 };
 
