@@ -22,7 +22,7 @@ import { parseStoredEvent } from "./inbound-log.js";
 import { conversationMember } from "./conversation-store.js";
 import { writeOutbox } from "./outbox.js";
 import type { Router } from "./router.js";
-import { phoneHolders, unseenPhones } from "./senders.js";
+import { lookUpUnseenPhones } from "./senders.js";
 import { commitBatch, chatLockKey, loadNextMessages, lockChats, type ChatRef, type NextMessage, type TurnResult } from "./turn-store.js";
 import { TurnWrites } from "./turn-writes.js";
 import { TurnScope } from "./turn.js";
@@ -130,14 +130,14 @@ export function createChatProcessor(options: ProcessorOptions) {
     const setAside: NextMessage[] = [];
     if (!messages.length) return { outbox: [], setAside };
     const events = messages.map((m) => parseStoredEvent(m.payload));
-    const holders = await phoneHolders(tx, unseenPhones(messages.map((m, i) => ({ event: events[i]!, person: m.person })), options.defaultCountry));
+    const phones = await lookUpUnseenPhones(tx, messages.map((m, i) => ({ event: events[i]!, person: m.person })), options.defaultCountry);
     const writes = new TurnWrites();
     const results: TurnResult[] = [];
     for (const [i, message] of messages.entries()) {
       const mark = writes.snapshot();
       const scope = new TurnScope(tx);
       try {
-        const turn = await router.route(scope, writes, events[i]!, now(), { person: message.person, conversation: message.conversation, phoneHolders: holders });
+        const turn = await router.route(scope, writes, events[i]!, now(), { person: message.person, conversation: message.conversation, phones });
         await scope.release();
         results.push({
           inboundId: message.id,

@@ -10,7 +10,7 @@ import { isLocale, type Locale } from "../i18n/index.js";
 import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
 import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
 import type { StoredConversation } from "./conversation-store.js";
-import { isUnseenSender, resolveUnseenSender } from "./senders.js";
+import { isUnseenSender, resolveUnseenSender, type UnseenPhones } from "./senders.js";
 import { Turn, type Person, type TurnScope } from "./turn.js";
 import type { TurnWrites } from "./turn-writes.js";
 
@@ -115,7 +115,7 @@ export function createRouter(options: RouterOptions) {
     writes: TurnWrites,
     event: InboundEvent,
     now: Date,
-    known: { person?: Person; conversation: StoredConversation | undefined; phoneHolders: Map<string, Person> },
+    known: { person?: Person; conversation: StoredConversation | undefined; phones: UnseenPhones },
   ): Promise<Turn> {
     const { user, isNew, nameUnknown } = await identify(scope, writes, event, known);
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
@@ -137,12 +137,12 @@ export function createRouter(options: RouterOptions) {
     return turn;
   }
 
-  async function identify(scope: TurnScope, writes: TurnWrites, event: InboundEvent, known: { person?: Person; phoneHolders: Map<string, Person> }) {
+  async function identify(scope: TurnScope, writes: TurnWrites, event: InboundEvent, known: { person?: Person; phones: UnseenPhones }) {
     // A person we know by this very id, with nothing new to link, needs no lookup.
     if (known.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone)) {
       return { user: known.person, isNew: false, nameUnknown: false };
     }
-    if (isUnseenSender(event, known.person)) return resolveUnseenSender(event, known.phoneHolders, writes, options);
+    if (isUnseenSender(event, known.person)) return resolveUnseenSender(event, known.phones, writes, options);
     return resolveSender(await scope.db(), {
       channel: event.channel,
       sender: event.sender,

@@ -1,6 +1,6 @@
 // Who sent a message, without a query, in the cases nearly every message is: a network id we have not seen, with
 // no other ids beside it. The batch looked up, in one statement for all its messages, who holds each such sender's
-// phone (phoneHolders below); the person is then linked or created through TurnWrites, with the batch's commit.
+// phone (lookUpUnseenPhones below); the person is then linked or created through TurnWrites, with the batch's commit.
 // Everything else (an id of a person we know who now brings a phone, WhatsApp's @lid beside @c.us) goes through
 // resolveSender in src/domain/users.ts, which these cases must agree with.
 import type { InboundEvent } from "../channels/channel.js";
@@ -12,7 +12,6 @@ import type { Person } from "./turn.js";
 import type { TurnWrites } from "./turn-writes.js";
 
 export interface SenderOptions {
-  defaultCountry: string;
   defaultLocale: Locale;
   defaultTimeZone?: string;
 }
@@ -28,31 +27,34 @@ export interface ResolvedPerson {
 /** A sender resolveUnseenSender handles: no linked person yet, and no other ids to fold together. */
 export const isUnseenSender = (event: InboundEvent, person: Person | undefined) => !person && !event.sender.aliases?.length;
 
-/** The people holding these phones, by phone (E.164). */
-export async function phoneHolders(tx: Tx, phones: string[]): Promise<Map<string, Person>> {
-  if (!phones.length) return new Map();
-  const rows = await tx.$queryRaw<Person[]>`SELECT id::text AS id, name, phone, locale FROM users WHERE phone = ANY(${phones}::text[])`;
-  return new Map(rows.map((r) => [r.phone!, r]));
+/** What a batch learned, in one lookup, about the phones of its unseen senders. */
+export interface UnseenPhones {
+  /** each phone as the network gave it, in E.164 (undefined when it is not a phone number) */
+  e164: Map<string, string | undefined>;
+  /** the people holding those numbers, by E.164 number */
+  holders: Map<string, Person>;
 }
 
-/** The phones of unseen senders, normalised, for phoneHolders. */
-export function unseenPhones(items: { event: InboundEvent; person?: Person }[], defaultCountry: string): string[] {
-  const phones = new Set<string>();
+/** Normalises the phones of the unseen senders among these messages, once each, and finds who holds them. */
+export async function lookUpUnseenPhones(tx: Tx, items: { event: InboundEvent; person?: Person }[], defaultCountry: string): Promise<UnseenPhones> {
+  const e164 = new Map<string, string | undefined>();
   for (const { event, person } of items) {
-    if (!isUnseenSender(event, person) || !event.sender.phone) continue;
-    const phone = normalisePhone(event.sender.phone, defaultCountry);
-    if (phone) phones.add(phone);
+    const raw = event.sender.phone;
+    if (isUnseenSender(event, person) && raw && !e164.has(raw)) e164.set(raw, normalisePhone(raw, defaultCountry));
   }
-  return [...phones];
+  const phones = [...new Set([...e164.values()].filter((p): p is string => p !== undefined))];
+  if (!phones.length) return { e164, holders: new Map() };
+  const rows = await tx.$queryRaw<Person[]>`SELECT id::text AS id, name, phone, locale FROM users WHERE phone = ANY(${phones}::text[])`;
+  return { e164, holders: new Map(rows.map((r) => [r.phone!, r])) };
 }
 
-/** Links or creates the person behind an unseen sender; `holders` must cover unseenPhones of this message. */
-export function resolveUnseenSender(event: InboundEvent, holders: Map<string, Person>, writes: TurnWrites, options: SenderOptions): ResolvedPerson {
+/** Links or creates the person behind an unseen sender; `phones` must come from lookUpUnseenPhones over this message. */
+export function resolveUnseenSender(event: InboundEvent, phones: UnseenPhones, writes: TurnWrites, options: SenderOptions): ResolvedPerson {
   const { channel, sender } = event;
   const earlier = writes.resolvedFor(channel, sender.externalId);
   if (earlier) return { user: earlier, isNew: false, nameUnknown: false };
-  const phone = sender.phone ? normalisePhone(sender.phone, options.defaultCountry) : undefined;
-  const holder = phone ? (holders.get(phone) ?? writes.createdWithPhone(phone)) : undefined;
+  const phone = sender.phone ? phones.e164.get(sender.phone) : undefined;
+  const holder = phone ? (phones.holders.get(phone) ?? writes.createdWithPhone(phone)) : undefined;
   if (holder) {
     writes.linkIdentity(holder, channel, sender.externalId);
     return { user: holder, isNew: false, nameUnknown: false };
