@@ -24,11 +24,16 @@ export type InboundContent =
   /** Telegram "/start <payload>" from a deep link; payload is absent for a bare /start. */
   | { kind: "start"; payload?: string }
   /** The person shared a contact (Telegram "share my phone number" button, WhatsApp vCard). */
-  | { kind: "contact"; phone: string; own: boolean }
+  | { kind: "contact"; phone: string; own: boolean; /** the name on the card, when it has one */ name?: string }
   /** A photo or other media; ref is the network's file id or a URL. */
   | { kind: "media"; mediaType: "photo" | "video" | "audio" | "document" | "sticker"; ref: string; caption?: string }
   /** A vote in a native poll we sent (WhatsApp); values are the option labels chosen. */
-  | { kind: "poll_vote"; pollRef: string; values: string[] };
+  | { kind: "poll_vote"; pollRef: string; values: string[] }
+  /**
+   * A message Nuru cannot take as it is: longer than any message it acts on (src/channels/storable.ts), or refused by
+   * the database and kept in this form instead (quarantined, src/engine/inbound-log.ts). The sender is told politely.
+   */
+  | { kind: "refused"; reason: "too_long" | "unstorable"; length?: number; detail?: string };
 
 export interface InboundEvent {
   channel: ChannelName;

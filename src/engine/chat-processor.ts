@@ -11,8 +11,10 @@
 // alone, where a refusal is answered and an error counted (recordFailure). A batch that fails as a whole (its commit
 // meets a conflict, the database goes away) is tried again chat by chat, or left for a retry (recover).
 import type { InboundEvent } from "../channels/channel.js";
+import { storableText } from "../channels/storable.js";
 import type { Db, Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
+import { isDataError } from "../db/errors.js";
 import { AppError } from "../errors.js";
 import { isLocale, t, type Locale, type MessageKey } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
@@ -229,7 +231,7 @@ export function createChatProcessor(options: ProcessorOptions) {
     const attempts = message.attempts + 1;
     logger.error({ err: error, inboundId: String(message.id), attempts }, "handling an inbound message failed");
     const giveUp = attempts >= maxAttempts;
-    const lastError = String(error).slice(0, 500);
+    const lastError = storableText(String(error)).slice(0, 500);
     const ids = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chatLockKey(message.chat)}, 0))`;
       if (!giveUp) {
@@ -245,6 +247,12 @@ export function createChatProcessor(options: ProcessorOptions) {
       const locale = isLocale(identity?.user.locale) ? identity.user.locale : options.defaultLocale;
       const text = t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
       return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, message.id, [{ text }]);
+    }).catch(async (err: unknown) => {
+      // The apology itself refused as data: the message is still finished with, so it cannot come back for ever.
+      if (!giveUp || !isDataError(err)) throw err;
+      logger.error({ err, inboundId: String(message.id) }, "could not write the apology for a failed message; marked failed without one");
+      await db.$executeRaw`UPDATE inbound_messages SET status = 'failed', attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
+      return [];
     });
     await dispatchBestEffort(ids.map((id) => ({ id, channel })));
     // Given up on, the message is finished with too (apologised for).

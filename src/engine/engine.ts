@@ -1,5 +1,6 @@
 // The conversation engine: the inbound sink every adapter calls, wired to the router and the chat processor.
 import type { InboundSink } from "../channels/channel.js";
+import { toStorableEvent } from "../channels/storable.js";
 import type { Db } from "../db/prisma.js";
 import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
@@ -58,8 +59,11 @@ export function createEngine(options: EngineOptions) {
    * Logs the message (this is what makes it safe to acknowledge) and starts handling it in the background.
    * Rejects when the log write fails, so the adapter does not acknowledge and the network offers it again.
    */
-  const inboundLog = createInboundLog(options.db);
-  const sink: InboundSink = async (event) => {
+  const inboundLog = createInboundLog(options.db, options.logger);
+  const sink: InboundSink = async (raw) => {
+    // The border: every channel's text is made storable here, by the same rules (src/channels/storable.ts).
+    const { event, notes } = toStorableEvent(raw);
+    if (notes.length) options.logger.warn({ channel: event.channel, externalId: event.externalId, notes }, "inbound message cleaned before logging");
     const logged = await inboundLog.append(event);
     if (logged.duplicate) options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
     // Also for a repeat: when the first delivery's insert committed but its answer was lost (the connection dropped),

@@ -3,14 +3,25 @@
 //
 // Messages that arrive while a write is in flight are written together by the next one (one INSERT, one disk flush
 // for all of them), and writes run one at a time: ids are then given in arrival order and committed in that order,
-// so the processor can never see a chat's later message before an earlier one. A failed write refuses everything
-// waiting behind it, for the same reason.
+// so the processor can never see a chat's later message before an earlier one. A write that fails because the
+// database is away refuses everything waiting behind it, for the same reason.
+//
+// A write the database refuses because of a message itself (a data error: text it cannot store, an id too large for
+// its index) must not refuse the others, or one hostile message would stall everyone handed over with it, and be
+// offered again for ever. The messages are then written one by one, in order; one the database still refuses is
+// stored in a form it can take (quarantined: who sent it, where, and the reason, in place of what they sent), so the
+// network is acknowledged and the sender gets a polite answer through the ordinary pipeline.
 import type { InboundEvent } from "../channels/channel.js";
+import { storableId } from "../channels/storable.js";
+import { describeDbError, isDataError } from "../db/errors.js";
 import type { Db, Tx } from "../db/prisma.js";
+import type { Logger } from "../logger.js";
 
 export interface LoggedInbound {
   id: bigint;
   duplicate: boolean;
+  /** the database refused the message; what was stored is its quarantined form */
+  quarantined?: boolean;
 }
 
 /** Most messages written by one statement (a burst beyond it waits for the next). */
@@ -42,8 +53,25 @@ export async function logInbound(db: Db | Tx, event: InboundEvent): Promise<Logg
   return (await insertInbound(db, [event]))[0]!;
 }
 
-/** The engine's writer: append resolves once the message is durably logged, and rejects when the write failed. */
-export function createInboundLog(db: Db) {
+/** The form of a refused message that can always be stored: its addresses, made safe, and the reason. */
+export function quarantinedForm(event: InboundEvent, reason: string): InboundEvent {
+  const safe = (id: string) => storableId(id.replace(/[^\x20-\x7E]/g, "?"), [], "id", 128);
+  return {
+    channel: event.channel,
+    externalId: safe(event.externalId),
+    chatId: safe(event.chatId),
+    ...(event.isGroup ? { isGroup: true } : {}),
+    sender: { externalId: safe(event.sender.externalId) },
+    content: { kind: "refused", reason: "unstorable", detail: reason.replace(/[^\x20-\x7E]/g, "?") },
+    sentAt: new Date(),
+  };
+}
+
+/**
+ * The engine's writer: append resolves once the message is durably logged (or quarantined, see above), and rejects
+ * when the database could not be written to.
+ */
+export function createInboundLog(db: Db, logger: Logger) {
   type Waiting = { event: InboundEvent; resolve: (logged: LoggedInbound) => void; reject: (error: unknown) => void };
   let waiting: Waiting[] = [];
   let writing = false;
@@ -54,7 +82,13 @@ export function createInboundLog(db: Db) {
       const batch = waiting.slice(0, maxRowsPerWrite);
       waiting = waiting.slice(batch.length);
       try {
-        const logged = await insertInbound(db, batch.map((w) => w.event));
+        const logged = await insertInbound(db, batch.map((w) => w.event)).catch(async (error: unknown) => {
+          if (!isDataError(error)) throw error;
+          // One by one, in order: only the message the database refuses is set apart.
+          const each: LoggedInbound[] = [];
+          for (const w of batch) each.push(await insertOrQuarantine(w.event));
+          return each;
+        });
         batch.forEach((w, i) => w.resolve(logged[i]!));
       } catch (error) {
         // Everything already waiting is refused with it: were a later write to succeed, a chat's later message
@@ -64,6 +98,26 @@ export function createInboundLog(db: Db) {
       }
     }
     writing = false;
+  }
+
+  async function insertOrQuarantine(event: InboundEvent): Promise<LoggedInbound> {
+    try {
+      return (await insertInbound(db, [event]))[0]!;
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      const reason = describeDbError(error);
+      const where = { channel: event.channel, externalId: event.externalId.slice(0, 128), chatId: event.chatId.slice(0, 128), reason };
+      try {
+        const logged = (await insertInbound(db, [quarantinedForm(event, reason)]))[0]!;
+        logger.warn({ ...where, inboundId: String(logged.id) }, "inbound message refused by the database; quarantined, and its sender will be told");
+        return { ...logged, quarantined: true };
+      } catch (again) {
+        if (!isDataError(again)) throw again;
+        // Not even its addresses can be stored: acknowledging it is the only way the network stops offering it.
+        logger.error({ ...where, quarantineError: describeDbError(again) }, "inbound message refused by the database, even quarantined; dropped");
+        return { id: 0n, duplicate: true, quarantined: true };
+      }
+    }
   }
 
   return {

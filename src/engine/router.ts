@@ -5,6 +5,7 @@ import type { Tx } from "../db/prisma.js";
 import { attachPhone, resolveSender } from "../domain/users.js";
 import { normalisePhone } from "../domain/phones.js";
 import { claimInvitation } from "../domain/invitations.js";
+import { inboundLimits } from "../channels/storable.js";
 import { AppError } from "../errors.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
@@ -154,6 +155,13 @@ export function createRouter(options: RouterOptions) {
 
   async function dispatch(turn: Turn, isNew: boolean, nameUnknown: boolean): Promise<void> {
     const c = turn.event.content;
+    // A message Nuru could not take as it is: the sender is told (not a group, where it was likely not for Nuru);
+    // any conversation stays as it was, so they can send it again.
+    if (c.kind === "refused") {
+      if (turn.event.isGroup) return;
+      if (c.reason === "too_long") return turn.say("inbound.too_long", { length: formatCount(c.length ?? 0, turn.locale), max: formatCount(inboundLimits.text, turn.locale) });
+      return turn.say("inbound.unstorable");
+    }
     // A bare START from someone new is their first hello (Telegram's START button), not a return: greet them below.
     if (c.kind === "start" && (c.payload || !isNew)) return options.commands.start!(turn, c.payload ?? "", tools);
     // A contact while a flow waits for one (opening an invitation) is that flow's answer.
@@ -186,6 +194,11 @@ export function createRouter(options: RouterOptions) {
   }
 
   return { route };
+}
+
+/** 32000 -> "32,000" / "32,000": counts people can read at a glance. */
+function formatCount(n: number, locale: Locale): string {
+  return n.toLocaleString(locale === "sw" ? "sw-TZ" : "en-GB");
 }
 
 export type Router = ReturnType<typeof createRouter>;

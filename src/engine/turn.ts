@@ -1,6 +1,7 @@
 // One inbound message being handled: who sent it, in which language we answer, and the replies collected so far.
 // Replies are written to the outbox only when the whole turn commits.
 import type { InboundEvent } from "../channels/channel.js";
+import { storableText } from "../channels/storable.js";
 import type { Tx } from "../db/prisma.js";
 import { isLocale, t, type Locale, type MessageKey, type Params } from "../i18n/index.js";
 import type { LocalText, Reply } from "../../flows/types.js";
@@ -100,9 +101,10 @@ export class Turn {
 
   /** Queue a reply rendered in the person's current language. */
   send(reply: Reply, extra: Params = {}): void {
-    const rendered: RenderedReply = { text: this.render(reply.text, extra) };
+    // Storable like everything the outbox holds: a name stored before the border cleaned names must not fail the commit.
+    const rendered: RenderedReply = { text: storableText(this.render(reply.text, extra)) };
     if (reply.choices?.length) {
-      rendered.choices = reply.choices.map((c) => ({ label: this.render(c.label), value: c.value }));
+      rendered.choices = reply.choices.map((c) => ({ label: storableText(this.render(c.label)), value: c.value }));
       this.offered = reply.choices.map((c) => c.value);
     }
     if (reply.requestPhone) rendered.requestPhone = { label: this.render(reply.requestPhone) };

@@ -15,6 +15,8 @@ export const en = {
 
   "unknown.input": "Sorry, I did not understand \"{text}\". Send /help to see what you can do.",
   "unknown.media": "Thank you! I cannot do anything with that here yet. Send /help to see what you can do.",
+  "inbound.too_long": "Your message is too long for me ({length} characters; I read at most {max}). Please send it in shorter parts.",
+  "inbound.unstorable": "Sorry, I could not read your last message. Please send it again as plain text.",
   "choice.expired": "That button is from an earlier question. Send /help to start again.",
 
   "cancel.done": "Stopped. Send /help whenever you need me.",

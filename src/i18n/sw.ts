@@ -16,6 +16,8 @@ export const sw: Record<MessageKey, string> = {
 
   "unknown.input": "Samahani, sijaelewa \"{text}\". Tuma /msaada kuona unachoweza kufanya.",
   "unknown.media": "Asante! Siwezi kufanya chochote na hicho hapa kwa sasa. Tuma /msaada kuona unachoweza kufanya.",
+  "inbound.too_long": "Ujumbe wako ni mrefu mno kwangu (herufi {length}; ninasoma hadi {max}). Tafadhali utume kwa sehemu fupi.",
+  "inbound.unstorable": "Samahani, sikuweza kusoma ujumbe wako wa mwisho. Tafadhali utume tena kama maandishi ya kawaida.",
   "choice.expired": "Kitufe hicho ni cha swali la awali. Tuma /msaada kuanza upya.",
 
   "cancel.done": "Nimesitisha. Tuma /msaada wakati wowote ukinihitaji.",

@@ -76,7 +76,7 @@ describe("simulator: POST /api/messages validation", () => {
     ["no content", { from }, /give one of text, choice, contact, startPayload/],
     ["empty text", { from, text: "" }, /text: must not be empty/],
     ["blank text", { from, text: "   " }, /text: must not be only spaces/],
-    ["text too long", { from, text: "a".repeat(4097) }, /text: must be at most 4096 characters/],
+    ["text too long", { from, text: "a".repeat(65_537) }, /text: must be at most 65536 characters/],
     ["a choice over 64 bytes", { from, choice: "é".repeat(33) }, /choice: must be at most 64 bytes/],
     ["a bad client id", { from, id: "has space", text: "hi" }, /id: id must be 1-64 of/],
     ["a bad deep-link code", { from, startPayload: "a/b" }, /startPayload: startPayload must be/],

@@ -5,6 +5,7 @@ import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { PermanentSendError, RateLimitError, type InboundEvent, type InboundSink } from "../../src/channels/channel.js";
 import { createTelegramAdapter, toInboundEvent, type TelegramAdapter } from "../../src/channels/telegram/index.js";
+import { MAX_MESSAGE_CHARS, splitForTelegram } from "../../src/channels/telegram/outbound.js";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram-bot-api.js";
 import { waitFor } from "../support/until.js";
 import { newUserId, silentLogger, textUpdate, WEBHOOK_SECRET, webhookAdapter } from "../fakes/telegram-harness.js";
@@ -45,11 +46,11 @@ describe("toInboundEvent", () => {
 
   it("tells a person's own shared number from someone else's contact", () => {
     const own = toInboundEvent(messageUpdate({ contact: { phone_number: "+255712345678", first_name: "Amina", user_id: 42 } }));
-    expect(own?.content).toEqual({ kind: "contact", phone: "+255712345678", own: true });
+    expect(own?.content).toEqual({ kind: "contact", phone: "+255712345678", own: true, name: "Amina" });
     expect(own?.sender.phone).toBe("+255712345678");
 
     const other = toInboundEvent(messageUpdate({ contact: { phone_number: "+255700000001", first_name: "Baba", user_id: 77 } }));
-    expect(other?.content).toEqual({ kind: "contact", phone: "+255700000001", own: false });
+    expect(other?.content).toEqual({ kind: "contact", phone: "+255700000001", own: false, name: "Baba" });
     expect(other?.sender.phone).toBeUndefined();
 
     const noUser = toInboundEvent(messageUpdate({ contact: { phone_number: "+255700000002", first_name: "Mama" } }));
@@ -457,12 +458,14 @@ describe("send", () => {
     expect((error as RateLimitError).retryAfterMs).toBe(7000);
   });
 
-  it("maps 403 and 400 chat-not-found to PermanentSendError with Telegram's description", async () => {
+  it("maps 403 and every 400 to PermanentSendError with Telegram's description, so one bad row cannot hold up its chat", async () => {
     const { fake, adapter } = await pollingAdapter();
     for (const [code, description] of [
       [403, "Forbidden: user is deactivated"],
       [403, "Forbidden: bot was kicked from the group chat"],
       [400, "Bad Request: chat not found"],
+      [400, "Bad Request: message text is empty"],
+      [400, "Bad Request: message is too long"],
     ] as const) {
       fake.failNext("sendMessage", { ok: false, error_code: code, description });
       const error = await adapter.send({ chatId: String(newUserId()), text: "x" }).catch((e: unknown) => e);
@@ -471,14 +474,43 @@ describe("send", () => {
     }
   });
 
-  it("passes other failures through for the worker to retry", async () => {
+  it("passes server failures through for the worker to retry", async () => {
     const { fake, adapter } = await pollingAdapter();
-    fake.failNext("sendMessage", { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
+    fake.failNext("sendMessage", { ok: false, error_code: 500, description: "Internal Server Error" });
     fake.failNext("sendMessage", { ok: false, error_code: 502, description: "Bad Gateway" });
-    for (const code of [400, 502]) {
+    for (const code of [500, 502]) {
       const error = await adapter.send({ chatId: String(newUserId()), text: "x" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TelegramError);
       expect((error as TelegramError).code).toBe(code);
+    }
+  });
+
+  it("sends a text longer than Telegram's 4096 characters as several messages cut at line breaks, buttons on the last", async () => {
+    const { fake, adapter } = await pollingAdapter();
+    const chatId = String(newUserId());
+    const lines = Array.from({ length: 300 }, (_, i) => `• Guest number ${i + 1} – coming, party of 2`);
+    const text = lines.join("\n");
+    expect(text.length).toBeGreaterThan(2 * MAX_MESSAGE_CHARS);
+    await adapter.send({ chatId, text, choices: [{ label: "More", value: "more" }] });
+    const sent = fake.botMessagesIn(chatId);
+    expect(sent.length).toBe(Math.ceil(text.length / MAX_MESSAGE_CHARS));
+    for (const m of sent) expect(m.text.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+    // Nothing lost or broken mid-line: the parts are whole lines, in order.
+    expect(sent.map((m) => m.text).join("\n")).toBe(text);
+    expect(sent.slice(0, -1).every((m) => !m.reply_markup)).toBe(true);
+    expect(sent.at(-1)!.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual(["More"]);
+  });
+});
+
+describe("splitForTelegram", () => {
+  it("keeps short texts whole and never splits a surrogate pair when a text has no break", () => {
+    expect(splitForTelegram("hello")).toEqual(["hello"]);
+    const emoji = "😀".repeat(3000); // 6000 UTF-16 units, no spaces
+    const parts = splitForTelegram(emoji);
+    expect(parts.join("")).toBe(emoji);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+      expect(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/.test(p)).toBe(false);
     }
   });
 });

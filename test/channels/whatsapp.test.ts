@@ -152,13 +152,13 @@ describe("whatsapp inbound content", () => {
   it("maps a shared contact to its WhatsApp number", async () => {
     const vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Juma\nTEL;type=CELL;type=VOICE;waid=255754321000:+255 754 321 000\nEND:VCARD";
     const { content } = await contentOf({ type: "vcard", body: vcard, vCards: [vcard] });
-    expect(content).toEqual({ kind: "contact", phone: "+255754321000", own: false });
+    expect(content).toEqual({ kind: "contact", phone: "+255754321000", own: false, name: "Juma" });
   });
 
   it("maps the first of several shared contacts, reading TEL when there is no waid", async () => {
     const vcards = ["BEGIN:VCARD\nFN:No phone\nEND:VCARD", "BEGIN:VCARD\nFN:Neema\nTEL;TYPE=CELL:0754 111 222\nEND:VCARD"];
     const { content } = await contentOf({ type: "multi_vcard", body: "", vCards: vcards });
-    expect(content).toEqual({ kind: "contact", phone: "0754 111 222", own: false });
+    expect(content).toEqual({ kind: "contact", phone: "0754 111 222", own: false, name: "Neema" });
   });
 
   it("passes other types with a body on as text, and drops system notices", async () => {

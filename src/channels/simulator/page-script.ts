@@ -99,7 +99,7 @@ export const pageScript = String.raw`
     const form = el("form", "composer");
     const input = el("input");
     input.type = "text";
-    input.maxLength = 4096;
+    input.maxLength = 32000;
     input.autocomplete = "off";
     input.placeholder = "Message / Ujumbe";
     input.setAttribute("aria-label", "Message as " + (person.name || person.phone));

@@ -42,8 +42,8 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
       .send(simulatorPage.html);
   });
 
-  // 64 kB fits 4096 characters even when every one is JSON-escaped as \uXXXX.
-  router.post("/api/messages", express.json({ limit: "64kb" }), async (req, res) => {
+  // 512 kB fits 65,536 characters even when every one is JSON-escaped as \uXXXX.
+  router.post("/api/messages", express.json({ limit: "512kb" }), async (req, res) => {
     if (req.body === undefined) {
       return res.status(400).json({ error: "send a JSON object with Content-Type: application/json" });
     }

@@ -24,7 +24,9 @@ export const inboundBodySchema = z
     text: z
       .string()
       .min(1, "must not be empty")
-      .max(4096, "must be at most 4096 characters")
+      // WhatsApp's own limit: the engine answers anything over its text limit politely (src/channels/storable.ts),
+      // as it does on every channel.
+      .max(65_536, "must be at most 65536 characters")
       .refine((text) => /\S/.test(text), "must not be only spaces")
       .optional(),
     // 64 bytes, not characters: the Choice contract caps values at Telegram's callback_data size.

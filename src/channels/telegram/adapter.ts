@@ -6,7 +6,7 @@ import type { Update } from "telegraf/types";
 import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { toInboundEvent } from "./inbound.js";
-import { mapSendError, replyMarkupFor } from "./outbound.js";
+import { mapSendError, replyMarkupFor, splitForTelegram } from "./outbound.js";
 import { ALLOWED_UPDATES, startPolling, type Poller } from "./polling.js";
 import { createWebhookHandler, type UpdateProcessor } from "./webhook.js";
 
@@ -57,7 +57,15 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
   /** Hands one update to the sink; rejects (so it is offered again) exactly when the sink does. */
   async function handle(update: Update, to: InboundSink): Promise<void> {
-    const event = toInboundEvent(update);
+    let event: ReturnType<typeof toInboundEvent>;
+    try {
+      event = toInboundEvent(update);
+    } catch (err) {
+      // An update we cannot translate would fail the same way every time it is offered: acknowledge it, so it
+      // cannot hold back the updates behind it, and say so in the log.
+      log.error({ err, updateId: update.update_id }, "telegram update could not be translated; acknowledged and dropped");
+      return;
+    }
     if (event) await to(event);
     if ("callback_query" in update) answerCallback(update.callback_query.id);
   }
@@ -109,11 +117,17 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
     async send(message: OutboundPayload): Promise<SendResult> {
       const markup = replyMarkupFor(message, chatsWithReplyKeyboard.has(message.chatId));
+      const parts = splitForTelegram(message.text);
       try {
-        const sent = await telegram.sendMessage(message.chatId, message.text, markup ? { reply_markup: markup } : {});
+        let sent: { message_id: number } | undefined;
+        // A retry after a failure part-way repeats the parts already sent: rare, and better than losing the rest.
+        for (const [i, part] of parts.entries()) {
+          const last = i === parts.length - 1;
+          sent = await telegram.sendMessage(message.chatId, part, last && markup ? { reply_markup: markup } : {});
+        }
         if (message.requestPhone) chatsWithReplyKeyboard.add(message.chatId);
         else if (markup && "remove_keyboard" in markup) chatsWithReplyKeyboard.delete(message.chatId);
-        return { externalId: String(sent.message_id) };
+        return { externalId: String(sent!.message_id) };
       } catch (error) {
         throw mapSendError(error);
       }

@@ -30,9 +30,10 @@ function messageContent(message: Message): InboundContent | undefined {
   if ("contact" in message) {
     // "own" tells a shared own number (the request_contact button) from someone forwarding another person's card.
     const own = message.contact.user_id !== undefined && message.contact.user_id === message.from?.id;
-    return { kind: "contact", phone: message.contact.phone_number, own };
+    const name = [message.contact.first_name, message.contact.last_name].filter(Boolean).join(" ").trim();
+    return { kind: "contact", phone: message.contact.phone_number, own, ...(name ? { name } : {}) };
   }
-  if ("photo" in message) {
+  if ("photo" in message && message.photo.length) {
     // Telegram sends several sizes of one photo; keep the largest.
     const largest = message.photo.reduce((best, size) =>
       size.width * size.height > best.width * best.height ? size : best,

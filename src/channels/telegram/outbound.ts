@@ -12,7 +12,8 @@ function inlineKeyboard(choices: Choice[]): InlineKeyboardMarkup {
   for (const choice of choices) {
     const bytes = Buffer.byteLength(choice.value, "utf8");
     if (bytes > MAX_CALLBACK_DATA_BYTES) {
-      throw new Error(
+      // The same row would be refused on every try: failing it for good keeps it from holding up the chat behind it.
+      throw new PermanentSendError(
         `choice value "${choice.value}" is ${bytes} bytes; Telegram callback_data allows at most ${MAX_CALLBACK_DATA_BYTES}`,
       );
     }
@@ -29,7 +30,7 @@ export function replyMarkupFor(message: OutboundPayload, hasReplyKeyboard: boole
   const choices = message.choices ?? [];
   if (choices.length > 0 && message.requestPhone) {
     // A message carries one keyboard: inline buttons or a reply keyboard, never both.
-    throw new Error("a Telegram message cannot offer choices and a phone request at once; send them separately");
+    throw new PermanentSendError("a Telegram message cannot offer choices and a phone request at once; send them separately");
   }
   if (choices.length > 0) return inlineKeyboard(choices);
   if (message.requestPhone) {
@@ -42,8 +43,26 @@ export function replyMarkupFor(message: OutboundPayload, hasReplyKeyboard: boole
   return hasReplyKeyboard ? { remove_keyboard: true } : undefined;
 }
 
-/** "chat not found" / "PEER_ID_INVALID": the id names nobody Telegram will let us reach; retrying cannot help. */
-const UNKNOWN_CHAT = /chat not found|peer_id_invalid/i;
+/** Telegram refuses a message text beyond this many characters (UTF-16 units, as Telegram counts them). */
+export const MAX_MESSAGE_CHARS = 4096;
+
+/**
+ * A text Telegram would refuse as too long, in parts it takes: cut at the last line break (else space) before the
+ * limit, so a long guest list arrives as several readable messages. Keyboards go on the last part.
+ */
+export function splitForTelegram(text: string, max: number = MAX_MESSAGE_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf("\n", max);
+    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
+    if (cut < max / 2) cut = /[\uD800-\uDBFF]/.test(rest[max - 1]!) ? max - 1 : max;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[\n ]/, "");
+  }
+  parts.push(rest);
+  return parts.filter((p, i) => p.length > 0 || i === parts.length - 1);
+}
 
 /** Translates Telegram's refusal into what the outbound worker acts on; anything unrecognised is returned as is. */
 export function mapSendError(error: unknown): unknown {
@@ -54,6 +73,8 @@ export function mapSendError(error: unknown): unknown {
   }
   // 403: bot blocked, kicked from the group, or the user deleted their account.
   if (error.code === 403) return new PermanentSendError(error.description);
-  if (error.code === 400 && UNKNOWN_CHAT.test(error.description)) return new PermanentSendError(error.description);
+  // 400 Bad Request (chat not found, text empty or malformed, button data refused): the same request would be refused
+  // again, and retrying it for hours would hold up every later message to the chat.
+  if (error.code === 400) return new PermanentSendError(error.description);
   return error;
 }

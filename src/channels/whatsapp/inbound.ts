@@ -5,7 +5,7 @@ import type { InboundContent, InboundEvent } from "../channel.js";
 import type { WhatsAppClientLike, WhatsAppMessageLike, WhatsAppPollVoteLike } from "./client.js";
 import { STATUS_BROADCAST, isGroupJid } from "./ids.js";
 import type { LidDirectory } from "./lid-directory.js";
-import { phoneOfVCard } from "./vcard.js";
+import { nameOfVCard, phoneOfVCard } from "./vcard.js";
 
 type MediaType = Extract<InboundContent, { kind: "media" }>["mediaType"];
 
@@ -94,8 +94,11 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
   if (message.type === "vcard" || message.type === "multi_vcard") {
     // One contact per event; for several shared at once the first is taken (the engine asks for one number).
     const vcards = message.vCards?.length ? message.vCards : [message.body];
-    const phone = vcards.map(phoneOfVCard).find((p) => p !== undefined);
-    return phone ? { kind: "contact", phone, own: false } : undefined;
+    const card = vcards.find((v) => phoneOfVCard(v) !== undefined);
+    const phone = card === undefined ? undefined : phoneOfVCard(card);
+    if (!card || !phone) return undefined;
+    const name = nameOfVCard(card);
+    return { kind: "contact", phone, own: false, ...(name ? { name } : {}) };
   }
   if (NOT_FROM_A_PERSON.has(message.type)) return undefined;
   const text = message.body.trim();
