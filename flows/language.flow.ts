@@ -1,6 +1,13 @@
 // "/language" with no argument: offer the two languages as choices.
 import { isLocale, type Locale } from "../src/i18n/index.js";
-import { reply, type Flow, type FlowInput } from "./types.js";
+import { act, reply, say, text, type Flow, type FlowInput } from "./types.js";
+
+declare module "./types.js" {
+  interface ActionTypes {
+    /** the person's language from now on */
+    setLocale: { input: { locale: Locale }; result: { locale: Locale } };
+  }
+}
 
 export type LanguageState = { step: "choose" };
 
@@ -16,16 +23,16 @@ export function parseLocale(input: FlowInput): Locale | undefined {
   return undefined;
 }
 
-export const languageFlow: Flow<LanguageState> = {
+export const languageFlow: Flow<LanguageState, void> = {
   name: "language",
   version: 1,
   start: () => ({
     state: { step: "choose" },
     effects: [
-      reply("language.ask", {}, {
+      reply("language.ask", undefined, {
         choices: [
-          { label: { key: "language.choice.en" }, value: "lang:en" },
-          { label: { key: "language.choice.sw" }, value: "lang:sw" },
+          { label: text("language.choice.en"), value: "lang:en" },
+          { label: text("language.choice.sw"), value: "lang:sw" },
         ],
       }),
     ],
@@ -33,6 +40,6 @@ export const languageFlow: Flow<LanguageState> = {
   handle(state, input) {
     const locale = parseLocale(input);
     if (!locale) return { state, effects: [reply("language.invalid")] };
-    return { state: null, effects: [{ type: "action", action: { type: "setLocale", locale }, then: { text: { key: "language.set" } } }] };
+    return { state: null, effects: [act("setLocale", { locale }, () => ({ effects: [{ type: "reply", reply: say("language.set") }] }))] };
   },
 };

@@ -1,5 +1,12 @@
 // First contact with someone whose name we do not know: ask it, check it, save it.
-import { reply, type Flow } from "./types.js";
+import { act, reply, type Flow } from "./types.js";
+
+declare module "./types.js" {
+  interface ActionTypes {
+    /** the name the person gave */
+    setUserName: { input: { name: string }; result: { name: string } };
+  }
+}
 
 export interface OnboardingState {
   step: "name";
@@ -13,7 +20,7 @@ export function parsePersonName(raw: string): string | undefined {
   return name;
 }
 
-export const onboardingFlow: Flow<OnboardingState> = {
+export const onboardingFlow: Flow<OnboardingState, void> = {
   name: "onboarding",
   version: 1,
   start: () => ({ state: { step: "name" }, effects: [reply("welcome.new")] }),
@@ -22,7 +29,7 @@ export const onboardingFlow: Flow<OnboardingState> = {
     if (!name) return { state, effects: [reply("onboarding.name_invalid")] };
     return {
       state: null,
-      effects: [{ type: "action", action: { type: "setUserName", name }, then: { text: { key: "welcome.named", params: { name } } } }],
+      effects: [act("setUserName", { name }, (r) => ({ effects: [reply("welcome.named", { name: r.name })] }))],
     };
   },
 };

@@ -1,13 +1,13 @@
 // The contract between the engine and the flows. Flows are pure: (state, input, context) -> (state, effects).
 // They never touch Prisma or a channel; the engine executes their effects inside the message's transaction.
-import type { Locale, MessageKey, Params } from "../src/i18n/index.js";
+import type { Locale, Message, MessageKey, ParamArgs } from "../src/i18n/index.js";
 
-/** Text in the person's language (a catalogue key) or literal text (a poll option someone typed). */
-export type LocalText = { key: MessageKey; params?: Params } | { text: string };
+/** Text in the reader's language (a catalogue message, its parameters checked) or literal text (a name someone typed). */
+export type LocalText = Message | { text: string };
 
 export interface FlowChoice {
   label: LocalText;
-  /** what comes back when the person picks it (a tap, or its number) */
+  /** what comes back when the person picks it (a tap, or its number); at most 64 bytes */
   value: string;
 }
 
@@ -18,48 +18,85 @@ export interface Reply {
   requestPhone?: LocalText;
 }
 
-/** Domain changes a flow may ask for; the engine maps each to a domain function. */
-export type DomainAction =
-  | { type: "setUserName"; name: string }
-  | { type: "setLocale"; locale: Locale }
-  /** a phone number the network vouches for (the person's own contact) */
-  | { type: "attachPhone"; phone: string }
-  | { type: "claimInvitation"; code: string };
+/**
+ * The domain actions flows may ask for, by name: each journey declares its own by augmenting this interface
+ * (`declare module "../flows/types.js" { interface ActionTypes { recordRsvp: { input: ...; result: ... } } }`) and
+ * registers a handler for it (src/journeys/journey.ts). The engine has no list of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ActionTypes {}
 
-export type Effect =
+export type ActionName = keyof ActionTypes;
+type Def<K extends ActionName> = ActionTypes[K] extends { input: infer I; result: infer R } ? { input: I; result: R } : never;
+export type ActionInput<K extends ActionName> = Def<K>["input"];
+export type ActionResult<K extends ActionName> = Def<K>["result"];
+export type DomainAction = { [K in ActionName]: { type: K; input: ActionInput<K> } }[ActionName];
+
+/** What follows an action, built from its result: more effects, and (when given) the flow's next state. */
+export interface FollowUp<S> {
+  effects?: Effect<S>[];
+  /** the flow's state from here on (null ends the conversation); absent keeps the step's own */
+  state?: S | null;
+}
+
+export type Effect<S = unknown> =
   | { type: "reply"; reply: Reply }
-  /** run the action, then send `then` (if any) with the action's result merged into its params */
-  | { type: "action"; action: DomainAction; then?: Reply };
+  /** run the action; `then` turns its result into what follows (a confirmation, the id a later step needs) */
+  | { type: "action"; action: DomainAction; then?: (result: any) => FollowUp<S> };
 
 export type FlowInput =
   | { kind: "text"; text: string }
   | { kind: "choice"; value: string }
   | { kind: "media"; mediaType: string; ref: string; caption?: string }
-  | { kind: "contact"; phone: string; own: boolean };
+  | { kind: "contact"; phone: string; own: boolean; name?: string };
 
 export interface FlowContext {
   locale: Locale;
   /** the person's name as we know it */
   userName: string;
+  /** the person's IANA time zone, for reading dates they type */
+  timeZone: string;
   now: Date;
 }
 
 export interface Step<S> {
   /** null ends the conversation */
   state: S | null;
-  effects: Effect[];
+  effects: Effect<S>[];
 }
 
-export interface Flow<S = unknown> {
+export interface Flow<S = unknown, A = unknown> {
   name: string;
   /** bump when the state's shape changes: stored state of another version is dropped with a polite restart */
   version: number;
-  /** args: what the command that starts the flow knows (e.g. the invitation code of a deep link) */
-  start(context: FlowContext, args?: Record<string, string>): Step<S>;
+  /** args: what the command that starts the flow knows (an invitation code, the events to choose from) */
+  start(context: FlowContext, args: A): Step<S>;
   handle(state: S, input: FlowInput, context: FlowContext): Step<S>;
 }
 
-export const reply = (key: MessageKey, params?: Params, extra: Omit<Reply, "text"> = {}): Effect => ({
-  type: "reply",
-  reply: { text: { key, params }, ...extra },
-});
+type ReplyExtra = Omit<Reply, "text">;
+type ReplyArgs<K extends MessageKey> = ParamArgs<K> extends [params?: infer P]
+  ? [params?: P, extra?: ReplyExtra]
+  : ParamArgs<K> extends [params: infer P]
+    ? [params: P, extra?: ReplyExtra]
+    : never;
+
+/** A reply effect with a catalogue message, its parameters checked. */
+export function reply<K extends MessageKey>(key: K, ...[params, extra]: ReplyArgs<K>): Effect<never> {
+  return { type: "reply", reply: { text: { key, params } as Message, ...extra } };
+}
+
+/** The same as a Reply value (for a FollowUp or a choice list). */
+export function say<K extends MessageKey>(key: K, ...[params, extra]: ReplyArgs<K>): Reply {
+  return { text: { key, params } as Message, ...extra };
+}
+
+/** A catalogue text, its parameters checked (a choice's label, say). */
+export function text<K extends MessageKey>(key: K, ...[params]: ParamArgs<K>): Message {
+  return { key, params } as Message;
+}
+
+/** An action effect. */
+export function act<K extends ActionName, S = never>(type: K, input: ActionInput<K>, then?: (result: ActionResult<K>) => FollowUp<S>): Effect<S> {
+  return { type: "action", action: { type, input } as DomainAction, ...(then ? { then } : {}) };
+}

@@ -62,7 +62,20 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
     .optional(),
 
+  /** The bot's @username, for t.me links organizers forward; asked of Telegram at start when unset. */
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's username, e.g. NuruEventsBot")
+    .transform((v) => v.replace(/^@/, ""))
+    .optional(),
+
   WHATSAPP_ENABLED: bool.default(false),
+  /** The bot's WhatsApp number, for wa.me click-to-chat links organizers forward (any format; stored as digits). */
+  WHATSAPP_NUMBER: z
+    .string()
+    .regex(/^\+?[\d\s-]{8,20}$/, "must be the bot's WhatsApp number with its country code, e.g. +255712345678")
+    .transform((v) => v.replace(/\D/g, ""))
+    .optional(),
   WHATSAPP_SESSION_DIR: z.string().min(1).default(".wwebjs_auth"),
   /** WhatsApp bans numbers that message fast; one message per this many ms per chat, and per process overall. */
   WHATSAPP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),

@@ -101,10 +101,18 @@ async function main(): Promise<void> {
   const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
   const channels = adapters.map((a) => a.name as Channel);
   const dispatcher = createOutboundDispatcher({ connection: redis, prefix: queuePrefix, channels, logger });
+  // Filled in below once the channels are up (Telegram tells its username then).
+  const links: { telegramBot?: string; whatsappNumber?: string } = { telegramBot: config.TELEGRAM_BOT_USERNAME, whatsappNumber: config.WHATSAPP_NUMBER };
   const engine = createEngine({
     db,
     logger,
     dispatcher,
+    channels: {
+      running: channels,
+      // Who can write to someone who never wrote: WhatsApp, else the simulator (Telegram cannot).
+      firstContact: channels.filter((c): c is "whatsapp" | "simulator" => c === "whatsapp" || c === "simulator").sort((a) => (a === "whatsapp" ? -1 : 1)),
+      links,
+    },
     defaultCountry: config.DEFAULT_COUNTRY,
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimeZone: config.DEFAULT_TIMEZONE,
@@ -135,6 +143,12 @@ async function main(): Promise<void> {
     );
   });
   for (const adapter of adapters) await adapter.start(engine.sink);
+  if (telegram && !links.telegramBot) {
+    links.telegramBot = await telegram.username().catch((err: unknown) => {
+      logger.warn({ err }, "could not ask Telegram for the bot's username; /link will leave Telegram links out (set TELEGRAM_BOT_USERNAME)");
+      return undefined;
+    });
+  }
 
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

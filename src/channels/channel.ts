@@ -93,8 +93,10 @@ export class RateLimitError extends Error {
 export interface RateLimits {
   /** Messages per second across all chats. */
   globalPerSecond: number;
-  /** Minimum gap between two messages to one private chat, in ms. */
+  /** Average gap between two messages to one private chat, in ms. */
   perChatIntervalMs: number;
+  /** Messages one private chat may receive at once before the gap applies (a token bucket); default 1. */
+  perChatBurst?: number;
   /** Messages per minute to one group chat. */
   groupPerMinute: number;
 }

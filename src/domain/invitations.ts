@@ -1,19 +1,20 @@
-// Invitation codes: the short code in an invitation (and in a Telegram deep link /start CODE) that leads a chat
-// account to the invitation an organizer sent to a phone number.
+// Invitations: sent by an organizer to phone numbers, opened by the guest (by their number, or a code in a link), and
+// asked for through an event's shared link by people not on the list. Every invitation has its guest row
+// (event_guests) once it resolves to a person, and the two keep the same answer (rsvp.ts).
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
-
-const codePattern = /^[A-Za-z0-9_-]{3,64}$/;
+import { normaliseCode, randomCode } from "./codes.js";
+import { localeForPhone } from "./users.js";
 
 /** The invitation with this code and its event; AppError link.invalid_code when there is none. */
-export async function findInvitationByCode(tx: Tx, code: string) {
-  const trimmed = code.trim();
-  if (!codePattern.test(trimmed)) throw new AppError("link.invalid_code", { code: trimmed.slice(0, 64) });
-  const invitation = await tx.invitation.findFirst({
-    where: { code: { equals: trimmed, mode: "insensitive" } },
-    include: { event: { select: { id: true, name: true } } },
-  });
-  if (!invitation?.event) throw new AppError("link.invalid_code", { code: trimmed });
+export async function findInvitationByCode(tx: Tx, typed: string) {
+  const code = normaliseCode(typed);
+  // Codes Nuru makes are upper case (an index lookup); codes that came in otherwise (an import, by hand) still match.
+  const include = { event: { select: { id: true, name: true } } } as const;
+  const invitation = code
+    ? ((await tx.invitation.findUnique({ where: { code }, include })) ?? (await tx.invitation.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, include })))
+    : null;
+  if (!invitation?.event) throw new AppError("link.invalid_code", { code: typed.trim().slice(0, 64) });
   return { ...invitation, event: invitation.event };
 }
 
@@ -23,12 +24,12 @@ export type FoundInvitation = Awaited<ReturnType<typeof findInvitationByCode>>;
  * Links the person to the invitation with this code. An invitation sent to a phone number opens only for the person
  * holding that number (a code can be forwarded); one sent without a number (by e-mail) opens for whoever has the code.
  */
-export async function claimInvitation(tx: Tx, options: { userId: string; code: string }): Promise<{ event: string }> {
+export async function claimInvitation(tx: Tx, options: { userId: string; code: string }): Promise<{ event: string; invitationId: string }> {
   return claimFoundInvitation(tx, { userId: options.userId, invitation: await findInvitationByCode(tx, options.code) });
 }
 
 /** claimInvitation for an invitation the caller has already looked up. */
-export async function claimFoundInvitation(tx: Tx, options: { userId: string; invitation: FoundInvitation }): Promise<{ event: string }> {
+export async function claimFoundInvitation(tx: Tx, options: { userId: string; invitation: FoundInvitation }): Promise<{ event: string; invitationId: string }> {
   const { invitation } = options;
   const me = await tx.user.findUniqueOrThrow({ where: { id: options.userId } });
   if (invitation.recipientPhone && invitation.recipientPhone !== me.phone) {
@@ -36,11 +37,108 @@ export async function claimFoundInvitation(tx: Tx, options: { userId: string; in
   }
   // An invitation without a number (sent by e-mail) opens for whoever brings the code first, and then stays theirs.
   if (invitation.userId && invitation.userId !== me.id) throw new AppError("link.already_claimed");
-  await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
+  if (invitation.userId !== me.id) await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
   await tx.eventGuest.upsert({
     where: { eventId_userId: { eventId: invitation.event.id, userId: me.id } },
-    create: { eventId: invitation.event.id, userId: me.id },
+    create: { eventId: invitation.event.id, userId: me.id, rsvpStatus: invitation.rsvpStatus ?? "pending" },
     update: {},
   });
-  return { event: invitation.event.name };
+  return { event: invitation.event.name, invitationId: invitation.id };
+}
+
+export interface GuestToInvite {
+  /** E.164 */
+  phone: string;
+  name?: string;
+}
+
+export interface InvitedGuest {
+  userId: string;
+  phone: string;
+  name: string;
+  code: string;
+}
+
+/**
+ * Invites these numbers to the event, in one transaction of a few statements whatever their number: people (created
+ * for numbers Nuru has not met, in their number's language), attendee profiles with their rsvp codes, invitations
+ * with their codes, and guest rows. A number already invited is returned apart and changes nothing.
+ */
+export async function inviteGuests(
+  tx: Tx,
+  options: { eventId: string; guests: GuestToInvite[]; defaultLocale: "en" | "sw"; timeZone: string; now: Date; requested?: boolean },
+): Promise<{ invited: InvitedGuest[]; already: string[] }> {
+  const { guests } = options;
+  if (!guests.length) return { invited: [], already: [] };
+  const phones = guests.map((g) => g.phone);
+  const names = guests.map((g) => g.name ?? null);
+  const locales = guests.map((g) => localeForPhone(g.phone, options.defaultLocale));
+  const codes = guests.map(() => randomCode(8));
+  const rsvpCodes = guests.map(() => randomCode(10));
+  const rows = await tx.$queryRaw<{ user_id: string; phone: string; name: string; code: string }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${phones}::text[], ${names}::text[], ${locales}::text[], ${codes}::text[], ${rsvpCodes}::text[])
+        AS i(phone, name, locale, code, rsvp_code)
+    ), created AS (
+      INSERT INTO users (name, phone, locale, time_zone)
+      SELECT coalesce(name, phone), phone, locale, ${options.timeZone} FROM input
+      ON CONFLICT (phone) DO NOTHING
+      RETURNING id, phone, name
+    ), people AS (
+      SELECT id, phone, name FROM created
+      UNION ALL SELECT u.id, u.phone, u.name FROM users u JOIN input i ON u.phone = i.phone
+    ), invited AS (
+      INSERT INTO invitations (event_id, recipient_phone, recipient_name, code, user_id, sent_at, requested_at)
+      SELECT ${options.eventId}::uuid, i.phone, coalesce(i.name, p.name), i.code, p.id,
+             CASE WHEN ${options.requested ?? false} THEN NULL ELSE ${options.now}::timestamptz END,
+             CASE WHEN ${options.requested ?? false} THEN ${options.now}::timestamptz END
+      FROM input i JOIN people p ON p.phone = i.phone
+      ON CONFLICT (event_id, recipient_phone) DO NOTHING
+      RETURNING user_id, recipient_phone, recipient_name, code
+    ), profiles AS (
+      INSERT INTO attendee_profiles (user_id, rsvp_code)
+      SELECT p.id, i.rsvp_code FROM people p JOIN input i ON i.phone = p.phone
+      WHERE NOT EXISTS (SELECT 1 FROM attendee_profiles a WHERE a.user_id = p.id)
+    ), guests AS (
+      INSERT INTO event_guests (event_id, user_id)
+      SELECT ${options.eventId}::uuid, user_id FROM invited WHERE NOT ${options.requested ?? false}
+      ON CONFLICT (event_id, user_id) DO NOTHING
+    )
+    SELECT user_id::text, recipient_phone AS phone, recipient_name AS name, code FROM invited`;
+  const invited = rows.map((r) => ({ userId: r.user_id, phone: r.phone, name: r.name, code: r.code }));
+  const fresh = new Set(invited.map((r) => r.phone));
+  return { invited, already: phones.filter((p) => !fresh.has(p)) };
+}
+
+/** Someone not on the list asked to join through the event's link: kept as a request the organizer may approve. */
+export async function requestInvitation(tx: Tx, options: { eventId: string; phone: string; name: string; now: Date; defaultLocale: "en" | "sw"; timeZone: string }) {
+  const existing = await tx.invitation.findUnique({ where: { eventId_recipientPhone: { eventId: options.eventId, recipientPhone: options.phone } } });
+  if (existing) return { alreadyAsked: true };
+  await inviteGuests(tx, { ...options, guests: [{ phone: options.phone, name: options.name }], requested: true });
+  return { alreadyAsked: false };
+}
+
+/** The organizer lets in someone who asked: their request becomes an invitation like any other. */
+export async function approveRequest(tx: Tx, options: { eventId: string; phone: string; now: Date }): Promise<InvitedGuest> {
+  const request = await tx.invitation.findUnique({
+    where: { eventId_recipientPhone: { eventId: options.eventId, recipientPhone: options.phone } },
+    include: { user: { select: { id: true, name: true } } },
+  });
+  if (!request || !request.requestedAt || request.sentAt || !request.user) throw new AppError("approve.no_request", { phone: options.phone });
+  await tx.invitation.update({ where: { id: request.id }, data: { sentAt: options.now } });
+  await tx.eventGuest.upsert({
+    where: { eventId_userId: { eventId: options.eventId, userId: request.user.id } },
+    create: { eventId: options.eventId, userId: request.user.id },
+    update: {},
+  });
+  return { userId: request.user.id, phone: options.phone, name: request.recipientName ?? request.user.name, code: request.code ?? "" };
+}
+
+/** Requests waiting for the organizer's approval. */
+export async function listRequests(tx: Tx, eventId: string) {
+  return tx.invitation.findMany({
+    where: { eventId, requestedAt: { not: null }, sentAt: null },
+    select: { recipientName: true, recipientPhone: true },
+    orderBy: { requestedAt: "asc" },
+  });
 }

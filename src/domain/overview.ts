@@ -2,22 +2,18 @@
 // of their services. Every query is scoped by the asking user's id; nothing here takes an event id from the user.
 import type { Tx } from "../db/prisma.js";
 
+/** The events the person is a guest of, with their answer and the code of their invitation (for /rsvp). */
 export async function listGuestInvitations(tx: Tx, userId: string) {
-  return tx.eventGuest.findMany({
+  const rows = await tx.eventGuest.findMany({
     where: { userId, event: { status: { not: "cancelled" } } },
-    include: { event: { select: { name: true, startTime: true, location: true, timeZone: true } } },
+    select: {
+      rsvpStatus: true,
+      event: { select: { name: true, code: true, startTime: true, location: true, timeZone: true, invitations: { where: { userId }, select: { code: true }, take: 1 } } },
+    },
     orderBy: { event: { startTime: "asc" } },
-    take: 20,
+    take: 30,
   });
-}
-
-export async function listOrganizerEvents(tx: Tx, userId: string) {
-  return tx.event.findMany({
-    where: { organizerId: userId },
-    select: { name: true, code: true, startTime: true, timeZone: true, _count: { select: { guests: true } } },
-    orderBy: { startTime: "asc" },
-    take: 20,
-  });
+  return rows.map((g) => ({ rsvpStatus: g.rsvpStatus, code: g.event?.invitations[0]?.code ?? g.event?.code ?? null, event: g.event }));
 }
 
 export async function listProviderBookings(tx: Tx, userId: string) {

@@ -16,7 +16,7 @@ import type { Db, Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import { isDataError } from "../db/errors.js";
 import { AppError } from "../errors.js";
-import { isLocale, t, type Locale, type MessageKey } from "../i18n/index.js";
+import { isLocale, render, t, type Locale, type Message } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { normalisePhone } from "../domain/phones.js";
 import { localeForPhone } from "../domain/users.js";
@@ -24,7 +24,7 @@ import { parseStoredEvent } from "./inbound-log.js";
 import { conversationMember } from "./conversation-store.js";
 import { writeOutbox } from "./outbox.js";
 import type { Router } from "./router.js";
-import { lookUpUnseenPhones } from "./senders.js";
+import { lookUpUnseenPhones, type UnseenPhones } from "./senders.js";
 import { commitBatch, chatLockKey, loadNextMessages, lockChats, type ChatRef, type NextMessage, type TurnResult } from "./turn-store.js";
 import { TurnWrites } from "./turn-writes.js";
 import { TurnScope } from "./turn.js";
@@ -134,19 +134,26 @@ export function createChatProcessor(options: ProcessorOptions) {
     const events = messages.map((m) => parseStoredEvent(m.payload));
     const phones = await lookUpUnseenPhones(tx, messages.map((m, i) => ({ event: events[i]!, person: m.person })), options.defaultCountry);
     const writes = new TurnWrites();
+    const preloads = await preload(tx, messages, events, phones);
     const results: TurnResult[] = [];
     for (const [i, message] of messages.entries()) {
-      const mark = writes.snapshot();
-      const scope = new TurnScope(tx);
+      const scope = new TurnScope(tx, writes);
       try {
-        const turn = await router.route(scope, writes, events[i]!, now(), { person: message.person, conversation: message.conversation, phones });
+        const turn = await router.route(scope, events[i]!, message.id, now(), {
+          person: message.person,
+          conversation: message.conversation,
+          phones,
+          preloads,
+        });
         await scope.release();
         results.push({
           inboundId: message.id,
           chat: message.chat,
           memberId: conversationMember(events[i]!),
+          senderId: events[i]!.sender.externalId,
           userId: turn.user.id,
           replies: turn.replies,
+          told: turn.told,
           conversationChanged: turn.conversationChanged,
           conversation: turn.conversation,
         });
@@ -157,12 +164,33 @@ export function createChatProcessor(options: ProcessorOptions) {
           throw error; // roll back everything the batch wrote; recover takes it from there
         }
         await scope.rollback();
-        writes.restore(mark);
         if (refused) results.push(refusal(message, events[i]!, error, writes));
         else setAside.push(message);
       }
     }
-    return { outbox: await commitBatch(tx, results, writes.held()), setAside };
+    // Journeys' held-back rows (an RSVP per turn), one statement per writer for the whole batch.
+    for (const [name, rows] of writes.deferredRows()) if (rows.length) await options.router.registry.writers.get(name)!(tx, rows);
+    const told = results.flatMap((r) => r.told.map((row) => ({ id: row.id, channel: row.channel as Channel })));
+    return { outbox: [...told, ...(await commitBatch(tx, results, writes.held()))], setAside };
+  }
+
+  /**
+   * Runs each journey preloader once for the batch, for the people whose message it wants (known people, and people
+   * met by phone who are linked this turn), so turns read what they need without a statement each.
+   */
+  async function preload(tx: Tx, messages: NextMessage[], events: InboundEvent[], phones: UnseenPhones) {
+    const loaded = new Map<string, Map<string, unknown>>();
+    for (const [name, preloader] of options.router.registry.preloaders) {
+      const ids = new Set<string>();
+      for (const [i, m] of messages.entries()) {
+        const event = events[i]!;
+        const phone = event.sender.phone ? phones.e164.get(event.sender.phone) : undefined;
+        const id = m.person?.id ?? (phone ? phones.holders.get(phone)?.id : undefined);
+        if (id && preloader.wants({ event, conversation: m.conversation })) ids.add(id);
+      }
+      if (ids.size) loaded.set(name, await preloader.load(tx, [...ids], now()));
+    }
+    return loaded;
   }
 
   /**
@@ -272,7 +300,7 @@ export function createChatProcessor(options: ProcessorOptions) {
     const locale = person ? (isLocale(person.locale) ? person.locale : options.defaultLocale) : localeForPhone(phone, options.defaultLocale);
     let text: string;
     try {
-      text = t(locale, error.code as MessageKey, error.params);
+      text = render(locale, { key: error.code, params: error.params } as Message);
     } catch {
       text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
     }
@@ -280,8 +308,10 @@ export function createChatProcessor(options: ProcessorOptions) {
       inboundId: message.id,
       chat: message.chat,
       memberId: conversationMember(event),
+      senderId: event.sender.externalId,
       userId: person?.id ?? null,
       replies: [{ text }],
+      told: [],
       conversationChanged: true,
       conversation: undefined,
     };

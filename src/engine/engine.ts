@@ -5,9 +5,10 @@ import type { Db } from "../db/prisma.js";
 import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import type { OutboundDispatcher } from "../jobs/outbound.js";
-import { flows as builtInFlows } from "../../flows/registry.js";
-import type { Flow } from "../../flows/types.js";
-import { builtInCommands, type CommandHandler } from "./commands.js";
+import { journeys as productJourneys } from "../journeys/index.js";
+import type { Journey } from "../journeys/journey.js";
+import { buildRegistry } from "./registry.js";
+import type { TurnEnvironment } from "./turn.js";
 import { createChatProcessor, type ProcessorOptions } from "./chat-processor.js";
 import { createInboundLog } from "./inbound-log.js";
 import { createRouter } from "./router.js";
@@ -21,9 +22,10 @@ export interface EngineOptions {
   /** IANA zone given to people Nuru meets for the first time (DEFAULT_TIMEZONE) */
   defaultTimeZone?: string;
   conversationTtlMs: number;
-  /** extra flows and commands (tests use these to exercise the engine with minimal flows) */
-  flows?: Record<string, Flow<any>>;
-  commands?: Record<string, CommandHandler>;
+  /** journeys beside the product's (tests exercise the engine with minimal ones) */
+  journeys?: Journey[];
+  /** channels running, and those that may write to someone first (messages to other people); default: the simulator */
+  channels?: Pick<TurnEnvironment, "running" | "firstContact" | "links">;
   /** transactions handling chats at once in this process (default 2) */
   concurrency?: number;
   /** chats handled per transaction at most (default 48) */
@@ -35,8 +37,9 @@ export interface EngineOptions {
 
 export function createEngine(options: EngineOptions) {
   const router = createRouter({
-    flows: { ...builtInFlows, ...options.flows },
-    commands: { ...builtInCommands, ...options.commands },
+    // Built once: two journeys claiming one command name stop the start here.
+    registry: buildRegistry([...productJourneys, ...(options.journeys ?? [])]),
+    channels: options.channels,
     defaultCountry: options.defaultCountry,
     defaultLocale: options.defaultLocale,
     defaultTimeZone: options.defaultTimeZone,

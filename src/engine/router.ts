@@ -1,84 +1,94 @@
 // Decides what one inbound message means: a command, an answer to the active conversation, a deep link, a shared
-// contact, or something we explain with help. Runs inside the message's transaction.
+// contact, a tap on an old button, words a journey understands, or something we explain with help. Runs inside the
+// message's transaction. Everything it dispatches to comes from the journeys (registry.ts); it knows no command.
 import type { InboundEvent } from "../channels/channel.js";
-import type { Tx } from "../db/prisma.js";
-import { attachPhone, resolveSender } from "../domain/users.js";
-import { normalisePhone } from "../domain/phones.js";
-import { claimInvitation } from "../domain/invitations.js";
 import { inboundLimits } from "../channels/storable.js";
-import { AppError } from "../errors.js";
+import { resolveSender } from "../domain/users.js";
 import { isLocale, type Locale } from "../i18n/index.js";
-import type { DomainAction, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
-import { parseCommand, type CommandHandler, type CommandTools } from "./commands.js";
+import type { CommandTools } from "../journeys/journey.js";
+import type { Effect, Flow, FlowContext, FlowInput, Step } from "../../flows/types.js";
+import { parseCommand } from "./commands.js";
 import type { StoredConversation } from "./conversation-store.js";
+import type { Registry } from "./registry.js";
 import { isUnseenSender, resolveUnseenSender, type UnseenPhones } from "./senders.js";
-import { Turn, type Person, type TurnScope } from "./turn.js";
-import type { TurnWrites } from "./turn-writes.js";
+import { Turn, type Person, type TurnEnvironment, type TurnScope } from "./turn.js";
 
 export interface RouterOptions {
-  flows: Record<string, Flow<any>>;
-  commands: Record<string, CommandHandler>;
+  registry: Registry;
   defaultCountry: string;
   defaultLocale: Locale;
   /** IANA zone given to people Nuru meets for the first time */
   defaultTimeZone?: string;
   conversationTtlMs: number;
+  /** channels that run, and those that may write first (for messages to other people) */
+  channels?: Pick<TurnEnvironment, "running" | "firstContact" | "links">;
 }
 
+/** How deep action follow-ups may chain within one turn (a flow that loops on its own results is a bug). */
+const maxFollowUpDepth = 8;
+
 export function createRouter(options: RouterOptions) {
-  const commandNames = new Set(Object.keys(options.commands));
+  const { registry } = options;
+  const commandNames = new Set(registry.commands.keys());
+  const env: TurnEnvironment = {
+    running: options.channels?.running ?? ["simulator", "telegram", "whatsapp"],
+    firstContact: options.channels?.firstContact ?? ["simulator"],
+    links: options.channels?.links,
+    defaultCountry: options.defaultCountry,
+    defaultTimeZone: options.defaultTimeZone ?? "Africa/Dar_es_Salaam",
+  };
 
-  async function runAction(turn: Turn, action: DomainAction): Promise<Record<string, string | number>> {
-    switch (action.type) {
-      case "setUserName":
-        turn.user = { ...turn.user, name: action.name };
-        turn.writes.setName(turn.user.id, action.name);
-        return { name: action.name };
-      case "setLocale":
-        turn.locale = action.locale;
-        turn.writes.setLocale(turn.user.id, action.locale);
-        return { locale: action.locale };
-      case "attachPhone": {
-        const phone = normalisePhone(action.phone, options.defaultCountry);
-        if (!phone) throw new AppError("link.phone_invalid", { phone: action.phone.slice(0, 32) });
-        turn.becomes(await attachPhone(await turn.db(), { userId: turn.user.id, phone }));
-        return { phone };
-      }
-      case "claimInvitation":
-        return claimInvitation(await turn.db(), { userId: turn.user.id, code: action.code });
-    }
-  }
-
-  /** Executes a flow step's effects in order, then stores (or ends) the conversation. */
-  async function applyStep(turn: Turn, flow: Flow<any>, step: Step<unknown>): Promise<void> {
+  /** Executes a flow step's effects in order (actions, then what follows from their results), then stores or ends the conversation. */
+  async function applyStep(turn: Turn, flow: Flow<any, any>, step: Step<unknown>): Promise<void> {
     turn.offered = [];
-    for (const effect of step.effects) {
-      if (effect.type === "reply") turn.send(effect.reply);
-      else {
-        const result = await runAction(turn, effect.action);
-        if (effect.then) turn.send(effect.then, result);
+    let state = step.state;
+    const run = async (effects: Effect<unknown>[], depth: number): Promise<void> => {
+      if (depth > maxFollowUpDepth) throw new Error(`flow ${flow.name}: action follow-ups nested deeper than ${maxFollowUpDepth}`);
+      for (const effect of effects) {
+        if (effect.type === "reply") {
+          turn.send(effect.reply);
+          continue;
+        }
+        const handler = registry.actions[effect.action.type] as ((turn: Turn, input: unknown, tools: CommandTools) => Promise<unknown>) | undefined;
+        if (!handler) throw new Error(`no journey handles the action ${effect.action.type} (flow ${flow.name})`);
+        const result = await handler(turn, effect.action.input, tools);
+        const next = effect.then?.(result);
+        if (!next) continue;
+        if (next.effects) await run(next.effects, depth + 1);
+        if (next.state !== undefined) state = next.state;
       }
-    }
-    if (step.state === null) {
+    };
+    await run(step.effects, 0);
+    if (state === null) {
       if (turn.conversation) turn.setConversation(undefined);
       return;
     }
     turn.setConversation({
       flow: flow.name,
       version: flow.version,
-      state: step.state,
+      state,
       offered: turn.offered,
       expiresAt: new Date(turn.now.getTime() + options.conversationTtlMs),
     });
   }
 
-  const flowContext = (turn: Turn): FlowContext => ({ locale: turn.locale, userName: turn.user.name, now: turn.now });
+  const flowContext = (turn: Turn): FlowContext => ({ locale: turn.locale, userName: turn.user.name, timeZone: turn.timeZone, now: turn.now });
 
   const tools: CommandTools = {
     async startFlow(turn, name, args) {
-      const flow = options.flows[name];
+      const flow = registry.flows[name];
       if (!flow) throw new Error(`no flow named ${name}`);
       await applyStep(turn, flow, flow.start(flowContext(turn), args));
+    },
+    helpSections: (locale, roles) => registry.helpSections(locale, roles),
+    async nextSteps(turn) {
+      const lines: string[] = [];
+      for (const steps of registry.nextSteps) lines.push(...(await steps(turn)));
+      return lines;
+    },
+    async open(turn, code) {
+      for (const opens of registry.openers) if (await opens(turn, code, tools)) return true;
+      return false;
     },
   };
 
@@ -93,17 +103,9 @@ export function createRouter(options: RouterOptions) {
     }
     if (c.kind === "choice") return { kind: "choice", value: c.value };
     if (c.kind === "media") return { kind: "media", mediaType: c.mediaType, ref: c.ref, caption: c.caption };
-    if (c.kind === "contact") return { kind: "contact", phone: c.phone, own: c.own };
+    if (c.kind === "contact") return { kind: "contact", phone: c.phone, own: c.own, ...(c.name ? { name: c.name } : {}) };
     if (c.kind === "poll_vote" && c.values[0]) return { kind: "text", text: c.values[0] };
     return undefined;
-  }
-
-  async function handleContact(turn: Turn, phoneRaw: string, own: boolean): Promise<void> {
-    if (!own) return turn.say("link.contact_not_own");
-    const phone = normalisePhone(phoneRaw, options.defaultCountry);
-    if (!phone) return turn.say("link.phone_invalid", { phone: phoneRaw.slice(0, 32) });
-    turn.becomes(await attachPhone(await turn.db(), { userId: turn.user.id, phone }));
-    turn.say("link.phone_saved", { phone });
   }
 
   /**
@@ -113,19 +115,19 @@ export function createRouter(options: RouterOptions) {
    */
   async function route(
     scope: TurnScope,
-    writes: TurnWrites,
     event: InboundEvent,
+    inboundId: bigint,
     now: Date,
-    known: { person?: Person; conversation: StoredConversation | undefined; phones: UnseenPhones },
+    known: { person?: Person; conversation: StoredConversation | undefined; phones: UnseenPhones; preloads?: ReadonlyMap<string, ReadonlyMap<string, unknown>> },
   ): Promise<Turn> {
-    const { user, isNew, nameUnknown } = await identify(scope, writes, event, known);
+    const { user, isNew, nameUnknown } = await identify(scope, event, known);
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
-    const turn = new Turn(scope, writes, event, user, locale, known.conversation, now);
+    const turn = new Turn(scope, event, inboundId, user, locale, known.conversation, now, env, known.preloads);
 
     // A conversation that is stale or from an older flow version is dropped, and the person told why.
     const active = turn.conversation;
     if (active) {
-      const flow = options.flows[active.flow];
+      const flow = registry.flows[active.flow];
       const reason = active.expiresAt <= now ? "conversation.expired" : !flow || flow.version !== active.version ? "conversation.upgraded" : undefined;
       if (reason) {
         turn.setConversation(undefined);
@@ -138,20 +140,24 @@ export function createRouter(options: RouterOptions) {
     return turn;
   }
 
-  async function identify(scope: TurnScope, writes: TurnWrites, event: InboundEvent, known: { person?: Person; phones: UnseenPhones }) {
+  async function identify(scope: TurnScope, event: InboundEvent, known: { person?: Person; phones: UnseenPhones }) {
     // A person we know by this very id, with nothing new to link, needs no lookup.
     if (known.person && !event.sender.aliases?.length && (!event.sender.phone || known.person.phone)) {
       return { user: known.person, isNew: false, nameUnknown: false };
     }
-    if (isUnseenSender(event, known.person)) return resolveUnseenSender(event, known.phones, writes, options);
-    return resolveSender(await scope.db(), {
+    if (isUnseenSender(event, known.person)) return resolveUnseenSender(event, known.phones, scope.writes, options);
+    const resolved = await resolveSender(await scope.db(), {
       channel: event.channel,
       sender: event.sender,
       defaultCountry: options.defaultCountry,
       defaultLocale: options.defaultLocale,
       defaultTimeZone: options.defaultTimeZone,
     });
+    return { ...resolved, user: { id: resolved.user.id, name: resolved.user.name, phone: resolved.user.phone, locale: resolved.user.locale, timeZone: resolved.user.timeZone } };
   }
+
+  /** The first journey that has this hook, if any. */
+  const hooks = registry.hooks;
 
   async function dispatch(turn: Turn, isNew: boolean, nameUnknown: boolean): Promise<void> {
     const c = turn.event.content;
@@ -162,13 +168,13 @@ export function createRouter(options: RouterOptions) {
       if (c.reason === "too_long") return turn.say("inbound.too_long", { length: formatCount(c.length ?? 0, turn.locale), max: formatCount(inboundLimits.text, turn.locale) });
       return turn.say("inbound.unstorable");
     }
-    // A bare START from someone new is their first hello (Telegram's START button), not a return: greet them below.
-    if (c.kind === "start" && (c.payload || !isNew)) return options.commands.start!(turn, c.payload ?? "", tools);
-    // A contact while a flow waits for one (opening an invitation) is that flow's answer.
-    if (c.kind === "contact" && !turn.conversation) return handleContact(turn, c.phone, c.own);
+    // A bare START from someone new is their first hello (Telegram's START button), not a return: welcomed below.
+    if (c.kind === "start" && (c.payload || !isNew) && hooks.start) return hooks.start(turn, c.payload ?? "", tools);
+    // A contact while a flow waits for one (an invitation being opened, guests being invited) is that flow's answer.
+    if (c.kind === "contact" && !turn.conversation && hooks.contact) return hooks.contact(turn, c, tools);
     if (c.kind === "text") {
       const command = parseCommand(c.text, commandNames);
-      if (command) return options.commands[command.name]!(turn, command.args, tools);
+      if (command) return registry.commands.get(command.name)!.run(turn, command.args, tools);
     }
     // In a group only commands are for Nuru: everything else is people talking to each other, and answering it
     // would be noise (and a ban risk on WhatsApp).
@@ -176,27 +182,38 @@ export function createRouter(options: RouterOptions) {
     const input = toFlowInput(turn, turn.event);
     const active = turn.conversation;
     if (active && input) {
-      const flow = options.flows[active.flow]!;
-      if (input.kind === "choice" && !active.offered.includes(input.value)) return turn.say("choice.expired");
+      const flow = registry.flows[active.flow]!;
+      if (input.kind === "choice" && !active.offered.includes(input.value)) {
+        // A button of an older message that its journey still answers (an invitation's Yes) is not stale; in a
+        // group it may be another member's question, so it is.
+        if (turn.event.isGroup || !(await answerChoice(turn, input.value))) turn.say("choice.expired");
+        return;
+      }
       return applyStep(turn, flow, flow.handle(active.state, input, flowContext(turn)));
     }
-    if (isNew && nameUnknown) return tools.startFlow(turn, "onboarding");
-    if (isNew) return options.commands.help!(turn, "", tools);
+    if (isNew && hooks.welcome) return hooks.welcome(turn, { nameUnknown }, tools);
     if (input?.kind === "choice") {
-      // Language buttons stay valid after their conversation ended (people tap old messages).
-      const wanted = input.value.replace(/^lang:/, "");
-      if (input.value.startsWith("lang:") && isLocale(wanted)) return options.commands.language!(turn, wanted, tools);
-      return turn.say("choice.expired");
+      if (!(await answerChoice(turn, input.value))) turn.say("choice.expired");
+      return;
     }
     if (input?.kind === "media") return turn.say("unknown.media");
     const text = c.kind === "text" ? c.text.trim() : "";
+    if (text) for (const understand of registry.understanders) if (await understand(turn, text, tools)) return;
     turn.say("unknown.input", { text: text.length > 40 ? `${text.slice(0, 40)}…` : text });
   }
 
-  return { route };
+  /** A choice value "<prefix>:..." answered by the journey owning the prefix; false when none does. */
+  async function answerChoice(turn: Turn, value: string): Promise<boolean> {
+    const handler = registry.choices.get(value.split(":", 1)[0]!);
+    if (!handler) return false;
+    await handler(turn, value, tools);
+    return true;
+  }
+
+  return { route, registry };
 }
 
-/** 32000 -> "32,000" / "32,000": counts people can read at a glance. */
+/** 32000 -> "32,000": counts people can read at a glance. */
 function formatCount(n: number, locale: Locale): string {
   return n.toLocaleString(locale === "sw" ? "sw-TZ" : "en-GB");
 }

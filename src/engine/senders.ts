@@ -44,7 +44,7 @@ export async function lookUpUnseenPhones(tx: Tx, items: { event: InboundEvent; p
   }
   const phones = [...new Set([...e164.values()].filter((p): p is string => p !== undefined))];
   if (!phones.length) return { e164, holders: new Map() };
-  const rows = await tx.$queryRaw<Person[]>`SELECT id::text AS id, name, phone, locale FROM users WHERE phone = ANY(${phones}::text[])`;
+  const rows = await tx.$queryRaw<Person[]>`SELECT id::text AS id, name, phone, locale, time_zone AS "timeZone" FROM users WHERE phone = ANY(${phones}::text[])`;
   return { e164, holders: new Map(rows.map((r) => [r.phone!, r])) };
 }
 

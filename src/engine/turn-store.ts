@@ -61,6 +61,7 @@ type Row = {
   name: string | null;
   phone: string | null;
   locale: string | null;
+  time_zone: string | null;
 };
 
 /** The oldest pending message of each chat that has one. Call with the chats' locks held. */
@@ -68,7 +69,7 @@ export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMe
   const rows = await tx.$queryRaw<Row[]>`
     SELECT k.n, m.id, m.payload, m.attempts, m.more,
            c.flow, c.version, c.state, c.expires_at,
-           u.id::text AS user_id, u.name, u.phone, u.locale
+           u.id::text AS user_id, u.name, u.phone, u.locale, u.time_zone
     FROM unnest(${chats.map((c) => c.channel)}::text[], ${chats.map((c) => c.chatId)}::text[]) WITH ORDINALITY AS k(channel, chat_id, n)
     JOIN LATERAL (
       -- The first two pending messages in one index scan: the first is handled, the second only says there is more.
@@ -93,7 +94,7 @@ export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMe
     id: row.id,
     payload: row.payload,
     attempts: row.attempts,
-    person: row.user_id ? { id: row.user_id, name: row.name!, phone: row.phone, locale: row.locale } : undefined,
+    person: row.user_id ? { id: row.user_id, name: row.name!, phone: row.phone, locale: row.locale, timeZone: row.time_zone } : undefined,
     conversation:
       row.flow !== null
         ? { flow: row.flow, version: row.version!, state: row.state?.state, offered: row.state?.offered ?? [], expiresAt: row.expires_at! }
@@ -108,6 +109,10 @@ export interface TurnResult {
   chat: ChatRef;
   /** conversationMember of the message */
   memberId: string;
+  /** the sender's network id, whose last_seen_at the commit moves on */
+  senderId: string;
+  /** outbox rows the turn wrote for other people (already written; sent after the commit) */
+  told: { id: bigint; channel: string }[];
   /** whom the replies are for; null only when no person could be named (a refusal of someone not yet known) */
   userId: string | null;
   replies: RenderedReply[];
@@ -138,6 +143,11 @@ export async function commitBatch(tx: Tx, turns: TurnResult[], held: HeldWrites)
       UPDATE users SET name = coalesce(v.name, users.name), locale = coalesce(v.locale, users.locale)
       FROM unnest(${changes.id}::uuid[], ${changes.name}::text[], ${changes.locale}::text[]) AS v(id, name, locale)
       WHERE users.id = v.id
+    ), seen AS (
+      -- The channel a person last wrote from is where messages for them go (tell.ts); moved on at most once a minute.
+      UPDATE channel_identities ci SET last_seen_at = now()
+      FROM unnest(${turns.map((t) => t.chat.channel)}::text[], ${turns.map((t) => t.senderId)}::text[]) AS s(channel, external_id)
+      WHERE ci.channel = s.channel::channel AND ci.external_id = s.external_id AND ci.last_seen_at < now() - interval '1 minute'
     ), done AS (
       UPDATE inbound_messages SET status = 'done', processed_at = now()
       WHERE id = ANY(${turns.map((t) => String(t.inboundId))}::bigint[])

@@ -37,13 +37,25 @@ interface State {
   /** people by channel and network id, and new people by phone, so one sender (or one phone) in two chats of a batch is one person */
   bySender: Map<string, Person>;
   byPhone: Map<string, NewPerson>;
+  /** journeys' rows for their batch writers (src/journeys/journey.ts BatchWriter), by writer */
+  deferred: Map<string, unknown[]>;
 }
 
 /** What snapshot returns and restore takes back. */
 export type WritesMark = State;
 
 export class TurnWrites {
-  private s: State = { created: new Map(), identities: [], changes: new Map(), bySender: new Map(), byPhone: new Map() };
+  private s: State = { created: new Map(), identities: [], changes: new Map(), bySender: new Map(), byPhone: new Map(), deferred: new Map() };
+
+  /** A row for a journey's batch writer, written with the batch. */
+  defer(writer: string, row: unknown): void {
+    this.s.deferred.set(writer, [...(this.s.deferred.get(writer) ?? []), row]);
+  }
+
+  /** The rows held for each batch writer. */
+  deferredRows(): ReadonlyMap<string, unknown[]> {
+    return this.s.deferred;
+  }
 
   /** A person met for the first time through this network id. */
   createPerson(person: Omit<NewPerson, "id">, channel: Channel, externalId: string): NewPerson {
@@ -121,6 +133,7 @@ export class TurnWrites {
       changes: new Map([...this.s.changes].map(([id, c]) => [id, { ...c }])),
       bySender: new Map([...this.s.bySender].map(([key, p]) => [key, same(p)])),
       byPhone: new Map([...this.s.byPhone].map(([key, p]) => [key, same(p)])),
+      deferred: new Map([...this.s.deferred].map(([writer, rows]) => [writer, [...rows]])),
     };
   }
 

@@ -1,12 +1,13 @@
-// One inbound message being handled: who sent it, in which language we answer, and the replies collected so far.
-// Replies are written to the outbox only when the whole turn commits.
+// One inbound message being handled: who sent it, in which language we answer, the replies collected so far, and
+// what it tells other people. Replies are written to the outbox only when the whole turn commits.
 import type { InboundEvent } from "../channels/channel.js";
 import { storableText } from "../channels/storable.js";
 import type { Tx } from "../db/prisma.js";
-import { isLocale, t, type Locale, type MessageKey, type Params } from "../i18n/index.js";
+import { isLocale, render, t, type Locale, type MessageKey, type ParamArgs } from "../i18n/index.js";
 import type { LocalText, Reply } from "../../flows/types.js";
 import type { StoredConversation } from "./conversation-store.js";
-import type { TurnWrites } from "./turn-writes.js";
+import { tellPeople, type Recipients, type Tidings } from "./tell.js";
+import type { TurnWrites, WritesMark } from "./turn-writes.js";
 
 export interface RenderedReply {
   text: string;
@@ -20,16 +21,25 @@ export interface Person {
   name: string;
   phone: string | null;
   locale: string | null;
+  timeZone?: string | null;
 }
 
 /**
- * A turn's way into the batch's transaction. The first use takes a savepoint, so a turn that fails after writing can
- * be undone alone and the batch's other turns kept; a turn that never needs the database (most do not: their writes
- * are held back, TurnWrites) costs no statement for it.
+ * Everything that undoes one turn inside a batch's transaction. The first use of the database takes a savepoint (a
+ * turn that never needs it, most do not, costs no statement for it), and the person writes the batch holds back are
+ * marked when the turn begins: rollback() undoes both, so the batch's other turns are kept.
  */
 export class TurnScope {
   private savepoint = false;
-  constructor(private readonly tx: Tx) {}
+  private readonly mark: WritesMark;
+
+  constructor(
+    private readonly tx: Tx,
+    /** the batch's held-back person writes; only the engine touches them */
+    readonly writes: TurnWrites,
+  ) {
+    this.mark = writes.snapshot();
+  }
 
   async db(): Promise<Tx> {
     if (!this.savepoint) {
@@ -44,31 +54,65 @@ export class TurnScope {
     if (this.savepoint) await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT turn");
   }
 
-  /** The turn failed: undo what it wrote, and close the savepoint (ROLLBACK TO leaves it open). */
+  /** The turn failed: undo what it wrote (ROLLBACK TO leaves the savepoint open, so it is closed too) and what it held back. */
   async rollback(): Promise<void> {
+    this.writes.restore(this.mark);
     if (!this.savepoint) return;
     await this.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT turn");
     await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT turn");
   }
 }
 
+/** What the engine lets a turn reach beyond the person who wrote: the channels that can write first. */
+export interface TurnEnvironment {
+  /** channels running in this process that may message someone who never wrote (WhatsApp, the simulator), best first */
+  firstContact: ("whatsapp" | "simulator")[];
+  /** channels running in this process */
+  running: string[];
+  /** how people reach the bot, for links organizers send: Telegram bot username, WhatsApp number (digits) */
+  links?: { telegramBot?: string; whatsappNumber?: string };
+  defaultCountry: string;
+  defaultTimeZone: string;
+}
+
 export class Turn {
   readonly replies: RenderedReply[] = [];
+  /** outbox rows this turn wrote for other people, sent after the commit */
+  readonly told: { id: bigint; channel: string }[] = [];
   /** choices offered by the newest reply that had any */
   offered: string[] = [];
   /** the conversation changed (started, moved on or ended) and must be stored when the turn commits */
   conversationChanged = false;
+  private tellings = 0;
 
   constructor(
     private readonly scope: TurnScope,
-    /** person-level writes held back for the batch's commit (name, language, a new person) */
-    readonly writes: TurnWrites,
     readonly event: InboundEvent,
+    /** the inbound log's id of the message, which keys everything this turn writes to the outbox */
+    readonly inboundId: bigint,
     public user: Person,
     public locale: Locale,
     public conversation: StoredConversation | undefined,
     readonly now: Date,
+    readonly env: TurnEnvironment,
+    /** what the batch preloaded for its turns (registry preloaders), by preloader and person */
+    private readonly preloads: ReadonlyMap<string, ReadonlyMap<string, unknown>> = new Map(),
   ) {}
+
+  /** What the batch preloaded for this person under that name; undefined when it did not (then query it yourself). */
+  preloaded<T>(name: string): T | undefined {
+    return this.preloads.get(name)?.get(this.user.id) as T | undefined;
+  }
+
+  /** A row for a journey's batch writer: written with the batch's commit, dropped if this turn fails. */
+  defer(writer: string, row: unknown): void {
+    this.scope.writes.defer(writer, row);
+  }
+
+  /** The person's time zone, for reading and showing times that belong to no event. */
+  get timeZone(): string {
+    return this.user.timeZone ?? this.env.defaultTimeZone;
+  }
 
   /**
    * The transaction, for domain statements. What the batch holds back for this person is written first, so those
@@ -76,8 +120,20 @@ export class Turn {
    */
   async db(): Promise<Tx> {
     const tx = await this.scope.db();
-    await this.writes.materialize(tx, this.user.id);
+    await this.scope.writes.materialize(tx, this.user.id);
     return tx;
+  }
+
+  /** The person's name changes (held back for the batch's commit). */
+  rename(name: string): void {
+    this.user = { ...this.user, name };
+    this.scope.writes.setName(this.user.id, name);
+  }
+
+  /** The person's language changes (held back for the batch's commit); replies from here on are in it. */
+  setLanguage(locale: Locale): void {
+    this.locale = locale;
+    this.scope.writes.setLocale(this.user.id, locale);
   }
 
   /**
@@ -95,14 +151,19 @@ export class Turn {
     this.conversationChanged = true;
   }
 
-  render(text: LocalText, extra: Params = {}): string {
-    return "key" in text ? t(this.locale, text.key, { ...text.params, ...extra }) : text.text;
+  render(text: LocalText): string {
+    return this.renderIn(this.locale, text);
+  }
+
+  /** In another language: for messages to other people (tell), rendered in each reader's. */
+  renderIn(locale: Locale, text: LocalText): string {
+    return "key" in text ? render(locale, text) : text.text;
   }
 
   /** Queue a reply rendered in the person's current language. */
-  send(reply: Reply, extra: Params = {}): void {
+  send(reply: Reply): void {
     // Storable like everything the outbox holds: a name stored before the border cleaned names must not fail the commit.
-    const rendered: RenderedReply = { text: storableText(this.render(reply.text, extra)) };
+    const rendered: RenderedReply = { text: storableText(this.render(reply.text)) };
     if (reply.choices?.length) {
       rendered.choices = reply.choices.map((c) => ({ label: storableText(this.render(c.label)), value: c.value }));
       this.offered = reply.choices.map((c) => c.value);
@@ -111,7 +172,21 @@ export class Turn {
     this.replies.push(rendered);
   }
 
-  say(key: MessageKey, params?: Params): void {
-    this.send({ text: { key, params } });
+  say<K extends MessageKey>(key: K, ...params: ParamArgs<K>): void {
+    this.send({ text: { text: t(this.locale, key, ...params) } });
+  }
+
+  /**
+   * Tells other people something, each in their own language, on the channel they last used (or, for someone who
+   * never wrote, the first channel that can write first; else it waits as a notification until they open the bot).
+   * Written in this turn's transaction, one statement whatever the number of people, so nothing goes out for a turn
+   * that is undone. Returns how many were reached now and how many wait.
+   */
+  async tell(to: Recipients, tidings: Tidings): Promise<{ sent: number; waiting: number }> {
+    const tx = await this.db();
+    const key = `tell:${this.inboundId}:${this.tellings++}`;
+    const { rows, waiting } = await tellPeople(tx, { to, tidings, key, env: this.env });
+    this.told.push(...rows);
+    return { sent: rows.length, waiting };
   }
 }

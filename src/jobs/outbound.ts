@@ -136,8 +136,9 @@ export function createOutboundWorker(options: {
     // Waiting no shorter than the chat's own pacing keeps a blocked chat from spending the channel's limiter slots.
     if (earlier) return delayUntil(Date.now() + Math.max(orderRetryMs, limits.perChatIntervalMs));
     if (row.notBefore && row.notBefore.getTime() > Date.now()) return delayUntil(row.notBefore.getTime());
-    const gap = isGroupChatId(row.chatId) ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
-    const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap);
+    const group = isGroupChatId(row.chatId);
+    const gap = group ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
+    const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap, Date.now(), group ? 1 : (limits.perChatBurst ?? 1));
     if (wait > 0) return delayUntil(Date.now() + wait);
 
     const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 }, claimedAt: new Date() } });

@@ -1,18 +1,24 @@
-// Per-chat send pacing in Redis, shared by every worker process: a chat may receive its next message only when its
-// slot has come. The check-and-take is one Lua script, so two workers never take the same slot.
+// Per-chat send pacing in Redis, shared by every worker process. A token bucket per chat (the generic cell rate
+// algorithm: one "theoretical arrival time" per key): on average one message per gap, with up to `burst` at once, so
+// a person who answers quickly gets the reply at once instead of waiting out the gap after the previous reply, and
+// a long run of messages is still paced. The check-and-take is one Lua script, so two workers never take one slot.
 import type { Redis } from "ioredis";
 
 const takeSlot = `
 local now = tonumber(ARGV[1])
 local gap = tonumber(ARGV[2])
-local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
-if nextAt > now then return nextAt - now end
-redis.call('SET', KEYS[1], tostring(now + gap), 'PX', gap + 1000)
+local burst = tonumber(ARGV[3])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tat < now then tat = now end
+local allowedAt = tat - gap * (burst - 1)
+if allowedAt > now then return allowedAt - now end
+local nextTat = tat + gap
+redis.call('SET', KEYS[1], tostring(nextTat), 'PX', nextTat - now + 1000)
 return 0
 `;
 
-/** 0 when the chat may be sent to now (and the slot is taken), else how many ms to wait. */
-export async function takeSendSlot(redis: Redis, key: string, gapMs: number, nowMs = Date.now()): Promise<number> {
+/** 0 when the chat may be sent to now (and a token is taken), else how many ms to wait. burst 1 = strictly one per gap. */
+export async function takeSendSlot(redis: Redis, key: string, gapMs: number, nowMs = Date.now(), burst = 1): Promise<number> {
   if (gapMs <= 0) return 0;
-  return Number(await redis.eval(takeSlot, 1, key, nowMs, gapMs));
+  return Number(await redis.eval(takeSlot, 1, key, nowMs, gapMs, Math.max(1, Math.floor(burst))));
 }

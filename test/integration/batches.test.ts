@@ -4,11 +4,11 @@
 // never interleave a chat.
 import { describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../src/channels/channel.js";
-import type { CommandHandler } from "../../src/engine/commands.js";
+import type { CommandHandler } from "../../src/journeys/journey.js";
 import type { ChatRef } from "../../src/engine/turn-store.js";
 import type { Flow } from "../../flows/types.js";
 import { AppError } from "../../src/errors.js";
-import { counterCommand, counterFlow } from "../support/counter-flow.js";
+import { counterCommand, counterFlow, testJourney } from "../support/counter-flow.js";
 import { startHarness } from "../support/engine-harness.js";
 import { uniquePhone } from "../support/services.js";
 
@@ -18,7 +18,7 @@ const refusingAfterWrite: CommandHandler = async (turn) => {
 };
 /** The same with a write the batch holds back (TurnWrites) instead of one made at once. */
 const renamingThenRefusing: CommandHandler = async (turn) => {
-  turn.writes.setName(turn.user.id, "Half Renamed");
+  turn.rename("Half Renamed");
   throw new AppError("link.invalid_code", { code: "ABC" });
 };
 /** Counts how often it runs: a turn run twice (its batch redone) shows here, though its effects are written once. */
@@ -34,7 +34,7 @@ const takePhone: CommandHandler = async (turn, args) => {
 };
 
 /** A flow whose state cannot be stored (JSON has no BigInt): the turn succeeds and its commit fails, every time. */
-const unsaveableFlow: Flow<{ n: bigint }> = {
+const unsaveableFlow: Flow<{ n: bigint }, void> = {
   name: "unsaveable",
   version: 1,
   start: () => ({ state: { n: 1n }, effects: [{ type: "reply", reply: { text: { text: "never sent" } } }] }),
@@ -43,7 +43,8 @@ const unsaveableFlow: Flow<{ n: bigint }> = {
 
 const batches: ChatRef[][] = [];
 const extra = {
-  flows: { counter: counterFlow, unsaveable: unsaveableFlow },
+  journeys: [testJourney({
+  flows: [counterFlow, unsaveableFlow],
   commands: {
     count: counterCommand,
     refuse: refusingAfterWrite,
@@ -52,6 +53,7 @@ const extra = {
     take: takePhone,
     unsaveable: ((turn, _args, tools) => tools.startFlow(turn, "unsaveable")) satisfies CommandHandler,
   },
+  })],
 };
 let handled = 0;
 const h = await startHarness({ ...extra, onBatch: (chats) => batches.push(chats), onHandled: () => handled++ });
@@ -136,7 +138,7 @@ describe("many chats in one transaction", () => {
     await h.replies(taker, 1);
     // The taker's turn gives `late` to someone after the batch looked the phone up, so the batch's own new person
     // for `late` collides at commit; alone, `late` is then found and linked.
-    await Promise.all([h.say(taker, `/take ${late}`), h.say(late, "hi")]);
+    await Promise.all([h.say(taker, `/take ${late}`), h.say(late, "ngoja kidogo")]);
     await h.settle();
     expect(sharedBatch(taker, late)).toBe(true);
     expect((await h.replies(taker, 2))[1]!.text).toBe("taken");

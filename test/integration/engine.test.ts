@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { startHarness } from "../support/engine-harness.js";
-import { counterCommand, counterFlow } from "../support/counter-flow.js";
+import { counterCommand, counterFlow, testJourney } from "../support/counter-flow.js";
 import { uniquePhone } from "../support/services.js";
 import { AppError } from "../../src/errors.js";
-import type { CommandHandler } from "../../src/engine/commands.js";
+import type { CommandHandler } from "../../src/journeys/journey.js";
 import { logInbound } from "../../src/engine/inbound-log.js";
 import type { InboundContent } from "../../src/channels/channel.js";
 
@@ -16,8 +16,7 @@ const refusingAfterWrite: CommandHandler = async (turn) => {
 };
 
 const h = await startHarness({
-  flows: { counter: counterFlow },
-  commands: { count: counterCommand, boom: failing, refuse: refusingAfterWrite },
+  journeys: [testJourney({ flows: [counterFlow], commands: { count: counterCommand, boom: failing, refuse: refusingAfterWrite } })],
 });
 
 /** A phone outside East Africa, so the bot starts in English. */

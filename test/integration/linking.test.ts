@@ -64,7 +64,9 @@ describe("linking a Telegram account to invitations", () => {
     await person.shareContact(guest.phone!.slice(1));
     const [, saved, linked] = await person.waitForMessages(3);
     expect(saved!.text).toBe(`Asante, namba yako ${guest.phone} imehifadhiwa.`);
-    expect(linked!.text).toBe("Umeunganishwa na mwaliko wako wa Harusi ya Rehema. Tuma /mialiko kuuona.");
+    // Opened, the invitation is shown at once with its question, in the event's zone and the Swahili reading of time.
+    expect(linked!.text).toBe("Mratibu anakualika kwenye Harusi ya Rehema.\n🗓 Ijumaa 14 Februari 2031, saa nane mchana (14:00)\n📍 Ukumbi wa Diamond\n\nUtakuja?");
+    expect(linked!.buttons).toEqual(["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"]);
 
     // The Telegram account now belongs to the person the organizer invited; the bare account it started as is gone.
     expect((await identityOf(person.chatId))?.userId).toBe(guest.id);
@@ -75,7 +77,7 @@ describe("linking a Telegram account to invitations", () => {
     await person.send("/invitations");
     const list = (await person.waitForMessages(4))[3]!.text;
     expect(list).toContain("Harusi ya Rehema");
-    expect(list).toContain("Ijumaa 14 Februari 2031, saa 14:00");
+    expect(list).toContain("Ijumaa 14 Februari 2031, saa nane mchana (14:00)");
     expect(list).toContain("Ukumbi wa Diamond");
   });
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { builtInCommands, parseCommand } from "../../src/engine/commands.js";
+import { parseCommand } from "../../src/engine/commands.js";
+import { buildRegistry } from "../../src/engine/registry.js";
+import { journeys } from "../../src/journeys/index.js";
 import { normalisePhone } from "../../src/domain/phones.js";
 import { localeForPhone } from "../../src/domain/users.js";
 
-const known = new Set(Object.keys(builtInCommands));
+const registry = buildRegistry(journeys);
+const known = new Set(registry.commands.keys());
 
 describe("parseCommand", () => {
   it.each([
@@ -23,8 +26,39 @@ describe("parseCommand", () => {
   });
 
   it("has a Swahili name for every English command", () => {
-    const pairs: [string, string][] = [["help", "msaada"], ["language", "lugha"], ["cancel", "sitisha"], ["invitations", "mialiko"], ["events", "matukio"], ["bookings", "oda"]];
-    for (const [en, sw] of pairs) expect(builtInCommands[sw]).toBe(builtInCommands[en]);
+    const pairs: [string, string][] = [
+      ["help", "msaada"], ["language", "lugha"], ["cancel", "sitisha"], ["invitations", "mialiko"], ["events", "matukio"], ["bookings", "oda"],
+      ["newevent", "tukiompya"], ["invite", "alika"], ["guests", "wageni"], ["rsvp", "jibu"], ["link", "kiungo"], ["approve", "ruhusu"], ["notify", "arifu"],
+    ];
+    for (const [en, sw] of pairs) expect(registry.commands.get(sw), sw).toBe(registry.commands.get(en));
+    for (const command of new Set(registry.commands.values())) {
+      expect(command.en.length, command.en.join()).toBeGreaterThan(0);
+      expect(command.sw.length, command.en.join()).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the journey registry", () => {
+  it("refuses, at start-up, two journeys claiming one command name, flow, action or choice prefix", () => {
+    const run = async () => undefined;
+    const a = { name: "a", commands: [{ en: ["party"], sw: ["sherehe"], for: "everyone" as const, run }] };
+    const b = { name: "b", commands: [{ en: ["feast"], sw: ["Sherehe"], for: "everyone" as const, run }] };
+    expect(() => buildRegistry([a, b])).toThrow(/two journeys claim the command "sherehe": a and b/);
+    expect(() => buildRegistry([...journeys, { name: "x", choices: { rsvp: run } }])).toThrow(/choice prefix "rsvp": invitations and x/);
+    expect(() => buildRegistry([...journeys, { name: "y", flows: [journeys[0]!.flows![0]!] }])).toThrow(/flow "onboarding"/);
+  });
+
+  it("builds each role's help from the commands, in both languages, with no placeholder left", () => {
+    const everyone = { guest: false, organizer: false, provider: false };
+    const en = registry.helpSections("en", everyone).join("\n");
+    expect(en).toContain("/help");
+    expect(en).toContain("/newevent");
+    expect(en).toContain("As a guest:\n/invitations");
+    expect(en).not.toContain("/guests");
+    const organizer = registry.helpSections("sw", { ...everyone, organizer: true }).join("\n");
+    expect(organizer).toContain("Kama mratibu:");
+    for (const name of ["/matukio", "/alika", "/wageni", "/kiungo", "/ruhusu", "/arifu"]) expect(organizer).toContain(name);
+    expect(organizer).not.toMatch(/\{\w+\}/);
   });
 });
 

@@ -4,7 +4,7 @@ import { languageFlow, parseLocale } from "../../flows/language.flow.js";
 import { onboardingFlow, parsePersonName } from "../../flows/onboarding.flow.js";
 import type { FlowContext } from "../../flows/types.js";
 
-const ctx: FlowContext = { locale: "en", userName: "x", now: new Date() };
+const ctx: FlowContext = { locale: "en", userName: "x", timeZone: "Africa/Dar_es_Salaam", now: new Date() };
 
 describe("onboarding flow", () => {
   it("asks for the name first", () => {
@@ -35,9 +35,9 @@ describe("onboarding flow", () => {
     expect(photo.state).toEqual(state);
     const good = onboardingFlow.handle(state, { kind: "text", text: "Amina Said" }, ctx);
     expect(good.state).toBeNull();
-    expect(good.effects).toEqual([
-      { type: "action", action: { type: "setUserName", name: "Amina Said" }, then: { text: { key: "welcome.named", params: { name: "Amina Said" } } } },
-    ]);
+    expect(good.effects).toMatchObject([{ type: "action", action: { type: "setUserName", input: { name: "Amina Said" } } }]);
+    const then = good.effects[0]!.type === "action" ? good.effects[0]!.then : undefined;
+    expect(then?.({ name: "Amina Said" })).toEqual({ effects: [{ type: "reply", reply: { text: { key: "welcome.named", params: { name: "Amina Said" } } } }] });
   });
 });
 
@@ -64,7 +64,7 @@ describe("language flow", () => {
     expect(languageFlow.handle(state, { kind: "text", text: "?" }, ctx).state).toEqual(state);
     const done = languageFlow.handle(state, { kind: "choice", value: "lang:sw" }, ctx);
     expect(done.state).toBeNull();
-    expect(done.effects[0]).toMatchObject({ type: "action", action: { type: "setLocale", locale: "sw" } });
+    expect(done.effects[0]).toMatchObject({ type: "action", action: { type: "setLocale", input: { locale: "sw" } } });
   });
 });
 
@@ -82,8 +82,8 @@ describe("claim flow", () => {
     const own = claimFlow.handle(start.state!, { kind: "contact", phone: "255712345678", own: true }, ctx);
     expect(own.state).toBeNull();
     expect(own.effects.map((e) => (e.type === "action" ? e.action : e.type))).toEqual([
-      { type: "attachPhone", phone: "255712345678" },
-      { type: "claimInvitation", code: "HARUSI-NB" },
+      { type: "attachPhone", input: { phone: "255712345678" } },
+      { type: "openCode", input: { code: "HARUSI-NB" } },
     ]);
   });
 });

@@ -29,6 +29,22 @@ describe("takeSendSlot", () => {
     expect(waits.filter((w) => w === 300)).toHaveLength(19);
   });
 
+  it("lets a burst through at once, then paces to one per gap on average", async () => {
+    const key = newKey();
+    const now = 5_000_000;
+    // Three at once...
+    expect([await takeSendSlot(redis, key, 1000, now, 3), await takeSendSlot(redis, key, 1000, now, 3), await takeSendSlot(redis, key, 1000, now, 3)]).toEqual([0, 0, 0]);
+    // ...then the fourth waits a full gap, and the bucket refills one token per gap.
+    expect(await takeSendSlot(redis, key, 1000, now, 3)).toBe(1000);
+    expect(await takeSendSlot(redis, key, 1000, now + 1000, 3)).toBe(0);
+    expect(await takeSendSlot(redis, key, 1000, now + 1000, 3)).toBe(1000);
+    // After a quiet spell the whole burst is available again, never more.
+    const later = now + 10_000;
+    const takes = [];
+    for (let i = 0; i < 4; i++) takes.push(await takeSendSlot(redis, key, 1000, later, 3));
+    expect(takes).toEqual([0, 0, 0, 1000]);
+  });
+
   it("keeps chats apart", async () => {
     const now = Date.now();
     expect(await takeSendSlot(redis, newKey(), 300, now)).toBe(0);

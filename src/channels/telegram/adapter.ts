@@ -27,10 +27,13 @@ export interface TelegramAdapter extends ChannelAdapter {
   readonly name: "telegram";
   /** Express handler for Telegram's webhook POSTs; mount it after express.json(). Answers 404 in polling mode. */
   webhookHandler(): RequestHandler;
+  /** The bot's @username (getMe), for t.me links. */
+  username(): Promise<string>;
 }
 
-/** Telegram's published limits (see ENVIRONMENT.md, "Platform limits"). */
-export const TELEGRAM_RATE_LIMITS: RateLimits = { globalPerSecond: 30, perChatIntervalMs: 1000, groupPerMinute: 20 };
+/** Telegram's published limits (see ENVIRONMENT.md, "Platform limits"); a private chat tolerates short bursts, so a
+ * few replies go at once and the average stays at one a second. */
+export const TELEGRAM_RATE_LIMITS: RateLimits = { globalPerSecond: 30, perChatIntervalMs: 1000, perChatBurst: 3, groupPerMinute: 20 };
 
 export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
   const telegram = new Telegram(options.token, { apiRoot: options.apiRoot });
@@ -131,6 +134,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       } catch (error) {
         throw mapSendError(error);
       }
+    },
+
+    async username() {
+      return (await telegram.getMe()).username;
     },
 
     webhookHandler() {

@@ -1,0 +1,254 @@
+// The organizer's side: creating an event, inviting guests (by numbers or shared contacts) who are sent their
+// invitation at once, following the answers, links to forward, letting in people who asked through the event's
+// link, and being told of each answer. Every command about an event takes its code, or none when the organizer has
+// exactly one upcoming event; a code of someone else's event is answered like an unknown one.
+import { Prisma } from "../../generated/prisma/client.js";
+import { inviteFlow } from "../../../flows/invite.flow.js";
+import { newEventFlow, type NewEventArgs } from "../../../flows/newevent.flow.js";
+import { choiceValue } from "../../../flows/rsvp.flow.js";
+import { normaliseCode } from "../../domain/codes.js";
+import { countAnswers, createEvent, findOrganizerEvent, listEventGuests, listOrganizerEventsWithCounts, setNotifyAnswers, type OrganizerEvent } from "../../domain/events.js";
+import { approveRequest, inviteGuests, listRequests, requestInvitation, type InvitedGuest } from "../../domain/invitations.js";
+import { normalisePhone } from "../../domain/phones.js";
+import type { Turn } from "../../engine/turn.js";
+import { AppError } from "../../errors.js";
+import { isLocale, render, type Locale } from "../../i18n/index.js";
+import { formatDateTime } from "../../i18n/dates.js";
+import type { CommandHandler, CommandTools, Journey } from "../journey.js";
+import { whenText, whereText } from "../list.js";
+import { readGuestList, splitCode } from "./invite-list.js";
+
+/** The organizer's event named by the command's code, or their one upcoming event. */
+async function eventOf(turn: Turn, code: string | undefined): Promise<OrganizerEvent> {
+  return findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code: code || undefined, now: turn.now });
+}
+
+/** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
+function invitationTidings(event: OrganizerEvent, host: string) {
+  return {
+    type: "invitation",
+    eventId: event.id,
+    message: (locale: Locale) => ({
+      text: render(locale, {
+        key: "invitation.card",
+        params: {
+          host,
+          event: event.name,
+          when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
+          where: event.location || render(locale, { key: "where.unknown" }),
+        },
+      }),
+      choices: (["yes", "no", "maybe"] as const).map((answer) => ({
+        label: render(locale, { key: `rsvp.choice.${answer}` }),
+        // The event's code: one message for every guest, and each guest has one invitation to it.
+        value: choiceValue(event.code ?? "", answer),
+      })),
+    }),
+  };
+}
+
+/** Invites, sends the invitations, and tells the organizer what happened to each number. */
+async function invite(turn: Turn, event: OrganizerEvent, guests: { phone: string; name?: string }[]): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number }> {
+  if (event.status === "cancelled" || event.status === "completed") throw new AppError("invite.event_closed", { event: event.name, status: event.status });
+  const tx = await turn.db();
+  const { invited, already } = await inviteGuests(tx, { eventId: event.id, guests, defaultLocale: turn.locale, timeZone: event.timeZone, now: turn.now });
+  const { waiting } = await turn.tell({ userIds: invited.map((g) => g.userId) }, invitationTidings(event, turn.user.name));
+  return { invited, already, waiting };
+}
+
+const inviteCommand: CommandHandler = async (turn, args, tools) => {
+  const { code, rest } = splitCode(args);
+  const event = await eventOf(turn, code);
+  if (!rest) return tools.startFlow(turn, "invite", { code: event.code, event: event.name });
+  await inviteList(turn, event, rest);
+};
+
+/** A typed list: each bad or repeated entry is reported by itself, the good ones are invited. */
+async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Promise<number> {
+  const list = readGuestList(text, turn.env.defaultCountry);
+  if (!list.guests.length) {
+    turn.say("invite.none_valid", { usage: turn.render({ key: "invite.usage", params: { code: event.code ?? "" } }) });
+    return 0;
+  }
+  const { invited, already, waiting } = await invite(turn, event, list.guests);
+  const lines = [turn.render({ key: "invite.sent", params: { event: event.name, count: invited.length } })];
+  if (waiting) lines.push(turn.render({ key: "invite.waiting_note", params: { count: waiting, code: event.code ?? "" } }));
+  if (list.invalid.length) lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));
+  if (list.duplicates.length) lines.push(turn.render({ key: "invite.duplicate", params: { list: list.duplicates.join(", ") } }));
+  if (already.length) lines.push(turn.render({ key: "invite.already", params: { list: already.join(", ") } }));
+  turn.send({ text: { text: lines.join("\n") } });
+  return invited.length;
+}
+
+const newEventCommand: CommandHandler = async (turn, args, tools) => {
+  const parts = args ? args.split("|").map((p) => p.trim()) : [];
+  const startArgs: NewEventArgs = parts.length ? { parts } : {};
+  await tools.startFlow(turn, "newevent", startArgs);
+};
+
+const eventsCommand: CommandHandler = async (turn) => {
+  const events = await listOrganizerEventsWithCounts(await turn.db(), turn.user.id);
+  if (!events.length) return turn.say("events.none");
+  const lines = events.map((e) =>
+    turn.render({ key: "events.item", params: { event: e.name, code: e.code ?? "-", when: whenText(turn, e.startTime, e.timeZone), ...e.counts } }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "events.header" }), ...lines].join("\n") } });
+};
+
+const statusText = (turn: Turn, status: string) =>
+  turn.render({ key: `rsvp.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}` });
+
+const guestsCommand: CommandHandler = async (turn, args) => {
+  const event = await eventOf(turn, splitCode(args).code ?? (args || undefined));
+  const tx = await turn.db();
+  const [guests, counts, requests] = [await listEventGuests(tx, event.id), (await countAnswers(tx, [event.id])).get(event.id), await listRequests(tx, event.id)];
+  const code = event.code ?? "";
+  if (!guests.length && !requests.length) return turn.say("guests.none", { event: event.name, code });
+  const c = counts ?? { accepted: 0, declined: 0, maybe: 0, pending: 0, headcount: 0 };
+  const lines = [turn.render({ key: "guests.header", params: { event: event.name, code, when: whenText(turn, event.startTime, event.timeZone), ...c } })];
+  for (const g of guests) {
+    const status = g.status === "accepted" && g.party_size > 1
+      ? turn.render({ key: "guests.party", params: { status: statusText(turn, g.status), party: turn.render({ key: "rsvp.people.many", params: { count: g.party_size } }) } })
+      : statusText(turn, g.status);
+    lines.push(turn.render({ key: "guests.item", params: { name: g.name, phone: g.phone ?? "", status } }));
+  }
+  if (requests.length) {
+    lines.push("", turn.render({ key: "guests.requests", params: { code } }));
+    for (const r of requests) lines.push(`• ${r.recipientName ?? ""} ${r.recipientPhone ?? ""}`.replace(/\s+/g, " "));
+  }
+  turn.send({ text: { text: lines.join("\n") } });
+};
+
+/** The ways to open a code: a Telegram deep link, a WhatsApp click-to-chat link, or the words to send. */
+function linksFor(turn: Turn, code: string): string {
+  const { telegramBot, whatsappNumber } = turn.env.links ?? {};
+  const parts: string[] = [];
+  if (telegramBot) parts.push(turn.render({ key: "link.telegram", params: { url: `https://t.me/${telegramBot}?start=${code}` } }));
+  if (whatsappNumber) parts.push(turn.render({ key: "link.whatsapp", params: { url: `https://wa.me/${whatsappNumber}?text=${encodeURIComponent(`start ${code}`)}` } }));
+  if (!parts.length) parts.push(turn.render({ key: "link.simulator", params: { code } }));
+  return parts.join(" · ");
+}
+
+const linkCommand: CommandHandler = async (turn, args) => {
+  const event = await eventOf(turn, splitCode(args).code ?? (args || undefined));
+  const tx = await turn.db();
+  const invitations = await tx.invitation.findMany({
+    where: { eventId: event.id, sentAt: { not: null }, code: { not: null } },
+    select: { code: true, recipientName: true, recipientPhone: true },
+    orderBy: { recipientName: "asc" },
+  });
+  const code = event.code ?? "";
+  const lines = [turn.render({ key: "link.header", params: { event: event.name, code } })];
+  for (const i of invitations) lines.push(turn.render({ key: "link.guest", params: { name: i.recipientName ?? i.recipientPhone ?? "", links: linksFor(turn, i.code!) } }));
+  lines.push("", turn.render({ key: "link.event", params: { links: linksFor(turn, code) } }));
+  // Recorded per platform the links were made for, so the organizer's sharing can be counted.
+  const platforms = [...(turn.env.links?.telegramBot ? ["telegram"] : []), ...(turn.env.links?.whatsappNumber ? ["whatsapp"] : []), turn.event.channel];
+  await tx.eventShare.createMany({ data: [...new Set(platforms)].map((platform) => ({ eventId: event.id, sharedBy: turn.user.id, platform })) });
+  turn.send({ text: { text: lines.join("\n") } });
+};
+
+const approveCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const event = await eventOf(turn, code);
+  const phone = rest ? normalisePhone(rest, turn.env.defaultCountry) : undefined;
+  if (!phone) return turn.say("approve.invalid", { code: event.code ?? "" });
+  const guest = await approveRequest(await turn.db(), { eventId: event.id, phone, now: turn.now });
+  await turn.tell({ userIds: [guest.userId] }, invitationTidings(event, turn.user.name));
+  turn.say("approve.done", { name: guest.name, phone });
+};
+
+const notifyCommand: CommandHandler = async (turn, args) => {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const switchWord = words.at(-1)?.toLowerCase();
+  const on = switchWord && ["on", "yes", "ndiyo", "washa"].includes(switchWord) ? true : switchWord && ["off", "no", "hapana", "zima"].includes(switchWord) ? false : undefined;
+  const event = await eventOf(turn, on === undefined ? words[0] : words.length > 1 ? words[0] : undefined);
+  const code = event.code ?? "";
+  if (on === undefined) return turn.say("notify.usage", { code });
+  await setNotifyAnswers(await turn.db(), { eventId: event.id, on });
+  turn.say(on ? "notify.on" : "notify.off", { event: event.name, code });
+};
+
+/**
+ * An event's shared link: whoever opens it with a number on the guest list gets their invitation; anyone else is a
+ * request the organizer may approve. A chat account without a number (Telegram) first shares it.
+ */
+async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Promise<boolean> {
+  const code = normaliseCode(typed);
+  if (!code) return false;
+  const tx = await turn.db();
+  const select = { id: true, name: true, code: true, organizerId: true, status: true } as const;
+  const event = (await tx.event.findUnique({ where: { code }, select })) ?? (await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select }));
+  if (!event) return false;
+  if (event.organizerId === turn.user.id) {
+    turn.say("event.own_link", { event: event.name, code });
+    return true;
+  }
+  if (!turn.user.phone) {
+    await tools.startFlow(turn, "claim", { code });
+    return true;
+  }
+  const invitation = await tx.invitation.findUnique({ where: { eventId_recipientPhone: { eventId: event.id, recipientPhone: turn.user.phone } }, select: { code: true, sentAt: true } });
+  if (invitation?.sentAt && invitation.code) return tools.open(turn, invitation.code);
+  if (invitation) {
+    turn.say("open.already_asked", { event: event.name });
+    return true;
+  }
+  if (event.status === "cancelled" || event.status === "completed") throw new AppError("rsvp.event_cancelled", { event: event.name });
+  await requestInvitation(tx, { eventId: event.id, phone: turn.user.phone, name: turn.user.name, now: turn.now, defaultLocale: isLocale(turn.user.locale) ? turn.user.locale : turn.locale, timeZone: turn.timeZone });
+  if (event.organizerId) {
+    const params = { name: turn.user.name, phone: turn.user.phone, event: event.name, code };
+    await turn.tell({ userIds: [event.organizerId] }, { type: "join_request", eventId: event.id, message: (locale) => ({ text: render(locale, { key: "open.request_to_organizer", params }) }) });
+  }
+  turn.say("open.not_listed", { name: turn.user.name, phone: turn.user.phone, event: event.name });
+  return true;
+}
+
+export const eventsJourney: Journey = {
+  name: "events",
+  commands: [
+    { en: ["newevent", "createevent"], sw: ["tukiompya", "undatukio"], for: "everyone", help: "help.line.newevent", run: newEventCommand },
+    { en: ["events"], sw: ["matukio"], for: "organizer", help: "help.line.events", run: eventsCommand },
+    { en: ["invite"], sw: ["alika"], for: "organizer", help: "help.line.invite", run: inviteCommand },
+    { en: ["guests"], sw: ["wageni"], for: "organizer", help: "help.line.guests", run: guestsCommand },
+    { en: ["link", "links"], sw: ["kiungo", "viungo"], for: "organizer", help: "help.line.link", run: linkCommand },
+    { en: ["approve"], sw: ["ruhusu"], for: "organizer", help: "help.line.approve", run: approveCommand },
+    { en: ["notify"], sw: ["arifu"], for: "organizer", help: "help.line.notify", run: notifyCommand },
+  ],
+  flows: [newEventFlow, inviteFlow],
+  actions: {
+    async createEvent(turn, input) {
+      const event = await createEvent(await turn.db(), {
+        organizerId: turn.user.id,
+        name: input.name,
+        type: input.type,
+        startTime: new Date(input.startTime),
+        location: input.location,
+        budget: input.budget === null ? undefined : new Prisma.Decimal(input.budget),
+        timeZone: turn.timeZone,
+      });
+      return { code: event.code ?? "", name: event.name, when: whenText(turn, event.startTime, event.timeZone), where: whereText(turn, event.location) };
+    },
+    async inviteGuests(turn, input) {
+      const event = await eventOf(turn, input.code);
+      if (input.list !== undefined) return { invited: await inviteList(turn, event, input.list) };
+      const phone = input.contact ? normalisePhone(input.contact.phone, turn.env.defaultCountry) : undefined;
+      if (!phone) {
+        turn.say("invite.invalid", { list: input.contact?.phone.slice(0, 32) ?? "" });
+        return { invited: 0 };
+      }
+      const { invited, already } = await invite(turn, event, [{ phone, ...(input.contact?.name ? { name: input.contact.name } : {}) }]);
+      if (already.length) turn.say("invite.already", { list: phone });
+      else turn.say("invite.contact_added", { name: invited[0]?.name ?? phone, phone, event: event.name });
+      return { invited: invited.length };
+    },
+  },
+  opens: openEventLink,
+  async nextSteps(turn) {
+    const events = (await listOrganizerEventsWithCounts(await turn.db(), turn.user.id)).filter(
+      (e) => e.status !== "cancelled" && e.status !== "completed" && (!e.startTime || e.startTime > turn.now),
+    );
+    return events
+      .filter((e) => e.counts.pending + e.counts.accepted > 0)
+      .map((e) => turn.render({ key: "events.waiting", params: { event: e.name, code: e.code ?? "", pending: e.counts.pending, accepted: e.counts.accepted } }));
+  },
+};

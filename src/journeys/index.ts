@@ -1,0 +1,9 @@
+// The journeys, in the order they are asked about free text (the first that understands it answers). Adding a journey
+// is a folder under src/journeys/ and one line here and in messages.ts; no engine file changes.
+import { bookingsJourney } from "./bookings/index.js";
+import { coreJourney } from "./core/index.js";
+import { eventsJourney } from "./events/index.js";
+import { invitationsJourney } from "./invitations/index.js";
+import type { Journey } from "./journey.js";
+
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, bookingsJourney];

@@ -1,0 +1,182 @@
+// The guest's side: their invitations, opening one from a link or a code, and answering it (yes / no / maybe, and how
+// many people come). Answers are the busiest messages Nuru gets, so they cost no statement of their own: the batch
+// preloads the guests' open invitations in one statement and writes all its answers in one (preload, writers).
+import { rsvpFlow, parseAnswer, readChoice, type Answer, type InvitationCard, type RsvpArgs } from "../../../flows/rsvp.flow.js";
+import { listGuestInvitations } from "../../domain/overview.js";
+import { countAnswers } from "../../domain/events.js";
+import { claimFoundInvitation, findInvitationByCode } from "../../domain/invitations.js";
+import { checkAnswer, findOpenInvitation, openInvitationsOf, writeRsvps, type GuestInvitation, type RsvpRow } from "../../domain/rsvp.js";
+import { normaliseCode } from "../../domain/codes.js";
+import type { Turn } from "../../engine/turn.js";
+import { AppError } from "../../errors.js";
+import type { CommandTools, Journey } from "../journey.js";
+import { sendList, whenText, whereText } from "../list.js";
+
+/** The guest's open invitations: from the batch's preload when there is one, else read now. */
+async function openInvitations(turn: Turn): Promise<GuestInvitation[]> {
+  return turn.preloaded<GuestInvitation[]>("invitations") ?? (await openInvitationsOf(await turn.db(), [turn.user.id], turn.now)).get(turn.user.id) ?? [];
+}
+
+/** An invitation as the flow shows it, in the reader's language and the event's zone. */
+export function cardOf(turn: Turn, invitation: GuestInvitation): InvitationCard {
+  return {
+    code: invitation.code,
+    event: invitation.event.name,
+    host: invitation.event.host,
+    when: whenText(turn, invitation.event.startTime, invitation.event.timeZone),
+    where: whereText(turn, invitation.event.location),
+  };
+}
+
+const people = (turn: Turn, count: number) => (count === 1 ? turn.render({ key: "rsvp.people.one" }) : turn.render({ key: "rsvp.people.many", params: { count } }));
+
+/** Shows these invitations and asks the answer (or records the answer already given). */
+function answerFlow(turn: Turn, tools: CommandTools, invitations: GuestInvitation[], answer?: Answer): Promise<void> {
+  const args: RsvpArgs = { cards: invitations.map((i) => cardOf(turn, i)), ...(answer ? { answer } : {}) };
+  return tools.startFlow(turn, "rsvp", args);
+}
+
+/** Who has answered what, for an organizer who asked to be told of each answer. */
+async function tellOrganizer(turn: Turn, invitation: GuestInvitation, answer: Answer, partySize: number): Promise<void> {
+  const { organizerId, id: eventId, name: event } = invitation.event;
+  if (!organizerId || organizerId === turn.user.id) return;
+  const counts = (await countAnswers(await turn.db(), [eventId])).get(eventId) ?? { accepted: 0, declined: 0, maybe: 0, pending: 0, headcount: 0 };
+  await turn.tell(
+    { userIds: [organizerId] },
+    {
+      type: "rsvp",
+      eventId,
+      message: (locale) => {
+        const r = (key: "rsvp.status.accepted" | "rsvp.status.declined" | "rsvp.status.maybe") => turn.renderIn(locale, { key });
+        const party = answer === "accepted" ? turn.renderIn(locale, { key: "rsvp.told_party", params: { party: partySize === 1 ? turn.renderIn(locale, { key: "rsvp.people.one" }) : turn.renderIn(locale, { key: "rsvp.people.many", params: { count: partySize } }) } }) : "";
+        return {
+          text: turn.renderIn(locale, {
+            key: "rsvp.told_organizer",
+            params: { guest: turn.user.name, event, answer: r(`rsvp.status.${answer}`), party, ...counts },
+          }),
+        };
+      },
+    },
+  );
+}
+
+/** Opens an invitation by its code: the person's own number must be the invited one (a link can be forwarded). */
+async function openInvitation(turn: Turn, typed: string, tools: CommandTools): Promise<boolean> {
+  const code = normaliseCode(typed);
+  if (!code) return false;
+  const tx = await turn.db();
+  const invitation = await findInvitationByCode(tx, code).catch((error: unknown) => {
+    if (error instanceof AppError) return undefined; // not an invitation's code: maybe another journey's
+    throw error;
+  });
+  if (!invitation) return false;
+  // Without a number of their own yet (Telegram), the person first proves which number they have.
+  if (invitation.recipientPhone && !turn.user.phone) {
+    await tools.startFlow(turn, "claim", { code });
+    return true;
+  }
+  await claimFoundInvitation(tx, { userId: turn.user.id, invitation });
+  // An invitation sent by e-mail was never "sent" here; opening it is its delivery.
+  if (!invitation.sentAt) await tx.invitation.update({ where: { id: invitation.id }, data: { sentAt: turn.now } });
+  const open = (await openInvitationsOf(tx, [turn.user.id], turn.now)).get(turn.user.id) ?? [];
+  await answerFlow(turn, tools, [await findOpenInvitation(tx, { userId: turn.user.id, typed: code, open, now: turn.now })]);
+  return true;
+}
+
+export const invitationsJourney: Journey = {
+  name: "invitations",
+  commands: [
+    {
+      en: ["invitations"],
+      sw: ["mialiko"],
+      for: "guest",
+      help: "help.line.invitations",
+      async run(turn) {
+        const rows = await listGuestInvitations(await turn.db(), turn.user.id);
+        // Invitations go to phone numbers; a chat account without one (Telegram) is offered the share button first.
+        if (!rows.length && !turn.user.phone) return turn.send({ text: { key: "link.ask_phone" }, requestPhone: { key: "link.ask_phone_button" } });
+        sendList(turn, rows, { none: "invitations.none", header: "invitations.header" }, (g) =>
+          turn.render({
+            key: "invitations.item",
+            params: {
+              event: g.event!.name,
+              when: whenText(turn, g.event!.startTime, g.event!.timeZone),
+              where: whereText(turn, g.event!.location),
+              status: turn.render({ key: `rsvp.status.${g.rsvpStatus ?? "pending"}` }),
+              code: g.code ?? "",
+            },
+          }),
+        );
+      },
+    },
+    {
+      en: ["rsvp", "answer"],
+      sw: ["jibu"],
+      for: "guest",
+      help: "help.line.rsvp",
+      async run(turn, args, tools) {
+        const open = await openInvitations(turn);
+        if (args) return answerFlow(turn, tools, [await findOpenInvitation(await turn.db(), { userId: turn.user.id, typed: args, open, now: turn.now })]);
+        if (!open.length) return turn.say("rsvp.none_open");
+        return answerFlow(turn, tools, open);
+      },
+    },
+  ],
+  flows: [rsvpFlow],
+  actions: {
+    async recordRsvp(turn, { code, answer, partySize }) {
+      const open = await openInvitations(turn);
+      const invitation = await findOpenInvitation(await turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now });
+      checkAnswer(invitation, answer, partySize, turn.now);
+      const row: RsvpRow = { invitationId: invitation.id, eventId: invitation.event.id, userId: turn.user.id, answer, partySize, at: turn.now };
+      if (invitation.event.notifyAnswers) {
+        // The organizer's counts must include this answer, so it is written now rather than with the batch.
+        await writeRsvps(await turn.db(), [row]);
+        await tellOrganizer(turn, invitation, answer, partySize);
+      } else turn.defer("rsvp", row);
+      const card = cardOf(turn, invitation);
+      return { event: card.event, when: card.when, where: card.where, party: people(turn, partySize), name: turn.user.name, code: invitation.code };
+    },
+  },
+  choices: {
+    // An invitation's buttons answer it whenever they are tapped: invitations reach people outside any conversation.
+    async rsvp(turn, value, tools) {
+      const chosen = readChoice(value);
+      if (!chosen) return turn.say("choice.expired");
+      const invitation = await findOpenInvitation(await turn.db(), { userId: turn.user.id, typed: chosen.code, open: await openInvitations(turn), now: turn.now });
+      await answerFlow(turn, tools, [invitation], chosen.answer);
+    },
+  },
+  async understand(turn, text, tools) {
+    // "ndiyo", "hapana", "labda" typed outside any conversation answer the invitation waiting for an answer; the
+    // numbers of an invitation's numbered choices (WhatsApp) do when exactly one waits.
+    const number = /^\s*([123])\s*\.?\s*$/.exec(text)?.[1];
+    const answer = parseAnswer(text) ?? (number ? (["accepted", "declined", "maybe"] as const)[Number(number) - 1] : undefined);
+    if (!answer) return false;
+    const open = await openInvitations(turn);
+    const waiting = open.filter((i) => i.status === "pending");
+    if (number && waiting.length !== 1) return false;
+    if (!open.length) {
+      turn.say("rsvp.none_open");
+      return true;
+    }
+    await answerFlow(turn, tools, waiting.length === 1 ? waiting : open, answer);
+    return true;
+  },
+  async nextSteps(turn) {
+    const waiting = (await openInvitations(turn)).filter((i) => i.status === "pending");
+    return waiting.map((i) => turn.render({ key: "rsvp.waiting", params: { event: i.event.name, when: whenText(turn, i.event.startTime, i.event.timeZone), code: i.code } }));
+  },
+  opens: openInvitation,
+  preload: {
+    invitations: {
+      // Every message that may be an answer (short text, a tap, a step of the RSVP flow) or a greeting.
+      wants: ({ event, conversation }) =>
+        (event.content.kind === "text" && event.content.text.length <= 40) ||
+        (event.content.kind === "choice" && event.content.value.startsWith("rsvp:")) ||
+        conversation?.flow === "rsvp",
+      load: (tx, userIds, now) => openInvitationsOf(tx, userIds, now),
+    },
+  },
+  writers: { rsvp: (tx, rows: RsvpRow[]) => writeRsvps(tx, rows) },
+};

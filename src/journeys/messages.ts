@@ -1,0 +1,8 @@
+// Every journey's message catalogue, for src/i18n/index.ts. Pure data: this file imports no journey code, so the
+// catalogue can be built before any journey module is evaluated.
+import * as bookings from "./bookings/messages.js";
+import * as core from "./core/messages.js";
+import * as events from "./events/messages.js";
+import * as invitations from "./invitations/messages.js";
+
+export const journeyMessages = [core, invitations, events, bookings] as const;
