@@ -1,5 +1,5 @@
 // npm run bench:inbound [-- --messages 20000 --rates 50,100,300,1000 --seconds 10 --concurrency 2 --population 50000
-//                          --refusals 0]
+//                          --refusals 0 --mode greet|rsvp --guests 10000]
 //
 // Drives inbound messages through the whole pipeline against the real PostgreSQL and Redis: inbound log with
 // de-duplication, per-chat lock and ordering, conversation state, one domain write (a new person is created, then
@@ -8,6 +8,9 @@
 //   1. latency at fixed arrival rates (open loop), p50/p99 from hand-over to reply queued;
 //   2. throughput: as many messages as the pipeline takes, many chats at once;
 //   3. the database's own limit for a comparable transaction, measured with pgbench in the same run, and the ratio.
+// --mode rsvp: the messages are guests answering invitations instead ("ndiyo" then a party size, or "hapana" then
+// "labda"), each answer a domain write, on events with --guests invited guests each (the throughput phase's event has
+// exactly that many; each latency phase has one of its own).
 // Runs in a database of its own, dropped afterwards.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -36,6 +39,10 @@ const { values: args } = parseArgs({
     population: { type: "string", default: "50000" },
     /** percent of the throughput phase's answers that are refused (an unknown invitation code) */
     refusals: { type: "string", default: "0" },
+    /** greet: new people greeting and giving their name; rsvp: invited guests answering */
+    mode: { type: "string", default: "greet" },
+    /** rsvp mode: invited guests per event */
+    guests: { type: "string", default: "10000" },
   },
 });
 const totalMessages = Number(args.messages);
@@ -74,6 +81,31 @@ async function main() {
       SELECT 'past-' || g, 'simulator', '+2556' || lpad((g % ${population} + 1)::text, 8, '0'), 'reply', 'sent', now() FROM generate_series(1, ${2 * population}) g`);
     await db.$executeRawUnsafe("VACUUM ANALYZE");
   }
+  const rsvp = args.mode === "rsvp";
+  if (rsvp) {
+    // One event per phase, each with its guests invited (users, invitations, guest rows), as /invite leaves them.
+    const guests = Number(args.guests);
+    const phases = [1, ...rates.map((_, round) => 2 + round)];
+    console.log(`0. rsvp mode: ${phases.length} events with ${guests} invited guests each, then ANALYZE`);
+    await db.$executeRawUnsafe(`INSERT INTO users (id, name, phone, locale) VALUES ('00000000-0000-4000-8000-0000000b0000', 'Bench Organizer', '+441000000000', 'en')`);
+    for (const phase of phases) {
+      const eventId = `00000000-0000-4000-8000-0000000b000${phase}`;
+      await db.$executeRawUnsafe(`INSERT INTO events (id, organizer_id, name, start_time, location, status, code)
+        VALUES ('${eventId}', '00000000-0000-4000-8000-0000000b0000', 'Bench wedding ${phase}', now() + interval '60 days', 'Hall', 'confirmed', 'BENCH-${phase}')`);
+      await db.$executeRawUnsafe(`INSERT INTO users (name, phone, locale)
+        SELECT 'Guest ' || g, '+2557${phase}' || lpad(g::text, 7, '0'), 'sw' FROM generate_series(0, ${guests - 1}) g`);
+      await db.$executeRawUnsafe(`INSERT INTO invitations (event_id, recipient_phone, recipient_name, code, user_id, sent_at)
+        SELECT '${eventId}', u.phone, u.name, 'B${phase}-' || substr(u.phone, 7), u.id, now() FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
+      await db.$executeRawUnsafe(`INSERT INTO event_guests (event_id, user_id) SELECT '${eventId}', u.id FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
+    }
+    await db.$executeRawUnsafe("VACUUM ANALYZE");
+  }
+  /** What chat i says in its round-th message: a greeting then a name, or (rsvp) an answer then a party size. */
+  const say = (round: number, i: number): string => {
+    if (!rsvp) return round === 0 ? "hi" : "Baraka Mwakyusa";
+    if (i % 4 === 3) return round === 0 ? "hapana" : "labda";
+    return round === 0 ? "ndiyo" : String(1 + (i % 5));
+  };
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const prefix = `nuru-bench-${runId}`;
   const dispatcher = createOutboundDispatcher({ connection: redis, prefix, channels: ["simulator"] });
@@ -157,9 +189,9 @@ async function main() {
       const due = start2 + (i * 1000) / rate;
       const wait = due - performance.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      // Each chat talks twice: a greeting then its name, like people do.
+      // Each chat talks twice: a greeting then its name (or an answer then a party size), like people do.
       const chat = phone(2 + round, Math.floor(i / 2));
-      sends.push(send(chat, i % 2 === 0 ? "hi" : "Baraka Mwakyusa"));
+      sends.push(send(chat, say(i % 2, Math.floor(i / 2))));
     }
     await Promise.all(sends);
     await waitHandled(base2 + count);
@@ -171,7 +203,7 @@ async function main() {
   }
 
   // 2. Throughput: half the messages greet (new person, onboarding state), half answer with a name.
-  console.log(`\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats${Number(args.refusals) ? `, ${args.refusals}% of the answers refused` : ""}`);
+  console.log(`\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats${rsvp ? " (guests answering invitations)" : ""}${Number(args.refusals) ? `, ${args.refusals}% of the answers refused` : ""}`);
   latencies.length = 0;
   batchSizes.length = 0;
   const base = handled;
@@ -181,7 +213,7 @@ async function main() {
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < chats; i++) {
       const refused = round === 1 && (i * Number(args.refusals)) % 100 < Number(args.refusals);
-      const p = send(phone(1, i), round === 0 ? "hi" : refused ? "/start NOPE1" : "Neema Mushi").finally(() => inFlight.delete(p));
+      const p = send(phone(1, i), refused ? "/start NOPE1" : say(round, i)).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= 500) await Promise.race(inFlight);
     }
@@ -191,6 +223,16 @@ async function main() {
   const elapsed = (performance.now() - t0) / 1000;
   const throughput = totalMessages / elapsed;
   console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s), ${meanBatch()}`);
+  if (rsvp) {
+    // The answers must really be in the database: the benchmark measures domain writes, not replies alone.
+    await engine.processor.idle();
+    const [row] = await db.$queryRawUnsafe<{ accepted: number; declined: number; maybe: number; agree: number }[]>(`
+      SELECT count(*) FILTER (WHERE g.rsvp_status = 'accepted')::int AS accepted, count(*) FILTER (WHERE g.rsvp_status = 'declined')::int AS declined,
+             count(*) FILTER (WHERE g.rsvp_status = 'maybe')::int AS maybe, count(*) FILTER (WHERE g.rsvp_status = i.rsvp_status)::int AS agree
+      FROM event_guests g JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
+      WHERE g.event_id = '00000000-0000-4000-8000-0000000b0001'`);
+    console.log(`   answers stored for the throughput event: ${row!.accepted} coming, ${row!.declined} not coming, ${row!.maybe} maybe; invitation and guest row agree for ${row!.agree}`);
+  }
 
   // 3. The database's own limit for a comparable transaction, same machine, same run.
   console.log("\n3. PostgreSQL limit for a comparable transaction (pgbench, 8 clients, 10 s)");
@@ -223,7 +265,10 @@ async function main() {
   for (const [rate, l] of latencyByRate) console.log(`   at ${rate} msg/s: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`);
   if (Number.isFinite(pgTps)) console.log(`   pipeline / raw database transaction rate = ${(throughput / pgTps).toFixed(2)}`);
   const at300 = latencyByRate.get(300);
-  console.log(`   targets: >= 1000 msg/s ${throughput >= 1000 ? "met" : "NOT met"}; p99 < 100 ms at 300 msg/s ${at300 ? (at300.p99 < 100 ? "met" : "NOT met") : "not measured"}`);
+  const at1000 = latencyByRate.get(1000);
+  console.log(
+    `   targets: >= 3000 msg/s ${throughput >= 3000 ? "met" : "NOT met"}; p99 < 100 ms at 300 msg/s ${at300 ? (at300.p99 < 100 ? "met" : "NOT met") : "not measured"}; at 1000 msg/s ${at1000 ? (at1000.p99 < 100 ? "met" : "NOT met") : "not measured"}`,
+  );
 
   await engine.processor.idle();
   await dispatcher.close();

@@ -9,6 +9,8 @@ declare module "./types.js" {
     attachPhone: { input: { phone: string }; result: { phone: string } };
     /** opens what this code stands for (an invitation, an event's shared link), as /start CODE does */
     openCode: { input: { code: string }; result: void };
+    /** sends here what waited for the person while no channel could reach them */
+    deliverWaiting: { input: Record<string, never>; result: void };
   }
 }
 
@@ -30,6 +32,8 @@ export const claimFlow: Flow<ClaimState, { code: string }> = {
       effects: [
         act("attachPhone", { phone: input.phone }, (r) => ({ effects: [reply("link.phone_saved", { phone: r.phone })] })),
         act("openCode", { code: state.code }),
+        // After the opening, which already shows what it opened (and marks its waiting copy delivered).
+        act("deliverWaiting", {}),
       ],
     };
   },

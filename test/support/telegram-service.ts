@@ -193,7 +193,16 @@ export async function startTelegramService(options: TelegramServiceOptions = {})
   webhookHandler = adapter.webhookHandler();
 
   const dispatcher = createOutboundDispatcher({ connection, prefix, channels: ["telegram"] });
-  const engine = createEngine({ db, logger, dispatcher, defaultCountry: "TZ", defaultLocale: "en", conversationTtlMs: 3_600_000 });
+  // A Telegram-only deployment: nobody can be written to first, and /link makes t.me links.
+  const engine = createEngine({
+    db,
+    logger,
+    dispatcher,
+    defaultCountry: "TZ",
+    defaultLocale: "en",
+    conversationTtlMs: 3_600_000,
+    channels: { running: ["telegram"], firstContact: [], links: { telegramBot: "NuruTestBot" } },
+  });
   const sent = recordSends(adapter);
   const workers: Worker[] = [createOutboundWorker({ db, adapter: sent.adapter, connection, redis, prefix, logger })];
 

@@ -84,6 +84,7 @@ describe("claim flow", () => {
     expect(own.effects.map((e) => (e.type === "action" ? e.action : e.type))).toEqual([
       { type: "attachPhone", input: { phone: "255712345678" } },
       { type: "openCode", input: { code: "HARUSI-NB" } },
+      { type: "deliverWaiting", input: {} },
     ]);
   });
 });

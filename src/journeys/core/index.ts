@@ -62,16 +62,19 @@ const cancel: CommandHandler = async (turn) => {
 
 /**
  * The person's own number, as the network vouches for it: a bare chat account (Telegram) is folded into the person an
- * organizer invited by that number, and what waited for them (invitations sent before they ever wrote) is delivered.
+ * organizer invited by that number.
  */
 async function takeOwnPhone(turn: Turn, raw: string): Promise<string> {
   const phone = normalisePhone(raw, turn.env.defaultCountry);
   if (!phone) throw new AppError("link.phone_invalid", { phone: raw.slice(0, 32) });
-  const tx = await turn.db();
-  const holder = await attachPhone(tx, { userId: turn.user.id, phone });
+  const holder = await attachPhone(await turn.db(), { userId: turn.user.id, phone });
   turn.becomes({ id: holder.id, name: holder.name, phone: holder.phone, locale: holder.locale, timeZone: holder.timeZone });
-  turn.told.push(...(await deliverWaiting(tx, { userId: holder.id, channel: turn.event.channel, chatId: turn.event.chatId })));
   return phone;
+}
+
+/** What waited for the person while no channel could reach them (invitations sent before they ever wrote), here. */
+async function deliverWaitingHere(turn: Turn): Promise<void> {
+  turn.told.push(...(await deliverWaiting(await turn.db(), { userId: turn.user.id, channel: turn.event.channel, chatId: turn.event.chatId })));
 }
 
 /** A code opened from a link or typed: the journey it belongs to opens it; one nobody knows is refused politely. */
@@ -111,6 +114,9 @@ export const coreJourney: Journey = {
     async openCode(turn, { code }, tools) {
       await openCode(turn, code, tools);
     },
+    async deliverWaiting(turn) {
+      await deliverWaitingHere(turn);
+    },
   },
   hooks: {
     start: (turn, payload, tools) => start(turn, payload, tools),
@@ -122,6 +128,7 @@ export const coreJourney: Journey = {
       if (!contact.own) return turn.say("link.contact_not_own");
       const phone = await takeOwnPhone(turn, contact.phone);
       turn.say("link.phone_saved", { phone });
+      await deliverWaitingHere(turn);
       const steps = await tools.nextSteps(turn);
       if (steps.length) turn.send({ text: { text: [turn.render({ key: "greeting.next" }), ...steps].join("\n") } });
     },

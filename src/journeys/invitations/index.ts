@@ -78,6 +78,8 @@ async function openInvitation(turn: Turn, typed: string, tools: CommandTools): P
   await claimFoundInvitation(tx, { userId: turn.user.id, invitation });
   // An invitation sent by e-mail was never "sent" here; opening it is its delivery.
   if (!invitation.sentAt) await tx.invitation.update({ where: { id: invitation.id }, data: { sentAt: turn.now } });
+  // A copy waiting for them (sent while no channel could reach them) would only repeat what is shown now.
+  await tx.notification.updateMany({ where: { userId: turn.user.id, eventId: invitation.event.id, type: "invitation", deliveredAt: null }, data: { deliveredAt: turn.now } });
   const open = (await openInvitationsOf(tx, [turn.user.id], turn.now)).get(turn.user.id) ?? [];
   await answerFlow(turn, tools, [await findOpenInvitation(tx, { userId: turn.user.id, typed: code, open, now: turn.now })]);
   return true;

@@ -1,0 +1,209 @@
+// The pure logic of the event and invitation flows, and what they read from people's words: no database.
+import { describe, expect, it } from "vitest";
+import { parseAmount, parseEventDate, parseEventType } from "../../flows/event-input.js";
+import { inviteFlow } from "../../flows/invite.flow.js";
+import { newEventFlow, type NewEventState } from "../../flows/newevent.flow.js";
+import { parseAnswer, parsePartySize, readChoice, rsvpFlow, type InvitationCard, type RsvpState } from "../../flows/rsvp.flow.js";
+import type { Effect, FlowContext, Step } from "../../flows/types.js";
+import { readGuestList, splitCode } from "../../src/journeys/events/invite-list.js";
+import { swahiliTime } from "../../src/i18n/swahili-time.js";
+
+const now = new Date("2026-12-01T09:00:00Z");
+const ctx: FlowContext = { locale: "en", userName: "Neema", timeZone: "Africa/Dar_es_Salaam", now };
+const keys = (step: Step<unknown>) => step.effects.map((e: Effect<unknown>) => (e.type === "reply" ? ("key" in e.reply.text ? e.reply.text.key : e.reply.text.text) : e.action.type));
+
+describe("reading an RSVP", () => {
+  it.each([
+    ["yes", "accepted"], ["Ndiyo!", "accepted"], ["ndio", "accepted"], ["Sawa", "accepted"], ["naam", "accepted"], ["ok 👍", "accepted"], ["sure", "accepted"],
+    ["no", "declined"], ["Hapana", "declined"], ["siwezi", "declined"], ["sitaweza.", "declined"],
+    ["maybe", "maybe"], ["Labda", "maybe"], ["sijui", "maybe"],
+  ] as const)("reads %j as %s", (text, answer) => {
+    expect(parseAnswer(text)).toBe(answer);
+  });
+
+  it.each(["yes please send me the menu", "nataka keki", "", "2"])("does not read %j as an answer", (text) => {
+    expect(parseAnswer(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["3", 3], ["3 people", 3], ["watu 4", 4], ["two", 2], ["mbili", 2], ["just me", 1], ["mimi peke yangu", 1], ["50", 50], ["0", 0],
+  ] as const)("reads the party size %j as %d (the range is checked by the flow)", (text, n) => {
+    expect(parsePartySize(text)).toBe(n);
+  });
+
+  it.each(["two hundred", "many", "3.5", "-1", "1000000"])("does not read %j as a party size", (text) => {
+    expect(parsePartySize(text)).toBeUndefined();
+  });
+
+  it("reads the answer a button carries, codes in any case", () => {
+    expect(readChoice("rsvp:harusi-7k2:yes")).toEqual({ code: "HARUSI-7K2", answer: "accepted" });
+    expect(readChoice("rsvp:HARUSI-7K2")).toEqual({ code: "HARUSI-7K2", answer: undefined });
+    expect(readChoice("rsvp:x y:yes")).toBeUndefined();
+  });
+});
+
+describe("the RSVP flow", () => {
+  const card: InvitationCard = { code: "HNB-ABC123", event: "Harusi ya Neema", host: "Neema", when: "Sat 13 Feb 2027, 14:00", where: "Diamond Jubilee" };
+  const other: InvitationCard = { ...card, code: "SEND-XYZ", event: "Send-off ya Amina" };
+
+  it("shows the invitation with Yes / No / Maybe, then asks how many come on yes", () => {
+    const start = rsvpFlow.start(ctx, { cards: [card] });
+    expect(start.state).toEqual({ step: "answer", card });
+    expect(start.effects[0]).toMatchObject({ reply: { text: { key: "invitation.card", params: { event: "Harusi ya Neema" } }, choices: [{ value: "rsvp:HNB-ABC123:yes" }, { value: "rsvp:HNB-ABC123:no" }, { value: "rsvp:HNB-ABC123:maybe" }] } });
+    const yes = rsvpFlow.handle(start.state!, { kind: "text", text: "Ndiyo" }, ctx);
+    expect(yes.state).toEqual({ step: "party", card });
+    expect(keys(yes)).toEqual(["rsvp.ask_party"]);
+  });
+
+  it("records the party size within 1..20 and confirms with the details", () => {
+    const party: RsvpState = { step: "party", card };
+    for (const bad of ["0", "50", "two hundred", "lots"]) {
+      const step = rsvpFlow.handle(party, { kind: "text", text: bad }, ctx);
+      expect(step.state, bad).toEqual(party);
+      expect(keys(step), bad).toEqual(["rsvp.party_invalid"]);
+    }
+    const good = rsvpFlow.handle(party, { kind: "text", text: "3" }, ctx);
+    expect(good.state).toBeNull();
+    expect(good.effects[0]).toMatchObject({ type: "action", action: { type: "recordRsvp", input: { code: "HNB-ABC123", answer: "accepted", partySize: 3 } } });
+    const then = good.effects[0]!.type === "action" ? good.effects[0]!.then! : () => ({ effects: [] });
+    const follow = then({ event: "Harusi ya Neema", when: "w", where: "p", party: "3 people", name: "Juma", code: "HNB-ABC123" });
+    expect(follow.effects?.[0]).toMatchObject({ reply: { text: { key: "rsvp.accepted", params: { party: "3 people", name: "Juma" } } } });
+  });
+
+  it("lets the guest change their mind at the party question", () => {
+    const step = rsvpFlow.handle({ step: "party", card }, { kind: "text", text: "hapana" }, ctx);
+    expect(step.effects[0]).toMatchObject({ action: { type: "recordRsvp", input: { answer: "declined", partySize: 1 } } });
+  });
+
+  it("records no and maybe at once, from a button or words", () => {
+    const start = rsvpFlow.start(ctx, { cards: [card] });
+    expect(rsvpFlow.handle(start.state!, { kind: "choice", value: "rsvp:HNB-ABC123:no" }, ctx).effects[0]).toMatchObject({ action: { input: { answer: "declined" } } });
+    expect(rsvpFlow.handle(start.state!, { kind: "text", text: "labda" }, ctx).effects[0]).toMatchObject({ action: { input: { answer: "maybe" } } });
+    const nonsense = rsvpFlow.handle(start.state!, { kind: "text", text: "keki" }, ctx);
+    expect(nonsense.state).toEqual(start.state);
+    expect(keys(nonsense)).toEqual(["rsvp.answer_invalid", "invitation.card"]);
+  });
+
+  it("asks which invitation when several are open, keeping an answer already given", () => {
+    const start = rsvpFlow.start(ctx, { cards: [card, other], answer: "accepted" });
+    expect(start.state).toEqual({ step: "which", cards: [card, other], answer: "accepted" });
+    expect(start.effects[0]).toMatchObject({ reply: { choices: [{ value: "rsvp:HNB-ABC123:yes" }, { value: "rsvp:SEND-XYZ:yes" }] } });
+    const picked = rsvpFlow.handle(start.state!, { kind: "choice", value: "rsvp:SEND-XYZ:yes" }, ctx);
+    expect(picked.state).toEqual({ step: "party", card: other });
+    expect(keys(rsvpFlow.handle(start.state!, { kind: "text", text: "the first" }, ctx))).toEqual(["rsvp.which_invalid"]);
+  });
+
+  it("says so when nothing is open", () => {
+    expect(keys(rsvpFlow.start(ctx, { cards: [] }))).toEqual(["rsvp.none_open"]);
+  });
+});
+
+describe("creating an event", () => {
+  it("asks step by step and creates it with what was given", () => {
+    let step: Step<NewEventState> = newEventFlow.start(ctx, {});
+    expect(keys(step)).toEqual(["newevent.ask_name"]);
+    const answers: [string, string][] = [
+      ["Harusi ya Neema", "newevent.ask_type"],
+      ["harusi", "newevent.ask_when"],
+      ["2027-02-13 14:00", "newevent.ask_place"],
+      ["Diamond Jubilee Hall", "newevent.ask_budget"],
+    ];
+    for (const [text, next] of answers) {
+      step = newEventFlow.handle(step.state!, { kind: "text", text }, ctx);
+      expect(keys(step), text).toEqual([next]);
+    }
+    step = newEventFlow.handle(step.state!, { kind: "text", text: "5m" }, ctx);
+    expect(step.state).toBeNull();
+    expect(step.effects[0]).toMatchObject({
+      action: { type: "createEvent", input: { name: "Harusi ya Neema", type: "wedding", startTime: "2027-02-13T11:00:00.000Z", location: "Diamond Jubilee Hall", budget: 5_000_000 } },
+    });
+  });
+
+  it("refuses a date in the past or not a date, and keeps asking", () => {
+    const state: NewEventState = { step: "when", draft: { name: "X event", type: "wedding" } };
+    expect(keys(newEventFlow.handle(state, { kind: "text", text: "2020-01-01 10:00" }, ctx))).toEqual(["newevent.when_past"]);
+    expect(keys(newEventFlow.handle(state, { kind: "text", text: "next saturday" }, ctx))).toEqual(["newevent.when_invalid"]);
+    expect(keys(newEventFlow.handle(state, { kind: "text", text: "2027-02-30 10:00" }, ctx))).toEqual(["newevent.when_invalid"]);
+  });
+
+  it("takes one line, keeps what is valid and asks only for the rest", () => {
+    const all = newEventFlow.start(ctx, { parts: ["Send-off ya Amina", "send-off", "13/03/2027 4:30pm", "Mlimani City"] });
+    expect(all.state).toBeNull();
+    expect(all.effects[0]).toMatchObject({ action: { input: { type: "sendoff", startTime: "2027-03-13T13:30:00.000Z", budget: null } } });
+    const badDate = newEventFlow.start(ctx, { parts: ["Send-off ya Amina", "send-off", "someday", "Mlimani City", "2m"] });
+    expect(badDate.state).toEqual({ step: "when", draft: { name: "Send-off ya Amina", type: "sendoff", location: "Mlimani City", budget: 2_000_000 } });
+    expect(keys(badDate)).toEqual(["newevent.when_invalid", "newevent.ask_when"]);
+  });
+});
+
+describe("what organizers type", () => {
+  it.each([
+    ["2027-02-13 14:00", "2027-02-13T11:00:00.000Z"],
+    ["13/02/2027 14:00", "2027-02-13T11:00:00.000Z"],
+    ["13.02.2027 2:00pm", "2027-02-13T11:00:00.000Z"],
+    ["2027-02-13 2pm", "2027-02-13T11:00:00.000Z"],
+  ])("reads %j in the organizer's zone", (text, iso) => {
+    expect(parseEventDate(text, "Africa/Dar_es_Salaam")?.toISOString()).toBe(iso);
+  });
+
+  it.each(["2027-02-13", "2027-02-13 14", "2027-13-01 10:00", "31/02/2027 10:00", "2027-02-13 25:00", "tomorrow 10:00"])("refuses %j", (text) => {
+    expect(parseEventDate(text, "Africa/Dar_es_Salaam")).toBeUndefined();
+  });
+
+  it.each([
+    ["5,000,000", 5_000_000], ["5000000", 5_000_000], ["5m", 5_000_000], ["5 milioni", 5_000_000], ["milioni 5", 5_000_000],
+    ["500k", 500_000], ["500 elfu", 500_000], ["2.5m", 2_500_000], ["TZS 1,200,000", 1_200_000],
+  ] as const)("reads the amount %j", (text, n) => {
+    expect(parseAmount(text)).toBe(n);
+  });
+
+  it.each(["lots", "5,00", "1.5", ""])("refuses the amount %j", (text) => {
+    expect(parseAmount(text)).toBeUndefined();
+  });
+
+  it("reads kinds of event in both languages and keeps other kinds as typed", () => {
+    expect(parseEventType("Harusi")).toBe("wedding");
+    expect(parseEventType("msiba")).toBe("burial");
+    expect(parseEventType("type:corporate")).toBe("corporate");
+    expect(parseEventType("Graduation party")).toBe("Graduation party");
+    expect(parseEventType("!!")).toBeUndefined();
+  });
+
+  it("reads a guest list entry by entry, reporting bad and repeated numbers apart", () => {
+    const list = readGuestList("0712345678 Amina, +255 754 111 222 Juma; Mama Neema 0713-000-111\nnot a number, 12, 0712 345 678 Amina again", "TZ");
+    expect(list.guests).toEqual([
+      { phone: "+255712345678", name: "Amina" },
+      { phone: "+255754111222", name: "Juma" },
+      { phone: "+255713000111", name: "Mama Neema" },
+    ]);
+    expect(list.invalid).toEqual(["not a number", "12"]);
+    expect(list.duplicates).toEqual(["+255712345678"]);
+  });
+
+  it("tells an event code from a guest list at the start of the arguments", () => {
+    expect(splitCode("HARUSI-7K2 0712345678 Amina")).toEqual({ code: "HARUSI-7K2", rest: "0712345678 Amina" });
+    expect(splitCode("0712345678 Amina")).toEqual({ rest: "0712345678 Amina" });
+    expect(splitCode("harusi-7k2")).toEqual({ code: "harusi-7k2", rest: "" });
+  });
+
+  it("invites shared contacts one by one until the organizer is done", () => {
+    const start = inviteFlow.start(ctx, { code: "HARUSI-7K2", event: "Harusi" });
+    const contact = inviteFlow.handle(start.state!, { kind: "contact", phone: "+255712345678", own: false, name: "Mama" }, ctx);
+    expect(contact.effects[0]).toMatchObject({ action: { type: "inviteGuests", input: { code: "HARUSI-7K2", contact: { phone: "+255712345678", name: "Mama" } } } });
+    const then = contact.effects[0]!.type === "action" ? contact.effects[0]!.then! : () => ({});
+    expect(then({ invited: 1 })).toEqual({ state: { code: "HARUSI-7K2", event: "Harusi", invited: 1 } });
+    const done = inviteFlow.handle({ code: "HARUSI-7K2", event: "Harusi", invited: 4 }, { kind: "text", text: "Tayari" }, ctx);
+    expect(done.state).toBeNull();
+    expect(done.effects[0]).toMatchObject({ reply: { text: { key: "invite.done", params: { count: 4 } } } });
+  });
+});
+
+describe("Swahili time", () => {
+  it.each([
+    [7, 0, "saa moja asubuhi"], [10, 0, "saa nne asubuhi"], [14, 0, "saa nane mchana"], [18, 30, "saa kumi na mbili na nusu jioni"],
+    [19, 0, "saa moja usiku"], [0, 0, "saa sita usiku"], [6, 0, "saa kumi na mbili asubuhi"], [9, 15, "saa tatu na robo asubuhi"],
+    [16, 45, "saa kumi na moja kasoro robo jioni"], [11, 10, "saa tano na dakika 10 asubuhi"], [5, 0, "saa kumi na moja alfajiri"],
+  ])("reads %d:%d as %j", (h, m, text) => {
+    expect(swahiliTime(h, m)).toBe(text);
+  });
+});
