@@ -70,14 +70,19 @@ export async function openInvitationsOf(tx: Tx, userIds: string[], now: Date): P
 
 /**
  * The guest's invitation with this code (an invitation code, or the code of its event), among those they can still
- * answer. When it is not among them, says why: cancelled, begun, or (also for someone else's) unknown.
+ * answer. When it is not among them, says why: cancelled, begun, or (also for someone else's) unknown. `db` is
+ * only called then.
  */
-export async function findOpenInvitation(tx: Tx, options: { userId: string; typed: string; open: GuestInvitation[]; now: Date }): Promise<GuestInvitation> {
+export async function findOpenInvitation(
+  db: () => Promise<Tx>,
+  options: { userId: string; typed: string; open: GuestInvitation[]; now: Date },
+): Promise<GuestInvitation> {
   const code = normaliseCode(options.typed);
   const found = code ? options.open.find((i) => i.code.toUpperCase() === code || i.event.code?.toUpperCase() === code) : undefined;
+  // Found among the open ones (preloaded on the hot path): no statement at all.
   if (found) return found;
   const closed = code
-    ? await tx.invitation.findFirst({
+    ? await (await db()).invitation.findFirst({
         where: { userId: options.userId, sentAt: { not: null }, OR: [{ code: { equals: code, mode: "insensitive" } }, { event: { code: { equals: code, mode: "insensitive" } } }] },
         select: { event: { select: { name: true, status: true, startTime: true } } },
       })

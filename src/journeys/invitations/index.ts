@@ -9,6 +9,7 @@ import { checkAnswer, findOpenInvitation, openInvitationsOf, writeRsvps, type Gu
 import { normaliseCode } from "../../domain/codes.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
+import { isGreeting } from "../core/index.js";
 import type { CommandTools, Journey } from "../journey.js";
 import { sendList, whenText, whereText } from "../list.js";
 
@@ -81,7 +82,7 @@ async function openInvitation(turn: Turn, typed: string, tools: CommandTools): P
   // A copy waiting for them (sent while no channel could reach them) would only repeat what is shown now.
   await tx.notification.updateMany({ where: { userId: turn.user.id, eventId: invitation.event.id, type: "invitation", deliveredAt: null }, data: { deliveredAt: turn.now } });
   const open = (await openInvitationsOf(tx, [turn.user.id], turn.now)).get(turn.user.id) ?? [];
-  await answerFlow(turn, tools, [await findOpenInvitation(tx, { userId: turn.user.id, typed: code, open, now: turn.now })]);
+  await answerFlow(turn, tools, [await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now })]);
   return true;
 }
 
@@ -118,7 +119,7 @@ export const invitationsJourney: Journey = {
       help: "help.line.rsvp",
       async run(turn, args, tools) {
         const open = await openInvitations(turn);
-        if (args) return answerFlow(turn, tools, [await findOpenInvitation(await turn.db(), { userId: turn.user.id, typed: args, open, now: turn.now })]);
+        if (args) return answerFlow(turn, tools, [await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: args, open, now: turn.now })]);
         if (!open.length) return turn.say("rsvp.none_open");
         return answerFlow(turn, tools, open);
       },
@@ -128,7 +129,7 @@ export const invitationsJourney: Journey = {
   actions: {
     async recordRsvp(turn, { code, answer, partySize }) {
       const open = await openInvitations(turn);
-      const invitation = await findOpenInvitation(await turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now });
+      const invitation = await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now });
       checkAnswer(invitation, answer, partySize, turn.now);
       const row: RsvpRow = { invitationId: invitation.id, eventId: invitation.event.id, userId: turn.user.id, answer, partySize, at: turn.now };
       if (invitation.event.notifyAnswers) {
@@ -145,7 +146,7 @@ export const invitationsJourney: Journey = {
     async rsvp(turn, value, tools) {
       const chosen = readChoice(value);
       if (!chosen) return turn.say("choice.expired");
-      const invitation = await findOpenInvitation(await turn.db(), { userId: turn.user.id, typed: chosen.code, open: await openInvitations(turn), now: turn.now });
+      const invitation = await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: chosen.code, open: await openInvitations(turn), now: turn.now });
       await answerFlow(turn, tools, [invitation], chosen.answer);
     },
   },
@@ -172,11 +173,14 @@ export const invitationsJourney: Journey = {
   opens: openInvitation,
   preload: {
     invitations: {
-      // Every message that may be an answer (short text, a tap, a step of the RSVP flow) or a greeting.
-      wants: ({ event, conversation }) =>
-        (event.content.kind === "text" && event.content.text.length <= 40) ||
-        (event.content.kind === "choice" && event.content.value.startsWith("rsvp:")) ||
-        conversation?.flow === "rsvp",
+      // Every message that may answer an invitation (words, a number, a tap, a step of the RSVP flow) or greet (the
+      // greeting lists what waits); decided from the message alone, so other messages cost nothing.
+      wants: ({ event, conversation }) => {
+        if (conversation?.flow === "rsvp") return true;
+        const c = event.content;
+        if (c.kind === "choice") return c.value.startsWith("rsvp:");
+        return c.kind === "text" && c.text.length <= 40 && (parseAnswer(c.text) !== undefined || /^\s*\d{1,2}\s*\.?\s*$/.test(c.text) || isGreeting(c.text));
+      },
       load: (tx, userIds, now) => openInvitationsOf(tx, userIds, now),
     },
   },

@@ -1,0 +1,85 @@
+// npm run bench:invite [-- --guests 250 --runs 5]
+//
+// One organizer's "/invite CODE <250 numbers>" through the whole pipeline, against the real PostgreSQL and Redis:
+// the numbers read, 250 people, attendee profiles, invitations and guest rows written, and 250 invitations written
+// to the outbox in the guests' languages, all in the message's one transaction. Prints the time from hand-over to
+// commit (the reply queued), per run and the median. Runs in a database of its own, dropped afterwards.
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { loadConfig } from "../src/config.js";
+import { applyMigrations } from "../src/db/migrations.js";
+import { createPrisma } from "../src/db/prisma.js";
+import { createEngine } from "../src/engine/engine.js";
+import { createOutboundDispatcher } from "../src/jobs/outbound.js";
+import { createLogger } from "../src/logger.js";
+
+const { values: args } = parseArgs({ options: { guests: { type: "string", default: "250" }, runs: { type: "string", default: "5" } } });
+
+async function main() {
+  const config = loadConfig();
+  const runId = Date.now().toString(36);
+  const admin = new URL(config.DATABASE_URL);
+  admin.pathname = "/postgres";
+  const dbName = `nuru_bench_invite_${runId}`;
+  const url = new URL(config.DATABASE_URL);
+  url.pathname = `/${dbName}`;
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  await applyMigrations(url.toString());
+  const db = createPrisma(url.toString(), 10);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = `nuru-bench-invite-${runId}`;
+  const dispatcher = createOutboundDispatcher({ connection: redis, prefix, channels: ["simulator"] });
+  const waiting = new Map<string, () => void>();
+  const engine = createEngine({
+    db,
+    logger: createLogger("warn"),
+    dispatcher,
+    defaultCountry: "TZ",
+    defaultLocale: "en",
+    conversationTtlMs: 3_600_000,
+    onHandled: (_channel, chatId) => waiting.get(chatId)?.(),
+  });
+  let seq = 0;
+  const say = (chat: string, text: string) =>
+    new Promise<number>((resolve) => {
+      const t0 = performance.now();
+      waiting.set(chat, () => resolve(performance.now() - t0));
+      void engine.sink({ channel: "simulator", externalId: `i${++seq}`, chatId: chat, sender: { externalId: chat, phone: chat, name: "Organizer" }, content: { kind: "text", text }, sentAt: new Date() });
+    });
+
+  const guests = Number(args.guests);
+  const times: number[] = [];
+  console.log(`/invite with ${guests} numbers, ${args.runs} runs (each a new organizer and event)`);
+  for (let run = 0; run < Number(args.runs); run++) {
+    const organizer = `+4479${String(run).padStart(8, "0")}`;
+    await say(organizer, `/newevent Harusi ${run} | wedding | 2031-02-15 14:00 | Hall`);
+    const event = await db.event.findFirstOrThrow({ where: { organizer: { phone: organizer } } });
+    const list = Array.from({ length: guests }, (_, i) => `07${run}${String(i).padStart(7, "0")} Guest ${i}`).join(", ");
+    const ms = await say(organizer, `/invite ${event.code} ${list}`);
+    const invited = await db.invitation.count({ where: { eventId: event.id } });
+    const queued = await db.outboundMessage.count({ where: { dedupeKey: { startsWith: "tell:" }, user: { invitations: { some: { eventId: event.id } } } } });
+    times.push(ms);
+    console.log(`   run ${run + 1}: ${ms.toFixed(0)} ms from hand-over to commit; ${invited} invitations, ${queued} invitations in the outbox`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`   median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, worst ${sorted.at(-1)!.toFixed(0)} ms (target: under 1,000 ms)`);
+
+  await engine.processor.idle();
+  await dispatcher.close();
+  await redis.quit();
+  await db.$disconnect();
+  await adminClient.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await adminClient.end();
+  const cleanup = new Redis(config.REDIS_URL);
+  const keys = await cleanup.keys(`${prefix}:*`);
+  for (let i = 0; i < keys.length; i += 500) await cleanup.del(...keys.slice(i, i + 500));
+  await cleanup.quit();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
