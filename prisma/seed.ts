@@ -65,6 +65,8 @@ interface DemoWorld {
 export interface SeedSummary {
   organizers: { id: string; name: string; phone: string }[];
   events: { id: string; code: string; name: string; startTime: Date; organizerId: string; guests: number }[];
+  /** Guests' invitations, to try in the simulator ("/start CODE" as that person). */
+  invitations: { name: string; phone: string; code: string; event: string; status: string }[];
   /** Rows the demo owns, per table. */
   rows: Record<keyof DemoWorld, number>;
 }
@@ -417,6 +419,13 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date } = {}): 
       organizerId: e.organizerId ?? "",
       guests: world.guests.filter((g) => g.eventId === e.id).length,
     })),
+    invitations: world.invitations.map((i) => ({
+      name: i.recipientName ?? "",
+      phone: i.recipientPhone ?? "",
+      code: i.code ?? "",
+      event: world.events.find((e) => e.id === i.eventId)?.name ?? "",
+      status: i.rsvpStatus ?? "pending",
+    })),
     rows: Object.fromEntries(Object.entries(world).map(([table, rows]) => [table, rows.length])) as SeedSummary["rows"],
   };
 }
@@ -428,7 +437,17 @@ function describeSummary(summary: SeedSummary): string {
     const when = format(new TZDate(e.startTime.getTime(), DEMO_TIME_ZONE), "EEE d MMM yyyy HH:mm");
     return `  ${e.code}  ${e.name}: ${when} (${DEMO_TIME_ZONE}), ${e.guests} guests, organizer ${organizer?.name} ${organizer?.phone}`;
   });
-  return [`Demo data ready: ${total} rows in ${Object.keys(summary.rows).length} tables.`, ...lines].join("\n");
+  // A few of each answer, so a tester can open an unanswered invitation and change an answered one.
+  const codes = summary.invitations
+    .filter((i) => i.code)
+    .slice(0, 8)
+    .map((i) => `  ${i.code.padEnd(12)} ${i.name} ${i.phone}: ${i.event} (${i.status})`);
+  return [
+    `Demo data ready: ${total} rows in ${Object.keys(summary.rows).length} tables.`,
+    ...lines,
+    "Invitation codes (in the simulator, chat as that phone number and send /start CODE; answer with the buttons or words):",
+    ...codes,
+  ].join("\n");
 }
 
 /** host:port/database, without the credentials a URL may carry. */

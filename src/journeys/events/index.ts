@@ -95,8 +95,9 @@ const eventsCommand: CommandHandler = async (turn) => {
   turn.send({ text: { text: [turn.render({ key: "events.header" }), ...lines].join("\n") } });
 };
 
+/** A guest's answer as the organizer reads it ("anakuja": they are coming, not "unakuja"). */
 const statusText = (turn: Turn, status: string) =>
-  turn.render({ key: `rsvp.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}` });
+  turn.render({ key: `guests.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}` });
 
 const guestsCommand: CommandHandler = async (turn, args) => {
   const event = await eventOf(turn, splitCode(args).code ?? (args || undefined));

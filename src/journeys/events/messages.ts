@@ -50,6 +50,10 @@ export const en = {
   "guests.none": "Nobody is invited to {event} yet. Invite guests with /invite {code} 0712345678 Name, ...",
   "guests.item": "• {name} {phone} – {status}",
   "guests.party": "{status}, {party}",
+  "guests.status.accepted": "coming",
+  "guests.status.declined": "not coming",
+  "guests.status.maybe": "maybe",
+  "guests.status.pending": "not answered",
   "guests.requests": "Asked to join through the event's link (let them in with /approve {code} PHONE):",
 
   "link.header": "Links for {event} ({code}). Send each guest their own; the last one is for a family group.",
@@ -122,6 +126,10 @@ export const sw: Record<keyof typeof en, string> = {
   "guests.none": "Bado hakuna aliyealikwa kwenye {event}. Alika wageni kwa /alika {code} 0712345678 Jina, ...",
   "guests.item": "• {name} {phone} – {status}",
   "guests.party": "{status}, {party}",
+  "guests.status.accepted": "anakuja",
+  "guests.status.declined": "hatakuja",
+  "guests.status.maybe": "labda",
+  "guests.status.pending": "hajajibu",
   "guests.requests": "Waliomba kujiunga kupitia kiungo cha tukio (waruhusu kwa /ruhusu {code} SIMU):",
 
   "link.header": "Viungo vya {event} ({code}). Mtumie kila mgeni chake; cha mwisho ni cha kikundi cha familia.",

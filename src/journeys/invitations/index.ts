@@ -48,12 +48,13 @@ async function tellOrganizer(turn: Turn, invitation: GuestInvitation, answer: An
       type: "rsvp",
       eventId,
       message: (locale) => {
-        const r = (key: "rsvp.status.accepted" | "rsvp.status.declined" | "rsvp.status.maybe") => turn.renderIn(locale, { key });
+        // The answer as the organizer reads it (guests.status.*: "anakuja", not the guest's own "unakuja").
+        const r = (key: "guests.status.accepted" | "guests.status.declined" | "guests.status.maybe") => turn.renderIn(locale, { key });
         const party = answer === "accepted" ? turn.renderIn(locale, { key: "rsvp.told_party", params: { party: partySize === 1 ? turn.renderIn(locale, { key: "rsvp.people.one" }) : turn.renderIn(locale, { key: "rsvp.people.many", params: { count: partySize } }) } }) : "";
         return {
           text: turn.renderIn(locale, {
             key: "rsvp.told_organizer",
-            params: { guest: turn.user.name, event, answer: r(`rsvp.status.${answer}`), party, ...counts },
+            params: { guest: turn.user.name, event, answer: r(`guests.status.${answer}`), party, ...counts },
           }),
         };
       },

@@ -1,0 +1,114 @@
+// Invitations on WhatsApp (the adapter over the fake whatsapp-web.js client, real engine, PostgreSQL, Redis, outbound
+// worker): an organizer in the simulator invites numbers; WhatsApp can write first, so each guest gets the invitation
+// there with numbered choices, answers "1" and a party size, and the organizer, whose last chat was the simulator,
+// hears of it there. A vCard shared during /invite adds its contact.
+import type { Worker } from "bullmq";
+import { afterAll, describe, expect, it } from "vitest";
+import { createSimulatorAdapter } from "../../src/channels/simulator/adapter.js";
+import { createWhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
+import { createEngine } from "../../src/engine/engine.js";
+import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
+import { createLogger } from "../../src/logger.js";
+import { FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { recordSends } from "../support/engine-harness.js";
+import { testDb, testRedis, uniquePhone, uniquePrefix } from "../support/services.js";
+import { waitFor } from "../support/until.js";
+
+const db = testDb();
+const connection = await testRedis();
+const redis = await testRedis();
+const prefix = uniquePrefix();
+const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+const network = new FakeWhatsAppNetwork();
+const whatsapp = createWhatsAppAdapter({
+  sessionDir: "/nonexistent/session",
+  chromiumPath: "/nonexistent/chromium",
+  minIntervalMs: 10,
+  logger,
+  clientFactory: network.factory,
+  retryDelaysMs: [5],
+  printQrToTerminal: false,
+});
+const simulator = createSimulatorAdapter({ logger });
+const dispatcher = createOutboundDispatcher({ connection, prefix, channels: ["whatsapp", "simulator"] });
+const engine = createEngine({
+  db,
+  logger,
+  dispatcher,
+  defaultCountry: "TZ",
+  defaultLocale: "en",
+  conversationTtlMs: 3_600_000,
+  channels: { running: ["whatsapp", "simulator"], firstContact: ["whatsapp", "simulator"], links: { whatsappNumber: "255700000001" } },
+});
+const sim = recordSends(simulator);
+const workers: Worker[] = [
+  createOutboundWorker({ db, adapter: whatsapp, connection, redis, prefix, logger }),
+  createOutboundWorker({ db, adapter: sim.adapter, connection, redis, prefix, logger }),
+];
+await whatsapp.start(engine.sink);
+await simulator.start(engine.sink);
+afterAll(async () => {
+  await whatsapp.stop();
+  await simulator.stop();
+  await engine.processor.idle();
+  await Promise.all(workers.map((w) => w.close()));
+  await dispatcher.close();
+});
+
+const jidOf = (phone: string) => `${phone.slice(1)}@c.us`;
+const whatsappTexts = async (phone: string, n: number) => {
+  await waitFor(() => (network.sentTo(jidOf(phone)).length >= n ? true : undefined), `${n} WhatsApp messages to ${phone}`, 20_000);
+  return network.sentTo(jidOf(phone)).map((s) => String(s.content));
+};
+const simulatorTexts = async (phone: string, n: number) => {
+  await waitFor(() => (sim.to(phone).length >= n ? true : undefined), `${n} simulator messages to ${phone}`, 20_000);
+  return sim.to(phone).map((m) => m.text);
+};
+let seq = 0;
+const organizerSays = (phone: string, text: string) =>
+  engine.sink({ channel: "simulator", externalId: `wa-org-${++seq}`, chatId: phone, sender: { externalId: phone, phone, name: "Neema" }, content: { kind: "text", text }, sentAt: new Date() });
+
+describe("invitations on WhatsApp", () => {
+  it("reaches guests who never wrote, takes numbered answers, and tells the organizer where they last wrote", async () => {
+    const organizer = `+4479${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+    await organizerSays(organizer, "/newevent Harusi ya Neema | wedding | 2031-02-15 14:00 | Diamond Jubilee Hall");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec((await simulatorTexts(organizer, 1))[0]!)![1]!;
+    await organizerSays(organizer, `/notify ${code} on`);
+    const guest = uniquePhone();
+    await organizerSays(organizer, `/invite ${code} ${guest} Amina`);
+    expect((await simulatorTexts(organizer, 3))[2]).toBe("Invited to Harusi ya Neema: 1.");
+
+    // WhatsApp has no buttons from an unofficial client: the choices are numbered lines.
+    const [card] = await whatsappTexts(guest, 1);
+    expect(card).toBe(
+      "Neema anakualika kwenye Harusi ya Neema.\n🗓 Jumamosi 15 Februari 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nUtakuja?\n\n1. Ndiyo, nitakuja\n2. Hapana, sitaweza\n3. Labda",
+    );
+    network.current.emitMessage({ from: jidOf(guest), body: "1", _data: { notifyName: "Amina M" } });
+    expect((await whatsappTexts(guest, 2))[1]).toContain("Mtakuja watu wangapi");
+    network.current.emitMessage({ from: jidOf(guest), body: "watu 4" });
+    expect((await whatsappTexts(guest, 3))[2]).toContain("Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 4 kwa jumla.");
+    expect((await simulatorTexts(organizer, 4))[3]).toBe("Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 people), 0 not coming, 0 maybe, 0 not answered.");
+
+    // /link gives wa.me click-to-chat links with the text filled in.
+    await organizerSays(organizer, `/link ${code}`);
+    const invitation = await db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: guest } });
+    expect((await simulatorTexts(organizer, 5))[4]).toContain(`• Amina: WhatsApp https://wa.me/255700000001?text=start%20${invitation.code}`);
+  });
+
+  it("invites a contact shared as a vCard after /invite CODE", async () => {
+    const organizer = `+4478${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+    const orgJid = jidOf(organizer);
+    const say = (body: string) => network.current.emitMessage({ from: orgJid, body, _data: { notifyName: "Baraka" } });
+    say("/newevent Send-off ya Zawadi | send-off | 2031-03-01 16:00 | Mlimani City");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec((await whatsappTexts(organizer, 1))[0]!)![1]!;
+    say(`/invite ${code}`);
+    expect((await whatsappTexts(organizer, 2))[1]).toContain("Send the numbers to invite to Send-off ya Zawadi");
+    const guest = uniquePhone();
+    const vcard = `BEGIN:VCARD\nVERSION:3.0\nFN:Mama Zawadi\nTEL;type=CELL;waid=${guest.slice(1)}:${guest}\nEND:VCARD`;
+    network.current.emitMessage({ from: orgJid, type: "vcard", body: vcard, vCards: [vcard] });
+    expect((await whatsappTexts(organizer, 3))[2]).toBe(`Invited Mama Zawadi (${guest}) to Send-off ya Zawadi.`);
+    expect((await whatsappTexts(guest, 1))[0]).toContain("Baraka anakualika kwenye Send-off ya Zawadi.");
+    say("done");
+    expect((await whatsappTexts(organizer, 4))[3]).toBe(`Done: 1 invited in all. See the answers with /guests ${code}.`);
+  });
+});
