@@ -16,6 +16,12 @@ export interface Reply {
   choices?: FlowChoice[];
   /** ask for the person's phone number (Telegram shows a share-contact button with this label) */
   requestPhone?: LocalText;
+  /** a pin after the text (a venue) */
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  /** a photo, the text its caption */
+  photo?: { ref: string };
+  /** the choices as a native poll where the network has one (WhatsApp) */
+  poll?: { allowMultiple?: boolean };
 }
 
 /**

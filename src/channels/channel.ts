@@ -59,13 +59,37 @@ export interface Choice {
   value: string;
 }
 
+/** A place on the map: Telegram sends a location (or a venue when it has a name and address), WhatsApp a Location. */
+export interface Pin {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
 export interface OutboundPayload {
   chatId: string;
+  /** The message; with a photo it is the photo's caption; with a poll, its question. */
   text: string;
   choices?: Choice[];
   /** Ask the person to share their phone number: Telegram shows a reply-keyboard button with this label; elsewhere
    * the text already says how. */
   requestPhone?: { label: string };
+  /** A pin sent after the text. */
+  location?: Pin;
+  /** A photo (an https URL, or a file id of the network it came from) with the text as its caption. */
+  photo?: { ref: string };
+  /**
+   * Offer the choices as a native poll where the network has one that reports who voted (WhatsApp; the vote comes
+   * back as poll_vote and is mapped to the choice's value). Telegram and the simulator keep buttons, so votes stay
+   * attributable and changeable.
+   */
+  poll?: { allowMultiple?: boolean };
+}
+
+/** An OpenStreetMap link for a pin, where a network shows no map of its own (the simulator, text fallbacks). */
+export function mapLink(pin: Pin): string {
+  return `https://www.openstreetmap.org/?mlat=${pin.latitude}&mlon=${pin.longitude}#map=17/${pin.latitude}/${pin.longitude}`;
 }
 
 export interface SendResult {

@@ -14,18 +14,27 @@ export interface OutboxTarget {
 /** The outbox key of the n-th reply to an inbound message: a turn and its failure path can never both reply. */
 export const replyKey = (inboundId: bigint, n: number) => `in:${inboundId}:${n}`;
 
+/** What an outbox row keeps beside its text (choices, a pin, a photo, a poll), as JSON, or null for plain text. */
+export function outboxOptions(reply: RenderedReply): string | null {
+  const { choices, requestPhone, location, photo, poll } = reply;
+  return choices?.length || requestPhone || location || photo || poll ? JSON.stringify({ choices, requestPhone, location, photo, poll }) : null;
+}
+
 /** Writes replies to an inbound message (keys from replyKey, so a repeat writes nothing new). Returns row ids. */
 export async function writeOutbox(tx: Tx, target: OutboxTarget, inboundId: bigint, replies: RenderedReply[]): Promise<bigint[]> {
   if (!replies.length) return [];
   const rows = await tx.outboundMessage.createManyAndReturn({
-    data: replies.map((r, i) => ({
-      dedupeKey: replyKey(inboundId, i),
-      channel: target.channel,
-      chatId: target.chatId,
-      userId: target.userId,
-      body: r.text,
-      options: r.choices || r.requestPhone ? { choices: r.choices, requestPhone: r.requestPhone } : undefined,
-    })),
+    data: replies.map((r, i) => {
+      const options = outboxOptions(r);
+      return {
+        dedupeKey: replyKey(inboundId, i),
+        channel: target.channel,
+        chatId: target.chatId,
+        userId: target.userId,
+        body: r.text,
+        options: options === null ? undefined : (JSON.parse(options) as object),
+      };
+    }),
     select: { id: true },
     skipDuplicates: true,
   });

@@ -104,8 +104,18 @@ export function createRouter(options: RouterOptions) {
     if (c.kind === "choice") return { kind: "choice", value: c.value };
     if (c.kind === "media") return { kind: "media", mediaType: c.mediaType, ref: c.ref, caption: c.caption };
     if (c.kind === "contact") return { kind: "contact", phone: c.phone, own: c.own, ...(c.name ? { name: c.name } : {}) };
-    if (c.kind === "poll_vote" && c.values[0]) return { kind: "text", text: c.values[0] };
     return undefined;
+  }
+
+  /**
+   * A vote in a native poll we sent (WhatsApp): the choice it stands for, read from the outbox row of the poll (the
+   * network names the poll by the id it gave that message, and the option by its label or, when the label was not
+   * cached, its position). Undefined when the poll is not ours or the option is unknown.
+   */
+  async function pollChoice(turn: Turn, pollRef: string, picked: string): Promise<string | undefined> {
+    const row = await (await turn.db()).outboundMessage.findFirst({ where: { channel: turn.event.channel, externalId: pollRef }, select: { options: true } });
+    const choices = (row?.options as { choices?: { label: string; value: string }[] } | null)?.choices ?? [];
+    return choices.find((choice) => choice.label === picked)?.value ?? (/^\d{1,2}$/.test(picked) ? choices[Number(picked) - 1]?.value : undefined);
   }
 
   /**
@@ -176,10 +186,17 @@ export function createRouter(options: RouterOptions) {
       const command = parseCommand(c.text, commandNames);
       if (command) return registry.commands.get(command.name)!.run(turn, command.args, tools);
     }
-    // In a group only commands are for Nuru: everything else is people talking to each other, and answering it
-    // would be noise (and a ban risk on WhatsApp).
-    if (turn.event.isGroup && c.kind !== "choice") return;
-    const input = toFlowInput(turn, turn.event);
+    // A withdrawn vote says nothing to answer; a vote is a tap on the choice it names (or, unknown, its words).
+    let input: FlowInput | undefined;
+    if (c.kind === "poll_vote") {
+      const picked = c.values[0];
+      if (!picked) return;
+      const value = await pollChoice(turn, c.pollRef, picked);
+      input = value ? { kind: "choice", value } : { kind: "text", text: picked };
+    } else input = toFlowInput(turn, turn.event);
+    // In a group only commands, taps and votes are for Nuru: everything else is people talking to each other, and
+    // answering it would be noise (and a ban risk on WhatsApp).
+    if (turn.event.isGroup && c.kind !== "choice" && c.kind !== "poll_vote") return;
     const active = turn.conversation;
     if (active && input) {
       const flow = registry.flows[active.flow]!;
@@ -197,7 +214,7 @@ export function createRouter(options: RouterOptions) {
       return;
     }
     if (input?.kind === "media") return turn.say("unknown.media");
-    const text = c.kind === "text" ? c.text.trim() : "";
+    const text = input?.kind === "text" ? input.text.trim() : "";
     if (text) for (const understand of registry.understanders) if (await understand(turn, text, tools)) return;
     turn.say("unknown.input", { text: text.length > 40 ? `${text.slice(0, 40)}…` : text });
   }

@@ -8,6 +8,7 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../db/prisma.js";
 import type { Locale } from "../i18n/index.js";
+import { outboxOptions } from "./outbox.js";
 import type { RenderedReply, TurnEnvironment } from "./turn.js";
 
 export type Recipients =
@@ -25,7 +26,6 @@ export interface Tidings {
   message: (locale: Locale) => RenderedReply;
 }
 
-const optionsOf = (r: RenderedReply) => (r.choices?.length || r.requestPhone ? JSON.stringify({ choices: r.choices, requestPhone: r.requestPhone }) : null);
 
 function recipientsSql(to: Recipients): Prisma.Sql {
   if ("userIds" in to) return Prisma.sql`SELECT u.id, u.locale, u.phone FROM users u WHERE u.id = ANY(${to.userIds}::uuid[])`;
@@ -68,7 +68,7 @@ export async function tellPeople(
     waiting AS (
       INSERT INTO notifications (user_id, type, content, options, event_id)
       SELECT id, ${tidings.type}, CASE WHEN locale = 'sw' THEN ${sw.text} ELSE ${en.text} END,
-             (CASE WHEN locale = 'sw' THEN ${optionsOf(sw)} ELSE ${optionsOf(en)} END)::jsonb, ${tidings.eventId ?? null}::uuid
+             (CASE WHEN locale = 'sw' THEN ${outboxOptions(sw)} ELSE ${outboxOptions(en)} END)::jsonb, ${tidings.eventId ?? null}::uuid
       FROM target WHERE channel IS NULL
       RETURNING id
     ),
@@ -76,7 +76,7 @@ export async function tellPeople(
       INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)
       SELECT ${options.key} || ':' || id, channel::channel, chat_id, id,
              CASE WHEN locale = 'sw' THEN ${sw.text} ELSE ${en.text} END,
-             (CASE WHEN locale = 'sw' THEN ${optionsOf(sw)} ELSE ${optionsOf(en)} END)::jsonb
+             (CASE WHEN locale = 'sw' THEN ${outboxOptions(sw)} ELSE ${outboxOptions(en)} END)::jsonb
       FROM target WHERE channel IS NOT NULL
       ORDER BY id
       ON CONFLICT (dedupe_key) DO NOTHING

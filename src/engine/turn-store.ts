@@ -5,7 +5,7 @@
 import type { Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { StoredConversation } from "./conversation-store.js";
-import { replyKey } from "./outbox.js";
+import { outboxOptions, replyKey } from "./outbox.js";
 import type { Person, RenderedReply } from "./turn.js";
 import type { HeldWrites } from "./turn-writes.js";
 
@@ -170,7 +170,7 @@ export async function commitBatch(tx: Tx, turns: TurnResult[], held: HeldWrites)
     SELECT k, ch::channel, chat, u, b, o::jsonb
     FROM unnest(${replies.map((r) => r.key)}::text[], ${replies.map((r) => r.turn.chat.channel)}::text[], ${replies.map((r) => r.turn.chat.chatId)}::text[],
                 ${replies.map((r) => r.turn.userId)}::uuid[], ${replies.map((r) => r.reply.text)}::text[],
-                ${replies.map((r) => (r.reply.choices || r.reply.requestPhone ? JSON.stringify({ choices: r.reply.choices, requestPhone: r.reply.requestPhone }) : null))}::text[])
+                ${replies.map((r) => outboxOptions(r.reply))}::text[])
          WITH ORDINALITY AS r(k, ch, chat, u, b, o, n)
     ORDER BY n
     ON CONFLICT (dedupe_key) DO NOTHING

@@ -1,6 +1,6 @@
 // One inbound message being handled: who sent it, in which language we answer, the replies collected so far, and
 // what it tells other people. Replies are written to the outbox only when the whole turn commits.
-import type { InboundEvent } from "../channels/channel.js";
+import type { InboundEvent, Pin } from "../channels/channel.js";
 import { storableText } from "../channels/storable.js";
 import type { Tx } from "../db/prisma.js";
 import { isLocale, render, t, type Locale, type MessageKey, type ParamArgs } from "../i18n/index.js";
@@ -13,6 +13,9 @@ export interface RenderedReply {
   text: string;
   choices?: { label: string; value: string }[];
   requestPhone?: { label: string };
+  location?: Pin;
+  photo?: { ref: string };
+  poll?: { allowMultiple?: boolean };
 }
 
 /** What a turn needs to know of the person. */
@@ -169,6 +172,9 @@ export class Turn {
       this.offered = reply.choices.map((c) => c.value);
     }
     if (reply.requestPhone) rendered.requestPhone = { label: this.render(reply.requestPhone) };
+    if (reply.location) rendered.location = reply.location;
+    if (reply.photo) rendered.photo = reply.photo;
+    if (reply.poll) rendered.poll = reply.poll;
     this.replies.push(rendered);
   }
 

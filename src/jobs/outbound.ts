@@ -3,7 +3,7 @@
 // job that runs twice never sends twice. Per-chat order and pacing are enforced here (see pacing.ts).
 import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type Choice } from "../channels/channel.js";
+import { isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type OutboundPayload } from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
@@ -30,7 +30,7 @@ export interface OutboundJob {
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
 export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
-type RowOptions = { choices?: Choice[]; requestPhone?: { label: string } } | null;
+type RowOptions = Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll"> | null;
 
 /** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
 export function createOutboundDispatcher(options: {
@@ -146,7 +146,7 @@ export function createOutboundWorker(options: {
 
     const opts = row.options as RowOptions;
     try {
-      const result = await adapter.send({ chatId: row.chatId, text: row.body, choices: opts?.choices, requestPhone: opts?.requestPhone });
+      const result = await adapter.send({ chatId: row.chatId, text: row.body, ...opts });
       await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
     } catch (err) {
       if (err instanceof PermanentSendError) {

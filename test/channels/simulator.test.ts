@@ -181,6 +181,22 @@ describe("simulator: bot messages and long-polling", () => {
   const messagesUrl = (base: string, phone: string, query: string) =>
     `${base}/api/chats/${encodeURIComponent(phone)}/messages?${query}`;
 
+  it("shows a photo and a pin as lines with their links (a map for the pin), and a poll as its buttons", async () => {
+    const { adapter, base } = await startedAdapter();
+    await adapter.send({
+      chatId: from,
+      text: "The hall",
+      photo: { ref: "https://example.com/hall.jpg" },
+      location: { latitude: -6.7924, longitude: 39.2083, name: "Diamond Jubilee", address: "Dar es Salaam" },
+    });
+    await adapter.send({ chatId: from, text: "Which dish?", choices: [{ label: "Pilau", value: "d:1" }, { label: "Biryani", value: "d:2" }], poll: {} });
+    const { body } = await getJson(messagesUrl(base, from, "after=0"));
+    expect(body[0].text).toBe(
+      "The hall\n🖼 https://example.com/hall.jpg\n📍 Diamond Jubilee, Dar es Salaam https://www.openstreetmap.org/?mlat=-6.7924&mlon=39.2083#map=17/-6.7924/39.2083",
+    );
+    expect(body[1]).toMatchObject({ text: "Which dish?", choices: [{ label: "Pilau" }, { label: "Biryani" }] });
+  });
+
   it("shows what send() stored, with seq as the external id, choices and the phone request", async () => {
     const { adapter, base } = await startedAdapter();
     const choices = [

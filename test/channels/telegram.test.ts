@@ -502,6 +502,34 @@ describe("send", () => {
   });
 });
 
+describe("pictures and places", () => {
+  it("sends a photo with the text as its caption and the buttons on it, then a venue pin", async () => {
+    const { fake, adapter } = await pollingAdapter();
+    const chatId = String(newUserId());
+    await adapter.send({
+      chatId,
+      text: "Our venue",
+      photo: { ref: "https://example.com/hall.jpg" },
+      choices: [{ label: "Directions", value: "dir" }],
+      location: { latitude: -6.7924, longitude: 39.2083, name: "Diamond Jubilee Hall", address: "Dar es Salaam" },
+    });
+    const sent = fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId);
+    expect(sent.map((m) => m.method)).toEqual(["sendPhoto", "sendVenue"]);
+    expect(sent[0]!.body).toMatchObject({ photo: "https://example.com/hall.jpg", caption: "Our venue", reply_markup: { inline_keyboard: [[{ text: "Directions", callback_data: "dir" }]] } });
+    expect(sent[1]!.body).toMatchObject({ latitude: -6.7924, longitude: 39.2083, title: "Diamond Jubilee Hall", address: "Dar es Salaam" });
+    expect(fake.botMessagesIn(chatId)).toEqual([]);
+  });
+
+  it("sends a caption too long for a photo as a message of its own, and a bare pin as a location", async () => {
+    const { fake, adapter } = await pollingAdapter();
+    const chatId = String(newUserId());
+    const text = "x".repeat(1500);
+    await adapter.send({ chatId, text, photo: { ref: "file-id-1" }, location: { latitude: 1, longitude: 2 } });
+    expect(fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId).map((m) => [m.method, m.body.caption])).toEqual([["sendPhoto", undefined], ["sendLocation", undefined]]);
+    expect(fake.botMessagesIn(chatId).map((m) => m.text)).toEqual([text]);
+  });
+});
+
 describe("splitForTelegram", () => {
   it("keeps short texts whole and never splits a surrogate pair when a text has no break", () => {
     expect(splitForTelegram("hello")).toEqual(["hello"]);

@@ -171,6 +171,50 @@ describe("whatsapp inbound content", () => {
   });
 });
 
+describe("whatsapp payloads", () => {
+  it("sends choices marked as a poll as a native poll, a photo with its caption, and a pin after the text", async () => {
+    const network = new FakeWhatsAppNetwork();
+    const loaded: string[] = [];
+    adapter = createWhatsAppAdapter({
+      sessionDir: "/nonexistent/session",
+      chromiumPath: "/nonexistent/chromium",
+      minIntervalMs: 1500,
+      logger: silent,
+      clientFactory: network.factory,
+      retryDelaysMs: [5],
+      printQrToTerminal: false,
+      loadMedia: async (ref) => {
+        loaded.push(ref);
+        return { mimetype: "image/jpeg", data: "AAAA", filename: "hall.jpg" } as never;
+      },
+    });
+    await adapter.start(recordingSink().sink);
+    await adapter.send({ chatId: PERSON, text: "Which dish?", choices: [{ label: "Pilau", value: "d:1" }, { label: "Biryani", value: "d:2" }], poll: {} });
+    await adapter.send({ chatId: PERSON, text: "The hall", photo: { ref: "https://example.com/hall.jpg" }, location: { latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" } });
+    const [poll, photo, pin] = network.sentTo(PERSON);
+    expect(poll!.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
+    expect(loaded).toEqual(["https://example.com/hall.jpg"]);
+    expect(photo!.content).toMatchObject({ mimetype: "image/jpeg" });
+    expect(photo!.options).toEqual({ caption: "The hall" });
+    expect(pin!.content).toMatchObject({ latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" });
+  });
+
+  it("fails a photo that cannot be loaded for good, so it does not hold up the chat", async () => {
+    const network = new FakeWhatsAppNetwork();
+    adapter = createWhatsAppAdapter({
+      sessionDir: "/nonexistent/session",
+      chromiumPath: "/nonexistent/chromium",
+      minIntervalMs: 1500,
+      logger: silent,
+      clientFactory: network.factory,
+      retryDelaysMs: [5],
+      printQrToTerminal: false,
+    });
+    await adapter.start(recordingSink().sink);
+    await expect(adapter.send({ chatId: PERSON, text: "x", photo: { ref: "file-id-not-a-url" } })).rejects.toBeInstanceOf(PermanentSendError);
+  });
+});
+
 describe("whatsapp polls", () => {
   it("sends a native poll and maps votes on it, each change with its own externalId", async () => {
     const { network, adapter, received } = await started();

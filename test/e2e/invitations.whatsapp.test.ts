@@ -10,6 +10,8 @@ import { createEngine } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import type { Flow } from "../../flows/types.js";
+import { testJourney } from "../support/counter-flow.js";
 import { recordSends } from "../support/engine-harness.js";
 import { testDb, testRedis, uniquePhone, uniquePrefix } from "../support/services.js";
 import { waitFor } from "../support/until.js";
@@ -31,7 +33,18 @@ const whatsapp = createWhatsAppAdapter({
 });
 const simulator = createSimulatorAdapter({ logger });
 const dispatcher = createOutboundDispatcher({ connection, prefix, channels: ["whatsapp", "simulator"] });
+/** A question offered as a native poll; the vote must come back as the choice's value, not its label. */
+const dishFlow: Flow<{ asked: true }, void> = {
+  name: "dish",
+  version: 1,
+  start: () => ({
+    state: { asked: true },
+    effects: [{ type: "reply", reply: { text: { text: "Which dish?" }, choices: [{ label: { text: "Pilau" }, value: "dish:pilau" }, { label: { text: "Biryani" }, value: "dish:biryani" }], poll: {} } }],
+  }),
+  handle: (_state, input) => ({ state: null, effects: [{ type: "reply", reply: { text: { text: `chose ${input.kind === "choice" ? input.value : `text ${input.kind === "text" ? input.text : ""}`}` } } }] }),
+};
 const engine = createEngine({
+  journeys: [testJourney({ flows: [dishFlow], commands: { dish: (turn, _args, tools) => tools.startFlow(turn, "dish") } })],
   db,
   logger,
   dispatcher,
@@ -93,6 +106,19 @@ describe("invitations on WhatsApp", () => {
     await organizerSays(organizer, `/link ${code}`);
     const invitation = await db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: guest } });
     expect((await simulatorTexts(organizer, 5))[4]).toContain(`• Amina: WhatsApp https://wa.me/255700000001?text=start%20${invitation.code}`);
+  });
+
+  it("sends choices as a native poll and takes a vote in it as the choice it names", async () => {
+    const person = uniquePhone();
+    network.current.emitMessage({ from: jidOf(person), body: "/dish", _data: { notifyName: "Mpishi" } });
+    await waitFor(() => (network.sentTo(jidOf(person)).length >= 1 ? true : undefined), "the poll", 20_000);
+    const poll = network.sentTo(jidOf(person))[0]!;
+    expect(poll.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
+    const row = await db.outboundMessage.findFirstOrThrow({ where: { channel: "whatsapp", externalId: poll.id } });
+    expect(row.status).toBe("sent");
+    const parentMessage = { id: { _serialized: poll.id, fromMe: true, remote: jidOf(person) }, from: "255700000001@c.us", to: jidOf(person), fromMe: true, body: "Which dish?", type: "poll_creation", hasMedia: false, timestamp: 1 };
+    network.current.emitVote({ voter: jidOf(person), selectedOptions: [{ name: "Biryani", localId: 1 }], interractedAtTs: Date.now(), parentMessage });
+    expect((await whatsappTexts(person, 2))[1]).toBe("chose dish:biryani");
   });
 
   it("invites a contact shared as a vCard after /invite CODE", async () => {

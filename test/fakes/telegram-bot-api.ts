@@ -58,6 +58,8 @@ export interface FakeTelegram {
   getUpdatesOffsets: (number | undefined)[];
   /** callback_query_id of every answerCallbackQuery call. */
   answeredCallbackQueries: string[];
+  /** Calls the emulator does not have (sendPhoto, sendLocation, sendVenue), answered here, in order. */
+  mediaSent: { method: string; body: Record<string, unknown> }[];
   /** The next getUpdates also carries this update again. */
   redeliver(update: Update): void;
   /** The next call of this Bot API method answers with this Telegram error instead. */
@@ -106,6 +108,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const servedUpdates: Update[] = [];
   const getUpdatesOffsets: (number | undefined)[] = [];
   const answeredCallbackQueries: string[] = [];
+  const mediaSent: { method: string; body: Record<string, unknown> }[] = [];
+  let mediaMessageId = 900_000;
   const failures = new Map<string, TelegramErrorBody[]>();
 
   // Wakes held getUpdates requests when a person sends something (or a redelivery is queued).
@@ -176,6 +180,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return;
     }
     if (method === "answerCallbackQuery") answeredCallbackQueries.push(String(body.callback_query_id));
+    if (method === "sendPhoto" || method === "sendLocation" || method === "sendVenue") {
+      mediaSent.push({ method, body });
+      res.json({ ok: true, result: { message_id: ++mediaMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: "private" } } });
+      return;
+    }
     return forward(req, res);
   });
   const front = await listen(app);
@@ -206,6 +215,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     servedUpdates,
     getUpdatesOffsets,
     answeredCallbackQueries,
+    mediaSent,
     redeliver(update) {
       redeliveries.push(update);
       arrivals.emit("arrival");

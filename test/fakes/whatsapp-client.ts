@@ -8,6 +8,7 @@ import type {
   WhatsAppContent,
   WhatsAppMessageLike,
   WhatsAppPollVoteLike,
+  WhatsAppSendOptions,
 } from "../../src/channels/whatsapp/client.js";
 import type { SentMessage } from "../contract/channel-contract.js";
 
@@ -15,6 +16,7 @@ export interface FakeSent {
   chatId: string;
   content: WhatsAppContent;
   id: string;
+  options?: WhatsAppSendOptions;
 }
 
 export class FakeWhatsAppNetwork {
@@ -94,7 +96,7 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     this.destroyed = true;
   }
 
-  async sendMessage(chatId: string, content: WhatsAppContent): Promise<{ id: { _serialized: string } }> {
+  async sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: { _serialized: string } }> {
     if (this.destroyed) throw new Error("Protocol error: Target closed (fake)");
     const error = this.network.nextSendError;
     if (error) {
@@ -102,7 +104,7 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
       throw new Error(error);
     }
     const id = `true_${chatId}_${this.network.nextId()}`;
-    this.network.sent.push({ chatId, content, id });
+    this.network.sent.push({ chatId, content, id, ...(options ? { options } : {}) });
     return { id: { _serialized: id } };
   }
 

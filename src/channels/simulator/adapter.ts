@@ -1,7 +1,7 @@
 // The simulator channel: people chat with Nuru from a web page instead of WhatsApp or Telegram, so every flow can be
 // tried without an account. A person is their phone number; the chat id is that phone in E.164.
 import type { Router } from "express";
-import { PermanentSendError, type ChannelAdapter, type InboundSink, type RateLimits } from "../channel.js";
+import { mapLink, PermanentSendError, type ChannelAdapter, type InboundSink, type RateLimits } from "../channel.js";
 import type { Logger } from "../../logger.js";
 import { ChatHistory } from "./history.js";
 import { createSimulatorRouter } from "./routes.js";
@@ -51,8 +51,13 @@ export function createSimulatorAdapter(options: SimulatorOptions): SimulatorAdap
 
     async send(message) {
       if (!isSimulatorPhone(message.chatId)) throw new PermanentSendError("not a simulator chat");
+      // The page shows text: a photo and a pin become lines with their links (an OpenStreetMap map for the pin).
+      const extras = [
+        ...(message.photo ? [`🖼 ${message.photo.ref}`] : []),
+        ...(message.location ? [`📍 ${[message.location.name, message.location.address].filter(Boolean).join(", ")} ${mapLink(message.location)}`.replace("📍  ", "📍 ")] : []),
+      ];
       const stored = history.append(message.chatId, {
-        text: message.text,
+        text: [message.text, ...extras].join("\n"),
         // Copied so a caller reusing its payload object cannot change what the page shows.
         ...(message.choices?.length ? { choices: message.choices.map(({ label, value }) => ({ label, value })) } : {}),
         ...(message.requestPhone ? { requestPhone: true } : {}),

@@ -6,7 +6,7 @@ import type { Update } from "telegraf/types";
 import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { toInboundEvent } from "./inbound.js";
-import { mapSendError, replyMarkupFor, splitForTelegram } from "./outbound.js";
+import { MAX_CAPTION_CHARS, mapSendError, replyMarkupFor, splitForTelegram } from "./outbound.js";
 import { ALLOWED_UPDATES, startPolling, type Poller } from "./polling.js";
 import { createWebhookHandler, type UpdateProcessor } from "./webhook.js";
 
@@ -120,13 +120,24 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
     async send(message: OutboundPayload): Promise<SendResult> {
       const markup = replyMarkupFor(message, chatsWithReplyKeyboard.has(message.chatId));
-      const parts = splitForTelegram(message.text);
+      // A photo carries up to 1,024 characters of caption; a longer text follows it as messages of its own.
+      const captioned = message.photo && message.text.length <= MAX_CAPTION_CHARS;
+      const parts = captioned ? [] : splitForTelegram(message.text).filter((p) => p.trim() || !message.photo);
       try {
         let sent: { message_id: number } | undefined;
+        if (message.photo) {
+          const extra = captioned ? { caption: message.text, ...(markup ? { reply_markup: markup } : {}) } : {};
+          sent = await telegram.sendPhoto(message.chatId, message.photo.ref, extra);
+        }
         // A retry after a failure part-way repeats the parts already sent: rare, and better than losing the rest.
         for (const [i, part] of parts.entries()) {
           const last = i === parts.length - 1;
           sent = await telegram.sendMessage(message.chatId, part, last && markup ? { reply_markup: markup } : {});
+        }
+        if (message.location) {
+          const { latitude, longitude, name, address } = message.location;
+          if (name && address) await telegram.sendVenue(message.chatId, latitude, longitude, name, address);
+          else await telegram.sendLocation(message.chatId, latitude, longitude);
         }
         if (message.requestPhone) chatsWithReplyKeyboard.add(message.chatId);
         else if (markup && "remove_keyboard" in markup) chatsWithReplyKeyboard.delete(message.chatId);

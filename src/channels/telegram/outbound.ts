@@ -45,6 +45,8 @@ export function replyMarkupFor(message: OutboundPayload, hasReplyKeyboard: boole
 
 /** Telegram refuses a message text beyond this many characters (UTF-16 units, as Telegram counts them). */
 export const MAX_MESSAGE_CHARS = 4096;
+/** ... and a photo's caption beyond this many. */
+export const MAX_CAPTION_CHARS = 1024;
 
 /**
  * A text Telegram would refuse as too long, in parts it takes: cut at the last line break (else space) before the

@@ -6,7 +6,7 @@ import qrcodeTerminal from "qrcode-terminal";
 import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
-import { createRealClient, makePoll, type WhatsAppClientFactory, type WhatsAppClientLike } from "./client.js";
+import { createRealClient, loadMediaFromUrl, makeLocation, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike } from "./client.js";
 import { WhatsAppConnection, type WhatsAppState } from "./connection.js";
 import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
 import { InboundDelivery } from "./inbound-delivery.js";
@@ -26,6 +26,8 @@ export interface WhatsAppAdapterOptions {
   retryDelaysMs?: number[];
   /** Draw the login QR on stderr for an operator at the terminal (default true; tests turn it off). */
   printQrToTerminal?: boolean;
+  /** How a photo's bytes are fetched (default: its https URL); tests pass one that needs no network. */
+  loadMedia?: MediaLoader;
 }
 
 export interface WhatsAppStatus {
@@ -108,10 +110,29 @@ class WhatsAppChannel implements WhatsAppAdapter {
     await this.connection.stop();
   }
 
-  /** requestPhone is ignored: WhatsApp already tells us the sender's number. */
+  /**
+   * requestPhone is ignored: WhatsApp already tells us the sender's number. Choices are numbered lines, or a native
+   * poll when asked for (2 to 12 of them); a photo goes with the text as its caption; a pin follows the text.
+   */
   async send(message: OutboundPayload): Promise<SendResult> {
     const client = this.connection.readyClient();
-    return this.sender.send(client, message.chatId, withNumberedChoices(message.text, message.choices));
+    const choices = message.choices ?? [];
+    let result: SendResult;
+    if (message.poll && choices.length >= 2 && choices.length <= MAX_POLL_OPTIONS) {
+      result = await this.sendPoll(message.chatId, message.text, choices.map((c) => c.label), message.poll.allowMultiple);
+    } else if (message.photo) {
+      const media = await (this.options.loadMedia ?? loadMediaFromUrl)(message.photo.ref).catch((err: unknown) => {
+        throw new PermanentSendError(`the photo could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      result = await this.sender.send(client, message.chatId, media, { caption: withNumberedChoices(message.text, message.choices) });
+    } else {
+      result = await this.sender.send(client, message.chatId, withNumberedChoices(message.text, message.choices));
+    }
+    if (message.location) {
+      const { latitude, longitude, name, address } = message.location;
+      await this.sender.send(client, message.chatId, makeLocation(latitude, longitude, { name, address }));
+    }
+    return result;
   }
 
   async sendPoll(chatId: string, question: string, options: string[], allowMultipleAnswers = false): Promise<SendResult> {

@@ -50,15 +50,20 @@ export interface WhatsAppClientEvents {
 
 export type WhatsAppEventName = keyof WhatsAppClientEvents;
 
-/** What sendMessage accepts here: plain text, or a whatsapp-web.js Poll built by makePoll below. */
-export type WhatsAppContent = string | WAWebJS.Poll;
+/** What sendMessage accepts here: plain text, or a whatsapp-web.js Poll, Location or MessageMedia built below. */
+export type WhatsAppContent = string | WAWebJS.Poll | WAWebJS.Location | WAWebJS.MessageMedia;
+
+/** sendMessage's options Nuru uses: a media's caption. */
+export interface WhatsAppSendOptions {
+  caption?: string;
+}
 
 export interface WhatsAppClientLike {
   on<E extends WhatsAppEventName>(event: E, listener: WhatsAppClientEvents[E]): unknown;
   removeListener<E extends WhatsAppEventName>(event: E, listener: WhatsAppClientEvents[E]): unknown;
   initialize(): Promise<void>;
   destroy(): Promise<void>;
-  sendMessage(chatId: string, content: WhatsAppContent): Promise<{ id: WhatsAppMessageId } | undefined>;
+  sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: WhatsAppMessageId } | undefined>;
   /** Null when the number is not on WhatsApp; otherwise the id to send to (it may differ from what we asked). */
   getNumberId(number: string): Promise<{ _serialized: string } | null>;
   /** Fields are missing when WhatsApp hides the mapping (privacy), so both are optional here. */
@@ -102,3 +107,18 @@ export function makePoll(question: string, options: string[], allowMultipleAnswe
   const { Poll } = loadLibrary();
   return new Poll(question, options, { allowMultipleAnswers, messageSecret: undefined });
 }
+
+/** A native WhatsApp location pin (with a name and address, shown as a venue). */
+export function makeLocation(latitude: number, longitude: number, details: { name?: string; address?: string } = {}): WAWebJS.Location {
+  const { Location } = loadLibrary();
+  return new Location(latitude, longitude, details);
+}
+
+/** Downloads a photo to send: WhatsApp takes the bytes, not a link. Replaced in tests (no network here). */
+export type MediaLoader = (ref: string) => Promise<WAWebJS.MessageMedia>;
+
+export const loadMediaFromUrl: MediaLoader = async (ref) => {
+  if (!/^https:\/\//.test(ref)) throw new Error(`a WhatsApp photo must be an https URL, got "${ref.slice(0, 40)}"`);
+  const { MessageMedia } = loadLibrary();
+  return MessageMedia.fromUrl(ref, { unsafeMime: true });
+};

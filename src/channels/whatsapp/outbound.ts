@@ -4,7 +4,7 @@
 import type { Logger } from "../../logger.js";
 import type { Choice, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
-import type { WhatsAppClientLike, WhatsAppContent } from "./client.js";
+import type { WhatsAppClientLike, WhatsAppContent, WhatsAppSendOptions } from "./client.js";
 import { chatJidOf, isPhoneJid, phoneOfJid } from "./ids.js";
 
 /** "Will you attend?\n\n1. Yes\n2. No": the engine maps a reply "1" back to the first choice. */
@@ -27,13 +27,13 @@ export class WhatsAppSender {
 
   constructor(private readonly logger: Logger) {}
 
-  async send(client: WhatsAppClientLike, chatId: string, content: WhatsAppContent): Promise<SendResult> {
+  async send(client: WhatsAppClientLike, chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<SendResult> {
     const jid = chatJidOf(chatId);
     if (!jid) throw new PermanentSendError(`"${chatId}" is not a WhatsApp chat id or phone number`);
     const target = await this.targetOf(client, jid);
     let sent: Awaited<ReturnType<WhatsAppClientLike["sendMessage"]>>;
     try {
-      sent = await client.sendMessage(target, content);
+      sent = options ? await client.sendMessage(target, content, options) : await client.sendMessage(target, content);
     } catch (err) {
       throw await this.classify(client, jid, err);
     }
