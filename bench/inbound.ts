@@ -18,14 +18,13 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
-import pg from "pg";
 import type { InboundEvent } from "../src/channels/channel.js";
 import { loadConfig } from "../src/config.js";
-import { applyMigrations } from "../src/db/migrations.js";
 import { createPrisma } from "../src/db/prisma.js";
 import { createEngine } from "../src/engine/engine.js";
 import { createOutboundDispatcher } from "../src/jobs/outbound.js";
 import { createLogger } from "../src/logger.js";
+import { createScratch } from "./scratch.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -53,18 +52,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const config = loadConfig();
-  const runId = Date.now().toString(36);
-  const admin = new URL(config.DATABASE_URL);
-  admin.pathname = "/postgres";
-  const dbName = `nuru_bench_${runId}`;
-  const url = new URL(config.DATABASE_URL);
-  url.pathname = `/${dbName}`;
-  const adminClient = new pg.Client({ connectionString: admin.toString() });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${dbName}`);
-  await applyMigrations(url.toString());
-
-  const db = createPrisma(url.toString(), Number(args.pool));
+  const scratch = await createScratch(config, "inbound");
+  const url = scratch.url;
+  const db = createPrisma(url, Number(args.pool));
   // A service that has run a while, not an empty database: on tables that grow a hundredfold within a minute the
   // planner's plans (chosen while they were nearly empty) turn into scans of the whole table, which measures the
   // statistics, not the pipeline. Phones +2556... never meet the benchmark's +2557... people.
@@ -107,7 +97,7 @@ async function main() {
     return round === 0 ? "ndiyo" : String(1 + (i % 5));
   };
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const prefix = `nuru-bench-${runId}`;
+  const prefix = scratch.prefix;
   const dispatcher = createOutboundDispatcher({ connection: redis, prefix, channels: ["simulator"] });
   const started = new Map<string, number[]>(); // chat -> hand-over times of messages not yet handled, in order
   const latencies: number[] = [];
@@ -274,12 +264,7 @@ async function main() {
   await dispatcher.close();
   await redis.quit();
   await db.$disconnect();
-  await adminClient.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  await adminClient.end();
-  const cleanup = new Redis(config.REDIS_URL);
-  const keys = await cleanup.keys(`${prefix}:*`);
-  for (let i = 0; i < keys.length; i += 500) await cleanup.del(...keys.slice(i, i + 500));
-  await cleanup.quit();
+  await scratch.remove();
 }
 
 main().catch((err) => {

@@ -6,31 +6,21 @@
 // commit (the reply queued), per run and the median. Runs in a database of its own, dropped afterwards.
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { loadConfig } from "../src/config.js";
-import { applyMigrations } from "../src/db/migrations.js";
 import { createPrisma } from "../src/db/prisma.js";
 import { createEngine } from "../src/engine/engine.js";
 import { createOutboundDispatcher } from "../src/jobs/outbound.js";
 import { createLogger } from "../src/logger.js";
+import { createScratch } from "./scratch.js";
 
 const { values: args } = parseArgs({ options: { guests: { type: "string", default: "250" }, runs: { type: "string", default: "5" } } });
 
 async function main() {
   const config = loadConfig();
-  const runId = Date.now().toString(36);
-  const admin = new URL(config.DATABASE_URL);
-  admin.pathname = "/postgres";
-  const dbName = `nuru_bench_invite_${runId}`;
-  const url = new URL(config.DATABASE_URL);
-  url.pathname = `/${dbName}`;
-  const adminClient = new pg.Client({ connectionString: admin.toString() });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${dbName}`);
-  await applyMigrations(url.toString());
-  const db = createPrisma(url.toString(), 10);
+  const scratch = await createScratch(config, "invite");
+  const db = createPrisma(scratch.url, 10);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const prefix = `nuru-bench-invite-${runId}`;
+  const prefix = scratch.prefix;
   const dispatcher = createOutboundDispatcher({ connection: redis, prefix, channels: ["simulator"] });
   const waiting = new Map<string, () => void>();
   const engine = createEngine({
@@ -71,12 +61,7 @@ async function main() {
   await dispatcher.close();
   await redis.quit();
   await db.$disconnect();
-  await adminClient.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  await adminClient.end();
-  const cleanup = new Redis(config.REDIS_URL);
-  const keys = await cleanup.keys(`${prefix}:*`);
-  for (let i = 0; i < keys.length; i += 500) await cleanup.del(...keys.slice(i, i + 500));
-  await cleanup.quit();
+  await scratch.remove();
 }
 
 main().catch((err) => {

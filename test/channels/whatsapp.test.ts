@@ -5,10 +5,10 @@ import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InboundEvent, InboundSink } from "../../src/channels/channel.js";
 import { PermanentSendError } from "../../src/channels/channel.js";
-import { createWhatsAppAdapter, type WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
+import type { WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { WhatsAppMessageLike } from "../../src/channels/whatsapp/client.js";
 import { WhatsAppNotReadyError } from "../../src/channels/whatsapp/connection.js";
-import { FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { fakeWhatsAppAdapter, FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
 
 const silent = pino({ level: "silent" });
 const PERSON = "255712000001@c.us";
@@ -45,15 +45,7 @@ afterEach(async () => {
 
 function setup(options: { logger?: pino.Logger; retryDelaysMs?: number[] } = {}) {
   const network = new FakeWhatsAppNetwork();
-  adapter = createWhatsAppAdapter({
-    sessionDir: "/nonexistent/session",
-    chromiumPath: "/nonexistent/chromium",
-    minIntervalMs: 1500,
-    logger: options.logger ?? silent,
-    clientFactory: network.factory,
-    retryDelaysMs: options.retryDelaysMs ?? [5],
-    printQrToTerminal: false,
-  });
+  adapter = fakeWhatsAppAdapter(network, { logger: options.logger ?? silent, retryDelaysMs: options.retryDelaysMs ?? [5] });
   return { network, adapter };
 }
 
@@ -175,14 +167,8 @@ describe("whatsapp payloads", () => {
   it("sends choices marked as a poll as a native poll, a photo with its caption, and a pin after the text", async () => {
     const network = new FakeWhatsAppNetwork();
     const loaded: string[] = [];
-    adapter = createWhatsAppAdapter({
-      sessionDir: "/nonexistent/session",
-      chromiumPath: "/nonexistent/chromium",
-      minIntervalMs: 1500,
+    adapter = fakeWhatsAppAdapter(network, {
       logger: silent,
-      clientFactory: network.factory,
-      retryDelaysMs: [5],
-      printQrToTerminal: false,
       loadMedia: async (ref) => {
         loaded.push(ref);
         return { mimetype: "image/jpeg", data: "AAAA", filename: "hall.jpg" } as never;
@@ -201,15 +187,7 @@ describe("whatsapp payloads", () => {
 
   it("fails a photo that cannot be loaded for good, so it does not hold up the chat", async () => {
     const network = new FakeWhatsAppNetwork();
-    adapter = createWhatsAppAdapter({
-      sessionDir: "/nonexistent/session",
-      chromiumPath: "/nonexistent/chromium",
-      minIntervalMs: 1500,
-      logger: silent,
-      clientFactory: network.factory,
-      retryDelaysMs: [5],
-      printQrToTerminal: false,
-    });
+    adapter = fakeWhatsAppAdapter(network, { logger: silent });
     await adapter.start(recordingSink().sink);
     await expect(adapter.send({ chatId: PERSON, text: "x", photo: { ref: "file-id-not-a-url" } })).rejects.toBeInstanceOf(PermanentSendError);
   });

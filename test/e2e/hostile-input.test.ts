@@ -6,13 +6,12 @@ import type { Worker } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import type { InboundSink } from "../../src/channels/channel.js";
 import { inboundLimits } from "../../src/channels/storable.js";
-import { createWhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
-import { FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { fakeWhatsAppAdapter, FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
 import { recordSends } from "../support/engine-harness.js";
 import { capturingLogger } from "../support/log-capture.js";
-import { testDb, testRedis, uniquePrefix } from "../support/services.js";
+import { testDb, testEngineDefaults, testRedis, uniquePrefix } from "../support/services.js";
 import { startTelegramService, type TelegramService, type TelegramUser } from "../support/telegram-service.js";
 import { waitFor } from "../support/until.js";
 
@@ -118,17 +117,9 @@ describe("hostile messages on WhatsApp", () => {
     const prefix = uniquePrefix();
     const { logger, lines } = capturingLogger();
     const network = new FakeWhatsAppNetwork();
-    const whatsapp = createWhatsAppAdapter({
-      sessionDir: "/nonexistent/session",
-      chromiumPath: "/nonexistent/chromium",
-      minIntervalMs: 10,
-      logger,
-      clientFactory: network.factory,
-      retryDelaysMs: [5],
-      printQrToTerminal: false,
-    });
+    const whatsapp = fakeWhatsAppAdapter(network, { logger, minIntervalMs: 10 });
     const dispatcher = createOutboundDispatcher({ connection, prefix, channels: ["whatsapp"] });
-    const engine = createEngine({ db, logger, dispatcher, defaultCountry: "TZ", defaultLocale: "en", conversationTtlMs: 3_600_000 });
+    const engine = createEngine({ db, logger, dispatcher, ...testEngineDefaults });
     const sent = recordSends(whatsapp);
     const workers: Worker[] = [createOutboundWorker({ db, adapter: sent.adapter, connection, redis, prefix, logger })];
     const refusals: string[] = [];

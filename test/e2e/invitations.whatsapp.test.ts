@@ -5,15 +5,14 @@
 import type { Worker } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSimulatorAdapter } from "../../src/channels/simulator/adapter.js";
-import { createWhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
-import { FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { fakeWhatsAppAdapter, FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
 import type { Flow } from "../../flows/types.js";
 import { testJourney } from "../support/counter-flow.js";
 import { recordSends } from "../support/engine-harness.js";
-import { testDb, testRedis, uniquePhone, uniquePrefix } from "../support/services.js";
+import { testDb, testEngineDefaults, testRedis, uniquePhone, uniquePrefix } from "../support/services.js";
 import { waitFor } from "../support/until.js";
 
 const db = testDb();
@@ -22,15 +21,7 @@ const redis = await testRedis();
 const prefix = uniquePrefix();
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 const network = new FakeWhatsAppNetwork();
-const whatsapp = createWhatsAppAdapter({
-  sessionDir: "/nonexistent/session",
-  chromiumPath: "/nonexistent/chromium",
-  minIntervalMs: 10,
-  logger,
-  clientFactory: network.factory,
-  retryDelaysMs: [5],
-  printQrToTerminal: false,
-});
+const whatsapp = fakeWhatsAppAdapter(network, { logger, minIntervalMs: 10 });
 const simulator = createSimulatorAdapter({ logger });
 const dispatcher = createOutboundDispatcher({ connection, prefix, channels: ["whatsapp", "simulator"] });
 /** A question offered as a native poll; the vote must come back as the choice's value, not its label. */
@@ -48,9 +39,7 @@ const engine = createEngine({
   db,
   logger,
   dispatcher,
-  defaultCountry: "TZ",
-  defaultLocale: "en",
-  conversationTtlMs: 3_600_000,
+  ...testEngineDefaults,
   channels: { running: ["whatsapp", "simulator"], firstContact: ["whatsapp", "simulator"], links: { whatsappNumber: "255700000001" } },
 });
 const sim = recordSends(simulator);

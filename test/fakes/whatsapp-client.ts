@@ -2,6 +2,8 @@
 // object holds what outlives one client: registered numbers, @lid mappings, the sent log. The adapter builds a new
 // client on every reconnect, so tests reach the live one through network.current.
 import { EventEmitter } from "node:events";
+import { createWhatsAppAdapter, type WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
+import type { Logger } from "../../src/logger.js";
 import type {
   WhatsAppClientFactory,
   WhatsAppClientLike,
@@ -9,6 +11,7 @@ import type {
   WhatsAppMessageLike,
   WhatsAppPollVoteLike,
   WhatsAppSendOptions,
+  MediaLoader,
 } from "../../src/channels/whatsapp/client.js";
 import type { SentMessage } from "../contract/channel-contract.js";
 
@@ -169,4 +172,21 @@ export function parseNumberedChoices(text: string): SentMessage {
     else rest.push(line);
   }
   return { text: rest.join("\n").trim(), choiceLabels };
+}
+
+/** The real WhatsApp adapter over this fake network, as tests use it: no browser, no QR in the terminal, quick retries. */
+export function fakeWhatsAppAdapter(
+  network: FakeWhatsAppNetwork,
+  options: { logger: Logger; minIntervalMs?: number; retryDelaysMs?: number[]; loadMedia?: MediaLoader },
+): WhatsAppAdapter {
+  return createWhatsAppAdapter({
+    sessionDir: "/nonexistent/session",
+    chromiumPath: "/nonexistent/chromium",
+    minIntervalMs: options.minIntervalMs ?? 1500,
+    logger: options.logger,
+    clientFactory: network.factory,
+    retryDelaysMs: options.retryDelaysMs ?? [5],
+    printQrToTerminal: false,
+    ...(options.loadMedia ? { loadMedia: options.loadMedia } : {}),
+  });
 }

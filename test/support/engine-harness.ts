@@ -9,7 +9,7 @@ import { createEngine, type EngineOptions } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
 import type { Db } from "../../src/db/prisma.js";
-import { testDb, testRedis, uniquePrefix } from "./services.js";
+import { testDb, testEngineDefaults, testRedis, uniquePrefix } from "./services.js";
 
 export interface Harness {
   db: Db;
@@ -78,10 +78,7 @@ export async function startHarness(options: Partial<EngineOptions> & { db?: Db; 
     db,
     logger,
     dispatcher,
-    defaultCountry: "TZ",
-    defaultLocale: "en",
-    defaultTimeZone: "Africa/Dar_es_Salaam",
-    conversationTtlMs: 3_600_000,
+    ...testEngineDefaults,
     ...options,
   });
   const sent = recordSends(simulator);

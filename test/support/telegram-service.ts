@@ -16,7 +16,7 @@ import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/o
 import { createLogger } from "../../src/logger.js";
 import { startFakeTelegram, type BotMessage, type FakeTelegram } from "../fakes/telegram-bot-api.js";
 import { recordSends } from "./engine-harness.js";
-import { testDb, testRedis, uniquePrefix } from "./services.js";
+import { testDb, testEngineDefaults, testRedis, uniquePrefix } from "./services.js";
 
 export const TEST_WEBHOOK_SECRET = "telegram-service-secret-0123456789";
 
@@ -198,9 +198,7 @@ export async function startTelegramService(options: TelegramServiceOptions = {})
     db,
     logger,
     dispatcher,
-    defaultCountry: "TZ",
-    defaultLocale: "en",
-    conversationTtlMs: 3_600_000,
+    ...testEngineDefaults,
     channels: { running: ["telegram"], firstContact: [], links: { telegramBot: "NuruTestBot" } },
   });
   const sent = recordSends(adapter);
