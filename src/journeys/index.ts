@@ -2,8 +2,10 @@
 // is a folder under src/journeys/ and one line here and in messages.ts; no engine file changes.
 import { bookingsJourney } from "./bookings/index.js";
 import { coreJourney } from "./core/index.js";
+import { eventInfoJourney } from "./eventinfo/index.js";
 import { eventsJourney } from "./events/index.js";
 import { invitationsJourney } from "./invitations/index.js";
+import { pollsJourney } from "./polls/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, bookingsJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, pollsJourney, eventInfoJourney, bookingsJourney];

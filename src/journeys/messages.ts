@@ -2,7 +2,9 @@
 // catalogue can be built before any journey module is evaluated.
 import * as bookings from "./bookings/messages.js";
 import * as core from "./core/messages.js";
+import * as eventinfo from "./eventinfo/messages.js";
 import * as events from "./events/messages.js";
 import * as invitations from "./invitations/messages.js";
+import * as polls from "./polls/messages.js";
 
-export const journeyMessages = [core, invitations, events, bookings] as const;
+export const journeyMessages = [core, invitations, events, polls, eventinfo, bookings] as const;

@@ -1,0 +1,106 @@
+// What guests read of their event (/info: when and where, the venue's pin, the schedule, their own answer) and say
+// to it (/comment), and what organizers add to it: sessions of the schedule, the venue's pin, announcements to the
+// guests, and the comments to read.
+import { parseEventDate } from "../../../flows/event-input.js";
+import { mapLink } from "../../channels/channel.js";
+import { findOrganizerEvent } from "../../domain/events.js";
+import { addComment, addSession, findMyEvent, listComments, parseLatLng, setVenuePin, venuePin } from "../../domain/event-info.js";
+import type { Turn } from "../../engine/turn.js";
+import { AppError } from "../../errors.js";
+import { render } from "../../i18n/index.js";
+import type { CommandHandler, Journey } from "../journey.js";
+import { whenText, whereText } from "../list.js";
+import { splitCode } from "../events/invite-list.js";
+
+const organizerEvent = async (turn: Turn, code: string | undefined) => findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code, now: turn.now });
+
+const infoCommand: CommandHandler = async (turn, args) => {
+  const tx = await turn.db();
+  const event = await findMyEvent(tx, { userId: turn.user.id, typed: args.trim() || undefined, now: turn.now });
+  const lines = [turn.render({ key: "info.card", params: { event: event.name, when: whenText(turn, event.startTime, event.timeZone), where: whereText(turn, event.location) } })];
+  if (event.sessions.length) {
+    lines.push("", turn.render({ key: "info.schedule" }));
+    for (const s of event.sessions) {
+      const place = s.location ? turn.render({ key: "info.session_place", params: { place: s.location } }) : "";
+      lines.push(turn.render({ key: "info.session", params: { when: whenText(turn, s.startTime, event.timeZone), name: s.name ?? "", place } }));
+    }
+  }
+  if (event.organizerId !== turn.user.id) {
+    const invitation = await tx.invitation.findFirst({ where: { eventId: event.id, userId: turn.user.id }, select: { code: true, rsvpStatus: true } });
+    const guest = await tx.eventGuest.findFirst({ where: { eventId: event.id, userId: turn.user.id }, select: { partySize: true, rsvpStatus: true } });
+    const status = guest?.rsvpStatus ?? invitation?.rsvpStatus ?? "pending";
+    const answer = turn.render({ key: `rsvp.status.${status}` }) + (status === "accepted" && (guest?.partySize ?? 1) > 1 ? `, ${turn.render({ key: "rsvp.people.many", params: { count: guest!.partySize } })}` : "");
+    lines.push("", turn.render({ key: "info.your_answer", params: { answer, code: invitation?.code ?? event.code ?? "" } }));
+  }
+  const pin = venuePin(event);
+  turn.send({ text: { text: lines.join("\n") }, ...(pin ? { location: pin } : {}) });
+};
+
+const announceCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const everyone = /^(all|wote)\s+/i.exec(rest);
+  const text = (everyone ? rest.slice(everyone[0].length) : rest).trim();
+  if (!text) return turn.say("announce.usage");
+  const event = await organizerEvent(turn, code);
+  const { sent, waiting } = await turn.tell(
+    { guestsOf: event.id, answers: everyone ? ["pending", "accepted", "declined", "maybe"] : ["accepted"] },
+    { type: "announcement", eventId: event.id, message: (locale) => ({ text: render(locale, { key: "announce.message", params: { event: event.name, text, host: turn.user.name } }) }) },
+  );
+  turn.say("announce.sent", { count: sent + waiting });
+};
+
+const sessionCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const [name, start, end, place] = rest.split("|").map((p) => p.trim());
+  if (!name || !start || !end) return turn.say("session.usage");
+  const event = await organizerEvent(turn, code);
+  const at = (text: string) => {
+    const date = parseEventDate(text, event.timeZone);
+    if (!date) throw new AppError("session.when_invalid", { text: text.slice(0, 40) });
+    return date;
+  };
+  const startTime = at(start);
+  await addSession(await turn.db(), { eventId: event.id, name: name.slice(0, 120), startTime, endTime: at(end), ...(place ? { location: place.slice(0, 120) } : {}) });
+  turn.say("session.added", { event: event.name, name, when: whenText(turn, startTime, event.timeZone) });
+};
+
+const venueCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const [coordinates, name] = rest.split("|").map((p) => p.trim());
+  const pin = coordinates ? parseLatLng(coordinates) : undefined;
+  if (!pin) return turn.say("venue.usage");
+  const event = await organizerEvent(turn, code);
+  await setVenuePin(await turn.db(), { eventId: event.id, name: (name || event.location || event.name).slice(0, 120), ...pin });
+  turn.say("venue.set", { event: event.name, link: mapLink(pin) });
+};
+
+const commentCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const text = rest.trim();
+  if (!text) return turn.say("comment.usage");
+  if (text.length > 1000) return turn.say("comment.too_long");
+  const tx = await turn.db();
+  const event = await findMyEvent(tx, { userId: turn.user.id, typed: code, now: turn.now });
+  await addComment(tx, { userId: turn.user.id, eventId: event.id, content: text });
+  turn.say("comment.saved", { event: event.name });
+};
+
+const commentsCommand: CommandHandler = async (turn, args) => {
+  const event = await organizerEvent(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const comments = await listComments(await turn.db(), event.id);
+  if (!comments.length) return turn.say("comments.none", { event: event.name });
+  const lines = comments.map((c) => turn.render({ key: "comments.item", params: { name: c.user?.name ?? "-", text: c.content ?? "" } }));
+  turn.send({ text: { text: [turn.render({ key: "comments.header", params: { event: event.name } }), ...lines].join("\n") } });
+};
+
+export const eventInfoJourney: Journey = {
+  name: "eventinfo",
+  commands: [
+    { en: ["info", "where", "when"], sw: ["taarifa", "wapi", "lini"], for: "guest", help: "help.line.info", run: infoCommand },
+    { en: ["comment"], sw: ["toamaoni"], for: "guest", help: "help.line.comment", run: commentCommand },
+    { en: ["announce"], sw: ["tangaza"], for: "organizer", help: "help.line.announce", run: announceCommand },
+    { en: ["session"], sw: ["kipindi"], for: "organizer", help: "help.line.session", run: sessionCommand },
+    { en: ["venue"], sw: ["ukumbi"], for: "organizer", help: "help.line.venue", run: venueCommand },
+    { en: ["comments"], sw: ["maoni"], for: "organizer", help: "help.line.comments", run: commentsCommand },
+  ],
+};

@@ -1,0 +1,91 @@
+// Polls: the organizer asks a question with 2 to 10 options, sent at once to the guests who are coming (buttons on
+// Telegram and in the simulator, a native poll on WhatsApp); each guest's vote is one tap, changeable until the poll
+// closes; the organizer sees the votes and who has not voted, and closing tells the voters the result.
+import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, type PollView } from "../../domain/polls.js";
+import { findOrganizerEvent } from "../../domain/events.js";
+import type { Turn } from "../../engine/turn.js";
+import { render, type Locale } from "../../i18n/index.js";
+import type { CommandHandler, Journey } from "../journey.js";
+import { splitCode } from "../events/invite-list.js";
+
+/** A poll's choices: "poll:P-7K2QX:2" comes back when the second option is tapped (or voted in the native poll). */
+const choicesOf = (poll: PollView) => poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
+
+/** The poll as a guest sees it, in a language. */
+function pollMessage(poll: PollView, locale: Locale) {
+  return { text: render(locale, { key: "poll.ask", params: { event: poll.eventName, question: poll.question } }), choices: choicesOf(poll), poll: {} };
+}
+
+const pollCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const parts = rest.split("|").map((p) => p.trim());
+  if (parts.length < 2 || !parts[0]) return turn.say("poll.usage");
+  const event = await findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code, now: turn.now });
+  const poll = await createPoll(await turn.db(), { eventId: event.id, createdBy: turn.user.id, question: parts[0], options: parts.slice(1) });
+  const { sent, waiting } = await turn.tell({ guestsOf: event.id, answers: ["accepted"] }, { type: "poll", eventId: event.id, message: (locale) => pollMessage(poll, locale) });
+  turn.say("poll.opened", { code: poll.code, question: poll.question, count: sent + waiting });
+};
+
+function resultLines(turn: Turn, locale: Locale, votes: { position: number; text: string; count: number }[]): string {
+  return votes.map((v) => turn.renderIn(locale, { key: "poll.results_item", params: v })).join("\n");
+}
+
+const resultsCommand: CommandHandler = async (turn, args) => {
+  const tx = await turn.db();
+  const poll = await findPoll(tx, { userId: turn.user.id, typed: args });
+  const results = await pollResults(tx, poll);
+  const lines = [
+    turn.render({ key: "poll.results_header", params: { question: poll.question, code: poll.code, total: results.total, closed: poll.closed ? turn.render({ key: "poll.closed_mark" }) : "" } }),
+    resultLines(turn, turn.locale, results.votes),
+  ];
+  // Who has not voted is the organizer's to know.
+  if (poll.isOrganizer && results.notVoted.length) {
+    lines.push(turn.render({ key: "poll.results_not_voted", params: { count: results.notVoted.length, names: results.notVoted.join(", ") } }));
+  }
+  turn.send({ text: { text: lines.join("\n") } });
+};
+
+const closePollCommand: CommandHandler = async (turn, args) => {
+  const tx = await turn.db();
+  const poll = await findPoll(tx, { userId: turn.user.id, typed: args });
+  const voters = await closePoll(tx, { poll, userId: turn.user.id, now: turn.now });
+  const { votes } = await pollResults(tx, poll);
+  await turn.tell(
+    { userIds: voters },
+    {
+      type: "poll_result",
+      eventId: poll.eventId,
+      message: (locale) => ({ text: render(locale, { key: "poll.closed_result", params: { question: poll.question, event: poll.eventName, lines: resultLines(turn, locale, votes) } }) }),
+    },
+  );
+  turn.say("poll.closed_done", { code: poll.code, count: voters.length });
+};
+
+const pollsCommand: CommandHandler = async (turn) => {
+  const polls = await openPollsFor(await turn.db(), turn.user.id);
+  if (!polls.length) return turn.say("polls.none");
+  for (const poll of polls) {
+    const mine = poll.options.find((o) => o.position === poll.myVote);
+    const text = [pollMessage(poll, turn.locale).text, ...(mine ? [turn.render({ key: "poll.your_vote", params: { option: mine.text } })] : [])].join("\n");
+    turn.send({ text: { text }, choices: choicesOf(poll).map((c) => ({ label: { text: c.label }, value: c.value })) });
+  }
+};
+
+export const pollsJourney: Journey = {
+  name: "polls",
+  commands: [
+    { en: ["poll"], sw: ["kura"], for: "organizer", help: "help.line.poll", run: pollCommand },
+    { en: ["results"], sw: ["matokeo"], for: "organizer", help: "help.line.results", run: resultsCommand },
+    { en: ["closepoll"], sw: ["fungakura"], for: "organizer", help: "help.line.closepoll", run: closePollCommand },
+    { en: ["polls"], sw: ["kurazangu"], for: "guest", help: "help.line.polls", run: pollsCommand },
+  ],
+  choices: {
+    // A tap on an option (or a vote in the WhatsApp poll, which the engine maps to it), whenever it comes.
+    async poll(turn, value) {
+      const m = /^poll:([A-Za-z0-9_-]+):(\d{1,2})$/.exec(value);
+      if (!m) return turn.say("choice.expired");
+      const vote = await castVote(await turn.db(), { userId: turn.user.id, typed: m[1]!, position: Number(m[2]) });
+      turn.say(vote.changed ? "poll.changed" : "poll.voted", { option: vote.option });
+    },
+  },
+};
