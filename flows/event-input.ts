@@ -40,9 +40,14 @@ const units: [RegExp, number][] = [
   [/^(?:milioni|million) (.+)$/, 1_000_000],
 ];
 
-/** "5,000,000", "5000000", "5m", "5 milioni", "milioni 5", "500k", "500 elfu", "2.5m" -> the amount; undefined otherwise. */
+/**
+ * "5,000,000", "5000000", "5m", "5 milioni", "milioni 5", "500k", "500 elfu", "2.5m", and in words "elfu hamsini",
+ * "laki tano", "elfu kumi na tano" -> the amount; undefined otherwise.
+ */
 export function parseAmount(raw: string): number | undefined {
   const text = raw.trim().toLowerCase().replace(/^(tzs|tsh|ksh|kes|sh)\.? ?/, "").replace(/ ?(tzs|tsh|ksh|kes|\/=)$/, "").trim();
+  const spoken = parseSwahiliAmount(text);
+  if (spoken !== undefined) return spoken;
   for (const [pattern, factor] of units) {
     const m = pattern.exec(text);
     if (m) {
@@ -52,6 +57,41 @@ export function parseAmount(raw: string): number | undefined {
   }
   const n = plainNumber(text);
   return n !== undefined && Number.isInteger(n) ? n : undefined;
+}
+
+const swahiliUnits: Record<string, number> = {
+  moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
+  ishirini: 20, thelathini: 30, arobaini: 40, hamsini: 50, sitini: 60, sabini: 70, themanini: 80, tisini: 90,
+};
+const swahiliScales: Record<string, number> = { mia: 100, elfu: 1_000, laki: 100_000, milioni: 1_000_000 };
+
+/** "kumi na tano" -> 15; "mia mbili" -> 200 (a number below a thousand, said in words). */
+function swahiliSmall(words: string[]): number | undefined {
+  let total = 0;
+  let i = 0;
+  if (words[0] === "mia") {
+    const hundreds = words[1] ? swahiliUnits[words[1]] : undefined;
+    if (hundreds === undefined || hundreds > 9) return undefined;
+    total = hundreds * 100;
+    i = 2;
+    if (words[i] === "na") i++;
+  }
+  const rest = words.slice(i).filter((w) => w !== "na");
+  for (const w of rest) {
+    const n = swahiliUnits[w];
+    if (n === undefined) return undefined;
+    total += n;
+  }
+  return total > 0 ? total : undefined;
+}
+
+/** "elfu hamsini" -> 50,000; "laki tano" -> 500,000; "milioni mbili" -> 2,000,000; undefined when not such words. */
+function parseSwahiliAmount(text: string): number | undefined {
+  const words = text.split(/\s+/);
+  const scale = swahiliScales[words[0] ?? ""];
+  if (!scale || scale === 100 || words.length < 2) return undefined;
+  const n = swahiliSmall(words.slice(1));
+  return n === undefined ? undefined : n * scale;
 }
 
 function plainNumber(text: string): number | undefined {

@@ -36,7 +36,7 @@ export async function createEvent(tx: Tx, event: NewEvent) {
   });
 }
 
-const eventFields = { id: true, code: true, name: true, type: true, startTime: true, location: true, timeZone: true, status: true, notifyAnswers: true, organizerId: true } as const;
+const eventFields = { id: true, code: true, name: true, type: true, startTime: true, location: true, timeZone: true, status: true, notifyAnswers: true, organizerId: true, currency: true } as const;
 export type OrganizerEvent = Prisma.EventGetPayload<{ select: typeof eventFields }>;
 
 /**

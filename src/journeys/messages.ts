@@ -1,10 +1,11 @@
 // Every journey's message catalogue, for src/i18n/index.ts. Pure data: this file imports no journey code, so the
 // catalogue can be built before any journey module is evaluated.
 import * as bookings from "./bookings/messages.js";
+import * as contributions from "./contributions/messages.js";
 import * as core from "./core/messages.js";
 import * as eventinfo from "./eventinfo/messages.js";
 import * as events from "./events/messages.js";
 import * as invitations from "./invitations/messages.js";
 import * as polls from "./polls/messages.js";
 
-export const journeyMessages = [core, invitations, events, polls, eventinfo, bookings] as const;
+export const journeyMessages = [core, invitations, events, polls, eventinfo, contributions, bookings] as const;

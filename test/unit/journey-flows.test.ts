@@ -1,6 +1,7 @@
 // The pure logic of the event and invitation flows, and what they read from people's words: no database.
 import { describe, expect, it } from "vitest";
 import { parseAmount, parseEventDate, parseEventType } from "../../flows/event-input.js";
+import { contributeFlow } from "../../flows/contribute.flow.js";
 import { inviteFlow } from "../../flows/invite.flow.js";
 import { newEventFlow, type NewEventState } from "../../flows/newevent.flow.js";
 import { parseAnswer, parsePartySize, readChoice, rsvpFlow, type InvitationCard, type RsvpState } from "../../flows/rsvp.flow.js";
@@ -157,7 +158,14 @@ describe("what organizers type", () => {
     expect(parseAmount(text)).toBe(n);
   });
 
-  it.each(["lots", "5,00", "1.5", ""])("refuses the amount %j", (text) => {
+  it.each([
+    ["50,000", 50_000], ["50000", 50_000], ["50k", 50_000], ["50 elfu", 50_000], ["elfu hamsini", 50_000], ["laki tano", 500_000],
+    ["elfu kumi na tano", 15_000], ["milioni mbili", 2_000_000], ["elfu mia mbili", 200_000],
+  ] as const)("reads the pledge %j", (text, n) => {
+    expect(parseAmount(text)).toBe(n);
+  });
+
+  it.each(["lots", "5,00", "1.5", "", "elfu", "elfu nyingi", "-5000"])("refuses the amount %j", (text) => {
     expect(parseAmount(text)).toBeUndefined();
   });
 
@@ -195,6 +203,32 @@ describe("what organizers type", () => {
     const done = inviteFlow.handle({ code: "HARUSI-7K2", event: "Harusi", invited: 4 }, { kind: "text", text: "Tayari" }, ctx);
     expect(done.state).toBeNull();
     expect(done.effects[0]).toMatchObject({ reply: { text: { key: "invite.done", params: { count: 4 } } } });
+  });
+});
+
+describe("contributing", () => {
+  const start = () => contributeFlow.start(ctx, { code: "HARUSI-7K2", event: "Harusi" });
+
+  it("offers a well-wish, a photo or a pledge, and takes each", () => {
+    const first = start();
+    expect(first.state).toEqual({ step: "kind", code: "HARUSI-7K2", event: "Harusi" });
+    expect(first.effects[0]).toMatchObject({ reply: { choices: [{ value: "contribute:message" }, { value: "contribute:photo" }, { value: "contribute:pledge" }] } });
+    const wish = contributeFlow.handle(first.state!, { kind: "choice", value: "contribute:message" }, ctx);
+    expect(keys(wish)).toEqual(["contribute.ask_message"]);
+    expect(contributeFlow.handle(wish.state!, { kind: "text", text: "Hongera!" }, ctx).effects[0]).toMatchObject({ action: { type: "addContribution", input: { kind: "message", content: "Hongera!" } } });
+    const photo = contributeFlow.handle(first.state!, { kind: "media", mediaType: "photo", ref: "file-1", caption: "Sisi" }, ctx);
+    expect(photo.effects[0]).toMatchObject({ action: { input: { kind: "photo", mediaUrl: "file-1", content: "Sisi" } } });
+    const pledge = contributeFlow.handle(first.state!, { kind: "text", text: "elfu hamsini" }, ctx);
+    expect(pledge.effects[0]).toMatchObject({ action: { input: { kind: "pledge", amount: 50_000 } } });
+  });
+
+  it("refuses an amount with letters or below zero, and keeps asking", () => {
+    const pledge = contributeFlow.start(ctx, { code: "HARUSI-7K2", event: "Harusi", kind: "pledge" });
+    for (const bad of ["abc", "-5000", "0"]) {
+      const step = contributeFlow.handle(pledge.state!, { kind: "text", text: bad }, ctx);
+      expect(step.state, bad).toEqual({ step: "pledge", code: "HARUSI-7K2", event: "Harusi" });
+      expect(keys(step), bad).toEqual(["contribute.amount_invalid"]);
+    }
   });
 });
 
