@@ -18,10 +18,10 @@ describe("message catalogues", () => {
 
   it("differ between the languages (a Swahili entry is not an English copy) except names and bare formats", () => {
     const same = keys("en").filter((k) => catalogues.en[k as keyof typeof catalogues.en] === catalogues.sw[k as keyof typeof catalogues.en]);
-    expect(same.sort()).toEqual([
-      "announce.message", "comments.item", "guests.item", "guests.party", "info.card", "info.session", "info.session_place", "language.choice.en",
-      "language.choice.sw", "link.guest", "link.telegram", "link.whatsapp", "newevent.type.sendoff", "poll.results_item", "rsvp.told_party",
-    ]);
+    // A bare format ("• {name}: {text}") has no words of its own to translate; names are the same in both languages.
+    const bare = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\w+\}/g, ""));
+    const names = ["language.choice.en", "language.choice.sw", "link.telegram", "link.whatsapp", "newevent.type.sendoff"];
+    expect(same.filter((k) => !names.includes(k) && !bare(catalogues.en[k as keyof typeof catalogues.en]))).toEqual([]);
   });
 
   it("fills placeholders", () => {
