@@ -61,8 +61,8 @@ export interface ProcessorOptions {
   onBatch?: (chats: ChatRef[]) => void;
   /** observability hook: a message was handled (or refused, or given up on) and its replies handed to the outbound queue */
   onHandled?: (channel: Channel, chatId: string, inboundId: bigint) => void;
-  /** called after commit with the outbound rows to send */
-  dispatch: (channel: Channel, ids: bigint[]) => Promise<void>;
+  /** called after commit with the outbound rows to send; bulk: messages to other people (sent after replies) */
+  dispatch: (channel: Channel, ids: bigint[], bulk: boolean) => Promise<void>;
   now?: () => Date;
 }
 
@@ -170,7 +170,7 @@ export function createChatProcessor(options: ProcessorOptions) {
     }
     // Journeys' held-back rows (an RSVP per turn), one statement per writer for the whole batch.
     for (const [name, rows] of writes.deferredRows()) if (rows.length) await options.router.registry.writers.get(name)!(tx, rows);
-    const told = results.flatMap((r) => r.told.map((row) => ({ id: row.id, channel: row.channel as Channel })));
+    const told = results.flatMap((r) => r.told.map((row) => ({ id: row.id, channel: row.channel as Channel, bulk: true })));
     return { outbox: [...told, ...(await commitBatch(tx, results, writes.held()))], setAside };
   }
 
@@ -228,16 +228,21 @@ export function createChatProcessor(options: ProcessorOptions) {
    * Replies are already safe in the outbox; queueing them is best effort. With Redis away, ioredis would hold the
    * call until it returns, and this batch's chats with it; the reconciler re-dispatches what is still queued.
    */
-  async function dispatchBestEffort(rows: { id: bigint; channel: Channel }[]): Promise<void> {
+  async function dispatchBestEffort(rows: { id: bigint; channel: Channel; bulk?: boolean }[]): Promise<void> {
     if (!rows.length) return;
-    const byChannel = new Map<Channel, bigint[]>();
-    for (const row of rows) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row.id]);
+    const groups = new Map<string, { channel: Channel; bulk: boolean; ids: bigint[] }>();
+    for (const row of rows) {
+      const key = `${row.channel}:${Boolean(row.bulk)}`;
+      const group = groups.get(key) ?? { channel: row.channel, bulk: Boolean(row.bulk), ids: [] };
+      group.ids.push(row.id);
+      groups.set(key, group);
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), dispatchTimeoutMs);
     });
     try {
-      const sent = Promise.all([...byChannel].map(([channel, ids]) => options.dispatch(channel, ids)));
+      const sent = Promise.all([...groups.values()].map((g) => options.dispatch(g.channel, g.ids, g.bulk)));
       const result = await Promise.race([sent, timeout]);
       if (result === "timeout") logger.warn({ count: rows.length }, "queueing replies timed out; the reconciler will queue them");
     } catch (err) {

@@ -55,7 +55,7 @@ export function createEngine(options: EngineOptions) {
     batchSize: options.batchSize,
     onHandled: options.onHandled,
     onBatch: options.onBatch,
-    dispatch: (channel, ids) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id }))),
+    dispatch: (channel, ids, bulk) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk }))),
   });
 
   /**

@@ -20,6 +20,8 @@ const maxBackoffMs = 5 * 60_000;
 export function cappedBackoff(attemptsMade: number, delayMs: number): number {
   return Math.min(delayMs * 2 ** Math.max(0, attemptsMade - 1), maxBackoffMs);
 }
+/** The priority of messages to many people; replies have none, which BullMQ serves first. */
+export const bulkPriority = 10;
 /** a message waiting behind an earlier one to the same chat looks again after this long */
 const orderRetryMs = 100;
 
@@ -60,18 +62,24 @@ export function createOutboundDispatcher(options: {
     }),
   );
   return {
-    async dispatch(channel: Channel, ids: { id: bigint; delayMs?: number }[]): Promise<void> {
+    /**
+     * Queues rows to send. `bulk` marks messages to many people (an announcement, invitations): they get a lower
+     * priority than replies, so people in conversation are answered while a fan-out is being paced out.
+     */
+    async dispatch(channel: Channel, ids: { id: bigint; delayMs?: number; bulk?: boolean }[]): Promise<void> {
       const queue = queues.get(channel);
       if (!queue || !ids.length) return;
       // Finished jobs are removed at once (below), so re-dispatching a row the reconciler revived adds a new job
       // instead of being ignored as a known id; the row's status, not the job, decides whether anything is sent.
       await queue.addBulk(
-        ids.map(({ id, delayMs }) => ({
+        ids.map(({ id, delayMs, bulk }) => ({
           name: "send",
           data: { id: String(id) },
           opts: {
             jobId: outboundJobId(id),
             delay: delayMs && delayMs > 0 ? delayMs : undefined,
+            // BullMQ takes jobs without a priority before any with one.
+            ...(bulk ? { priority: bulkPriority } : {}),
             attempts,
             backoff: { type: "capped", delay: backoffMs },
             // The row keeps the outcome (status, attempts, last_error), so BullMQ need not.

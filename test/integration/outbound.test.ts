@@ -124,6 +124,25 @@ describe("outbound worker: order", () => {
   });
 });
 
+describe("outbound worker: replies before bulk sends", () => {
+  it("sends a reply queued after a fan-out before the fan-out's remaining messages", async () => {
+    // Global limit 5/s: the fan-out is paced, as an announcement to thousands is on Telegram.
+    const { fake, dispatcher } = startOutbound({ rateLimits: { globalPerSecond: 5 }, concurrency: 1 });
+    const tag = randomUUID().slice(0, 8);
+    const bulk: bigint[] = [];
+    for (let i = 0; i < 15; i++) bulk.push(...(await insertRows(`bulk-${tag}-${i}`, [`announcement ${tag}`])));
+    await dispatcher.dispatch(channel, bulk.map((id) => ({ id, bulk: true })));
+    await until("the fan-out to start", () => fake.calls.length >= 2);
+    const [reply] = await insertRows(`reply-${tag}`, [`reply ${tag}`]);
+    await dispatcher.dispatch(channel, [{ id: reply! }]);
+    await until("the reply", () => fake.callsFor(`reply ${tag}`).some((c) => c.ok), 10_000);
+    const position = fake.calls.findIndex((c) => c.text === `reply ${tag}`);
+    // Behind the few already taken when it arrived, never behind the rest of the fan-out (15 at 5 a second).
+    expect(position).toBeLessThan(6);
+    await until("the fan-out", () => rowsStatus(bulk, "sent"), 10_000);
+  });
+});
+
 describe("outbound worker: pacing", () => {
   it("spaces consecutive messages to one private chat by perChatIntervalMs", async () => {
     const { fake, dispatch } = startOutbound({ rateLimits: { perChatIntervalMs: 300 } });
