@@ -54,7 +54,8 @@ export type FlowInput =
   | { kind: "text"; text: string }
   | { kind: "choice"; value: string }
   | { kind: "media"; mediaType: string; ref: string; caption?: string }
-  | { kind: "contact"; phone: string; own: boolean; name?: string };
+  | { kind: "contact"; phone: string; own: boolean; name?: string }
+  | { kind: "location"; latitude: number; longitude: number; name?: string; address?: string };
 
 export interface FlowContext {
   locale: Locale;

@@ -27,6 +27,8 @@ export type InboundContent =
   | { kind: "contact"; phone: string; own: boolean; /** the name on the card, when it has one */ name?: string }
   /** A photo or other media; ref is the network's file id or a URL. */
   | { kind: "media"; mediaType: "photo" | "video" | "audio" | "document" | "sticker"; ref: string; caption?: string }
+  /** A place the person shared (Telegram location or venue, WhatsApp location). */
+  | { kind: "location"; latitude: number; longitude: number; name?: string; address?: string }
   /** A vote in a native poll we sent (WhatsApp); values are the option labels chosen. */
   | { kind: "poll_vote"; pollRef: string; values: string[] }
   /**

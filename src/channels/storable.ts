@@ -105,6 +105,17 @@ function storableContent(content: InboundContent, notes: CleaningNotes): Inbound
         values: content.values.slice(0, inboundLimits.pollValues).map((v, i) => cappedText(v, inboundLimits.choice, `content.values[${i}]`, notes)),
       };
     }
+    case "location": {
+      // A place off the Earth is not a place: refused like any message Nuru cannot take.
+      const { latitude, longitude } = content;
+      if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+        notes.push(`content: location ${latitude},${longitude} is not on the Earth: refused`);
+        return { kind: "refused", reason: "unstorable", detail: "invalid location" };
+      }
+      const name = content.name === undefined ? undefined : storableName(content.name, notes, "content.name");
+      const address = content.address === undefined ? undefined : cappedText(content.address, 200, "content.address", notes);
+      return { kind: "location", latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) };
+    }
     case "refused": {
       const detail = content.detail === undefined ? undefined : cappedText(content.detail, 300, "content.detail", notes);
       return { kind: "refused", reason: content.reason, ...(content.length !== undefined ? { length: content.length } : {}), ...(detail ? { detail } : {}) };

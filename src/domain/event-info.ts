@@ -45,15 +45,6 @@ export function venuePin(event: EventInfo): { latitude: number; longitude: numbe
   return { latitude: data.latitude, longitude: data.longitude, ...(map?.name ? { name: map.name } : {}), ...(event.location ? { address: event.location } : {}) };
 }
 
-/** "-6.7924, 39.2083" -> the pin; undefined when it is not a place on Earth. */
-export function parseLatLng(text: string): { latitude: number; longitude: number } | undefined {
-  const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[, ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
-  if (!m) return undefined;
-  const latitude = Number(m[1]);
-  const longitude = Number(m[2]);
-  return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? { latitude, longitude } : undefined;
-}
-
 export async function setVenuePin(tx: Tx, options: { eventId: string; name: string; latitude: number; longitude: number }): Promise<void> {
   await tx.venueMap.deleteMany({ where: { eventId: options.eventId } });
   await tx.venueMap.create({ data: { eventId: options.eventId, name: options.name, mapData: { latitude: options.latitude, longitude: options.longitude } } });

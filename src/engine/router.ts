@@ -104,6 +104,7 @@ export function createRouter(options: RouterOptions) {
     if (c.kind === "choice") return { kind: "choice", value: c.value };
     if (c.kind === "media") return { kind: "media", mediaType: c.mediaType, ref: c.ref, caption: c.caption };
     if (c.kind === "contact") return { kind: "contact", phone: c.phone, own: c.own, ...(c.name ? { name: c.name } : {}) };
+    if (c.kind === "location") return { kind: "location", latitude: c.latitude, longitude: c.longitude, ...(c.name ? { name: c.name } : {}), ...(c.address ? { address: c.address } : {}) };
     return undefined;
   }
 
@@ -213,7 +214,7 @@ export function createRouter(options: RouterOptions) {
       if (!(await answerChoice(turn, input.value))) turn.say("choice.expired");
       return;
     }
-    if (input?.kind === "media") return turn.say("unknown.media");
+    if (input?.kind === "media" || input?.kind === "location") return turn.say("unknown.media");
     const text = input?.kind === "text" ? input.text.trim() : "";
     if (text) for (const understand of registry.understanders) if (await understand(turn, text, tools)) return;
     turn.say("unknown.input", { text: text.length > 40 ? `${text.slice(0, 40)}…` : text });

@@ -85,6 +85,14 @@ describe("toInboundEvent", () => {
     expect(toInboundEvent(messageUpdate({ sticker: file("stk") }))?.content).toEqual({ kind: "media", mediaType: "sticker", ref: "stk" });
   });
 
+  it("maps a shared location, and a venue with its name and address", () => {
+    expect(toInboundEvent(messageUpdate({ location: { latitude: -6.79, longitude: 39.2 } }))?.content).toEqual({ kind: "location", latitude: -6.79, longitude: 39.2 });
+    const venue = { location: { latitude: -6.79, longitude: 39.2 }, title: "Diamond Jubilee", address: "Dar es Salaam" };
+    expect(toInboundEvent(messageUpdate({ venue, location: venue.location }))?.content).toEqual({
+      kind: "location", latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar es Salaam",
+    });
+  });
+
   it("maps a button tap to a choice in the chat of the message that carried the button", () => {
     const receivedAt = new Date("2025-06-01T10:00:00Z");
     const update = {
@@ -120,7 +128,7 @@ describe("toInboundEvent", () => {
     const channelPost = { update_id: 2, channel_post: { message_id: 1, date: DATE, chat: { id: -5, type: "channel" }, text: "x" } };
     expect(toInboundEvent(edited as unknown as Update)).toBeUndefined();
     expect(toInboundEvent(channelPost as unknown as Update)).toBeUndefined();
-    expect(toInboundEvent(messageUpdate({ location: { latitude: -6.8, longitude: 39.28 } }))).toBeUndefined();
+    expect(toInboundEvent(messageUpdate({ dice: { emoji: "🎲", value: 3 } }))).toBeUndefined();
   });
 });
 

@@ -131,6 +131,11 @@ describe("whatsapp inbound content", () => {
     return { content: event!.content, id: sent.id._serialized };
   }
 
+  it("maps a shared location from message.location, not its body (a map thumbnail)", async () => {
+    const { content } = await contentOf({ type: "location", body: "/9j/4AAQSkZJRg", location: { latitude: "-6.79", longitude: 39.2, name: "Ukumbi", address: "Dar" } });
+    expect(content).toEqual({ kind: "location", latitude: -6.79, longitude: 39.2, name: "Ukumbi", address: "Dar" });
+  });
+
   it("maps a photo with its caption, ref being the message id", async () => {
     const { content, id } = await contentOf({ type: "image", hasMedia: true, body: "the venue" });
     expect(content).toEqual({ kind: "media", mediaType: "photo", ref: id, caption: "the venue" });
@@ -156,7 +161,7 @@ describe("whatsapp inbound content", () => {
   it("passes other types with a body on as text, and drops system notices", async () => {
     const { network, received } = await started();
     network.current.emitMessage({ from: PERSON, type: "e2e_notification", body: "" });
-    network.current.emitMessage({ from: PERSON, type: "location", body: "/9j/4AAQSkZJRgABAQ" });
+    network.current.emitMessage({ from: PERSON, type: "location", body: "/9j/4AAQSkZJRgABAQ" }); // no location: nothing to map
     network.current.emitMessage({ from: PERSON, type: "list_response", body: "Yes" });
     const [event] = await received(1);
     expect(event!.content).toEqual({ kind: "text", text: "Yes" });

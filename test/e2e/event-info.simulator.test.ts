@@ -28,8 +28,11 @@ describe("event information for guests", () => {
     expect((await last(organizer, 4)).text).toBe("Added to the schedule of Harusi ya Zuhura: Ibada, Fri 4 Jul 2031, 14:00.");
     await h.say(organizer, `/venue ${code} 95, 39`);
     expect((await last(organizer, 5)).text).toContain("Send the venue's pin as latitude, longitude");
-    await h.say(organizer, `/venue ${code} -6.7924, 39.2083`);
-    expect((await last(organizer, 6)).text).toBe("The pin of Harusi ya Zuhura is set: https://www.openstreetmap.org/?mlat=-6.7924&mlon=39.2083#map=17/-6.7924/39.2083");
+    // /venue alone asks for the location, which the organizer shares.
+    await h.say(organizer, `/venue ${code}`);
+    expect((await last(organizer, 6)).text).toContain("Share the location of Harusi ya Zuhura's venue");
+    await h.deliver(organizer, { kind: "location", latitude: -6.7924, longitude: 39.2083, name: "Diamond Jubilee Hall" });
+    expect((await last(organizer, 7)).text).toBe("The pin of Harusi ya Zuhura is set: https://www.openstreetmap.org/?mlat=-6.7924&mlon=39.2083#map=17/-6.7924/39.2083");
     expect(await h.db.eventSession.count({ where: { event: { code } } })).toBe(1);
 
     // The guest's own view, in Kiswahili, with the pin as a location.
@@ -41,10 +44,10 @@ describe("event information for guests", () => {
 
     // Announcements go to the guests who are coming, or with "all" to everyone invited.
     await h.say(organizer, `/announce ${code} The ceremony starts at 14:00 sharp.`);
-    expect((await last(organizer, 7)).text).toBe("Sent to 1 guests.");
+    expect((await last(organizer, 8)).text).toBe("Sent to 1 guests.");
     expect((await last(amina, 5)).text).toBe("📣 Harusi ya Zuhura\nThe ceremony starts at 14:00 sharp.\n— Zuhura");
     await h.say(organizer, `/announce ${code} all Parking is behind the hall.`);
-    expect((await last(organizer, 8)).text).toBe("Sent to 2 guests.");
+    expect((await last(organizer, 9)).text).toBe("Sent to 2 guests.");
     expect((await last(juma, 2)).text).toBe("📣 Harusi ya Zuhura\nParking is behind the hall.\n— Zuhura");
 
     // Comments: a guest's, and a stranger's refused like an unknown event.
@@ -54,7 +57,7 @@ describe("event information for guests", () => {
     await h.say(stranger, `/comment ${code} hello`, "Stranger");
     expect((await last(stranger, 1)).text).toBe(`I could not find an event "${code}" of yours. Send /invitations or /events to see your events and their codes.`);
     await h.say(organizer, `/comments ${code}`);
-    expect((await last(organizer, 9)).text).toBe("Comments on Harusi ya Zuhura:\n• Amina: Hongera sana!");
+    expect((await last(organizer, 10)).text).toBe("Comments on Harusi ya Zuhura:\n• Amina: Hongera sana!");
     expect(await h.db.eventComment.count({ where: { event: { code } } })).toBe(1);
   });
 });

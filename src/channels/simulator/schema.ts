@@ -14,7 +14,7 @@ const phone = z.string().regex(e164, "must be a phone number in E.164 form, e.g.
 /** Client ids and deep-link codes share Telegram's start-payload alphabet, so links work the same everywhere. */
 const code = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, `${what} must be 1-64 of A-Z a-z 0-9 _ -`);
 
-const contentKeys = ["text", "choice", "contact", "startPayload"] as const;
+const contentKeys = ["text", "choice", "contact", "startPayload", "location"] as const;
 
 export const inboundBodySchema = z
   .strictObject({
@@ -37,6 +37,9 @@ export const inboundBodySchema = z
       .optional(),
     contact: z.strictObject({ phone }).optional(),
     startPayload: code("startPayload").optional(),
+    location: z
+      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(80).optional() })
+      .optional(),
   })
   .superRefine((body, ctx) => {
     const given = contentKeys.filter((key) => body[key] !== undefined);
@@ -65,6 +68,7 @@ export function toInboundContent(body: InboundBody): InboundContent {
   if (body.choice !== undefined) return { kind: "choice", value: body.choice };
   if (body.contact !== undefined) return { kind: "contact", phone: body.contact.phone, own: body.contact.phone === body.from };
   if (body.startPayload !== undefined) return { kind: "start", payload: body.startPayload };
+  if (body.location !== undefined) return { kind: "location", ...body.location };
   throw new Error("unreachable: the schema requires exactly one content field");
 }
 

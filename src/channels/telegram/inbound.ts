@@ -33,6 +33,11 @@ function messageContent(message: Message): InboundContent | undefined {
     const name = [message.contact.first_name, message.contact.last_name].filter(Boolean).join(" ").trim();
     return { kind: "contact", phone: message.contact.phone_number, own, ...(name ? { name } : {}) };
   }
+  if ("venue" in message) {
+    const { location, title, address } = message.venue;
+    return { kind: "location", latitude: location.latitude, longitude: location.longitude, ...(title ? { name: title } : {}), ...(address ? { address } : {}) };
+  }
+  if ("location" in message) return { kind: "location", latitude: message.location.latitude, longitude: message.location.longitude };
   if ("photo" in message && message.photo.length) {
     // Telegram sends several sizes of one photo; keep the largest.
     const largest = message.photo.reduce((best, size) =>

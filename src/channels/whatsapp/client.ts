@@ -26,6 +26,8 @@ export interface WhatsAppMessageLike {
   /** Seconds since the epoch. */
   timestamp: number;
   vCards?: string[];
+  /** Set on messages of type "location" (the library builds it from the raw model). */
+  location?: { latitude: number | string; longitude: number | string; name?: string; address?: string };
   /** Raw model; notifyName is the name the sender set for themselves (not typed by the library). */
   _data?: { notifyName?: string };
 }

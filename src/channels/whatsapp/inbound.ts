@@ -18,8 +18,9 @@ const MEDIA_TYPES: Record<string, MediaType> = {
   sticker: "sticker",
 };
 
-// Types whose body is not something the person wrote: notices, reactions, undecryptable stubs, and "location",
-// whose body is a base64 map thumbnail. Anything not listed with a body is passed on as text (e.g. list replies).
+// Types whose body is not something the person wrote: notices, reactions, undecryptable stubs. ("location" is read
+// from message.location above: its body is a base64 map thumbnail.) Anything not listed with a body is passed on as
+// text (e.g. list replies).
 const NOT_FROM_A_PERSON = new Set([
   "revoked",
   "e2e_notification",
@@ -34,7 +35,6 @@ const NOT_FROM_A_PERSON = new Set([
   "broadcast_notification",
   "debug",
   "unknown",
-  "location",
   "poll_creation",
 ]);
 
@@ -90,6 +90,17 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
     const content: InboundContent = { kind: "media", mediaType, ref: message.id._serialized };
     if (message.body) content.caption = message.body;
     return content;
+  }
+  if (message.type === "location") {
+    const place = message.location;
+    if (!place) return undefined;
+    return {
+      kind: "location",
+      latitude: Number(place.latitude),
+      longitude: Number(place.longitude),
+      ...(place.name ? { name: place.name } : {}),
+      ...(place.address ? { address: place.address } : {}),
+    };
   }
   if (message.type === "vcard" || message.type === "multi_vcard") {
     // One contact per event; for several shared at once the first is taken (the engine asks for one number).

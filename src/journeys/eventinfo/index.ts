@@ -4,7 +4,8 @@
 import { parseEventDate } from "../../../flows/event-input.js";
 import { mapLink } from "../../channels/channel.js";
 import { findOrganizerEvent } from "../../domain/events.js";
-import { addComment, addSession, findMyEvent, listComments, parseLatLng, setVenuePin, venuePin } from "../../domain/event-info.js";
+import { addComment, addSession, findMyEvent, listComments, setVenuePin, venuePin } from "../../domain/event-info.js";
+import { parseLatLng, venueFlow } from "../../../flows/venue.flow.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { render } from "../../i18n/index.js";
@@ -64,15 +65,22 @@ const sessionCommand: CommandHandler = async (turn, args) => {
   turn.say("session.added", { event: event.name, name, when: whenText(turn, startTime, event.timeZone) });
 };
 
-const venueCommand: CommandHandler = async (turn, args) => {
+const venueCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
+  const event = await organizerEvent(turn, code);
+  // No coordinates: the organizer shares the location next (or types it).
+  if (!rest) return tools.startFlow(turn, "venue", { code: event.code ?? "", event: event.name });
   const [coordinates, name] = rest.split("|").map((p) => p.trim());
   const pin = coordinates ? parseLatLng(coordinates) : undefined;
   if (!pin) return turn.say("venue.usage");
-  const event = await organizerEvent(turn, code);
-  await setVenuePin(await turn.db(), { eventId: event.id, name: (name || event.location || event.name).slice(0, 120), ...pin });
-  turn.say("venue.set", { event: event.name, link: mapLink(pin) });
+  turn.say("venue.set", await setVenue(turn, event.code ?? "", { ...pin, ...(name ? { name } : {}) }));
 };
+
+async function setVenue(turn: Turn, code: string, pin: { latitude: number; longitude: number; name?: string }) {
+  const event = await organizerEvent(turn, code);
+  await setVenuePin(await turn.db(), { eventId: event.id, name: (pin.name || event.location || event.name).slice(0, 120), latitude: pin.latitude, longitude: pin.longitude });
+  return { event: event.name, link: mapLink(pin) };
+}
 
 const commentCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
@@ -103,4 +111,8 @@ export const eventInfoJourney: Journey = {
     { en: ["venue"], sw: ["ukumbi"], for: "organizer", help: "help.line.venue", run: venueCommand },
     { en: ["comments"], sw: ["maoni"], for: "organizer", help: "help.line.comments", run: commentsCommand },
   ],
+  flows: [venueFlow],
+  actions: {
+    setVenue: (turn, { code, ...pin }) => setVenue(turn, code, pin),
+  },
 };
