@@ -1,5 +1,5 @@
 // npm run bench:inbound [-- --messages 20000 --rates 50,100,300,1000 --seconds 10 --concurrency 2 --population 50000
-//                          --refusals 0 --mode greet|rsvp --guests 10000]
+//                          --refusals 0 --mode greet|rsvp|vote --guests 10000]
 //
 // Drives inbound messages through the whole pipeline against the real PostgreSQL and Redis: inbound log with
 // de-duplication, per-chat lock and ordering, conversation state, one domain write (a new person is created, then
@@ -11,6 +11,8 @@
 // --mode rsvp: the messages are guests answering invitations instead ("ndiyo" then a party size, or "hapana" then
 // "labda"), each answer a domain write, on events with --guests invited guests each (the throughput phase's event has
 // exactly that many; each latency phase has one of its own).
+// --mode vote: guests who accepted vote in an open poll of their event with a tap, then change their vote; every vote
+// is a domain write (one vote per person per poll).
 // Runs in a database of its own, dropped afterwards.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -72,7 +74,8 @@ async function main() {
     await db.$executeRawUnsafe("VACUUM ANALYZE");
   }
   const rsvp = args.mode === "rsvp";
-  if (rsvp) {
+  const vote = args.mode === "vote";
+  if (rsvp || vote) {
     // One event per phase, each with its guests invited (users, invitations, guest rows), as /invite leaves them.
     const guests = Number(args.guests);
     const phases = [1, ...rates.map((_, round) => 2 + round)];
@@ -86,12 +89,19 @@ async function main() {
         SELECT 'Guest ' || g, '+2557${phase}' || lpad(g::text, 7, '0'), 'sw' FROM generate_series(0, ${guests - 1}) g`);
       await db.$executeRawUnsafe(`INSERT INTO invitations (event_id, recipient_phone, recipient_name, code, user_id, sent_at)
         SELECT '${eventId}', u.phone, u.name, 'B${phase}-' || substr(u.phone, 7), u.id, now() FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
-      await db.$executeRawUnsafe(`INSERT INTO event_guests (event_id, user_id) SELECT '${eventId}', u.id FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
+      await db.$executeRawUnsafe(`INSERT INTO event_guests (event_id, user_id, rsvp_status) SELECT '${eventId}', u.id, '${vote ? "accepted" : "pending"}' FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
+      if (vote) {
+        // The guests have written before (their chat ids are known), and the event has an open poll of three options.
+        await db.$executeRawUnsafe(`INSERT INTO channel_identities (user_id, channel, external_id, chat_id) SELECT id, 'simulator', phone, phone FROM users WHERE phone LIKE '+2557${phase}%'`);
+        await db.$executeRawUnsafe(`INSERT INTO event_polls (id, event_id, question, code) VALUES ('00000000-0000-4000-8000-0000000c000${phase}', '${eventId}', 'Which dish?', 'P-BENCH${phase}')`);
+        await db.$executeRawUnsafe(`INSERT INTO poll_options (poll_id, option_text, position) SELECT '00000000-0000-4000-8000-0000000c000${phase}', 'Dish ' || n, n FROM generate_series(1, 3) n`);
+      }
     }
     await db.$executeRawUnsafe("VACUUM ANALYZE");
   }
-  /** What chat i says in its round-th message: a greeting then a name, or (rsvp) an answer then a party size. */
-  const say = (round: number, i: number): string => {
+  /** What chat i says in its round-th message: a greeting then a name, (rsvp) an answer then a party size, (vote) two taps. */
+  const say = (round: number, i: number, phase = 1): string => {
+    if (vote) return `\u0000choice:poll:P-BENCH${phase}:${1 + ((i + round) % 3)}`;
     if (!rsvp) return round === 0 ? "hi" : "Baraka Mwakyusa";
     if (i % 4 === 3) return round === 0 ? "hapana" : "labda";
     return round === 0 ? "ndiyo" : String(1 + (i % 5));
@@ -134,7 +144,8 @@ async function main() {
     externalId: `b${++seq}`,
     chatId: chat,
     sender: { externalId: chat, phone: chat },
-    content: { kind: "text", text },
+    // "\u0000choice:" marks a tap (a NUL cannot come from a person: the border removes it).
+    content: text.startsWith("\u0000choice:") ? { kind: "choice", value: text.slice("\u0000choice:".length) } : { kind: "text", text },
     sentAt: new Date(),
   });
   const send = async (chat: string, text: string) => {
@@ -181,7 +192,7 @@ async function main() {
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       // Each chat talks twice: a greeting then its name (or an answer then a party size), like people do.
       const chat = phone(2 + round, Math.floor(i / 2));
-      sends.push(send(chat, say(i % 2, Math.floor(i / 2))));
+      sends.push(send(chat, say(i % 2, Math.floor(i / 2), 2 + round)));
     }
     await Promise.all(sends);
     await waitHandled(base2 + count);
@@ -213,6 +224,11 @@ async function main() {
   const elapsed = (performance.now() - t0) / 1000;
   const throughput = totalMessages / elapsed;
   console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s), ${meanBatch()}`);
+  if (vote) {
+    await engine.processor.idle();
+    const [row] = await db.$queryRawUnsafe<{ votes: number }[]>(`SELECT count(*)::int AS votes FROM poll_votes WHERE poll_id = '00000000-0000-4000-8000-0000000c0001'`);
+    console.log(`   votes stored for the throughput poll: ${row!.votes} (one per guest, the second tap changed it)`);
+  }
   if (rsvp) {
     // The answers must really be in the database: the benchmark measures domain writes, not replies alone.
     await engine.processor.idle();
