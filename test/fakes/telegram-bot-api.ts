@@ -58,6 +58,8 @@ export interface FakeTelegram {
   getUpdatesOffsets: (number | undefined)[];
   /** callback_query_id of every answerCallbackQuery call. */
   answeredCallbackQueries: string[];
+  /** sendMessage calls refused with 429 because they went over the limit given to startFakeTelegram. */
+  tooManyRequests: number;
   /** Calls the emulator does not have (sendPhoto, sendLocation, sendVenue), answered here, in order. */
   mediaSent: { method: string; body: Record<string, unknown> }[];
   /** The next getUpdates also carries this update again. */
@@ -97,7 +99,11 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
   return { server, url: `http://127.0.0.1:${port}` };
 }
 
-export async function startFakeTelegram(): Promise<FakeTelegram> {
+/**
+ * sendLimitPerSecond: answer sendMessage with 429 (retry_after 1) beyond this many in any second, as Telegram does
+ * beyond about 30 a second; unset, no limit.
+ */
+export async function startFakeTelegram(options: { sendLimitPerSecond?: number } = {}): Promise<FakeTelegram> {
   const emulator = await startEmulator();
   const emulatorUrl = emulator.config.apiURL;
   const token = FAKE_BOT_TOKEN;
@@ -109,6 +115,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const getUpdatesOffsets: (number | undefined)[] = [];
   const answeredCallbackQueries: string[] = [];
   const mediaSent: { method: string; body: Record<string, unknown> }[] = [];
+  const recentSends: number[] = [];
+  let tooManyRequests = 0;
   let mediaMessageId = 900_000;
   const failures = new Map<string, TelegramErrorBody[]>();
 
@@ -175,6 +183,16 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return;
     }
     if (method === "getUpdates") return getUpdates(req, res);
+    if (method === "sendMessage" && options.sendLimitPerSecond) {
+      const now = Date.now();
+      while (recentSends.length && recentSends[0]! <= now - 1000) recentSends.shift();
+      if (recentSends.length >= options.sendLimitPerSecond) {
+        tooManyRequests++;
+        res.status(429).json({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+        return;
+      }
+      recentSends.push(now);
+    }
     if (method === "sendMessage" && String(body.chat_id) === REFUSED_CHAT_ID) {
       res.status(403).json({ ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
       return;
@@ -216,6 +234,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     getUpdatesOffsets,
     answeredCallbackQueries,
     mediaSent,
+    get tooManyRequests() {
+      return tooManyRequests;
+    },
     redeliver(update) {
       redeliveries.push(update);
       arrivals.emit("arrival");
