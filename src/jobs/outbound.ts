@@ -7,7 +7,7 @@ import { isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter,
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
-import { takeSendSlot } from "./pacing.js";
+import { reserveSendSlot, takeSendSlot } from "./pacing.js";
 
 /**
  * Tries per message before it is marked failed. With the capped backoff below (1 s doubling to 5 min) 30 tries span
@@ -119,7 +119,9 @@ export function createOutboundWorker(options: {
   // puts up to twice the rate into one second, which Telegram answers with 429 and a pause of the whole channel
   // (bench:announce: 57% of the limit that way). The limiter stays, a little looser, to keep workers from taking jobs
   // far faster than they may send them.
-  const globalGapMs = Math.max(1, Math.ceil(1000 / limits.globalPerSecond));
+  // 97% of the published rate: a send's arrival jitters by a few ms, and a limit counted over any second (as the
+  // Bot API fake does, stricter than Telegram) must not see one more than allowed.
+  const globalGapMs = 1000 / (limits.globalPerSecond * 0.97);
   const limiter = { max: 1, duration: Math.max(1, Math.floor(globalGapMs * 0.9)) };
 
   async function process(job: Job<OutboundJob>, token?: string): Promise<void> {
@@ -151,16 +153,18 @@ export function createOutboundWorker(options: {
     const gap = group ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
     const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap, Date.now(), group ? 1 : (limits.perChatBurst ?? 1));
     if (wait > 0) return delayUntil(Date.now() + wait);
-    // The channel's slot, taken as close to the send as possible so the spacing survives the work above.
-    for (;;) {
-      const channelWait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:*`, globalGapMs);
-      if (channelWait === 0) break;
-      if (channelWait > 1000) return delayUntil(Date.now() + channelWait);
-      await new Promise((resolve) => setTimeout(resolve, channelWait));
-    }
-
     const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 }, claimedAt: new Date() } });
     if (claimed.count === 0) return; // another worker has it
+
+    // The channel's next slot, reserved right before the network call so the spacing survives the work above, and
+    // first come, first served: a reply (picked before bulk jobs by BullMQ) waits at most for the few sends the
+    // workers hold already. (Slots taken by racing retries left some replies waiting over a second.)
+    const channelWait = await reserveSendSlot(options.redis, `${options.prefix}:pace:${channel}:*`, globalGapMs, 1000);
+    if (channelWait < 0) {
+      await db.outboundMessage.update({ where: { id }, data: { status: "queued", attempts: { decrement: 1 } } });
+      return delayUntil(Date.now() - channelWait);
+    }
+    if (channelWait > 0) await new Promise((resolve) => setTimeout(resolve, channelWait));
 
     const opts = row.options as RowOptions;
     try {
