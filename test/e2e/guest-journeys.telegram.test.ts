@@ -57,13 +57,18 @@ describe("a guest's event on Telegram", () => {
     expect((await lastText(organizer, 7)).text).toBe("Sent to 1 guests.");
     expect((await lastText(guest, 10)).text).toBe("📣 Harusi ya Neema\nKaribuni nyote!\n— Neema");
 
+    await guest.send("/toamaoni Hongera sana!");
+    expect((await lastText(guest, 11)).text).toBe("Asante! Maoni yako kwenye Harusi ya Neema yamehifadhiwa.");
+    await organizer.send(`/comments ${code}`);
+    expect((await lastText(organizer, 8)).text).toBe("Comments on Harusi ya Neema:\n• Amina: Hongera sana!");
+
     // A pledge, its payment, and her thanks.
     await guest.send("/changia elfu ishirini");
-    const pledged = (await lastText(guest, 11)).text;
+    const pledged = (await lastText(guest, 12)).text;
     const ref = /(M-[A-Z0-9]+)/.exec(pledged)![1]!;
     expect(pledged).toContain("Asante kwa ahadi yako ya TZS 20,000 kwa Harusi ya Neema!");
     await organizer.send(`/paid ${ref} 20000`);
-    expect((await lastText(organizer, 8)).text).toBe(`Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 20,000.`);
-    expect((await lastText(guest, 12)).text).toBe("Asante! Harusi ya Neema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 20,000.");
+    expect((await lastText(organizer, 9)).text).toBe(`Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 20,000.`);
+    expect((await lastText(guest, 13)).text).toBe("Asante! Harusi ya Neema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 20,000.");
   });
 });

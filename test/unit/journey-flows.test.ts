@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseAmount, parseEventDate, parseEventType } from "../../flows/event-input.js";
 import { contributeFlow } from "../../flows/contribute.flow.js";
 import { inviteFlow } from "../../flows/invite.flow.js";
+import { venueFlow } from "../../flows/venue.flow.js";
 import { newEventFlow, type NewEventState } from "../../flows/newevent.flow.js";
 import { parseAnswer, parsePartySize, readChoice, rsvpFlow, type InvitationCard, type RsvpState } from "../../flows/rsvp.flow.js";
 import type { Effect, FlowContext, Step } from "../../flows/types.js";
@@ -229,6 +230,17 @@ describe("contributing", () => {
       expect(step.state, bad).toEqual({ step: "pledge", code: "HARUSI-7K2", event: "Harusi" });
       expect(keys(step), bad).toEqual(["contribute.amount_invalid"]);
     }
+  });
+});
+
+describe("setting the venue's pin", () => {
+  it("takes a shared location or typed coordinates, and asks again for anything else", () => {
+    const start = venueFlow.start(ctx, { code: "HARUSI-7K2", event: "Harusi" });
+    expect(keys(start)).toEqual(["venue.ask"]);
+    const shared = venueFlow.handle(start.state!, { kind: "location", latitude: -6.79, longitude: 39.2, name: "Ukumbi" }, ctx);
+    expect(shared.effects[0]).toMatchObject({ action: { type: "setVenue", input: { code: "HARUSI-7K2", latitude: -6.79, longitude: 39.2, name: "Ukumbi" } } });
+    expect(venueFlow.handle(start.state!, { kind: "text", text: "-6.7924, 39.2083" }, ctx).effects[0]).toMatchObject({ action: { input: { latitude: -6.7924, longitude: 39.2083 } } });
+    for (const bad of ["95, 39", "Dar es Salaam", "1,2,3"]) expect(keys(venueFlow.handle(start.state!, { kind: "text", text: bad }, ctx)), bad).toEqual(["venue.ask"]);
   });
 });
 
