@@ -6,7 +6,8 @@ import { coreJourney } from "./core/index.js";
 import { eventInfoJourney } from "./eventinfo/index.js";
 import { eventsJourney } from "./events/index.js";
 import { invitationsJourney } from "./invitations/index.js";
+import { lifecycleJourney } from "./lifecycle/index.js";
 import { pollsJourney } from "./polls/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, pollsJourney, eventInfoJourney, contributionsJourney, bookingsJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, pollsJourney, eventInfoJourney, contributionsJourney, bookingsJourney];

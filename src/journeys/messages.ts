@@ -6,6 +6,7 @@ import * as core from "./core/messages.js";
 import * as eventinfo from "./eventinfo/messages.js";
 import * as events from "./events/messages.js";
 import * as invitations from "./invitations/messages.js";
+import * as lifecycle from "./lifecycle/messages.js";
 import * as polls from "./polls/messages.js";
 
-export const journeyMessages = [core, invitations, events, polls, eventinfo, contributions, bookings] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, polls, eventinfo, contributions, bookings] as const;
