@@ -15,7 +15,8 @@ declare module "./types.js" {
   }
 }
 
-const doneWords = new Set(["done", "finish", "finished", "end", "tayari", "nimemaliza", "basi", "mwisho", "stop"]);
+// ("done" is the tasks journey's command: a command wins over a conversation, so it is not offered here.)
+const doneWords = new Set(["finished", "that's all", "thats all", "tayari", "nimemaliza", "basi", "mwisho"]);
 
 export const inviteFlow: Flow<InviteState, { code: string; event: string }> = {
   name: "invite",

@@ -123,7 +123,7 @@ describe("invitations on WhatsApp", () => {
     network.current.emitMessage({ from: orgJid, type: "vcard", body: vcard, vCards: [vcard] });
     expect((await whatsappTexts(organizer, 3))[2]).toBe(`Invited Mama Zawadi (${guest}) to Send-off ya Zawadi.`);
     expect((await whatsappTexts(guest, 1))[0]).toContain("Baraka anakualika kwenye Send-off ya Zawadi.");
-    say("done");
+    say("finished");
     expect((await whatsappTexts(organizer, 4))[3]).toBe(`Done: 1 invited in all. See the answers with /guests ${code}.`);
   });
 });

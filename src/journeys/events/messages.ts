@@ -35,7 +35,7 @@ export const en = {
   "events.item": "• {event} ({code}) – {when}\n  {accepted} coming ({headcount} people), {declined} not coming, {maybe} maybe, {pending} not answered",
 
   "invite.usage": "Send the numbers to invite after the event's code, separated by commas, each with the guest's name if you like:\n/invite {code} 0712345678 Amina, 0754 111 222 Juma\nOr share contacts with me after /invite {code}.",
-  "invite.ask": "Send the numbers to invite to {event} (with names if you like, separated by commas), or share contacts with me. Send \"done\" when you have finished.",
+  "invite.ask": "Send the numbers to invite to {event} (with names if you like, separated by commas), or share contacts with me. Send \"finished\" (or \"tayari\") when you have finished.",
   "invite.sent": "Invited to {event}: {count}.",
   "invite.waiting_note": "{count} of them can only be reached once they open Nuru themselves: send them their links with /link {code}.",
   "invite.invalid": "Not a phone number I can use, so not invited: {list}",
