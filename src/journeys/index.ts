@@ -1,6 +1,7 @@
 // The journeys, in the order they are asked about free text (the first that understands it answers). Adding a journey
 // is a folder under src/journeys/ and one line here and in messages.ts; no engine file changes.
 import { bookingsJourney } from "./bookings/index.js";
+import { budgetJourney } from "./budget/index.js";
 import { contributionsJourney } from "./contributions/index.js";
 import { coreJourney } from "./core/index.js";
 import { eventInfoJourney } from "./eventinfo/index.js";
@@ -11,4 +12,4 @@ import { pollsJourney } from "./polls/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, bookingsJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, bookingsJourney];

@@ -1,6 +1,7 @@
 // Every journey's message catalogue, for src/i18n/index.ts. Pure data: this file imports no journey code, so the
 // catalogue can be built before any journey module is evaluated.
 import * as bookings from "./bookings/messages.js";
+import * as budget from "./budget/messages.js";
 import * as contributions from "./contributions/messages.js";
 import * as core from "./core/messages.js";
 import * as eventinfo from "./eventinfo/messages.js";
@@ -10,4 +11,4 @@ import * as lifecycle from "./lifecycle/messages.js";
 import * as polls from "./polls/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, bookings] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, bookings] as const;

@@ -1,0 +1,70 @@
+// The event's budget from the phone: expenses as they come (planned cost, what is paid), and the plan against the
+// budget the organizer set, confirmed bookings included, with a warning when the plan goes over.
+import { parseAmount } from "../../../flows/event-input.js";
+import { addExpense, budgetOf } from "../../domain/budget.js";
+import { findOrganizerEvent } from "../../domain/events.js";
+import type { Turn } from "../../engine/turn.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { AppError } from "../../errors.js";
+import type { CommandHandler, Journey } from "../journey.js";
+import { formatMoney } from "../contributions/index.js";
+import { splitCode } from "../events/invite-list.js";
+
+const amount = (raw: string): number => {
+  const n = parseAmount(raw);
+  if (n === undefined || n < 0 || n > 1e12) throw new AppError("expense.amount_invalid", { text: raw.slice(0, 40) });
+  return n;
+};
+
+async function eventWithBudget(turn: Turn, code: string | undefined) {
+  const tx = await turn.db();
+  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code, now: turn.now });
+  const { budget } = await tx.event.findUniqueOrThrow({ where: { id: event.id }, select: { budget: true } });
+  return { event, budget };
+}
+
+const overBy = (planned: Prisma.Decimal, budget: Prisma.Decimal | null) => (budget && planned.greaterThan(budget) ? planned.minus(budget) : undefined);
+
+const expenseCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const [title, cost, paid] = rest.split("|").map((p) => p.trim());
+  if (!title || title.length < 2 || title.length > 120 || !cost) return turn.say("expense.usage");
+  const { event, budget } = await eventWithBudget(turn, code);
+  const costN = amount(cost);
+  const paidN = paid ? amount(paid) : 0;
+  await addExpense(await turn.db(), { eventId: event.id, title, cost: costN, paid: paidN });
+  const { planned } = await budgetOf(await turn.db(), event.id);
+  const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency, turn.locale);
+  const by = overBy(planned, budget);
+  turn.say("expense.added", {
+    event: event.name,
+    title,
+    cost: money(costN),
+    paid: money(paidN),
+    planned: money(planned),
+    over: by ? turn.render({ key: "budget.over", params: { budget: money(budget), by: money(by) } }) : "",
+  });
+};
+
+const budgetCommand: CommandHandler = async (turn, args) => {
+  const { event, budget } = await eventWithBudget(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const { items, bookings, planned, paid } = await budgetOf(await turn.db(), event.id);
+  if (!items.length && !bookings.length) return turn.say("budget.none", { event: event.name, code: event.code ?? "" });
+  const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency, turn.locale);
+  const lines = [
+    turn.render({ key: "budget.header", params: { event: event.name, planned: money(planned), paid: money(paid), budget: budget ? money(budget) : turn.render({ key: "budget.no_budget" }) } }),
+    ...items.map((i) => turn.render({ key: "budget.item", params: { title: i.title, cost: money(i.cost), paid: money(i.paid) } })),
+    ...bookings.map((b) => turn.render({ key: "budget.booking", params: { name: b.name, cost: money(b.price), paid: money(b.paid) } })),
+  ];
+  const by = overBy(planned, budget);
+  if (by) lines.push(turn.render({ key: "budget.warning", params: { by: money(by) } }));
+  turn.send({ text: { text: lines.join("\n") } });
+};
+
+export const budgetJourney: Journey = {
+  name: "budget",
+  commands: [
+    { en: ["expense"], sw: ["gharama"], for: "organizer", help: "help.line.expense", run: expenseCommand },
+    { en: ["budget"], sw: ["bajeti"], for: "organizer", help: "help.line.budget", run: budgetCommand },
+  ],
+};
