@@ -1,13 +1,18 @@
+import type { MessageKey, Params, ParamArgs } from "./i18n/index.js";
+
 /**
- * A refusal the user should hear about, in their language: `code` is an i18n key under "error.", `params` fill it.
- * The engine turns it into a reply; anything else thrown is a bug and gets a generic apology plus a log line.
+ * A refusal the user should hear about, in their language: `code` is the message's key, `params` its placeholders,
+ * both checked by the type checker like every message. The engine turns it into a reply; anything else thrown is a
+ * bug and gets a generic apology plus a log line.
  */
-export class AppError extends Error {
+export class AppError<K extends MessageKey = MessageKey> extends Error {
   override name = "AppError";
+  readonly params: Params;
   constructor(
-    readonly code: string,
-    readonly params: Record<string, string | number> = {},
+    readonly code: K,
+    ...[params]: ParamArgs<K>
   ) {
     super(code);
+    this.params = (params ?? {}) as Params;
   }
 }
