@@ -167,7 +167,7 @@ export function createRouter(options: RouterOptions) {
     return { ...resolved, user: { id: resolved.user.id, name: resolved.user.name, phone: resolved.user.phone, locale: resolved.user.locale, timeZone: resolved.user.timeZone } };
   }
 
-  /** The first journey that has this hook, if any. */
+  /** The start, contact and welcome moments: each owned by one journey (the core one). */
   const hooks = registry.hooks;
 
   async function dispatch(turn: Turn, isNew: boolean, nameUnknown: boolean): Promise<void> {

@@ -9,7 +9,8 @@ import { eventsJourney } from "./events/index.js";
 import { invitationsJourney } from "./invitations/index.js";
 import { lifecycleJourney } from "./lifecycle/index.js";
 import { pollsJourney } from "./polls/index.js";
+import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, bookingsJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, bookingsJourney];

@@ -9,6 +9,7 @@ import * as events from "./events/messages.js";
 import * as invitations from "./invitations/messages.js";
 import * as lifecycle from "./lifecycle/messages.js";
 import * as polls from "./polls/messages.js";
+import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, bookings] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, bookings] as const;

@@ -1,0 +1,132 @@
+// Service providers' offers and the bookings organizers ask for. A provider answers only bookings of their own
+// services; an accept is serialized per service (an advisory lock in its transaction) and refused when the service is
+// already confirmed for another event that day, so two organizers can never hold the same provider at once.
+import type { Tx } from "../db/prisma.js";
+import { Prisma } from "../generated/prisma/client.js";
+import { AppError } from "../errors.js";
+import { normaliseCode, randomCode } from "./codes.js";
+
+export async function addService(tx: Tx, options: { userId: string; name: string; category: string; priceRange: string; description?: string }) {
+  return tx.service.create({
+    data: { userId: options.userId, name: options.name, category: options.category, priceRange: options.priceRange, description: options.description, code: `S-${randomCode(5)}` },
+  });
+}
+
+/** The provider's own service by its code (anyone else's: the same answer as an unknown code). */
+export async function findMyService(tx: Tx, options: { userId: string; typed: string }) {
+  const code = normaliseCode(options.typed);
+  const service = code ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" }, userId: options.userId } }) : null;
+  if (!service) throw new AppError("service.unknown", { code: options.typed.trim().slice(0, 40) });
+  return service;
+}
+
+export async function listMyServices(tx: Tx, userId: string, now: Date) {
+  const services = await tx.service.findMany({
+    where: { userId },
+    select: {
+      id: true, code: true, name: true, category: true, priceRange: true, isActive: true,
+      reviews: { select: { rating: true } },
+      eventServices: { where: { bookingStatus: { in: ["requested", "confirmed"] }, event: { startTime: { gte: now } } }, select: { id: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return services.map((s) => {
+    const ratings = s.reviews.map((r) => r.rating ?? 0).filter((r) => r > 0);
+    return { ...s, rating: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : undefined, upcoming: s.eventServices.length };
+  });
+}
+
+/** Active services, by category words if given, free on the day if given (no confirmed booking that day). */
+export async function findServices(tx: Tx, options: { category?: string; day?: { start: Date; end: Date } }) {
+  const services = await tx.service.findMany({
+    where: {
+      isActive: true,
+      ...(options.category ? { OR: [{ category: { contains: options.category, mode: "insensitive" } }, { name: { contains: options.category, mode: "insensitive" } }] } : {}),
+      ...(options.day
+        ? { eventServices: { none: { bookingStatus: "confirmed", event: { startTime: { gte: options.day.start, lt: options.day.end } } } } }
+        : {}),
+    },
+    select: { code: true, name: true, category: true, priceRange: true, reviews: { select: { rating: true } } },
+    take: 20,
+  });
+  return services
+    .map((s) => {
+      const ratings = s.reviews.map((r) => r.rating ?? 0).filter((r) => r > 0);
+      return { ...s, rating: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : undefined };
+    })
+    .sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0));
+}
+
+export async function requestBooking(tx: Tx, options: { eventId: string; typed: string; note?: string }) {
+  const code = normaliseCode(options.typed);
+  const service = code ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" } } }) : null;
+  if (!service) throw new AppError("book.unknown_service", { code: options.typed.trim().slice(0, 40) });
+  if (!service.isActive) throw new AppError("book.paused", { service: service.name });
+  const open = await tx.eventService.findFirst({ where: { eventId: options.eventId, serviceId: service.id, bookingStatus: { in: ["requested", "confirmed"] } } });
+  if (open) throw new AppError("book.already", { service: service.name, code: open.code ?? "" });
+  const booking = await tx.eventService.create({ data: { eventId: options.eventId, serviceId: service.id, note: options.note, code: `B-${randomCode(5)}` } });
+  return { booking, service };
+}
+
+const bookingSelect = {
+  id: true, code: true, bookingStatus: true, serviceId: true,
+  service: { select: { name: true, userId: true } },
+  event: { select: { id: true, name: true, code: true, startTime: true, timeZone: true, location: true, organizerId: true, currency: true } },
+} as const;
+
+/** A booking of one of the provider's services (anyone else's: unknown). */
+export async function findProviderBooking(tx: Tx, options: { userId: string; typed: string }) {
+  const code = normaliseCode(options.typed);
+  const booking = code
+    ? await tx.eventService.findFirst({ where: { code: { equals: code, mode: "insensitive" }, service: { userId: options.userId } }, select: bookingSelect })
+    : null;
+  if (!booking) throw new AppError("booking.unknown", { code: options.typed.trim().slice(0, 40) });
+  return booking;
+}
+
+/**
+ * The provider accepts: one accept at a time per service (advisory lock, held to the end of the transaction), refused
+ * when the service is already confirmed for another event the same day. The price and deposit are recorded.
+ */
+export async function acceptBooking(tx: Tx, options: { userId: string; typed: string; price: number; deposit: number; now: Date }) {
+  const booking = await findProviderBooking(tx, options);
+  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: booking.bookingStatus });
+  if (options.deposit > options.price) throw new AppError("booking.deposit_over_price");
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`service:${booking.serviceId}`}, 0))`;
+  const start = booking.event?.startTime;
+  if (start) {
+    const dayStart = new Date(start.getTime() - 12 * 3600_000);
+    const dayEnd = new Date(start.getTime() + 12 * 3600_000);
+    const clash = await tx.eventService.findFirst({
+      where: { serviceId: booking.serviceId, bookingStatus: "confirmed", id: { not: booking.id }, event: { startTime: { gt: dayStart, lt: dayEnd } } },
+      select: { event: { select: { name: true } } },
+    });
+    if (clash) throw new AppError("booking.clash", { service: booking.service?.name ?? "", event: clash.event?.name ?? "" });
+  }
+  const updated = await tx.eventService.updateMany({
+    where: { id: booking.id, bookingStatus: "requested" },
+    data: { bookingStatus: "confirmed", price: new Prisma.Decimal(options.price), deposit: new Prisma.Decimal(options.deposit), respondedAt: options.now },
+  });
+  if (updated.count === 0) throw new AppError("booking.not_open", { code: booking.code ?? "", status: "confirmed" });
+  // The availability window holding the event's time, if the provider set one, is booked.
+  if (start) {
+    await tx.serviceAvailability.updateMany({ where: { serviceId: booking.serviceId, status: "available", startTime: { lte: start }, endTime: { gte: start } }, data: { status: "booked" } });
+  }
+  return booking;
+}
+
+export async function declineBooking(tx: Tx, options: { userId: string; typed: string; now: Date }) {
+  const booking = await findProviderBooking(tx, options);
+  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: booking.bookingStatus });
+  await tx.eventService.update({ where: { id: booking.id }, data: { bookingStatus: "declined", respondedAt: options.now } });
+  return booking;
+}
+
+export async function addAvailability(tx: Tx, options: { serviceId: string; start: Date; end: Date }) {
+  if (options.end <= options.start) throw new AppError("available.ends_first");
+  await tx.serviceAvailability.create({ data: { serviceId: options.serviceId, startTime: options.start, endTime: options.end } });
+}
+
+export async function setServiceActive(tx: Tx, options: { serviceId: string; active: boolean }) {
+  await tx.service.update({ where: { id: options.serviceId }, data: { isActive: options.active } });
+}

@@ -1,0 +1,164 @@
+// Service providers and bookings: providers list their services, say when they are free, pause and resume; organizers
+// find services free on their day and ask for one; the provider accepts (with price and deposit) or declines from the
+// phone, and the organizer is told either way. Accepts are serialized per service, so a provider is never confirmed
+// for two events the same day.
+import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
+import { countAnswers, findOrganizerEvent } from "../../domain/events.js";
+import {
+  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, requestBooking, setServiceActive,
+} from "../../domain/services.js";
+import type { Turn } from "../../engine/turn.js";
+import { formatDateTime } from "../../i18n/dates.js";
+import { render } from "../../i18n/index.js";
+import { TZDate } from "@date-fns/tz";
+import type { CommandHandler, Journey } from "../journey.js";
+import { formatMoney } from "../contributions/index.js";
+import { whenText } from "../list.js";
+import { splitCode } from "../events/invite-list.js";
+
+const ratingText = (turn: Turn, rating: number | undefined) =>
+  rating === undefined ? turn.render({ key: "services.no_rating" }) : turn.render({ key: "services.rating", params: { rating: rating.toFixed(1) } });
+
+const addServiceCommand: CommandHandler = async (turn, args) => {
+  const [name, category, price, description] = args.split("|").map((p) => p.trim());
+  if (!name || !category || !price || name.length > 80 || category.length > 40 || price.length > 60) return turn.say("service.usage");
+  const service = await addService(await turn.db(), { userId: turn.user.id, name, category, priceRange: price, ...(description ? { description: description.slice(0, 500) } : {}) });
+  turn.say("service.added", { name, category, price, code: service.code ?? "" });
+};
+
+const myServicesCommand: CommandHandler = async (turn) => {
+  const services = await listMyServices(await turn.db(), turn.user.id, turn.now);
+  if (!services.length) return turn.say("services.mine_none");
+  const lines = services.map((s) =>
+    turn.render({
+      key: "services.mine_item",
+      params: {
+        code: s.code ?? "", name: s.name, category: s.category ?? "-", price: s.priceRange ?? "-",
+        paused: s.isActive === false ? turn.render({ key: "services.paused_mark" }) : "", rating: ratingText(turn, s.rating), upcoming: s.upcoming,
+      },
+    }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "services.mine_header" }), ...lines].join("\n") } });
+};
+
+const availableCommand: CommandHandler = async (turn, args) => {
+  const m = /^(\S+)\s+(.+)$/.exec(args.trim());
+  const [from, to] = (m?.[2] ?? "").split("|").map((p) => p.trim());
+  if (!m || !from || !to) return turn.say("available.usage");
+  const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: m[1]! });
+  const start = parseEventDate(from, turn.timeZone);
+  const end = parseEventDate(to, turn.timeZone);
+  if (!start || !end) return turn.say("available.usage");
+  await addAvailability(await turn.db(), { serviceId: service.id, start, end });
+  turn.say("available.added", { service: service.name, from: formatDateTime(start, turn.timeZone, turn.locale), to: formatDateTime(end, turn.timeZone, turn.locale) });
+};
+
+const pauseCommand = (active: boolean): CommandHandler => async (turn, args) => {
+  const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: args });
+  await setServiceActive(await turn.db(), { serviceId: service.id, active });
+  if (active) turn.say("service.resumed", { service: service.name });
+  else turn.say("service.paused", { service: service.name, code: service.code ?? "" });
+};
+
+const servicesCommand: CommandHandler = async (turn, args) => {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const date = words.find((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
+  const category = words.filter((w) => w !== date).join(" ") || undefined;
+  let day: { start: Date; end: Date } | undefined;
+  if (date) {
+    const [y, mo, d] = date.split("-").map(Number);
+    const start = new TZDate(y!, mo! - 1, d!, 0, 0, 0, turn.timeZone);
+    day = { start: new Date(start.getTime()), end: new Date(start.getTime() + 24 * 3600_000) };
+  }
+  const services = await findServices(await turn.db(), { ...(category ? { category } : {}), ...(day ? { day } : {}) });
+  const filter = args.trim() ? turn.render({ key: "services.filter", params: { text: args.trim().slice(0, 40) } }) : "";
+  if (!services.length) return turn.say("services.none", { filter });
+  const lines = services.map((s) =>
+    turn.render({ key: "services.item", params: { code: s.code ?? "", name: s.name, category: s.category ?? "-", price: s.priceRange ?? "-", rating: ratingText(turn, s.rating) } }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "services.header", params: { filter } }), ...lines].join("\n") } });
+};
+
+const bookCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  const m = /^(\S+)(?:\s+([\s\S]+))?$/.exec(rest);
+  if (!code || !m) return turn.say("book.usage");
+  const tx = await turn.db();
+  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code, now: turn.now });
+  const note = m[2]?.trim().slice(0, 300);
+  const { booking, service } = await requestBooking(tx, { eventId: event.id, typed: m[1]!, ...(note ? { note } : {}) });
+  const guests = (await countAnswers(tx, [event.id])).get(event.id)?.headcount ?? 0;
+  if (service.userId) {
+    await turn.tell(
+      { userIds: [service.userId] },
+      {
+        type: "booking_request",
+        eventId: event.id,
+        message: (locale) => ({
+          text: render(locale, {
+            key: "book.request",
+            params: {
+              code: booking.code ?? "", organizer: turn.user.name, service: service.name, event: event.name,
+              when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
+              where: event.location || render(locale, { key: "where.unknown" }), guests,
+              note: note ? render(locale, { key: "book.note", params: { note } }) : "",
+            },
+          }),
+          choices: [
+            { label: render(locale, { key: "book.choice.accept" }), value: `booking:${booking.code}:accept` },
+            { label: render(locale, { key: "book.choice.decline" }), value: `booking:${booking.code}:decline` },
+          ],
+        }),
+      },
+    );
+  }
+  turn.say("book.sent", { service: service.name, event: event.name, code: booking.code ?? "" });
+};
+
+async function decline(turn: Turn, typed: string): Promise<void> {
+  const booking = await declineBooking(await turn.db(), { userId: turn.user.id, typed, now: turn.now });
+  if (booking.event?.organizerId) {
+    const params = { service: booking.service?.name ?? "", event: booking.event.name };
+    await turn.tell({ userIds: [booking.event.organizerId] }, { type: "booking_declined", eventId: booking.event.id, message: (locale) => ({ text: render(locale, { key: "booking.declined_notice", params }) }) });
+  }
+  turn.say("booking.declined", { code: booking.code ?? "" });
+}
+
+const acceptCommand: CommandHandler = async (turn, args) => {
+  const m = /^(\S+)\s+(\S+)(?:\s+(\S+))?$/.exec(args.trim());
+  const price = m ? parseAmount(m[2]!) : undefined;
+  const deposit = m?.[3] ? parseAmount(m[3]) : 0;
+  if (!m || price === undefined || deposit === undefined || price <= 0) return turn.say("booking.accept_usage");
+  const booking = await acceptBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, price, deposit, now: turn.now });
+  const money = (n: number) => formatMoney(n, booking.event?.currency ?? "TZS", turn.locale);
+  if (booking.event?.organizerId) {
+    const params = { service: booking.service?.name ?? "", event: booking.event.name, price: money(price), deposit: money(deposit) };
+    await turn.tell({ userIds: [booking.event.organizerId] }, { type: "booking_accepted", eventId: booking.event.id, message: (locale) => ({ text: render(locale, { key: "booking.accepted_notice", params }) }) });
+  }
+  turn.say("booking.accepted", { code: booking.code ?? "", service: booking.service?.name ?? "", event: booking.event?.name ?? "", price: money(price), deposit: money(deposit) });
+};
+
+export const servicesJourney: Journey = {
+  name: "services",
+  commands: [
+    { en: ["addservice"], sw: ["ongezahuduma"], for: "everyone", help: "help.line.addservice", run: addServiceCommand },
+    { en: ["myservices"], sw: ["hudumazangu"], for: "provider", help: "help.line.myservices", run: myServicesCommand },
+    { en: ["available"], sw: ["nipo"], for: "provider", help: "help.line.available", run: availableCommand },
+    { en: ["pause"], sw: ["simamisha"], for: "provider", help: "help.line.pause", run: pauseCommand(false) },
+    { en: ["resume"], sw: ["endelea"], for: "provider", run: pauseCommand(true) },
+    { en: ["services"], sw: ["huduma"], for: "organizer", help: "help.line.services", run: servicesCommand },
+    { en: ["book"], sw: ["agiza"], for: "organizer", help: "help.line.book", run: bookCommand },
+    { en: ["accept"], sw: ["kubali"], for: "provider", help: "help.line.accept", run: acceptCommand },
+    { en: ["decline"], sw: ["kataa"], for: "provider", help: "help.line.decline", run: (turn, args) => decline(turn, args) },
+  ],
+  choices: {
+    // The buttons of a booking request: decline at once; accept asks for the price and deposit.
+    async booking(turn, value) {
+      const m = /^booking:([A-Za-z0-9_-]+):(accept|decline)$/.exec(value);
+      if (!m) return turn.say("choice.expired");
+      if (m[2] === "decline") return decline(turn, m[1]!);
+      turn.say("book.accept_how", { code: m[1]! });
+    },
+  },
+};
+
