@@ -68,6 +68,23 @@ describe("services and bookings", () => {
 
     await h.say(provider, "/myservices");
     expect((await last(provider, 10)).text).toBe(`Your services:\n• ${service} MC Hamisi (${category}, 300k-600k) – no ratings yet, 1 upcoming bookings`);
+
+    // Rated once the event is completed: not before; then with the stars, and again with words.
+    await h.say(organizer, `/review ${booking} 5`);
+    expect((await last(organizer, 6)).text).toBe("Harusi ya Neema is not completed yet; services are rated once it is.");
+    await h.say(organizer, `/confirm ${code}`);
+    await h.say(organizer, `/complete ${code}`);
+    const ask = await last(organizer, 9);
+    expect(ask.text).toBe("How was MC Hamisi at Harusi ya Neema? Rate it from 1 to 5.");
+    expect(ask.choices?.map((c) => c.label)).toEqual(["★", "★★", "★★★", "★★★★", "★★★★★"]);
+    await h.deliver(organizer, { kind: "choice", value: ask.choices![4]!.value });
+    expect((await last(organizer, 10)).text).toBe(`Thank you: MC Hamisi rated 5/5. To add words: /review ${booking} 5 your comment`);
+    await h.say(organizer, `/review ${booking} 4 Great energy, a little late`);
+    await last(organizer, 11);
+    const reviews = await h.db.serviceReview.findMany({ where: { service: { code: service } } });
+    expect(reviews.map((r) => [r.rating, r.comment])).toEqual([[4, "Great energy, a little late"]]);
+    await h.say(provider, "/myservices");
+    expect((await last(provider, 11)).text).toContain("rated 4.0/5");
   });
 
   it("confirms exactly one of two requests for the same day accepted at the same moment", async () => {

@@ -4,6 +4,7 @@ import { cancelEventFlow } from "../../../flows/cancel-event.flow.js";
 import { parseAmount, parseEventDate, parseEventType } from "../../../flows/event-input.js";
 import { bookedProviders, editEvent, moveEvent, type EditField, type EventStatusName } from "../../domain/event-lifecycle.js";
 import { findOrganizerEvent, type OrganizerEvent } from "../../domain/events.js";
+import { confirmedBookings } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -97,6 +98,13 @@ const completeCommand: CommandHandler = async (turn, args) => {
   const event = await organizerEvent(turn, splitCode(args).code ?? (args.trim() || undefined));
   await move(turn, event, "completed");
   turn.say("lifecycle.completed", { event: event.name });
+  // Each booked service is rated from the phone: one question per service, the stars as buttons.
+  for (const booking of await confirmedBookings(await turn.db(), event.id)) {
+    turn.send({
+      text: { key: "review.ask", params: { service: booking.service?.name ?? "", event: event.name } },
+      choices: [1, 2, 3, 4, 5].map((n) => ({ label: { text: "★".repeat(n) }, value: `review:${booking.code}:${n}` })),
+    });
+  }
 };
 
 const cancelCommand: CommandHandler = async (turn, args, tools) => {

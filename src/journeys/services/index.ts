@@ -5,7 +5,7 @@
 import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
 import { countAnswers, findOrganizerEvent } from "../../domain/events.js";
 import {
-  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, requestBooking, setServiceActive,
+  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, rateBooking, requestBooking, setServiceActive,
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -138,6 +138,15 @@ const acceptCommand: CommandHandler = async (turn, args) => {
   turn.say("booking.accepted", { code: booking.code ?? "", service: booking.service?.name ?? "", event: booking.event?.name ?? "", price: money(price), deposit: money(deposit) });
 };
 
+const reviewCommand: CommandHandler = async (turn, args) => {
+  const m = /^(\S+)\s+([1-9]\d*)(?:\s+([\s\S]+))?$/.exec(args.trim());
+  if (!m) return turn.say("review.usage");
+  const rating = Number(m[2]);
+  const comment = m[3]?.trim().slice(0, 1000);
+  const { service } = await rateBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, rating, ...(comment ? { comment } : {}) });
+  turn.say("review.saved", { service, rating, code: m[1]!.toUpperCase() });
+};
+
 export const servicesJourney: Journey = {
   name: "services",
   commands: [
@@ -150,8 +159,16 @@ export const servicesJourney: Journey = {
     { en: ["book"], sw: ["agiza"], for: "organizer", help: "help.line.book", run: bookCommand },
     { en: ["accept"], sw: ["kubali"], for: "provider", help: "help.line.accept", run: acceptCommand },
     { en: ["decline"], sw: ["kataa"], for: "provider", help: "help.line.decline", run: (turn, args) => decline(turn, args) },
+    { en: ["review", "rate"], sw: ["tathmini"], for: "organizer", help: "help.line.review", run: reviewCommand },
   ],
   choices: {
+    // The stars asked for when an event is completed (lifecycle journey): "review:B-7K2QX:5".
+    async review(turn, value) {
+      const m = /^review:([A-Za-z0-9_-]+):([1-5])$/.exec(value);
+      if (!m) return turn.say("choice.expired");
+      const { service } = await rateBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, rating: Number(m[2]) });
+      turn.say("review.saved", { service, rating: Number(m[2]), code: m[1]! });
+    },
     // The buttons of a booking request: decline at once; accept asks for the price and deposit.
     async booking(turn, value) {
       const m = /^booking:([A-Za-z0-9_-]+):(accept|decline)$/.exec(value);

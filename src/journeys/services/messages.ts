@@ -45,6 +45,13 @@ export const en = {
   "booking.accepted_notice": "{service} accepted your booking for {event}: {price}, deposit {deposit}.",
   "booking.declined": "You declined {code}.",
   "booking.declined_notice": "{service} declined your booking request for {event}. Try another with /services.",
+  "help.line.review": "/review BOOKING 1-5 [comment] – rate a service booked for your completed event",
+  "review.ask": "How was {service} at {event}? Rate it from 1 to 5.",
+  "review.saved": "Thank you: {service} rated {rating}/5. To add words: /review {code} {rating} your comment",
+  "review.unknown": "I could not find a booking \"{code}\" of your events to rate.",
+  "review.not_yet": "{event} is not completed yet; services are rated once it is.",
+  "review.rating_invalid": "Please rate from 1 (poor) to 5 (excellent).",
+  "review.usage": "Send the booking's reference and a rating from 1 to 5, and a comment if you like: /review B-7K2QX 5 Excellent MC!",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
@@ -93,4 +100,11 @@ export const sw: Record<keyof typeof en, string> = {
   "booking.accepted_notice": "{service} wamekubali oda yako kwa {event}: {price}, amana {deposit}.",
   "booking.declined": "Umekataa {code}.",
   "booking.declined_notice": "{service} wamekataa ombi lako la oda kwa {event}. Jaribu nyingine kwa /huduma.",
+  "help.line.review": "/tathmini ODA 1-5 [maoni] – pima huduma iliyowekwa kwa tukio lako lililokamilika",
+  "review.ask": "{service} walikuwaje kwenye {event}? Toa alama kuanzia 1 hadi 5.",
+  "review.saved": "Asante: {service} wamepata alama {rating}/5. Kuongeza maneno: /tathmini {code} {rating} maoni yako",
+  "review.unknown": "Sikupata oda \"{code}\" ya matukio yako ya kupima.",
+  "review.not_yet": "{event} bado haijakamilika; huduma hupimwa ikikamilika.",
+  "review.rating_invalid": "Tafadhali toa alama kuanzia 1 (mbaya) hadi 5 (bora kabisa).",
+  "review.usage": "Tuma kumbukumbu ya oda na alama kuanzia 1 hadi 5, na maoni ukipenda: /tathmini B-7K2QX 5 MC bora!",
 };
