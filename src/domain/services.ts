@@ -157,3 +157,24 @@ export async function rateBooking(tx: Tx, options: { userId: string; typed: stri
   else await tx.serviceReview.create({ data: { serviceId: booking.serviceId, eventId: booking.eventId, reviewerId: options.userId, ...data } });
   return { service: booking.service?.name ?? "" };
 }
+
+/**
+ * A message between the organizer and the provider of a booking, kept in `chats`. The sender must be one of the two;
+ * the other is the recipient. Earlier messages to the sender on this booking's event are marked read: they answered.
+ */
+export async function relayMessage(tx: Tx, options: { userId: string; typed: string; text: string }) {
+  const code = normaliseCode(options.typed);
+  const booking = code
+    ? await tx.eventService.findFirst({
+        where: { code: { equals: code, mode: "insensitive" }, OR: [{ event: { organizerId: options.userId } }, { service: { userId: options.userId } }] },
+        select: { code: true, eventId: true, event: { select: { name: true, organizerId: true } }, service: { select: { name: true, userId: true } } },
+      })
+    : null;
+  const organizerId = booking?.event?.organizerId;
+  const providerId = booking?.service?.userId;
+  if (!booking?.eventId || !organizerId || !providerId) throw new AppError("msg.unknown", { code: options.typed.trim().slice(0, 40) });
+  const recipientId = options.userId === organizerId ? providerId : organizerId;
+  await tx.chatMessage.updateMany({ where: { eventId: booking.eventId, senderId: recipientId, recipientId: options.userId, read: false }, data: { read: true } });
+  await tx.chatMessage.create({ data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text } });
+  return { recipientId, code: booking.code ?? "", event: booking.event?.name ?? "", service: booking.service?.name ?? "" };
+}

@@ -5,7 +5,7 @@
 import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
 import { countAnswers, findOrganizerEvent } from "../../domain/events.js";
 import {
-  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, rateBooking, requestBooking, setServiceActive,
+  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, rateBooking, relayMessage, requestBooking, setServiceActive,
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -147,6 +147,16 @@ const reviewCommand: CommandHandler = async (turn, args) => {
   turn.say("review.saved", { service, rating, code: m[1]!.toUpperCase() });
 };
 
+const msgCommand: CommandHandler = async (turn, args) => {
+  const m = /^(\S+)\s+([\s\S]+)$/.exec(args.trim());
+  if (!m || m[2]!.length > 2000) return turn.say("msg.usage");
+  const text = m[2]!.trim();
+  const relayed = await relayMessage(await turn.db(), { userId: turn.user.id, typed: m[1]!, text });
+  const params = { name: turn.user.name, service: relayed.service, event: relayed.event, text, code: relayed.code };
+  await turn.tell({ userIds: [relayed.recipientId] }, { type: "relayed", message: (locale) => ({ text: render(locale, { key: "msg.relayed", params }) }) });
+  turn.say("msg.sent", { code: relayed.code });
+};
+
 export const servicesJourney: Journey = {
   name: "services",
   commands: [
@@ -160,6 +170,7 @@ export const servicesJourney: Journey = {
     { en: ["accept"], sw: ["kubali"], for: "provider", help: "help.line.accept", run: acceptCommand },
     { en: ["decline"], sw: ["kataa"], for: "provider", help: "help.line.decline", run: (turn, args) => decline(turn, args) },
     { en: ["review", "rate"], sw: ["tathmini"], for: "organizer", help: "help.line.review", run: reviewCommand },
+    { en: ["msg", "message"], sw: ["ujumbe"], for: "provider", help: "help.line.msg", run: msgCommand },
   ],
   choices: {
     // The stars asked for when an event is completed (lifecycle journey): "review:B-7K2QX:5".
