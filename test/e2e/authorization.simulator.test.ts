@@ -4,10 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { t, type Locale } from "../../src/i18n/index.js";
 import { startHarness } from "../support/engine-harness.js";
-import { uniquePhone } from "../support/services.js";
+import { ukPhone, uniquePhone } from "../support/services.js";
 
 const h = await startHarness();
-const ukPhone = () => `+4470${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
 /** Everything an organizer or provider command could change, as one comparable value. */
 async function snapshot(eventId: string, serviceId: string, bookingCode: string) {

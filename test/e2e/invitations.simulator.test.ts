@@ -4,10 +4,9 @@
 // learns nothing. The rows are checked as well as what each person received.
 import { describe, expect, it } from "vitest";
 import { startHarness } from "../support/engine-harness.js";
-import { uniquePhone } from "../support/services.js";
+import { ukPhone, uniquePhone } from "../support/services.js";
 
 const h = await startHarness();
-const ukPhone = () => `+4479${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 const local = (e164: string) => `0${e164.slice(4)}`; // +255712345678 -> 0712345678
 const texts = async (phone: string, n: number) => (await h.replies(phone, n)).map((m) => m.text);
 const last = async (phone: string, n: number) => (await texts(phone, n))[n - 1]!;

@@ -103,7 +103,8 @@ describe("invitations on WhatsApp", () => {
     await waitFor(() => (network.sentTo(jidOf(person)).length >= 1 ? true : undefined), "the poll", 20_000);
     const poll = network.sentTo(jidOf(person))[0]!;
     expect(poll.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
-    const row = await db.outboundMessage.findFirstOrThrow({ where: { channel: "whatsapp", externalId: poll.id } });
+    // The worker records the id WhatsApp gave the poll just after the send returns; a person votes later than that.
+    const row = await waitFor(() => db.outboundMessage.findFirst({ where: { channel: "whatsapp", externalId: poll.id, status: "sent" } }).then((r) => r ?? undefined), "the poll's row marked sent");
     expect(row.status).toBe("sent");
     const parentMessage = { id: { _serialized: poll.id, fromMe: true, remote: jidOf(person) }, from: "255700000001@c.us", to: jidOf(person), fromMe: true, body: "Which dish?", type: "poll_creation", hasMedia: false, timestamp: 1 };
     network.current.emitVote({ voter: jidOf(person), selectedOptions: [{ name: "Biryani", localId: 1 }], interractedAtTs: Date.now(), parentMessage });

@@ -2,11 +2,10 @@
 // guests and booked providers told), complete; moves the status does not allow are refused with the reason.
 import { describe, expect, it } from "vitest";
 import { startHarness } from "../support/engine-harness.js";
-import { uniquePhone } from "../support/services.js";
+import { ukPhone, uniquePhone } from "../support/services.js";
 
 const h = await startHarness();
-const ukPhone = () => `+4474${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-const last = async (phone: string, n: number) => (await h.replies(phone, n))[n - 1]!.text;
+const last = async (phone: string, n: number) => (await h.reply(phone, n)).text;
 
 async function eventWithGuests(organizer: string, name: string) {
   await h.say(organizer, `/newevent ${name} | wedding | 2031-10-10 14:00 | Serena Hotel`, "Neema");

@@ -2,11 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { acceptBooking } from "../../src/domain/services.js";
 import { startHarness } from "../support/engine-harness.js";
-import { uniquePhone } from "../support/services.js";
+import { ukPhone, uniquePhone } from "../support/services.js";
 
 const h = await startHarness();
-const ukPhone = () => `+4471${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-const last = async (phone: string, n: number) => (await h.replies(phone, n))[n - 1]!;
+const last = (phone: string, n: number) => h.reply(phone, n);
 
 async function newEvent(organizer: string, name: string, when: string): Promise<string> {
   await h.say(organizer, `/newevent ${name} | wedding | ${when} | Serena Hotel`, "Neema");

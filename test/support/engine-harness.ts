@@ -21,6 +21,8 @@ export interface Harness {
   say(phone: string, text: string, name?: string): Promise<void>;
   /** wait until the chat has at least n bot messages and return all of them */
   replies(phone: string, n: number, timeoutMs?: number): Promise<OutboundPayload[]>;
+  /** wait until the chat has at least n bot messages and return the n-th (1-based) */
+  reply(phone: string, n: number): Promise<OutboundPayload>;
   /** wait until no chat processing is in flight in this process */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -115,6 +117,9 @@ export async function startHarness(options: Partial<EngineOptions> & { db?: Db; 
         if (Date.now() > deadline) throw new Error(`expected ${n} replies to ${phone}, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.text))}`);
         await sent.next(Math.max(1, deadline - Date.now()));
       }
+    },
+    async reply(phone, n) {
+      return (await harness.replies(phone, n))[n - 1]!;
     },
     settle: () => engine.processor.idle(),
     async close() {

@@ -44,6 +44,11 @@ export function uniquePrefix(): string {
   return `nuru-test-${inject("runId")}-${randomUUID().slice(0, 8)}`;
 }
 
+/** A unique-enough valid UK mobile number: a person Nuru speaks English to (not a Swahili-speaking country). */
+export function ukPhone(): string {
+  return `+447${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+}
+
 /** A unique-enough valid E.164 Tanzanian mobile number (+2557 and eight digits). */
 export function uniquePhone(): string {
   return `+2557${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;

@@ -1,7 +1,7 @@
 // takeSendSlot against the real Redis: the Lua script is the whole point, so it is not mocked.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { takeSendSlot } from "../../src/jobs/pacing.js";
+import { reserveSendSlot, takeSendSlot } from "../../src/jobs/pacing.js";
 import { testRedis, uniquePrefix } from "../support/services.js";
 
 const redis = await testRedis();
@@ -43,6 +43,16 @@ describe("takeSendSlot", () => {
     const takes = [];
     for (let i = 0; i < 4; i++) takes.push(await takeSendSlot(redis, key, 1000, later, 3));
     expect(takes).toEqual([0, 0, 0, 1000]);
+  });
+
+  it("reserves a channel's slots first come, first served, and none beyond the longest wait allowed", async () => {
+    const key = newKey();
+    const now = 9_000_000;
+    expect(await reserveSendSlot(redis, key, 100, 150, now)).toBe(0);
+    expect(await reserveSendSlot(redis, key, 100, 150, now)).toBe(100);
+    // The third would wait 200 ms: refused, and nothing reserved, so the next caller after 60 ms gets it at 140 ms.
+    expect(await reserveSendSlot(redis, key, 100, 150, now)).toBe(-200);
+    expect(await reserveSendSlot(redis, key, 100, 150, now + 60)).toBe(140);
   });
 
   it("keeps chats apart", async () => {
