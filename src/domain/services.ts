@@ -178,3 +178,46 @@ export async function relayMessage(tx: Tx, options: { userId: string; typed: str
   await tx.chatMessage.create({ data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text } });
   return { recipientId, code: booking.code ?? "", event: booking.event?.name ?? "", service: booking.service?.name ?? "" };
 }
+
+export type PaymentStep = "deposit" | "balance" | "refund";
+
+/**
+ * The organizer records a booking's payment: the deposit, then the balance (payment completed), or a refund. Each step
+ * once, in that order; a refund only of something paid. Anyone else's booking: unknown.
+ */
+export async function recordBookingPayment(tx: Tx, options: { userId: string; typed: string; step: PaymentStep; now: Date }) {
+  const code = normaliseCode(options.typed);
+  const booking = code
+    ? await tx.eventService.findFirst({
+        where: { code: { equals: code, mode: "insensitive" }, event: { organizerId: options.userId } },
+        select: {
+          id: true, code: true, bookingStatus: true, paymentStatus: true, price: true, deposit: true, depositPaidAt: true, balancePaidAt: true,
+          service: { select: { name: true, userId: true } }, event: { select: { id: true, name: true, currency: true } },
+        },
+      })
+    : null;
+  if (!booking) throw new AppError("payment.unknown", { code: options.typed.trim().slice(0, 40) });
+  if (booking.bookingStatus !== "confirmed") throw new AppError("payment.not_confirmed", { code: booking.code ?? "" });
+  const refuse = (): never => {
+    throw new AppError("payment.out_of_order", { code: booking.code ?? "", step: options.step, status: booking.paymentStatus ?? "pending" });
+  };
+  if (booking.paymentStatus === "refunded") refuse();
+  const data: Prisma.EventServiceUpdateInput =
+    options.step === "deposit"
+      ? booking.depositPaidAt || booking.paymentStatus === "completed" ? refuse() : { depositPaidAt: options.now }
+      : options.step === "balance"
+        ? booking.paymentStatus === "completed" ? refuse() : { balancePaidAt: options.now, paymentStatus: "completed", ...(booking.depositPaidAt ? {} : { depositPaidAt: options.now }) }
+        : booking.depositPaidAt ? { paymentStatus: "refunded" } : refuse();
+  await tx.eventService.update({ where: { id: booking.id }, data });
+  return booking;
+}
+
+/** An organizer's bookings across their events (the other side of /bookings). */
+export async function listOrganizerBookings(tx: Tx, userId: string) {
+  return tx.eventService.findMany({
+    where: { event: { organizerId: userId } },
+    select: { code: true, bookingStatus: true, paymentStatus: true, price: true, service: { select: { name: true } }, event: { select: { name: true, currency: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 30,
+  });
+}

@@ -24,7 +24,7 @@ describe("the budget", () => {
     const provider = await h.db.user.create({ data: { name: "Hamisi", phone: uniquePhone() } });
     const service = await h.db.service.create({ data: { userId: provider.id, name: "MC Hamisi", category: "MC" } });
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
-    await h.db.eventService.create({ data: { eventId: event.id, serviceId: service.id, bookingStatus: "confirmed", price: 400000, deposit: 100000 } });
+    await h.db.eventService.create({ data: { eventId: event.id, serviceId: service.id, bookingStatus: "confirmed", price: 400000, deposit: 100000, depositPaidAt: new Date() } });
 
     await h.say(organizer, `/expense ${code} Decor | 300,000`);
     expect(await last(organizer, 6)).toBe("Added to the budget of Harusi ya Neema: Decor, TZS 300,000 (TZS 0 paid). Planned now TZS 1,200,000 – over the budget of TZS 1,000,000 by TZS 200,000.");

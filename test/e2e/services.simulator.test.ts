@@ -68,13 +68,28 @@ describe("services and bookings", () => {
     await h.say(provider, "/myservices");
     expect((await last(provider, 10)).text).toBe(`Your services:\n• ${service} MC Hamisi (${category}, 300k-600k) – no ratings yet, 1 upcoming bookings`);
 
+    // Payments: the deposit, then the balance, each once; the provider is told; /bookings shows it from both sides.
+    await h.say(organizer, `/payment ${booking} deposit`);
+    expect((await last(organizer, 6)).text).toBe(`Recorded for ${booking} (MC Hamisi): deposit paid.`);
+    expect((await last(provider, 11)).text).toBe("Harusi ya Neema recorded a payment for MC Hamisi: deposit paid.");
+    await h.say(organizer, `/payment ${booking} deposit`);
+    expect((await last(organizer, 7)).text).toContain(`Booking ${booking} is pending: "deposit" cannot be recorded now.`);
+    await h.say(organizer, `/payment ${booking} balance`);
+    expect((await last(organizer, 8)).text).toBe(`Recorded for ${booking} (MC Hamisi): paid in full.`);
+    await h.replies(provider, 12);
+    await h.say(organizer, "/bookings");
+    expect((await last(organizer, 9)).text).toBe(`Bookings for your events:\n• ${booking} MC Hamisi for Harusi ya Neema – confirmed, TZS 500,000, payment completed`);
+    const paidRow = await h.db.eventService.findFirstOrThrow({ where: { code: booking } });
+    expect(paidRow.paymentStatus).toBe("completed");
+    expect(paidRow.depositPaidAt).not.toBeNull();
+
     // Messages between the two sides of the booking, kept in chats; a stranger cannot use the booking.
     await h.say(organizer, `/msg ${booking} Please arrive by 13:00`);
-    expect((await last(organizer, 6)).text).toBe(`Passed on to the other side of ${booking}.`);
-    expect((await last(provider, 11)).text).toBe(`✉️ Neema (MC Hamisi, Harusi ya Neema): Please arrive by 13:00\nReply: /msg ${booking} your words`);
+    expect((await last(organizer, 10)).text).toBe(`Passed on to the other side of ${booking}.`);
+    expect((await last(provider, 13)).text).toBe(`✉️ Neema (MC Hamisi, Harusi ya Neema): Please arrive by 13:00\nReply: /msg ${booking} your words`);
     await h.say(provider, `/msg ${booking} Sawa, nitafika saa saba`);
-    await last(provider, 12);
-    expect((await last(organizer, 7)).text).toBe(`✉️ Hamisi (MC Hamisi, Harusi ya Neema): Sawa, nitafika saa saba\nReply: /msg ${booking} your words`);
+    await last(provider, 14);
+    expect((await last(organizer, 11)).text).toBe(`✉️ Hamisi (MC Hamisi, Harusi ya Neema): Sawa, nitafika saa saba\nReply: /msg ${booking} your words`);
     await h.say(stranger, `/msg ${booking} hello`);
     expect((await last(stranger, 2)).text).toBe(`I could not find a booking "${booking}" of yours. Send /bookings to see yours.`);
     const chats = await h.db.chatMessage.findMany({ where: { event: { code } }, orderBy: { createdAt: "asc" }, select: { message: true, read: true } });
@@ -82,20 +97,20 @@ describe("services and bookings", () => {
 
     // Rated once the event is completed: not before; then with the stars, and again with words.
     await h.say(organizer, `/review ${booking} 5`);
-    expect((await last(organizer, 8)).text).toBe("Harusi ya Neema is not completed yet; services are rated once it is.");
+    expect((await last(organizer, 12)).text).toBe("Harusi ya Neema is not completed yet; services are rated once it is.");
     await h.say(organizer, `/confirm ${code}`);
     await h.say(organizer, `/complete ${code}`);
-    const ask = await last(organizer, 11);
+    const ask = await last(organizer, 15);
     expect(ask.text).toBe("How was MC Hamisi at Harusi ya Neema? Rate it from 1 to 5.");
     expect(ask.choices?.map((c) => c.label)).toEqual(["★", "★★", "★★★", "★★★★", "★★★★★"]);
     await h.deliver(organizer, { kind: "choice", value: ask.choices![4]!.value });
-    expect((await last(organizer, 12)).text).toBe(`Thank you: MC Hamisi rated 5/5. To add words: /review ${booking} 5 your comment`);
+    expect((await last(organizer, 16)).text).toBe(`Thank you: MC Hamisi rated 5/5. To add words: /review ${booking} 5 your comment`);
     await h.say(organizer, `/review ${booking} 4 Great energy, a little late`);
-    await last(organizer, 13);
+    await last(organizer, 17);
     const reviews = await h.db.serviceReview.findMany({ where: { service: { code: service } } });
     expect(reviews.map((r) => [r.rating, r.comment])).toEqual([[4, "Great energy, a little late"]]);
     await h.say(provider, "/myservices");
-    expect((await last(provider, 13)).text).toContain("rated 4.0/5");
+    expect((await last(provider, 15)).text).toContain("rated 4.0/5");
   });
 
   it("confirms exactly one of two requests for the same day accepted at the same moment", async () => {

@@ -67,8 +67,11 @@ describe("each role sees only its own", () => {
   });
 
   it("shows nothing of an event to its organizer's provider view or its guest's organizer view", async () => {
-    // The organizer of an event with bookings has no services, so no bookings of their own.
-    expect(await ask(a.organizer.phone, "/bookings")).toBe("You have no booking requests.");
+    // The organizer sees the bookings made for their own event (not as requests for services of their own), never
+    // another organizer's.
+    const bookings = await ask(a.organizer.phone, "/bookings");
+    expect(bookings).toContain(`Bookings for your events:\n• - Service A ${tag} for Event A ${tag} – confirmed, payment pending`);
+    expect(bookings).not.toContain(`Service B ${tag}`);
     // A guest organizes nothing.
     expect(await ask(a.guest.phone, "/events")).toBe("You have not created any events yet. Send /newevent to plan one.");
     // A provider booked for an event is not its guest.

@@ -1,5 +1,7 @@
 // A provider's view of the bookings of their services.
 import { listProviderBookings } from "../../domain/overview.js";
+import { listOrganizerBookings } from "../../domain/services.js";
+import { formatMoney } from "../contributions/index.js";
 import type { Journey } from "../journey.js";
 import { sendList, whenText } from "../list.js";
 
@@ -9,14 +11,35 @@ export const bookingsJourney: Journey = {
     {
       en: ["bookings"],
       sw: ["oda"],
-      for: "provider",
+      for: "everyone",
       help: "help.line.bookings",
       async run(turn) {
-        const rows = await listProviderBookings(await turn.db(), turn.user.id);
+        // Both sides: requests for the person's services, and bookings they made for their events.
+        const tx = await turn.db();
+        const rows = await listProviderBookings(tx, turn.user.id);
+        const mine = await listOrganizerBookings(tx, turn.user.id);
+        if (mine.length) {
+          const lines = mine.map((b) =>
+            turn.render({
+              key: "bookings.org_item",
+              params: {
+                code: b.code ?? "-",
+                service: b.service?.name ?? "-",
+                event: b.event?.name ?? "-",
+                status: turn.render({ key: `booking.status.${b.bookingStatus}` }),
+                price: b.price ? turn.render({ key: "bookings.price", params: { price: formatMoney(b.price, b.event?.currency, turn.locale) } }) : "",
+                payment: turn.render({ key: `payment.status.${b.paymentStatus ?? "pending"}` }),
+              },
+            }),
+          );
+          turn.send({ text: { text: [turn.render({ key: "bookings.org_header" }), ...lines].join("\n") } });
+          if (!rows.length) return;
+        }
         sendList(turn, rows, { none: "bookings.none", header: "bookings.header" }, (b) =>
           turn.render({
             key: "bookings.item",
             params: {
+              code: b.code ?? "-",
               service: b.service?.name ?? "-",
               event: b.event?.name ?? "-",
               when: whenText(turn, b.event?.startTime, b.event?.timeZone ?? turn.timeZone),

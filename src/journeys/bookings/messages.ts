@@ -1,9 +1,15 @@
 // A provider's bookings (the full services-and-bookings journey comes with the organizer and provider issue).
 export const en = {
-  "help.line.bookings": "/bookings – booking requests for your services",
+  "help.line.bookings": "/bookings – booking requests for your services, and the bookings for your events",
   "bookings.none": "You have no booking requests.",
   "bookings.header": "Booking requests for your services:",
-  "bookings.item": "• {service} for {event} on {when} – {status}",
+  "bookings.item": "• {code} {service} for {event} on {when} – {status}",
+  "bookings.org_header": "Bookings for your events:",
+  "bookings.org_item": "• {code} {service} for {event} – {status}{price}, payment {payment}",
+  "bookings.price": ", {price}",
+  "payment.status.pending": "pending",
+  "payment.status.completed": "completed",
+  "payment.status.refunded": "refunded",
   "bookings.waiting": "• {count} booking request(s) wait for your answer: /bookings",
   "booking.status.requested": "waiting for your answer",
   "booking.status.confirmed": "confirmed",
@@ -12,10 +18,16 @@ export const en = {
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
-  "help.line.bookings": "/oda – maombi ya huduma zako",
+  "help.line.bookings": "/oda – maombi ya huduma zako, na oda za matukio yako",
   "bookings.none": "Huna maombi ya huduma.",
   "bookings.header": "Maombi ya huduma zako:",
-  "bookings.item": "• {service} kwa {event} tarehe {when} – {status}",
+  "bookings.item": "• {code} {service} kwa {event} tarehe {when} – {status}",
+  "bookings.org_header": "Oda za matukio yako:",
+  "bookings.org_item": "• {code} {service} kwa {event} – {status}{price}, malipo {payment}",
+  "bookings.price": ", {price}",
+  "payment.status.pending": "yanasubiri",
+  "payment.status.completed": "yamekamilika",
+  "payment.status.refunded": "yamerudishwa",
   "bookings.waiting": "• Maombi {count} ya huduma yanasubiri jibu lako: /oda",
   "booking.status.requested": "inasubiri jibu lako",
   "booking.status.confirmed": "imethibitishwa",

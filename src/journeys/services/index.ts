@@ -5,7 +5,7 @@
 import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
 import { countAnswers, findOrganizerEvent } from "../../domain/events.js";
 import {
-  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, rateBooking, relayMessage, requestBooking, setServiceActive,
+  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, rateBooking, recordBookingPayment, relayMessage, requestBooking, setServiceActive, type PaymentStep,
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -157,6 +157,23 @@ const msgCommand: CommandHandler = async (turn, args) => {
   turn.say("msg.sent", { code: relayed.code });
 };
 
+const steps: Record<string, PaymentStep> = { deposit: "deposit", amana: "deposit", balance: "balance", salio: "balance", full: "balance", refund: "refund", rudisha: "refund" };
+
+const paymentCommand: CommandHandler = async (turn, args) => {
+  const m = /^(\S+)\s+(\S+)$/.exec(args.trim());
+  const step = m ? steps[m[2]!.toLowerCase()] : undefined;
+  if (!m || !step) return turn.say("payment.usage");
+  const booking = await recordBookingPayment(await turn.db(), { userId: turn.user.id, typed: m[1]!, step, now: turn.now });
+  const service = booking.service?.name ?? "";
+  if (booking.service?.userId) {
+    await turn.tell(
+      { userIds: [booking.service.userId] },
+      { type: "payment", eventId: booking.event?.id, message: (locale) => ({ text: render(locale, { key: "payment.notice", params: { event: booking.event?.name ?? "", service, step: render(locale, { key: `payment.step.${step}` }) } }) }) },
+    );
+  }
+  turn.say("payment.recorded", { code: booking.code ?? "", service, step: turn.render({ key: `payment.step.${step}` }) });
+};
+
 export const servicesJourney: Journey = {
   name: "services",
   commands: [
@@ -170,6 +187,7 @@ export const servicesJourney: Journey = {
     { en: ["accept"], sw: ["kubali"], for: "provider", help: "help.line.accept", run: acceptCommand },
     { en: ["decline"], sw: ["kataa"], for: "provider", help: "help.line.decline", run: (turn, args) => decline(turn, args) },
     { en: ["review", "rate"], sw: ["tathmini"], for: "organizer", help: "help.line.review", run: reviewCommand },
+    { en: ["payment"], sw: ["malipooda"], for: "organizer", help: "help.line.payment", run: paymentCommand },
     { en: ["msg", "message"], sw: ["ujumbe"], for: "provider", help: "help.line.msg", run: msgCommand },
   ],
   choices: {
