@@ -4,6 +4,7 @@ import { bookingsJourney } from "./bookings/index.js";
 import { budgetJourney } from "./budget/index.js";
 import { contributionsJourney } from "./contributions/index.js";
 import { coreJourney } from "./core/index.js";
+import { disputesJourney } from "./disputes/index.js";
 import { eventInfoJourney } from "./eventinfo/index.js";
 import { eventsJourney } from "./events/index.js";
 import { invitationsJourney } from "./invitations/index.js";
@@ -13,4 +14,4 @@ import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, bookingsJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney];

@@ -4,6 +4,7 @@ import * as bookings from "./bookings/messages.js";
 import * as budget from "./budget/messages.js";
 import * as contributions from "./contributions/messages.js";
 import * as core from "./core/messages.js";
+import * as disputes from "./disputes/messages.js";
 import * as eventinfo from "./eventinfo/messages.js";
 import * as events from "./events/messages.js";
 import * as invitations from "./invitations/messages.js";
@@ -12,4 +13,4 @@ import * as polls from "./polls/messages.js";
 import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, bookings] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings] as const;
