@@ -50,7 +50,7 @@ const extra = {
     refuse: refusingAfterWrite,
     rename: renamingThenRefusing,
     tally,
-    take: takePhone,
+    takephone: takePhone,
     unsaveable: ((turn, _args, tools) => tools.startFlow(turn, "unsaveable")) satisfies CommandHandler,
   },
   })],
@@ -138,7 +138,7 @@ describe("many chats in one transaction", () => {
     await h.replies(taker, 1);
     // The taker's turn gives `late` to someone after the batch looked the phone up, so the batch's own new person
     // for `late` collides at commit; alone, `late` is then found and linked.
-    await Promise.all([h.say(taker, `/take ${late}`), h.say(late, "ngoja kidogo")]);
+    await Promise.all([h.say(taker, `/takephone ${late}`), h.say(late, "ngoja kidogo")]);
     await h.settle();
     expect(sharedBatch(taker, late)).toBe(true);
     expect((await h.replies(taker, 2))[1]!.text).toBe("taken");

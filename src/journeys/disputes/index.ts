@@ -24,7 +24,7 @@ const disputesCommand: CommandHandler = async (turn) => {
   const lines = rows.map((d) =>
     turn.render({
       key: "disputes.item",
-      params: { code: d.code ?? "", service: d.service?.name ?? "-", event: d.event?.name ?? "-", name: d.raiser?.name ?? "-", text: (d.description ?? "").slice(0, 200), taken: d.assignedAdmin ? turn.render({ key: "disputes.taken" }) : "" },
+      params: { code: d.code ?? "-", service: d.service?.name ?? "-", event: d.event?.name ?? "-", name: d.raiser?.name ?? "-", text: (d.description ?? "").slice(0, 200), taken: d.assignedAdmin ? turn.render({ key: "disputes.taken" }) : "" },
     }),
   );
   turn.send({ text: { text: [turn.render({ key: "disputes.header" }), ...lines].join("\n") } });
