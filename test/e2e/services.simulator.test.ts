@@ -113,6 +113,29 @@ describe("services and bookings", () => {
     expect((await last(provider, 15)).text).toContain("rated 4.0/5");
   });
 
+  it("bundles a provider's services into a package that an organizer books as one", async () => {
+    const provider = ukPhone();
+    const tag = Math.random().toString(36).slice(2, 7);
+    await h.say(provider, `/addservice Picha ${tag} | Photo | 400k`, "Studio");
+    await h.say(provider, `/addservice Video ${tag} | Video | 600k`);
+    const codes = (await h.replies(provider, 2)).map((m) => /reference is (S-[A-Z0-9]+)\./.exec(m.text)![1]!);
+    await h.say(provider, `/addpackage Harusi ${tag} | 900k | ${codes[0]}`);
+    expect((await last(provider, 3)).text).toBe("A package bundles two or more of your own services; not yours or unknown: -");
+    await h.say(provider, `/addpackage Harusi ${tag} | 900k | ${codes.join(", ")}`);
+    expect((await last(provider, 4)).text).toBe(`Package Harusi ${tag} is listed at TZS 900,000.`);
+
+    const organizer = ukPhone();
+    const code = await newEvent(organizer, "Harusi ya Zawadi", "2032-05-01 14:00");
+    await h.say(organizer, "/packages");
+    expect((await last(organizer, 2)).text).toContain(`• Harusi ${tag}: Picha ${tag} + Video ${tag} – TZS 900,000`);
+    await h.say(organizer, `/bookpackage ${code} harusi ${tag}`);
+    const booked = (await last(organizer, 3)).text;
+    expect(booked).toMatch(new RegExp(`^Asked for the package Harusi ${tag} for Harusi ya Zawadi: B-[A-Z0-9]+ Picha ${tag}, B-[A-Z0-9]+ Video ${tag}\\. Each provider answers their part\\.$`));
+    const requests = (await h.replies(provider, 6)).slice(4).map((m) => m.text);
+    expect(requests.every((t) => t.startsWith("Booking request B-") && t.includes("Note: Harusi " + tag))).toBe(true);
+    expect(await h.db.eventService.count({ where: { event: { code } } })).toBe(2);
+  });
+
   it("confirms exactly one of two requests for the same day accepted at the same moment", async () => {
     const provider = await h.db.user.create({ data: { name: "DJ Salma", phone: uniquePhone() } });
     const service = await h.db.service.create({ data: { userId: provider.id, name: "DJ Salma", category: "DJ", code: `S-${Math.random().toString(36).slice(2, 7).toUpperCase()}` } });

@@ -5,7 +5,7 @@
 import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
 import { countAnswers, findOrganizerEvent } from "../../domain/events.js";
 import {
-  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, rateBooking, recordBookingPayment, relayMessage, requestBooking, setServiceActive, type PaymentStep,
+  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, addPackage, listPackages, rateBooking, recordBookingPayment, relayMessage, requestBooking, requestPackage, setServiceActive, type PaymentStep,
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -79,6 +79,40 @@ const servicesCommand: CommandHandler = async (turn, args) => {
   turn.send({ text: { text: [turn.render({ key: "services.header", params: { filter } }), ...lines].join("\n") } });
 };
 
+/** Sends the provider the request with the event's details and Accept / Decline buttons. */
+async function askProvider(
+  turn: Turn,
+  event: Awaited<ReturnType<typeof findOrganizerEvent>>,
+  booking: { code: string | null },
+  service: { name: string; userId: string | null },
+  guests: number,
+  note?: string,
+): Promise<void> {
+  if (!service.userId) return;
+  await turn.tell(
+    { userIds: [service.userId] },
+    {
+      type: "booking_request",
+      eventId: event.id,
+      message: (locale) => ({
+        text: render(locale, {
+          key: "book.request",
+          params: {
+            code: booking.code ?? "", organizer: turn.user.name, service: service.name, event: event.name,
+            when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
+            where: event.location || render(locale, { key: "where.unknown" }), guests,
+            note: note ? render(locale, { key: "book.note", params: { note } }) : "",
+          },
+        }),
+        choices: [
+          { label: render(locale, { key: "book.choice.accept" }), value: `booking:${booking.code}:accept` },
+          { label: render(locale, { key: "book.choice.decline" }), value: `booking:${booking.code}:decline` },
+        ],
+      }),
+    },
+  );
+}
+
 const bookCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
   const m = /^(\S+)(?:\s+([\s\S]+))?$/.exec(rest);
@@ -88,31 +122,36 @@ const bookCommand: CommandHandler = async (turn, args) => {
   const note = m[2]?.trim().slice(0, 300);
   const { booking, service } = await requestBooking(tx, { eventId: event.id, typed: m[1]!, ...(note ? { note } : {}) });
   const guests = (await countAnswers(tx, [event.id])).get(event.id)?.headcount ?? 0;
-  if (service.userId) {
-    await turn.tell(
-      { userIds: [service.userId] },
-      {
-        type: "booking_request",
-        eventId: event.id,
-        message: (locale) => ({
-          text: render(locale, {
-            key: "book.request",
-            params: {
-              code: booking.code ?? "", organizer: turn.user.name, service: service.name, event: event.name,
-              when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
-              where: event.location || render(locale, { key: "where.unknown" }), guests,
-              note: note ? render(locale, { key: "book.note", params: { note } }) : "",
-            },
-          }),
-          choices: [
-            { label: render(locale, { key: "book.choice.accept" }), value: `booking:${booking.code}:accept` },
-            { label: render(locale, { key: "book.choice.decline" }), value: `booking:${booking.code}:decline` },
-          ],
-        }),
-      },
-    );
-  }
+  await askProvider(turn, event, booking, service, guests, note);
   turn.say("book.sent", { service: service.name, event: event.name, code: booking.code ?? "" });
+};
+
+const bookPackageCommand: CommandHandler = async (turn, args) => {
+  const { code, rest } = splitCode(args);
+  if (!code || !rest) return turn.say("package.book_usage");
+  const tx = await turn.db();
+  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code, now: turn.now });
+  const { name, booked } = await requestPackage(tx, { eventId: event.id, packageName: rest });
+  const guests = (await countAnswers(tx, [event.id])).get(event.id)?.headcount ?? 0;
+  for (const { booking, service } of booked) await askProvider(turn, event, booking, service, guests, name);
+  turn.say("package.booked", { name, event: event.name, codes: booked.map((b) => `${b.booking.code} ${b.service.name}`).join(", ") });
+};
+
+const addPackageCommand: CommandHandler = async (turn, args) => {
+  const [name, price, codes, description] = args.split("|").map((p) => p.trim());
+  const amount = price ? parseAmount(price) : undefined;
+  if (!name || name.length > 80 || amount === undefined || amount <= 0 || !codes) return turn.say("package.usage");
+  const pkg = await addPackage(await turn.db(), { userId: turn.user.id, name, price: amount, serviceCodes: codes.split(/[,\s]+/).filter(Boolean), ...(description ? { description: description.slice(0, 500) } : {}) });
+  turn.say("package.added", { name: pkg.name, price: formatMoney(amount, "TZS", turn.locale) });
+};
+
+const packagesCommand: CommandHandler = async (turn) => {
+  const packages = await listPackages(await turn.db());
+  if (!packages.length) return turn.say("packages.none");
+  const lines = packages.map((p) =>
+    turn.render({ key: "packages.item", params: { name: p.name, price: formatMoney(p.price, "TZS", turn.locale), services: p.services.map((s) => s.service?.name ?? "-").join(" + ") } }),
+  );
+  turn.send({ text: { text: [turn.render({ key: "packages.header" }), ...lines].join("\n") } });
 };
 
 async function decline(turn: Turn, typed: string): Promise<void> {
@@ -184,6 +223,9 @@ export const servicesJourney: Journey = {
     { en: ["resume"], sw: ["endelea"], for: "provider", run: pauseCommand(true) },
     { en: ["services"], sw: ["huduma"], for: "organizer", help: "help.line.services", run: servicesCommand },
     { en: ["book"], sw: ["agiza"], for: "organizer", help: "help.line.book", run: bookCommand },
+    { en: ["packages"], sw: ["vifurushi"], for: "organizer", help: "help.line.packages", run: packagesCommand },
+    { en: ["bookpackage"], sw: ["agizakifurushi"], for: "organizer", help: "help.line.bookpackage", run: bookPackageCommand },
+    { en: ["addpackage"], sw: ["ongezakifurushi"], for: "provider", help: "help.line.addpackage", run: addPackageCommand },
     { en: ["accept"], sw: ["kubali"], for: "provider", help: "help.line.accept", run: acceptCommand },
     { en: ["decline"], sw: ["kataa"], for: "provider", help: "help.line.decline", run: (turn, args) => decline(turn, args) },
     { en: ["review", "rate"], sw: ["tathmini"], for: "organizer", help: "help.line.review", run: reviewCommand },
