@@ -24,6 +24,9 @@ async function snapshot(eventId: string, serviceId: string, bookingCode: string)
     bookings: await h.db.eventService.findMany({ where: { eventId }, select: { bookingStatus: true, price: true } }),
     shares: await count("event_shares"),
     contributions: await h.db.guestContribution.findMany({ where: { eventId }, select: { paidAmount: true } }),
+    chats: await count("chats"),
+    disputes: await count("disputes"),
+    reviews: await count("service_reviews"),
     service: await h.db.service.findUniqueOrThrow({ where: { id: serviceId }, select: { isActive: true } }),
     availability: await count("service_availability", "service_id", serviceId),
     booking: await h.db.eventService.findFirstOrThrow({ where: { code: bookingCode }, select: { bookingStatus: true } }),
@@ -102,6 +105,13 @@ describe("who may do what", () => {
       [`/decline ${booking}`, (l) => t(l, "booking.unknown", { code: booking })],
       [`/pause ${service.code}`, (l) => t(l, "service.unknown", { code: service.code! })],
       [`/available ${service.code} 2032-03-13 08:00 | 2032-03-13 20:00`, (l) => t(l, "service.unknown", { code: service.code! })],
+      [`/payment ${booking} deposit`, (l) => t(l, "payment.unknown", { code: booking })],
+      [`/msg ${booking} hello`, (l) => t(l, "msg.unknown", { code: booking })],
+      [`/review ${booking} 5`, (l) => t(l, "review.unknown", { code: booking })],
+      [`/dispute ${booking} bad`, (l) => t(l, "dispute.unknown_booking", { code: booking })],
+      [`/bookpackage ${code} Anything`, unknownEvent],
+      [`/take D-NOPE1`, (l) => t(l, "dispute.unknown", { code: "D-NOPE1" })],
+      [`/resolve D-NOPE1 done`, (l) => t(l, "dispute.unknown", { code: "D-NOPE1" })],
     ];
     const before = await snapshot(event.id, service.id, booking);
     for (const person of people) {
