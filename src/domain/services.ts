@@ -159,8 +159,8 @@ export async function rateBooking(tx: Tx, options: { userId: string; typed: stri
 }
 
 /**
- * A message between the organizer and the provider of a booking, kept in `chats`. The sender must be one of the two;
- * the other is the recipient. Earlier messages to the sender on this booking's event are marked read: they answered.
+ * A message between the organizer and the provider of a booking, kept in `chats` (marked read when the outbound
+ * worker delivers it). The sender must be one of the two; the other is the recipient.
  */
 export async function relayMessage(tx: Tx, options: { userId: string; typed: string; text: string }) {
   const code = normaliseCode(options.typed);
@@ -174,9 +174,8 @@ export async function relayMessage(tx: Tx, options: { userId: string; typed: str
   const providerId = booking?.service?.userId;
   if (!booking?.eventId || !organizerId || !providerId) throw new AppError("msg.unknown", { code: options.typed.trim().slice(0, 40) });
   const recipientId = options.userId === organizerId ? providerId : organizerId;
-  await tx.chatMessage.updateMany({ where: { eventId: booking.eventId, senderId: recipientId, recipientId: options.userId, read: false }, data: { read: true } });
-  await tx.chatMessage.create({ data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text } });
-  return { recipientId, code: booking.code ?? "", event: booking.event?.name ?? "", service: booking.service?.name ?? "" };
+  const chat = await tx.chatMessage.create({ data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text }, select: { id: true } });
+  return { chatMessageId: chat.id, recipientId, code: booking.code ?? "", event: booking.event?.name ?? "", service: booking.service?.name ?? "" };
 }
 
 export type PaymentStep = "deposit" | "balance" | "refund";

@@ -16,8 +16,10 @@ export const replyKey = (inboundId: bigint, n: number) => `in:${inboundId}:${n}`
 
 /** What an outbox row keeps beside its text (choices, a pin, a photo, a poll), as JSON, or null for plain text. */
 export function outboxOptions(reply: RenderedReply): string | null {
-  const { choices, requestPhone, location, photo, poll } = reply;
-  return choices?.length || requestPhone || location || photo || poll ? JSON.stringify({ choices, requestPhone, location, photo, poll }) : null;
+  const { choices, requestPhone, location, photo, poll, readReceipt } = reply;
+  return choices?.length || requestPhone || location || photo || poll || readReceipt
+    ? JSON.stringify({ choices, requestPhone, location, photo, poll, readReceipt })
+    : null;
 }
 
 /** Writes replies to an inbound message (keys from replyKey, so a repeat writes nothing new). Returns row ids. */

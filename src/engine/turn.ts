@@ -16,6 +16,8 @@ export interface RenderedReply {
   location?: Pin;
   photo?: { ref: string };
   poll?: { allowMultiple?: boolean };
+  /** a relayed message (`chats` row) to mark read once this is delivered */
+  readReceipt?: { chatMessageId: string };
 }
 
 /** What a turn needs to know of the person. */

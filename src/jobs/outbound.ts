@@ -32,7 +32,7 @@ export interface OutboundJob {
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
 export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
-type RowOptions = Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll"> | null;
+type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll"> & { readReceipt?: { chatMessageId: string } }) | null;
 
 /** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
 export function createOutboundDispatcher(options: {
@@ -168,8 +168,11 @@ export function createOutboundWorker(options: {
 
     const opts = row.options as RowOptions;
     try {
-      const result = await adapter.send({ chatId: row.chatId, text: row.body, ...opts });
+      const { readReceipt, ...payload } = opts ?? {};
+      const result = await adapter.send({ chatId: row.chatId, text: row.body, ...payload });
       await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
+      // A relayed message counts as read once delivered to its recipient.
+      if (readReceipt) await db.chatMessage.updateMany({ where: { id: readReceipt.chatMessageId }, data: { read: true } });
     } catch (err) {
       if (err instanceof PermanentSendError) {
         logger.warn({ outboundId: String(id), reason: err.reason }, "message refused for good");

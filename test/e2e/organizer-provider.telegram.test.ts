@@ -32,24 +32,45 @@ describe("organizers and providers on Telegram", () => {
     expect((await nth(provider, 4)).text).toContain(`You accepted ${booking}`);
     expect((await nth(organizer, 3)).text).toBe("MC Hamisi accepted your booking for Harusi ya Neema: TZS 500,000, deposit TZS 100,000.");
 
-    await organizer.send(`/payment ${booking} deposit`);
+    // Messages through the booking, both ways.
+    await organizer.send(`/msg ${booking} Please arrive by 13:00`);
     await nth(organizer, 4);
-    expect((await nth(provider, 5)).text).toBe("Harusi ya Neema recorded a payment for MC Hamisi: deposit paid.");
+    expect((await nth(provider, 5)).text).toBe(`✉️ Neema (MC Hamisi, Harusi ya Neema): Please arrive by 13:00\nReply: /msg ${booking} your words`);
+    await provider.send(`/msg ${booking} Sure`);
+    await nth(provider, 6);
+    expect((await nth(organizer, 5)).text).toContain("✉️ Hamisi (MC Hamisi, Harusi ya Neema): Sure");
+
+    await organizer.send(`/payment ${booking} deposit`);
+    await nth(organizer, 6);
+    expect((await nth(provider, 7)).text).toBe("Harusi ya Neema recorded a payment for MC Hamisi: deposit paid.");
     await organizer.send(`/expense ${code} Cake | 300k`);
-    expect((await nth(organizer, 5)).text).toBe("Added to the budget of Harusi ya Neema: Cake, TZS 300,000 (TZS 0 paid). Planned now TZS 800,000.");
+    expect((await nth(organizer, 7)).text).toBe("Added to the budget of Harusi ya Neema: Cake, TZS 300,000 (TZS 0 paid). Planned now TZS 800,000.");
 
     // A task, then the lifecycle and the rating.
     await organizer.send(`/task ${code} Sound check | 2032-06-12 12:00`);
-    const task = /Task (T-[A-Z0-9]+) added/.exec((await nth(organizer, 6)).text)![1]!;
+    const task = /Task (T-[A-Z0-9]+) added/.exec((await nth(organizer, 8)).text)![1]!;
     await organizer.send(`/done ${task}`);
-    expect((await nth(organizer, 7)).text).toBe('"Sound check" is done. Thank you!');
+    expect((await nth(organizer, 9)).text).toBe('"Sound check" is done. Thank you!');
     await organizer.send(`/confirm ${code}`);
     await organizer.send(`/complete ${code}`);
-    const ask = await nth(organizer, 10);
+    const ask = await nth(organizer, 12);
     expect(ask.text).toBe("How was MC Hamisi at Harusi ya Neema? Rate it from 1 to 5.");
     await organizer.press("★★★★★");
-    expect((await nth(organizer, 11)).text).toContain("MC Hamisi rated 5/5");
+    expect((await nth(organizer, 13)).text).toContain("MC Hamisi rated 5/5");
     await provider.send("/myservices");
-    expect((await nth(provider, 6)).text).toContain("rated 5.0/5");
+    expect((await nth(provider, 8)).text).toContain("rated 5.0/5");
+
+    // A dispute, handled by an admin who writes from Telegram; both sides hear.
+    const adminUser = service.user({ firstName: "Asha" });
+    await adminUser.send("hi");
+    await nth(adminUser, 1);
+    const identity = await service.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "telegram", externalId: adminUser.chatId } } });
+    await service.db.admin.create({ data: { userId: identity.userId, name: "Asha" } });
+    await provider.send(`/dispute ${booking} The deposit was late`);
+    const dispute = /(D-[A-Z0-9]+)/.exec((await nth(provider, 9)).text)![1]!;
+    expect((await nth(adminUser, 2)).text).toContain(`New dispute ${dispute}: Hamisi about MC Hamisi`);
+    await adminUser.send(`/resolve ${dispute} Paid on the day`);
+    await nth(adminUser, 3);
+    expect((await nth(organizer, 15)).text).toContain(`Dispute ${dispute} about MC Hamisi at Harusi ya Neema is resolved: Paid on the day`);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { acceptBooking } from "../../src/domain/services.js";
 import { startHarness } from "../support/engine-harness.js";
+import { waitFor } from "../support/until.js";
 import { ukPhone, uniquePhone } from "../support/services.js";
 
 const h = await startHarness();
@@ -93,7 +94,10 @@ describe("services and bookings", () => {
     await h.say(stranger, `/msg ${booking} hello`);
     expect((await last(stranger, 2)).text).toBe(`I could not find a booking "${booking}" of yours. Send /bookings to see yours.`);
     const chats = await h.db.chatMessage.findMany({ where: { event: { code } }, orderBy: { createdAt: "asc" }, select: { message: true, read: true } });
-    expect(chats).toEqual([{ message: "Please arrive by 13:00", read: true }, { message: "Sawa, nitafika saa saba", read: false }]);
+    // Marked read when delivered to the other side.
+    await h.settle();
+    await waitFor(async () => ((await h.db.chatMessage.count({ where: { event: { code }, read: false } })) === 0 ? true : undefined), "both marked read");
+    expect(chats.map((c) => c.message)).toEqual(["Please arrive by 13:00", "Sawa, nitafika saa saba"]);
 
     // Rated once the event is completed: not before; then with the stars, and again with words.
     await h.say(organizer, `/review ${booking} 5`);

@@ -192,7 +192,10 @@ const msgCommand: CommandHandler = async (turn, args) => {
   const text = m[2]!.trim();
   const relayed = await relayMessage(await turn.db(), { userId: turn.user.id, typed: m[1]!, text });
   const params = { name: turn.user.name, service: relayed.service, event: relayed.event, text, code: relayed.code };
-  await turn.tell({ userIds: [relayed.recipientId] }, { type: "relayed", message: (locale) => ({ text: render(locale, { key: "msg.relayed", params }) }) });
+  await turn.tell(
+    { userIds: [relayed.recipientId] },
+    { type: "relayed", message: (locale) => ({ text: render(locale, { key: "msg.relayed", params }), readReceipt: { chatMessageId: relayed.chatMessageId } }) },
+  );
   turn.say("msg.sent", { code: relayed.code });
 };
 
