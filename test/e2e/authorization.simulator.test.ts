@@ -55,6 +55,9 @@ describe("who may do what", () => {
     const service = await h.db.service.findFirstOrThrow({ where: { user: { phone: hamisi } } });
     await h.say(neema, `/book ${code} ${service.code}`);
     await h.settle();
+    // Everything sent to the guest so far has arrived (invitation, party question, confirmation, poll, task, thanks),
+    // so the matrix below reads the replies to its own messages.
+    await h.replies(guest, 6);
     const poll = (await h.db.eventPoll.findFirstOrThrow({ where: { eventId: event.id } })).code!;
     const task = (await h.db.eventTask.findFirstOrThrow({ where: { eventId: event.id } })).code!;
     const pledge = (await h.db.guestContribution.findFirstOrThrow({ where: { eventId: event.id } })).code!;
