@@ -43,7 +43,7 @@ describe("contributions", () => {
 
     await h.say(organizer, `/contributions ${code}`);
     const list = await last(organizer, 3);
-    expect(list).toContain("Contributions to Send-off ya Rehema:\nPledged TZS 70,000, paid TZS 0, outstanding TZS 70,000. 1 well-wishes, 1 photos.");
+    expect(list).toContain("Contributions to Send-off ya Rehema:\nPledged TZS 70,000, paid TZS 0, outstanding TZS 70,000. Well-wishes: 1, photos: 1.");
     expect(list).toContain(`• ${ref} Amina: pledged TZS 50,000, paid TZS 0`);
     expect(list).toContain("• Juma: photo file-42");
 

@@ -43,10 +43,10 @@ describe("event information for guests", () => {
 
     // Announcements go to the guests who are coming, or with "all" to everyone invited.
     await h.say(organizer, `/announce ${code} The ceremony starts at 14:00 sharp.`);
-    expect((await last(organizer, 8)).text).toBe("Sent to 1 guests.");
+    expect((await last(organizer, 8)).text).toBe("Sent. Guests reached: 1.");
     expect((await last(amina, 5)).text).toBe("📣 Harusi ya Zuhura\nThe ceremony starts at 14:00 sharp.\n— Zuhura");
     await h.say(organizer, `/announce ${code} all Parking is behind the hall.`);
-    expect((await last(organizer, 9)).text).toBe("Sent to 2 guests.");
+    expect((await last(organizer, 9)).text).toBe("Sent. Guests reached: 2.");
     expect((await last(juma, 2)).text).toBe("📣 Harusi ya Zuhura\nParking is behind the hall.\n— Zuhura");
 
     // Comments: a guest's, and a stranger's refused like an unknown event.

@@ -39,7 +39,7 @@ describe("a guest's event on Telegram", () => {
     await guest.press("Biryani");
     expect((await lastText(guest, 7)).text).toBe("Asante! Kura yako: Biryani. Unaweza kuibadilisha hadi kura itakapofungwa.");
     await organizer.send(`/results ${poll}`);
-    expect((await lastText(organizer, 4)).text).toBe(`📊 Which dish? (${poll})\n1 votes:\n1. Pilau: 0\n2. Biryani: 1`);
+    expect((await lastText(organizer, 4)).text).toBe(`📊 Which dish? (${poll})\nVotes: 1\n1. Pilau: 0\n2. Biryani: 1`);
     await organizer.send(`/closepoll ${poll}`);
     await organizer.waitForMessages(5);
     expect((await lastText(guest, 8)).text).toContain("imefungwa. Matokeo:\n1. Pilau: 0\n2. Biryani: 1");
@@ -54,7 +54,7 @@ describe("a guest's event on Telegram", () => {
     expect(venue?.body).toMatchObject({ latitude: -6.7924, longitude: 39.2083, title: "Diamond Jubilee Hall" });
 
     await organizer.send(`/announce ${code} Karibuni nyote!`);
-    expect((await lastText(organizer, 7)).text).toBe("Sent to 1 guests.");
+    expect((await lastText(organizer, 7)).text).toBe("Sent. Guests reached: 1.");
     expect((await lastText(guest, 10)).text).toBe("📣 Harusi ya Neema\nKaribuni nyote!\n— Neema");
 
     await guest.send("/toamaoni Hongera sana!");

@@ -121,7 +121,7 @@ describe("an organizer invites guests and they answer", () => {
     // The organizer gave no name and the guest never told theirs: no "Habari +2557...".
     expect(greeting.startsWith("Habari!\nHaya yanakusubiri:\n• Mwaliko wa Send-off ya Zawadi (Jumamosi 1 Machi 2031, saa kumi jioni (16:00)): bado hujajibu.")).toBe(true);
     await h.say(organizer, "hi");
-    expect(await last(organizer, 3)).toContain(`Hello Baraka!\nHere is what waits for you:\n• Send-off ya Zawadi (${code}): 1 guests have not answered yet`);
+    expect(await last(organizer, 3)).toContain(`Hello Baraka!\nHere is what waits for you:\n• Send-off ya Zawadi (${code}): not answered yet 1, coming 0. /guests ${code}`);
   });
 
   it("refuses bad input in the person's language and writes nothing", async () => {

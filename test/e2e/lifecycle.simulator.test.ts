@@ -34,7 +34,7 @@ describe("an event's life", () => {
     expect(await last(organizer, 4)).toBe('I can change name, type, when, place, budget or description; "colour" is not one of them.');
     await h.say(organizer, `/editevent ${code} when 2031-10-17 15:30`);
     expect(await last(organizer, 5)).toBe("Harusi ya Neema: when is now Fri 17 Oct 2031, 15:30.");
-    expect(await last(organizer, 6)).toBe("1 guests who are coming have been told.");
+    expect(await last(organizer, 6)).toBe("Guests coming who have been told: 1.");
     expect(await last(coming, 4)).toBe("Harusi ya Neema imebadilika: sasa ni Ijumaa 17 Oktoba 2031, saa tisa na nusu mchana (15:30). Jibu /taarifa kwa maelezo.");
     await h.say(organizer, `/editevent ${code} mahali Diamond Jubilee Hall`);
     expect(await last(organizer, 7)).toBe("Harusi ya Neema: mahali is now Diamond Jubilee Hall.");
@@ -76,7 +76,7 @@ describe("an event's life", () => {
     await h.say(organizer, `/cancelevent ${code}`);
     await last(organizer, 5);
     await h.deliver(organizer, { kind: "choice", value: "cancel:yes" });
-    expect(await last(organizer, 6)).toBe("Send-off ya Asha is cancelled. 2 people have been told.");
+    expect(await last(organizer, 6)).toBe("Send-off ya Asha is cancelled. People told: 2.");
     expect(await last(coming, 4)).toBe("Send-off ya Asha (Ijumaa 10 Oktoba 2031, saa nane mchana (14:00)) imeahirishwa na Neema. Tunasikitika.");
     expect(await last(provider.phone!, 1)).toBe("Send-off ya Asha (Ijumaa 10 Oktoba 2031, saa nane mchana (14:00)) imeahirishwa na Neema. Tunasikitika.");
     expect((await h.db.event.findUniqueOrThrow({ where: { code } })).status).toBe("cancelled");

@@ -35,7 +35,7 @@ describe("polls", () => {
     await h.say(organizer, `/poll ${code} Which dish? | Pilau | Biryani | Wali na maharage`);
     const opened = await last(organizer, 5);
     const poll = /Poll (P-[A-Z0-9]+) is open/.exec(opened)![1]!;
-    expect(opened).toBe(`Poll ${poll} is open: "Which dish?". Sent to 2 guests who are coming. Votes: /results ${poll}; close it: /closepoll ${poll}`);
+    expect(opened).toBe(`Poll ${poll} is open: "Which dish?". Guests coming who got it: 2. Votes: /results ${poll}; close it: /closepoll ${poll}`);
     // Only the guests who accepted get it, each in their language, with the options as buttons.
     const asked = (await h.replies(amina, 4))[3]!;
     expect(asked.text).toBe("📊 Harusi ya Asha: Which dish?\nGusa jibu lako; unaweza kulibadilisha hadi kura itakapofungwa.");
@@ -55,7 +55,7 @@ describe("polls", () => {
     expect(await last(stranger, 2)).toBe(`I could not find a poll "${poll}" for you. Send /polls to see the open polls of your events.`);
 
     await h.say(organizer, `/results ${poll}`);
-    expect(await last(organizer, 6)).toBe(`📊 Which dish? (${poll})\n1 votes:\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 0\nComing but not voted yet (1): Juma`);
+    expect(await last(organizer, 6)).toBe(`📊 Which dish? (${poll})\nVotes: 1\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 0\nComing but not voted yet (1): Juma`);
     await h.say(juma, "/polls");
     expect((await last(juma, 5))).toBe("📊 Harusi ya Asha: Which dish?\nTap your answer; you can change it until the poll closes.");
     await h.deliver(juma, { kind: "choice", value: `poll:${poll.toLowerCase()}:3` });

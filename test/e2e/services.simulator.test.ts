@@ -67,7 +67,7 @@ describe("services and bookings", () => {
     expect((await last(other, 3)).text).toBe("MC Hamisi declined your booking request for Send-off ya Asha. Try another with /services.");
 
     await h.say(provider, "/myservices");
-    expect((await last(provider, 10)).text).toBe(`Your services:\n• ${service} MC Hamisi (${category}, 300k-600k) – no ratings yet, 1 upcoming bookings`);
+    expect((await last(provider, 10)).text).toBe(`Your services:\n• ${service} MC Hamisi (${category}, 300k-600k) – no ratings yet, upcoming bookings: 1`);
 
     // Payments: the deposit, then the balance, each once; the provider is told; /bookings shows it from both sides.
     await h.say(organizer, `/payment ${booking} deposit`);

@@ -16,7 +16,7 @@ export const en = {
   "contribute.amount_invalid": "I could not read \"{text}\" as an amount. Send it like 50,000, 50k, 50 elfu or elfu hamsini.",
   "contribute.thanks": "Thank you! Your contribution to {event} is saved.",
   "contribute.thanks_pledge": "Thank you for your pledge of {amount} to {event}! Its reference is {ref}.",
-  "contributions.header": "Contributions to {event}:\nPledged {pledged}, paid {paid}, outstanding {outstanding}. {wishes} well-wishes, {photos} photos.",
+  "contributions.header": "Contributions to {event}:\nPledged {pledged}, paid {paid}, outstanding {outstanding}. Well-wishes: {wishes}, photos: {photos}.",
   "contributions.none": "No contributions to {event} yet.",
   "contributions.pledge": "• {ref} {name}: pledged {amount}, paid {paid}",
   "contributions.message": "• {name}: “{text}”",

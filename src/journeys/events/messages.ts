@@ -72,7 +72,7 @@ export const en = {
   "notify.usage": "Send /notify {code} on or /notify {code} off.",
 
   "event.own_link": "This is the link of your own event {event}. Send it to your guests; see their answers with /guests {code}.",
-  "events.waiting": "• {event} ({code}): {pending} guests have not answered yet; {accepted} are coming. /guests {code}",
+  "events.waiting": "• {event} ({code}): not answered yet {pending}, coming {accepted}. /guests {code}",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {

@@ -13,7 +13,7 @@ export const en = {
   "service.unknown": "I could not find a service \"{code}\" of yours. Send /myservices to see yours.",
   "services.mine_none": "You offer no services yet. Add one with /addservice.",
   "services.mine_header": "Your services:",
-  "services.mine_item": "• {code} {name} ({category}, {price}){paused} – {rating}, {upcoming} upcoming bookings",
+  "services.mine_item": "• {code} {name} ({category}, {price}){paused} – {rating}, upcoming bookings: {upcoming}",
   "services.paused_mark": " – paused",
   "services.no_rating": "no ratings yet",
   "services.rating": "rated {rating}/5",
