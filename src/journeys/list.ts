@@ -1,7 +1,31 @@
-// Helpers every journey's replies share.
+// What the journeys share: reading a command's event code, finding the organizer's event, and showing times, places,
+// money and lists the same way everywhere.
+import { findOrganizerEvent, type OrganizerEvent } from "../domain/events.js";
 import type { Turn } from "../engine/turn.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { t, type PlainKey } from "../i18n/index.js";
+
+/** An event code at the start of a command's arguments ("HARUSI-7K2 ..."): codes always have a hyphen, names and phones rarely. */
+export function splitCode(args: string): { code?: string; rest: string } {
+  const m = /^([A-Za-z0-9_]+-[A-Za-z0-9_-]+)(?:\s+([\s\S]*))?$/.exec(args.trim());
+  return m ? { code: m[1]!, rest: (m[2] ?? "").trim() } : { rest: args.trim() };
+}
+
+/** The event code a command that takes nothing else was given: the code, or whatever was typed (refused as unknown). */
+export const codeOf = (args: string): string | undefined => splitCode(args).code ?? (args.trim() || undefined);
+
+/** The organizer's event by this code, or their one upcoming event; anyone else's code is refused as unknown. */
+export async function organizerEvent(turn: Turn, code: string | undefined): Promise<OrganizerEvent> {
+  return findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code: code || undefined, now: turn.now });
+}
+
+/** "TZS 50,000": whole amounts without decimals, others with two. */
+export function formatMoney(amount: Prisma.Decimal | number | null | undefined, currency: string | null | undefined): string {
+  const n = Number(amount ?? 0);
+  const text = n.toLocaleString("en-GB", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 });
+  return `${currency ?? "TZS"} ${text}`;
+}
 
 /** An event time in its zone and the reader's language, or "date to be announced". */
 export const whenText = (turn: Turn, date: Date | null | undefined, timeZone: string) =>

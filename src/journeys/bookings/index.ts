@@ -1,9 +1,8 @@
 // A provider's view of the bookings of their services.
 import { listProviderBookings } from "../../domain/overview.js";
 import { listOrganizerBookings } from "../../domain/services.js";
-import { formatMoney } from "../contributions/index.js";
 import type { Journey } from "../journey.js";
-import { sendList, whenText } from "../list.js";
+import { formatMoney, sendList, whenText } from "../list.js";
 
 export const bookingsJourney: Journey = {
   name: "bookings",
@@ -27,7 +26,7 @@ export const bookingsJourney: Journey = {
                 service: b.service?.name ?? "-",
                 event: b.event?.name ?? "-",
                 status: turn.render({ key: `booking.status.${b.bookingStatus}` }),
-                price: b.price ? turn.render({ key: "bookings.price", params: { price: formatMoney(b.price, b.event?.currency, turn.locale) } }) : "",
+                price: b.price ? turn.render({ key: "bookings.price", params: { price: formatMoney(b.price, b.event?.currency) } }) : "",
                 payment: turn.render({ key: `payment.status.${b.paymentStatus ?? "pending"}` }),
               },
             }),

@@ -2,13 +2,11 @@
 // budget the organizer set, confirmed bookings included, with a warning when the plan goes over.
 import { parseAmount } from "../../../flows/event-input.js";
 import { addExpense, budgetOf } from "../../domain/budget.js";
-import { findOrganizerEvent } from "../../domain/events.js";
 import type { Turn } from "../../engine/turn.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { AppError } from "../../errors.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { formatMoney } from "../contributions/index.js";
-import { splitCode } from "../events/invite-list.js";
+import { codeOf, formatMoney, organizerEvent, splitCode } from "../list.js";
 
 const amount = (raw: string): number => {
   const n = parseAmount(raw);
@@ -18,7 +16,7 @@ const amount = (raw: string): number => {
 
 async function eventWithBudget(turn: Turn, code: string | undefined) {
   const tx = await turn.db();
-  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code, now: turn.now });
+  const event = await organizerEvent(turn, code);
   const { budget } = await tx.event.findUniqueOrThrow({ where: { id: event.id }, select: { budget: true } });
   return { event, budget };
 }
@@ -34,7 +32,7 @@ const expenseCommand: CommandHandler = async (turn, args) => {
   const paidN = paid ? amount(paid) : 0;
   await addExpense(await turn.db(), { eventId: event.id, title, cost: costN, paid: paidN });
   const { planned } = await budgetOf(await turn.db(), event.id);
-  const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency, turn.locale);
+  const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency);
   const by = overBy(planned, budget);
   turn.say("expense.added", {
     event: event.name,
@@ -47,10 +45,10 @@ const expenseCommand: CommandHandler = async (turn, args) => {
 };
 
 const budgetCommand: CommandHandler = async (turn, args) => {
-  const { event, budget } = await eventWithBudget(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const { event, budget } = await eventWithBudget(turn, codeOf(args));
   const { items, bookings, planned, paid } = await budgetOf(await turn.db(), event.id);
   if (!items.length && !bookings.length) return turn.say("budget.none", { event: event.name, code: event.code ?? "" });
-  const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency, turn.locale);
+  const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency);
   const lines = [
     turn.render({ key: "budget.header", params: { event: event.name, planned: money(planned), paid: money(paid), budget: budget ? money(budget) : turn.render({ key: "budget.no_budget" }) } }),
     ...items.map((i) => turn.render({ key: "budget.item", params: { title: i.title, cost: money(i.cost), paid: money(i.paid) } })),

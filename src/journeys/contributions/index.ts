@@ -4,20 +4,12 @@
 import { contributeFlow, type ContributeArgs } from "../../../flows/contribute.flow.js";
 import { parseAmount } from "../../../flows/event-input.js";
 import { addContribution, listContributions, myContributions, recordPayment } from "../../domain/contributions.js";
-import { findOrganizerEvent } from "../../domain/events.js";
 import { findMyEvent } from "../../domain/event-info.js";
 import type { Turn } from "../../engine/turn.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { splitCode } from "../events/invite-list.js";
-
-/** "TZS 50,000": whole amounts without decimals, others with two. */
-export function formatMoney(amount: Prisma.Decimal | number | null | undefined, currency: string | null | undefined, _locale: Locale): string {
-  const n = Number(amount ?? 0);
-  const text = n.toLocaleString("en-GB", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 });
-  return `${currency ?? "TZS"} ${text}`;
-}
+import { codeOf, formatMoney, organizerEvent, splitCode } from "../list.js";
 
 const contributeCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
@@ -35,10 +27,10 @@ const contributeCommand: CommandHandler = async (turn, args, tools) => {
 
 const contributionsCommand: CommandHandler = async (turn, args) => {
   const tx = await turn.db();
-  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code: splitCode(args).code ?? (args.trim() || undefined), now: turn.now });
+  const event = await organizerEvent(turn, codeOf(args));
   const { totals, rows } = await listContributions(tx, event.id);
   if (!rows.length) return turn.say("contributions.none", { event: event.name });
-  const money = (n: Prisma.Decimal | null | undefined, currency?: string | null) => formatMoney(n, currency ?? event.currency, turn.locale);
+  const money = (n: Prisma.Decimal | null | undefined, currency?: string | null) => formatMoney(n, currency ?? event.currency);
   const lines = [
     turn.render({
       key: "contributions.header",
@@ -61,9 +53,9 @@ const paidCommand: CommandHandler = async (turn, args) => {
   const payment = await recordPayment(await turn.db(), { organizerId: turn.user.id, typed: m[1]!, amount, confirmed: Boolean(m[3]) });
   const currency = payment.currency;
   const params = (locale: Locale) => ({
-    amount: formatMoney(payment.paidNow, currency, locale),
-    paid: formatMoney(payment.paidAmount, currency, locale),
-    pledged: formatMoney(payment.amount, currency, locale),
+    amount: formatMoney(payment.paidNow, currency),
+    paid: formatMoney(payment.paidAmount, currency),
+    pledged: formatMoney(payment.amount, currency),
   });
   if (payment.userId) {
     await turn.tell({ userIds: [payment.userId] }, { type: "payment", message: (locale) => ({ text: render(locale, { key: "paid.thanks", params: { event: payment.event?.name ?? "", ...params(locale) } }) }) });
@@ -76,7 +68,7 @@ const myContributionsCommand: CommandHandler = async (turn) => {
   if (!rows.length) return turn.say("mycontributions.none");
   const lines = rows.map((r) =>
     r.kind === "pledge"
-      ? turn.render({ key: "mycontributions.pledge", params: { event: r.event?.name ?? "", amount: formatMoney(r.amount, r.currency, turn.locale), paid: formatMoney(r.paidAmount, r.currency, turn.locale) } })
+      ? turn.render({ key: "mycontributions.pledge", params: { event: r.event?.name ?? "", amount: formatMoney(r.amount, r.currency), paid: formatMoney(r.paidAmount, r.currency) } })
       : turn.render({ key: "mycontributions.other", params: { event: r.event?.name ?? "", what: turn.render({ key: r.kind === "photo" ? "contribute.kind.photo" : "contribute.kind.message" }) } }),
   );
   turn.send({ text: { text: [turn.render({ key: "mycontributions.header" }), ...lines].join("\n") } });
@@ -101,7 +93,7 @@ export const contributionsJourney: Journey = {
       const event = await eventFor(turn, input.code);
       const currency = (await (await turn.db()).event.findUniqueOrThrow({ where: { id: event.id }, select: { currency: true } })).currency;
       const saved = await addContribution(await turn.db(), { eventId: event.id, userId: turn.user.id, currency, ...input });
-      return { event: event.name, amount: formatMoney(saved.amount, currency, turn.locale), ref: saved.code ?? "" };
+      return { event: event.name, amount: formatMoney(saved.amount, currency), ref: saved.code ?? "" };
     },
   },
 };

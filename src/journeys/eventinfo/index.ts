@@ -3,17 +3,13 @@
 // guests, and the comments to read.
 import { parseEventDate } from "../../../flows/event-input.js";
 import { mapLink } from "../../channels/channel.js";
-import { findOrganizerEvent } from "../../domain/events.js";
 import { addComment, addSession, findMyEvent, listComments, setVenuePin, venuePin } from "../../domain/event-info.js";
 import { parseLatLng, venueFlow } from "../../../flows/venue.flow.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { whenText, whereText } from "../list.js";
-import { splitCode } from "../events/invite-list.js";
-
-const organizerEvent = async (turn: Turn, code: string | undefined) => findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code, now: turn.now });
+import { codeOf, organizerEvent, splitCode, whenText, whereText } from "../list.js";
 
 const infoCommand: CommandHandler = async (turn, args) => {
   const tx = await turn.db();
@@ -94,7 +90,7 @@ const commentCommand: CommandHandler = async (turn, args) => {
 };
 
 const commentsCommand: CommandHandler = async (turn, args) => {
-  const event = await organizerEvent(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const event = await organizerEvent(turn, codeOf(args));
   const comments = await listComments(await turn.db(), event.id);
   if (!comments.length) return turn.say("comments.none", { event: event.name });
   const lines = comments.map((c) => turn.render({ key: "comments.item", params: { name: c.user?.name ?? "-", text: c.content ?? "" } }));

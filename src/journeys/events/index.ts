@@ -7,7 +7,7 @@ import { inviteFlow } from "../../../flows/invite.flow.js";
 import { newEventFlow, type NewEventArgs } from "../../../flows/newevent.flow.js";
 import { choiceValue } from "../../../flows/rsvp.flow.js";
 import { normaliseCode } from "../../domain/codes.js";
-import { countAnswers, createEvent, findOrganizerEvent, listEventGuests, listOrganizerEventsWithCounts, setNotifyAnswers, type OrganizerEvent } from "../../domain/events.js";
+import { countAnswers, createEvent, listEventGuests, listOrganizerEventsWithCounts, setNotifyAnswers, type OrganizerEvent } from "../../domain/events.js";
 import { approveRequest, inviteGuests, listRequests, requestInvitation, type InvitedGuest } from "../../domain/invitations.js";
 import { normalisePhone } from "../../domain/phones.js";
 import type { Turn } from "../../engine/turn.js";
@@ -15,13 +15,8 @@ import { AppError } from "../../errors.js";
 import { isLocale, render, type Locale } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
-import { whenText, whereText } from "../list.js";
-import { readGuestList, splitCode } from "./invite-list.js";
-
-/** The organizer's event named by the command's code, or their one upcoming event. */
-async function eventOf(turn: Turn, code: string | undefined): Promise<OrganizerEvent> {
-  return findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code: code || undefined, now: turn.now });
-}
+import { codeOf, organizerEvent, splitCode, whenText, whereText } from "../list.js";
+import { readGuestList } from "./invite-list.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
 function invitationTidings(event: OrganizerEvent, host: string) {
@@ -58,7 +53,7 @@ async function invite(turn: Turn, event: OrganizerEvent, guests: { phone: string
 
 const inviteCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
-  const event = await eventOf(turn, code);
+  const event = await organizerEvent(turn, code);
   if (!rest) return tools.startFlow(turn, "invite", { code: event.code, event: event.name });
   await inviteList(turn, event, rest);
 };
@@ -100,7 +95,7 @@ const statusText = (turn: Turn, status: string) =>
   turn.render({ key: `guests.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}` });
 
 const guestsCommand: CommandHandler = async (turn, args) => {
-  const event = await eventOf(turn, splitCode(args).code ?? (args || undefined));
+  const event = await organizerEvent(turn, codeOf(args));
   const tx = await turn.db();
   const [guests, counts, requests] = [await listEventGuests(tx, event.id), (await countAnswers(tx, [event.id])).get(event.id), await listRequests(tx, event.id)];
   const code = event.code ?? "";
@@ -131,7 +126,7 @@ function linksFor(turn: Turn, code: string): string {
 }
 
 const linkCommand: CommandHandler = async (turn, args) => {
-  const event = await eventOf(turn, splitCode(args).code ?? (args || undefined));
+  const event = await organizerEvent(turn, codeOf(args));
   const tx = await turn.db();
   const invitations = await tx.invitation.findMany({
     where: { eventId: event.id, sentAt: { not: null }, code: { not: null } },
@@ -150,7 +145,7 @@ const linkCommand: CommandHandler = async (turn, args) => {
 
 const approveCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
-  const event = await eventOf(turn, code);
+  const event = await organizerEvent(turn, code);
   const phone = rest ? normalisePhone(rest, turn.env.defaultCountry) : undefined;
   if (!phone) return turn.say("approve.invalid", { code: event.code ?? "" });
   const guest = await approveRequest(await turn.db(), { eventId: event.id, phone, now: turn.now });
@@ -162,7 +157,7 @@ const notifyCommand: CommandHandler = async (turn, args) => {
   const words = args.trim().split(/\s+/).filter(Boolean);
   const switchWord = words.at(-1)?.toLowerCase();
   const on = switchWord && ["on", "yes", "ndiyo", "washa"].includes(switchWord) ? true : switchWord && ["off", "no", "hapana", "zima"].includes(switchWord) ? false : undefined;
-  const event = await eventOf(turn, on === undefined ? words[0] : words.length > 1 ? words[0] : undefined);
+  const event = await organizerEvent(turn, on === undefined ? words[0] : words.length > 1 ? words[0] : undefined);
   const code = event.code ?? "";
   if (on === undefined) return turn.say("notify.usage", { code });
   await setNotifyAnswers(await turn.db(), { eventId: event.id, on });
@@ -230,7 +225,7 @@ export const eventsJourney: Journey = {
       return { code: event.code ?? "", name: event.name, when: whenText(turn, event.startTime, event.timeZone), where: whereText(turn, event.location) };
     },
     async inviteGuests(turn, input) {
-      const event = await eventOf(turn, input.code);
+      const event = await organizerEvent(turn, input.code);
       if (input.list !== undefined) return { invited: await inviteList(turn, event, input.list) };
       const phone = input.contact ? normalisePhone(input.contact.phone, turn.env.defaultCountry) : undefined;
       if (!phone) {

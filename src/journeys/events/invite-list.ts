@@ -11,12 +11,6 @@ export interface ReadList {
   duplicates: string[];
 }
 
-/** An event code at the start of a command's arguments ("HARUSI-7K2 ..."): codes always have a hyphen, names and phones rarely. */
-export function splitCode(args: string): { code?: string; rest: string } {
-  const m = /^([A-Za-z0-9_]+-[A-Za-z0-9_-]+)(?:\s+([\s\S]*))?$/.exec(args.trim());
-  return m ? { code: m[1]!, rest: (m[2] ?? "").trim() } : { rest: args.trim() };
-}
-
 export function readGuestList(text: string, defaultCountry: string): ReadList {
   const out: ReadList = { guests: [], invalid: [], duplicates: [] };
   const seen = new Set<string>();

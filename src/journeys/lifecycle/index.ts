@@ -3,17 +3,14 @@
 import { cancelEventFlow } from "../../../flows/cancel-event.flow.js";
 import { parseAmount, parseEventDate, parseEventType } from "../../../flows/event-input.js";
 import { bookedProviders, editEvent, moveEvent, type EditField, type EventStatusName } from "../../domain/event-lifecycle.js";
-import { findOrganizerEvent, type OrganizerEvent } from "../../domain/events.js";
+import type { OrganizerEvent } from "../../domain/events.js";
 import { confirmedBookings } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { whenText } from "../list.js";
-import { splitCode } from "../events/invite-list.js";
-
-const organizerEvent = async (turn: Turn, code: string | undefined) => findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code, now: turn.now });
+import { codeOf, organizerEvent, splitCode, whenText } from "../list.js";
 
 const statusName = (turn: Turn, status: string | null) => turn.render({ key: `event.status.${(status ?? "draft") as EventStatusName}` });
 
@@ -89,13 +86,13 @@ const editCommand: CommandHandler = async (turn, args) => {
 };
 
 const confirmCommand: CommandHandler = async (turn, args) => {
-  const event = await organizerEvent(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const event = await organizerEvent(turn, codeOf(args));
   await move(turn, event, "confirmed");
   turn.say("lifecycle.confirmed", { event: event.name });
 };
 
 const completeCommand: CommandHandler = async (turn, args) => {
-  const event = await organizerEvent(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const event = await organizerEvent(turn, codeOf(args));
   await move(turn, event, "completed");
   turn.say("lifecycle.completed", { event: event.name });
   // Each booked service is rated from the phone: one question per service, the stars as buttons.
@@ -108,7 +105,7 @@ const completeCommand: CommandHandler = async (turn, args) => {
 };
 
 const cancelCommand: CommandHandler = async (turn, args, tools) => {
-  const event = await organizerEvent(turn, splitCode(args).code ?? (args.trim() || undefined));
+  const event = await organizerEvent(turn, codeOf(args));
   // Refused at once when it cannot be cancelled, rather than after the question.
   if (event.status === "cancelled" || event.status === "completed") {
     throw new AppError("lifecycle.not_allowed", { event: event.name, from: statusName(turn, event.status), to: statusName(turn, "cancelled") });

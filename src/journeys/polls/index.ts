@@ -2,11 +2,10 @@
 // Telegram and in the simulator, a native poll on WhatsApp); each guest's vote is one tap, changeable until the poll
 // closes; the organizer sees the votes and who has not voted, and closing tells the voters the result.
 import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, type PollView } from "../../domain/polls.js";
-import { findOrganizerEvent } from "../../domain/events.js";
 import type { Turn } from "../../engine/turn.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { splitCode } from "../events/invite-list.js";
+import { organizerEvent, splitCode } from "../list.js";
 
 /** A poll's choices: "poll:P-7K2QX:2" comes back when the second option is tapped (or voted in the native poll). */
 const choicesOf = (poll: PollView) => poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
@@ -20,7 +19,7 @@ const pollCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
   const parts = rest.split("|").map((p) => p.trim());
   if (parts.length < 2 || !parts[0]) return turn.say("poll.usage");
-  const event = await findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code, now: turn.now });
+  const event = await organizerEvent(turn, code);
   const poll = await createPoll(await turn.db(), { eventId: event.id, createdBy: turn.user.id, question: parts[0], options: parts.slice(1) });
   const { sent, waiting } = await turn.tell({ guestsOf: event.id, answers: ["accepted"] }, { type: "poll", eventId: event.id, message: (locale) => pollMessage(poll, locale) });
   turn.say("poll.opened", { code: poll.code, question: poll.question, count: sent + waiting });

@@ -3,7 +3,7 @@
 // phone, and the organizer is told either way. Accepts are serialized per service, so a provider is never confirmed
 // for two events the same day.
 import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
-import { countAnswers, findOrganizerEvent } from "../../domain/events.js";
+import { countAnswers, type OrganizerEvent } from "../../domain/events.js";
 import {
   acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, addPackage, listPackages, rateBooking, recordBookingPayment, relayMessage, requestBooking, requestPackage, setServiceActive, type PaymentStep,
 } from "../../domain/services.js";
@@ -12,9 +12,7 @@ import { formatDateTime } from "../../i18n/dates.js";
 import { render } from "../../i18n/index.js";
 import { TZDate } from "@date-fns/tz";
 import type { CommandHandler, Journey } from "../journey.js";
-import { formatMoney } from "../contributions/index.js";
-import { whenText } from "../list.js";
-import { splitCode } from "../events/invite-list.js";
+import { formatMoney, organizerEvent, splitCode } from "../list.js";
 
 const ratingText = (turn: Turn, rating: number | undefined) =>
   rating === undefined ? turn.render({ key: "services.no_rating" }) : turn.render({ key: "services.rating", params: { rating: rating.toFixed(1) } });
@@ -82,7 +80,7 @@ const servicesCommand: CommandHandler = async (turn, args) => {
 /** Sends the provider the request with the event's details and Accept / Decline buttons. */
 async function askProvider(
   turn: Turn,
-  event: Awaited<ReturnType<typeof findOrganizerEvent>>,
+  event: OrganizerEvent,
   booking: { code: string | null },
   service: { name: string; userId: string | null },
   guests: number,
@@ -118,7 +116,7 @@ const bookCommand: CommandHandler = async (turn, args) => {
   const m = /^(\S+)(?:\s+([\s\S]+))?$/.exec(rest);
   if (!code || !m) return turn.say("book.usage");
   const tx = await turn.db();
-  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code, now: turn.now });
+  const event = await organizerEvent(turn, code);
   const note = m[2]?.trim().slice(0, 300);
   const { booking, service } = await requestBooking(tx, { eventId: event.id, typed: m[1]!, ...(note ? { note } : {}) });
   const guests = (await countAnswers(tx, [event.id])).get(event.id)?.headcount ?? 0;
@@ -130,7 +128,7 @@ const bookPackageCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
   if (!code || !rest) return turn.say("package.book_usage");
   const tx = await turn.db();
-  const event = await findOrganizerEvent(tx, { organizerId: turn.user.id, code, now: turn.now });
+  const event = await organizerEvent(turn, code);
   const { name, booked } = await requestPackage(tx, { eventId: event.id, packageName: rest });
   const guests = (await countAnswers(tx, [event.id])).get(event.id)?.headcount ?? 0;
   for (const { booking, service } of booked) await askProvider(turn, event, booking, service, guests, name);
@@ -142,14 +140,14 @@ const addPackageCommand: CommandHandler = async (turn, args) => {
   const amount = price ? parseAmount(price) : undefined;
   if (!name || name.length > 80 || amount === undefined || amount <= 0 || !codes) return turn.say("package.usage");
   const pkg = await addPackage(await turn.db(), { userId: turn.user.id, name, price: amount, serviceCodes: codes.split(/[,\s]+/).filter(Boolean), ...(description ? { description: description.slice(0, 500) } : {}) });
-  turn.say("package.added", { name: pkg.name, price: formatMoney(amount, "TZS", turn.locale) });
+  turn.say("package.added", { name: pkg.name, price: formatMoney(amount, "TZS") });
 };
 
 const packagesCommand: CommandHandler = async (turn) => {
   const packages = await listPackages(await turn.db());
   if (!packages.length) return turn.say("packages.none");
   const lines = packages.map((p) =>
-    turn.render({ key: "packages.item", params: { name: p.name, price: formatMoney(p.price, "TZS", turn.locale), services: p.services.map((s) => s.service?.name ?? "-").join(" + ") } }),
+    turn.render({ key: "packages.item", params: { name: p.name, price: formatMoney(p.price, "TZS"), services: p.services.map((s) => s.service?.name ?? "-").join(" + ") } }),
   );
   turn.send({ text: { text: [turn.render({ key: "packages.header" }), ...lines].join("\n") } });
 };
@@ -169,7 +167,7 @@ const acceptCommand: CommandHandler = async (turn, args) => {
   const deposit = m?.[3] ? parseAmount(m[3]) : 0;
   if (!m || price === undefined || deposit === undefined || price <= 0) return turn.say("booking.accept_usage");
   const booking = await acceptBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, price, deposit, now: turn.now });
-  const money = (n: number) => formatMoney(n, booking.event?.currency ?? "TZS", turn.locale);
+  const money = (n: number) => formatMoney(n, booking.event?.currency ?? "TZS");
   if (booking.event?.organizerId) {
     const params = { service: booking.service?.name ?? "", event: booking.event.name, price: money(price), deposit: money(deposit) };
     await turn.tell({ userIds: [booking.event.organizerId] }, { type: "booking_accepted", eventId: booking.event.id, message: (locale) => ({ text: render(locale, { key: "booking.accepted_notice", params }) }) });

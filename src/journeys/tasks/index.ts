@@ -1,7 +1,6 @@
 // Tasks of an event: the organizer adds them (for someone by phone, with a due time if wanted) and sees them overdue
 // first; the person given a task is told, lists theirs, and moves it on; the organizer is told when one is done.
 import { parseEventDate } from "../../../flows/event-input.js";
-import { findOrganizerEvent } from "../../domain/events.js";
 import { normalisePhone } from "../../domain/phones.js";
 import { createTask, listEventTasks, listMyTasks, moveTask } from "../../domain/tasks.js";
 import { storableName } from "../../channels/storable.js";
@@ -10,8 +9,7 @@ import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { whenText } from "../list.js";
-import { splitCode } from "../events/invite-list.js";
+import { codeOf, organizerEvent, splitCode, whenText } from "../list.js";
 
 type TaskStatus = "pending" | "in_progress" | "completed";
 const statusText = (turn: Turn, status: string | null, overdue = false) =>
@@ -21,7 +19,7 @@ const taskCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
   const [title, ...others] = rest.split("|").map((p) => p.trim());
   if (!title || title.length < 2 || title.length > 200) return turn.say("task.usage");
-  const event = await findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code, now: turn.now });
+  const event = await organizerEvent(turn, code);
   let assignee: { phone: string; name?: string } | undefined;
   let dueTime: Date | undefined;
   for (const part of others.filter(Boolean)) {
@@ -68,7 +66,7 @@ const taskCommand: CommandHandler = async (turn, args) => {
 };
 
 const tasksCommand: CommandHandler = async (turn, args) => {
-  const event = await findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code: splitCode(args).code ?? (args.trim() || undefined), now: turn.now });
+  const event = await organizerEvent(turn, codeOf(args));
   const tasks = await listEventTasks(await turn.db(), event.id, turn.now);
   if (!tasks.length) return turn.say("tasks.none", { event: event.name, code: event.code ?? "" });
   const lines = tasks.map((t) =>
