@@ -4,7 +4,7 @@ import { findOrganizerEvent, type OrganizerEvent } from "../domain/events.js";
 import type { Turn } from "../engine/turn.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { formatDateTime } from "../i18n/dates.js";
-import { t, type PlainKey } from "../i18n/index.js";
+import { render, t, type Locale, type PlainKey } from "../i18n/index.js";
 
 /** An event code at the start of a command's arguments ("HARUSI-7K2 ..."): codes always have a hyphen, names and phones rarely. */
 export function splitCode(args: string): { code?: string; rest: string } {
@@ -19,6 +19,10 @@ export const codeOf = (args: string): string | undefined => splitCode(args).code
 export async function organizerEvent(turn: Turn, code: string | undefined): Promise<OrganizerEvent> {
   return findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code: code || undefined, now: turn.now });
 }
+
+/** "1 person" / "3 people" ("mtu 1" / "watu 3"): a party size in a language. */
+export const peopleText = (locale: Locale, count: number) =>
+  count === 1 ? render(locale, { key: "rsvp.people.one" }) : render(locale, { key: "rsvp.people.many", params: { count } });
 
 /** "TZS 50,000": whole amounts without decimals, others with two. */
 export function formatMoney(amount: Prisma.Decimal | number | null | undefined, currency: string | null | undefined): string {

@@ -9,7 +9,7 @@ import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, organizerEvent, splitCode, whenText, whereText } from "../list.js";
+import { codeOf, organizerEvent, peopleText, splitCode, whenText, whereText } from "../list.js";
 
 const infoCommand: CommandHandler = async (turn, args) => {
   const tx = await turn.db();
@@ -26,7 +26,7 @@ const infoCommand: CommandHandler = async (turn, args) => {
     const invitation = await tx.invitation.findFirst({ where: { eventId: event.id, userId: turn.user.id }, select: { code: true, rsvpStatus: true } });
     const guest = await tx.eventGuest.findFirst({ where: { eventId: event.id, userId: turn.user.id }, select: { partySize: true, rsvpStatus: true } });
     const status = guest?.rsvpStatus ?? invitation?.rsvpStatus ?? "pending";
-    const answer = turn.render({ key: `rsvp.status.${status}` }) + (status === "accepted" && (guest?.partySize ?? 1) > 1 ? `, ${turn.render({ key: "rsvp.people.many", params: { count: guest!.partySize } })}` : "");
+    const answer = turn.render({ key: `rsvp.status.${status}` }) + (status === "accepted" && (guest?.partySize ?? 1) > 1 ? `, ${peopleText(turn.locale, guest!.partySize)}` : "");
     lines.push("", turn.render({ key: "info.your_answer", params: { answer, code: invitation?.code ?? event.code ?? "" } }));
   }
   const pin = venuePin(event);

@@ -15,7 +15,7 @@ import { AppError } from "../../errors.js";
 import { isLocale, render, type Locale } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
-import { codeOf, organizerEvent, splitCode, whenText, whereText } from "../list.js";
+import { codeOf, organizerEvent, peopleText, splitCode, whenText, whereText } from "../list.js";
 import { readGuestList } from "./invite-list.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
@@ -104,7 +104,7 @@ const guestsCommand: CommandHandler = async (turn, args) => {
   const lines = [turn.render({ key: "guests.header", params: { event: event.name, code, when: whenText(turn, event.startTime, event.timeZone), ...c } })];
   for (const g of guests) {
     const status = g.status === "accepted" && g.party_size > 1
-      ? turn.render({ key: "guests.party", params: { status: statusText(turn, g.status), party: turn.render({ key: "rsvp.people.many", params: { count: g.party_size } }) } })
+      ? turn.render({ key: "guests.party", params: { status: statusText(turn, g.status), party: peopleText(turn.locale, g.party_size) } })
       : statusText(turn, g.status);
     lines.push(turn.render({ key: "guests.item", params: { name: g.name, phone: g.phone ?? "", status } }));
   }

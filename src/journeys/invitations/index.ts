@@ -11,7 +11,7 @@ import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { isGreeting } from "../core/index.js";
 import type { CommandTools, Journey } from "../journey.js";
-import { sendList, whenText, whereText } from "../list.js";
+import { peopleText, sendList, whenText, whereText } from "../list.js";
 
 /** The guest's open invitations: from the batch's preload when there is one, else read now. */
 async function openInvitations(turn: Turn): Promise<GuestInvitation[]> {
@@ -28,8 +28,6 @@ export function cardOf(turn: Turn, invitation: GuestInvitation): InvitationCard 
     where: whereText(turn, invitation.event.location),
   };
 }
-
-const people = (turn: Turn, count: number) => (count === 1 ? turn.render({ key: "rsvp.people.one" }) : turn.render({ key: "rsvp.people.many", params: { count } }));
 
 /** Shows these invitations and asks the answer (or records the answer already given). */
 function answerFlow(turn: Turn, tools: CommandTools, invitations: GuestInvitation[], answer?: Answer): Promise<void> {
@@ -50,7 +48,7 @@ async function tellOrganizer(turn: Turn, invitation: GuestInvitation, answer: An
       message: (locale) => {
         // The answer as the organizer reads it (guests.status.*: "anakuja", not the guest's own "unakuja").
         const r = (key: "guests.status.accepted" | "guests.status.declined" | "guests.status.maybe") => turn.renderIn(locale, { key });
-        const party = answer === "accepted" ? turn.renderIn(locale, { key: "rsvp.told_party", params: { party: partySize === 1 ? turn.renderIn(locale, { key: "rsvp.people.one" }) : turn.renderIn(locale, { key: "rsvp.people.many", params: { count: partySize } }) } }) : "";
+        const party = answer === "accepted" ? turn.renderIn(locale, { key: "rsvp.told_party", params: { party: peopleText(locale, partySize) } }) : "";
         return {
           text: turn.renderIn(locale, {
             key: "rsvp.told_organizer",
@@ -139,7 +137,7 @@ export const invitationsJourney: Journey = {
         await tellOrganizer(turn, invitation, answer, partySize);
       } else turn.defer("rsvp", row);
       const card = cardOf(turn, invitation);
-      return { event: card.event, when: card.when, where: card.where, party: people(turn, partySize), name: turn.user.name, code: invitation.code };
+      return { event: card.event, when: card.when, where: card.where, party: peopleText(turn.locale, partySize), name: turn.user.name, code: invitation.code };
     },
   },
   choices: {
