@@ -4,7 +4,9 @@ import { findOrganizerEvent, type OrganizerEvent } from "../domain/events.js";
 import type { Turn } from "../engine/turn.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { formatDateTime } from "../i18n/dates.js";
-import { render, t, type Locale, type PlainKey } from "../i18n/index.js";
+import type { Tidings } from "../engine/tell.js";
+import type { RenderedReply } from "../engine/turn.js";
+import { render, t, type Locale, type Message, type PlainKey } from "../i18n/index.js";
 
 /** An event code at the start of a command's arguments ("HARUSI-7K2 ..."): codes always have a hyphen, names and phones rarely. */
 export function splitCode(args: string): { code?: string; rest: string } {
@@ -18,6 +20,11 @@ export const codeOf = (args: string): string | undefined => splitCode(args).code
 /** The organizer's event by this code, or their one upcoming event; anyone else's code is refused as unknown. */
 export async function organizerEvent(turn: Turn, code: string | undefined): Promise<OrganizerEvent> {
   return findOrganizerEvent(await turn.db(), { organizerId: turn.user.id, code: code || undefined, now: turn.now });
+}
+
+/** Tidings of one catalogue message whose parameters are the same for every reader: only the language differs. */
+export function tidingsOf(type: string, eventId: string | null | undefined, message: Message, extra: Omit<RenderedReply, "text"> = {}): Tidings {
+  return { type, ...(eventId ? { eventId } : {}), message: (locale) => ({ text: render(locale, message), ...extra }) };
 }
 
 /** "1 person" / "3 people" ("mtu 1" / "watu 3"): a party size in a language. */

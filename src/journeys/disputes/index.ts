@@ -1,8 +1,9 @@
 // Disputes: either side of a booking raises one (admins and the other side are told); admins list, take and resolve
 // them by message from any channel, and both sides hear of every change. Only admins may handle disputes.
 import { adminOf, adminPeople, handleDispute, openDisputes, raiseDispute } from "../../domain/disputes.js";
-import { render } from "../../i18n/index.js";
+import { message } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
+import { tidingsOf } from "../list.js";
 
 const disputeCommand: CommandHandler = async (turn, args) => {
   const m = /^(\S+)\s+([\s\S]{3,})$/.exec(args.trim());
@@ -11,8 +12,8 @@ const disputeCommand: CommandHandler = async (turn, args) => {
   const text = m[2]!.trim();
   const { dispute, booking, other } = await raiseDispute(tx, { userId: turn.user.id, typed: m[1]!, description: text });
   const params = { name: turn.user.name, code: dispute.code ?? "", service: booking.service?.name ?? "", event: booking.event?.name ?? "", text };
-  if (other) await turn.tell({ userIds: [other] }, { type: "dispute", message: (locale) => ({ text: render(locale, { key: "dispute.notice_other", params }) }) });
-  await turn.tell({ userIds: await adminPeople(tx) }, { type: "dispute", message: (locale) => ({ text: render(locale, { key: "dispute.notice_admin", params }) }) });
+  if (other) await turn.tell({ userIds: [other] }, tidingsOf("dispute", booking.eventId, message("dispute.notice_other", params)));
+  await turn.tell({ userIds: await adminPeople(tx) }, tidingsOf("dispute", booking.eventId, message("dispute.notice_admin", params)));
   turn.say("dispute.raised", { code: dispute.code ?? "" });
 };
 
@@ -33,7 +34,7 @@ const disputesCommand: CommandHandler = async (turn) => {
 const takeCommand: CommandHandler = async (turn, args) => {
   const { dispute, admin, parties } = await handleDispute(await turn.db(), { userId: turn.user.id, typed: args, now: turn.now });
   const params = { admin: admin.name ?? turn.user.name, code: dispute.code ?? "", service: dispute.service?.name ?? "", event: dispute.event?.name ?? "" };
-  await turn.tell({ userIds: parties }, { type: "dispute", message: (locale) => ({ text: render(locale, { key: "dispute.notice_taken", params }) }) });
+  await turn.tell({ userIds: parties }, tidingsOf("dispute", undefined, message("dispute.notice_taken", params)));
   turn.say("dispute.taken", { code: dispute.code ?? "" });
 };
 
@@ -43,7 +44,7 @@ const resolveCommand: CommandHandler = async (turn, args) => {
   const resolution = m[2]!.trim().slice(0, 2000);
   const { dispute, parties } = await handleDispute(await turn.db(), { userId: turn.user.id, typed: m[1]!, resolve: resolution, now: turn.now });
   const params = { code: dispute.code ?? "", service: dispute.service?.name ?? "", event: dispute.event?.name ?? "", resolution };
-  await turn.tell({ userIds: parties }, { type: "dispute", message: (locale) => ({ text: render(locale, { key: "dispute.notice_resolved", params }) }) });
+  await turn.tell({ userIds: parties }, tidingsOf("dispute", undefined, message("dispute.notice_resolved", params)));
   turn.say("dispute.resolved", { code: dispute.code ?? "" });
 };
 

@@ -7,9 +7,9 @@ import { addComment, addSession, findMyEvent, listComments, setVenuePin, venuePi
 import { parseLatLng, venueFlow } from "../../../flows/venue.flow.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
-import { render } from "../../i18n/index.js";
+import { message } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, splitCode, whenText, whereText } from "../list.js";
+import { codeOf, organizerEvent, peopleText, splitCode, tidingsOf, whenText, whereText } from "../list.js";
 
 const infoCommand: CommandHandler = async (turn, args) => {
   const tx = await turn.db();
@@ -41,7 +41,7 @@ const announceCommand: CommandHandler = async (turn, args) => {
   const event = await organizerEvent(turn, code);
   const { sent, waiting } = await turn.tell(
     { guestsOf: event.id, answers: everyone ? ["pending", "accepted", "declined", "maybe"] : ["accepted"] },
-    { type: "announcement", eventId: event.id, message: (locale) => ({ text: render(locale, { key: "announce.message", params: { event: event.name, text, host: turn.user.name } }) }) },
+    tidingsOf("announcement", event.id, message("announce.message", { event: event.name, text, host: turn.user.name })),
   );
   turn.say("announce.sent", { count: sent + waiting });
 };

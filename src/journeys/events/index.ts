@@ -12,10 +12,10 @@ import { approveRequest, inviteGuests, listRequests, requestInvitation, type Inv
 import { normalisePhone } from "../../domain/phones.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
-import { isLocale, render, type Locale } from "../../i18n/index.js";
+import { isLocale, type Locale, message, render } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, splitCode, whenText, whereText } from "../list.js";
+import { codeOf, organizerEvent, peopleText, splitCode, tidingsOf, whenText, whereText } from "../list.js";
 import { readGuestList } from "./invite-list.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
@@ -193,7 +193,7 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
   await requestInvitation(tx, { eventId: event.id, phone: turn.user.phone, name: turn.user.name, now: turn.now, defaultLocale: isLocale(turn.user.locale) ? turn.user.locale : turn.locale, timeZone: turn.timeZone });
   if (event.organizerId) {
     const params = { name: turn.user.name, phone: turn.user.phone, event: event.name, code };
-    await turn.tell({ userIds: [event.organizerId] }, { type: "join_request", eventId: event.id, message: (locale) => ({ text: render(locale, { key: "open.request_to_organizer", params }) }) });
+    await turn.tell({ userIds: [event.organizerId] }, tidingsOf("join_request", event.id, message("open.request_to_organizer", params)));
   }
   turn.say("open.not_listed", { name: turn.user.name, phone: turn.user.phone, event: event.name });
   return true;

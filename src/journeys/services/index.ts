@@ -9,10 +9,10 @@ import {
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { formatDateTime } from "../../i18n/dates.js";
-import { render } from "../../i18n/index.js";
+import { message, render } from "../../i18n/index.js";
 import { TZDate } from "@date-fns/tz";
 import type { CommandHandler, Journey } from "../journey.js";
-import { formatMoney, organizerEvent, splitCode } from "../list.js";
+import { formatMoney, organizerEvent, splitCode, tidingsOf } from "../list.js";
 
 const ratingText = (turn: Turn, rating: number | undefined) =>
   rating === undefined ? turn.render({ key: "services.no_rating" }) : turn.render({ key: "services.rating", params: { rating: rating.toFixed(1) } });
@@ -156,7 +156,7 @@ async function decline(turn: Turn, typed: string): Promise<void> {
   const booking = await declineBooking(await turn.db(), { userId: turn.user.id, typed, now: turn.now });
   if (booking.event?.organizerId) {
     const params = { service: booking.service?.name ?? "", event: booking.event.name };
-    await turn.tell({ userIds: [booking.event.organizerId] }, { type: "booking_declined", eventId: booking.event.id, message: (locale) => ({ text: render(locale, { key: "booking.declined_notice", params }) }) });
+    await turn.tell({ userIds: [booking.event.organizerId] }, tidingsOf("booking_declined", booking.event.id, message("booking.declined_notice", params)));
   }
   turn.say("booking.declined", { code: booking.code ?? "" });
 }
@@ -170,7 +170,7 @@ const acceptCommand: CommandHandler = async (turn, args) => {
   const money = (n: number) => formatMoney(n, booking.event?.currency ?? "TZS");
   if (booking.event?.organizerId) {
     const params = { service: booking.service?.name ?? "", event: booking.event.name, price: money(price), deposit: money(deposit) };
-    await turn.tell({ userIds: [booking.event.organizerId] }, { type: "booking_accepted", eventId: booking.event.id, message: (locale) => ({ text: render(locale, { key: "booking.accepted_notice", params }) }) });
+    await turn.tell({ userIds: [booking.event.organizerId] }, tidingsOf("booking_accepted", booking.event.id, message("booking.accepted_notice", params)));
   }
   turn.say("booking.accepted", { code: booking.code ?? "", service: booking.service?.name ?? "", event: booking.event?.name ?? "", price: money(price), deposit: money(deposit) });
 };
@@ -192,7 +192,7 @@ const msgCommand: CommandHandler = async (turn, args) => {
   const params = { name: turn.user.name, service: relayed.service, event: relayed.event, text, code: relayed.code };
   await turn.tell(
     { userIds: [relayed.recipientId] },
-    { type: "relayed", message: (locale) => ({ text: render(locale, { key: "msg.relayed", params }), readReceipt: { chatMessageId: relayed.chatMessageId } }) },
+    tidingsOf("relayed", undefined, message("msg.relayed", params), { readReceipt: { chatMessageId: relayed.chatMessageId } }),
   );
   turn.say("msg.sent", { code: relayed.code });
 };

@@ -7,9 +7,9 @@ import { storableName } from "../../channels/storable.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
-import { render } from "../../i18n/index.js";
+import { message, render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, organizerEvent, splitCode, whenText } from "../list.js";
+import { codeOf, organizerEvent, splitCode, tidingsOf, whenText } from "../list.js";
 
 type TaskStatus = "pending" | "in_progress" | "completed";
 const statusText = (turn: Turn, status: string | null, overdue = false) =>
@@ -116,7 +116,7 @@ const doneCommand: CommandHandler = async (turn, args) => {
   if (organizer && organizer !== turn.user.id) {
     await turn.tell(
       { userIds: [organizer] },
-      { type: "task_done", eventId: task.event?.id, message: (locale) => ({ text: render(locale, { key: "task.done_notice", params: { name: turn.user.name, event: task.event?.name ?? "", title: task.title } }) }) },
+      tidingsOf("task_done", task.event?.id, message("task.done_notice", { name: turn.user.name, event: task.event?.name ?? "", title: task.title })),
     );
   }
   turn.say("task.finished", { title: task.title });
