@@ -58,7 +58,10 @@ export async function tellPeople(
       ) via ON true
     ),
     target AS (
-      SELECT id, locale,
+      -- each reader's language picked once, for whichever row (sent now or waiting) they get
+      SELECT id,
+        CASE WHEN locale = 'sw' THEN ${sw.text} ELSE ${en.text} END AS body,
+        (CASE WHEN locale = 'sw' THEN ${outboxOptions(sw)} ELSE ${outboxOptions(en)} END)::jsonb AS options,
         CASE WHEN channel IS NOT NULL THEN channel WHEN phone IS NOT NULL THEN ${first}::text END AS channel,
         CASE WHEN channel IS NOT NULL THEN chat_id
              WHEN phone IS NOT NULL AND ${first}::text = 'whatsapp' THEN substr(phone, 2) || '@c.us'
@@ -67,16 +70,13 @@ export async function tellPeople(
     ),
     waiting AS (
       INSERT INTO notifications (user_id, type, content, options, event_id)
-      SELECT id, ${tidings.type}, CASE WHEN locale = 'sw' THEN ${sw.text} ELSE ${en.text} END,
-             (CASE WHEN locale = 'sw' THEN ${outboxOptions(sw)} ELSE ${outboxOptions(en)} END)::jsonb, ${tidings.eventId ?? null}::uuid
+      SELECT id, ${tidings.type}, body, options, ${tidings.eventId ?? null}::uuid
       FROM target WHERE channel IS NULL
       RETURNING id
     ),
     sent AS (
       INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)
-      SELECT ${options.key} || ':' || id, channel::channel, chat_id, id,
-             CASE WHEN locale = 'sw' THEN ${sw.text} ELSE ${en.text} END,
-             (CASE WHEN locale = 'sw' THEN ${outboxOptions(sw)} ELSE ${outboxOptions(en)} END)::jsonb
+      SELECT ${options.key} || ':' || id, channel::channel, chat_id, id, body, options
       FROM target WHERE channel IS NOT NULL
       ORDER BY id
       ON CONFLICT (dedupe_key) DO NOTHING
