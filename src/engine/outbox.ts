@@ -14,29 +14,30 @@ export interface OutboxTarget {
 /** The outbox key of the n-th reply to an inbound message: a turn and its failure path can never both reply. */
 export const replyKey = (inboundId: bigint, n: number) => `in:${inboundId}:${n}`;
 
-/** What an outbox row keeps beside its text (choices, a pin, a photo, a poll), as JSON, or null for plain text. */
-export function outboxOptions(reply: RenderedReply): string | null {
+/** What an outbox row keeps beside its text (choices, a pin, a photo, a poll), or null for plain text. */
+function replyOptions(reply: RenderedReply): object | null {
   const { choices, requestPhone, location, photo, poll, readReceipt } = reply;
-  return choices?.length || requestPhone || location || photo || poll || readReceipt
-    ? JSON.stringify({ choices, requestPhone, location, photo, poll, readReceipt })
-    : null;
+  return choices?.length || requestPhone || location || photo || poll || readReceipt ? { choices, requestPhone, location, photo, poll, readReceipt } : null;
+}
+
+/** replyOptions as JSON text, for the statements that write many rows in one go. */
+export function outboxOptions(reply: RenderedReply): string | null {
+  const options = replyOptions(reply);
+  return options && JSON.stringify(options);
 }
 
 /** Writes replies to an inbound message (keys from replyKey, so a repeat writes nothing new). Returns row ids. */
 export async function writeOutbox(tx: Tx, target: OutboxTarget, inboundId: bigint, replies: RenderedReply[]): Promise<bigint[]> {
   if (!replies.length) return [];
   const rows = await tx.outboundMessage.createManyAndReturn({
-    data: replies.map((r, i) => {
-      const options = outboxOptions(r);
-      return {
-        dedupeKey: replyKey(inboundId, i),
-        channel: target.channel,
-        chatId: target.chatId,
-        userId: target.userId,
-        body: r.text,
-        options: options === null ? undefined : (JSON.parse(options) as object),
-      };
-    }),
+    data: replies.map((r, i) => ({
+      dedupeKey: replyKey(inboundId, i),
+      channel: target.channel,
+      chatId: target.chatId,
+      userId: target.userId,
+      body: r.text,
+      options: replyOptions(r) ?? undefined,
+    })),
     select: { id: true },
     skipDuplicates: true,
   });
