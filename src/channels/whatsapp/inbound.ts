@@ -105,9 +105,9 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
   if (message.type === "vcard" || message.type === "multi_vcard") {
     // One contact per event; for several shared at once the first is taken (the engine asks for one number).
     const vcards = message.vCards?.length ? message.vCards : [message.body];
-    const card = vcards.find((v) => phoneOfVCard(v) !== undefined);
-    const phone = card === undefined ? undefined : phoneOfVCard(card);
-    if (!card || !phone) return undefined;
+    const found = vcards.map((card) => ({ card, phone: phoneOfVCard(card) })).find((v) => v.phone !== undefined);
+    if (!found?.phone) return undefined;
+    const { card, phone } = found;
     const name = nameOfVCard(card);
     return { kind: "contact", phone, own: false, ...(name ? { name } : {}) };
   }
