@@ -65,7 +65,7 @@ function check(step: NewEventState["step"], raw: string, draft: EventDraft, cont
       return type ? { ok: true, draft: { ...draft, type } } : { ok: false, problem: reply("newevent.type_invalid") };
     }
     case "when": {
-      const at = parseEventDate(value, context.timeZone);
+      const at = parseEventDate(value, context.timeZone, context.now);
       if (!at) return { ok: false, problem: reply("newevent.when_invalid", { text: value.slice(0, 40) }) };
       if (at <= context.now) return { ok: false, problem: reply("newevent.when_past", { when: value.slice(0, 40) }) };
       return { ok: true, draft: { ...draft, startTime: at.toISOString() } };

@@ -149,8 +149,34 @@ describe("what organizers type", () => {
     expect(parseEventDate(text, "Africa/Dar_es_Salaam")?.toISOString()).toBe(iso);
   });
 
-  it.each(["2027-02-13", "2027-02-13 14", "2027-13-01 10:00", "31/02/2027 10:00", "2027-02-13 25:00", "tomorrow 10:00"])("refuses %j", (text) => {
-    expect(parseEventDate(text, "Africa/Dar_es_Salaam")).toBeUndefined();
+  // Tuesday 1 December 2026, 10:00 in Dar es Salaam (07:00 UTC).
+  const now = new Date("2026-12-01T07:00:00Z");
+  it.each([
+    ["20.12 2pm", "2026-12-20T11:00:00.000Z"],
+    ["20/12 14:00", "2026-12-20T11:00:00.000Z"],
+    ["15.11 9am", "2027-11-15T06:00:00.000Z"], // 15 November has passed this year
+    ["today 18:00", "2026-12-01T15:00:00.000Z"],
+    ["leo saa 1 usiku", "2026-12-01T16:00:00.000Z"], // 19:00
+    ["tomorrow 2pm", "2026-12-02T11:00:00.000Z"],
+    ["kesho saa 8 mchana", "2026-12-02T11:00:00.000Z"], // Swahili time: the 8th hour of daylight is 14:00
+    ["kesho saa nane mchana", "2026-12-02T11:00:00.000Z"],
+    ["kesho saa 2 asubuhi", "2026-12-02T05:00:00.000Z"], // 08:00
+    ["kesho saa 4 usiku", "2026-12-02T19:00:00.000Z"], // 22:00
+    ["kesho saa 6 usiku", "2026-12-01T21:00:00.000Z"], // midnight at the start of the 2nd
+    ["keshokutwa saa tatu na nusu asubuhi", "2026-12-03T06:30:00.000Z"], // 09:30
+    ["kesho saa tatu kasoro robo asubuhi", "2026-12-02T05:45:00.000Z"], // 08:45
+    ["kesho saa 8", "2026-12-02T11:00:00.000Z"], // no part of the day: by day
+    ["kesho saa 14:00", "2026-12-02T11:00:00.000Z"], // over 12 is the 24-hour clock
+    ["2027-02-13 saa 4 asubuhi", "2027-02-13T07:00:00.000Z"],
+  ])("reads %j relative to today, in the zone", (text, iso) => {
+    expect(parseEventDate(text, "Africa/Dar_es_Salaam", now)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    "2027-02-13", "2027-02-13 14", "2027-13-01 10:00", "31/02/2027 10:00", "2027-02-13 25:00", "tomorrow", "kesho saa 13 mchana",
+    "kesho saa 8 asubuhi", "31.02 10:00", "yesterday 10:00", "kesho saa kumi na tatu",
+  ])("refuses %j", (text) => {
+    expect(parseEventDate(text, "Africa/Dar_es_Salaam", now)).toBeUndefined();
   });
 
   it.each([

@@ -52,7 +52,7 @@ const sessionCommand: CommandHandler = async (turn, args) => {
   if (!name || !start || !end) return turn.say("session.usage");
   const event = await organizerEvent(turn, code);
   const at = (text: string) => {
-    const date = parseEventDate(text, event.timeZone);
+    const date = parseEventDate(text, event.timeZone, turn.now);
     if (!date) throw new AppError("session.when_invalid", { text: text.slice(0, 40) });
     return date;
   };

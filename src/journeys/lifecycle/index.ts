@@ -36,7 +36,7 @@ function readValue(turn: Turn, event: OrganizerEvent, field: EditField, raw: str
     throw new AppError("edit.value_invalid", { value: raw.slice(0, 40), field, hint: turn.render({ key: hint }) });
   };
   if (field === "when") {
-    const at = parseEventDate(raw, event.timeZone);
+    const at = parseEventDate(raw, event.timeZone, turn.now);
     return at && at > turn.now ? at : refuse("edit.hint.when");
   }
   if (field === "budget") {

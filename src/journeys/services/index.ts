@@ -44,8 +44,8 @@ const availableCommand: CommandHandler = async (turn, args) => {
   const [from, to] = (m?.[2] ?? "").split("|").map((p) => p.trim());
   if (!m || !from || !to) return turn.say("available.usage");
   const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: m[1]! });
-  const start = parseEventDate(from, turn.timeZone);
-  const end = parseEventDate(to, turn.timeZone);
+  const start = parseEventDate(from, turn.timeZone, turn.now);
+  const end = parseEventDate(to, turn.timeZone, turn.now);
   if (!start || !end) return turn.say("available.usage");
   await addAvailability(await turn.db(), { serviceId: service.id, start, end });
   turn.say("available.added", { service: service.name, from: formatDateTime(start, turn.timeZone, turn.locale), to: formatDateTime(end, turn.timeZone, turn.locale) });

@@ -24,7 +24,7 @@ const taskCommand: CommandHandler = async (turn, args) => {
   let dueTime: Date | undefined;
   for (const part of others.filter(Boolean)) {
     // A part with a date is the due time; one with a phone number is the assignee (and their name).
-    const due = parseEventDate(part, event.timeZone);
+    const due = parseEventDate(part, event.timeZone, turn.now);
     if (due) {
       if (due <= turn.now) throw new AppError("task.due_invalid", { text: part.slice(0, 40) });
       dueTime = due;
