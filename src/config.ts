@@ -2,6 +2,7 @@
 // names the variable and how to fix it (see ConfigError).
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { parseQuietHours } from "./reminders/quiet.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -100,6 +101,12 @@ export const configSchema = z.object({
    * PostgreSQL tracks 64 per transaction cheaply.
    */
   ENGINE_BATCH_SIZE: z.coerce.number().int().min(1).max(60).default(48),
+
+  /** Reminders that can wait are not sent in these hours of the reader's zone ("off" to send at any hour). */
+  QUIET_HOURS: z
+    .string()
+    .refine((v) => parseQuietHours(v) !== undefined, "must be like 21:00-08:00, or off")
+    .default("21:00-08:00"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -16,6 +16,8 @@ import type { Channel } from "./generated/prisma/client.js";
 import { createHttpApp } from "./http/app.js";
 import { createOutboundDispatcher, createOutboundWorker } from "./jobs/outbound.js";
 import { startReconciler } from "./jobs/reconcile.js";
+import { parseQuietHours } from "./reminders/quiet.js";
+import { createReminderScheduler } from "./reminders/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
 import { StartupError, describeStartupFailure } from "./startup-errors.js";
 
@@ -124,6 +126,16 @@ async function main(): Promise<void> {
     createOutboundWorker({ db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger }),
   );
   const reconciler = startReconciler({ db, processor: engine.processor, dispatcher, channels, logger, intervalMs: 10_000 });
+  const reminders = createReminderScheduler({
+    db,
+    logger,
+    connection: redis,
+    workerConnection,
+    prefix: queuePrefix,
+    quiet: parseQuietHours(config.QUIET_HOURS) ?? null,
+    env: engine.environment,
+    dispatch: (channel, ids) => dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk: true }))),
+  });
 
   const app = createHttpApp({
     db,
@@ -143,6 +155,8 @@ async function main(): Promise<void> {
     );
   });
   for (const adapter of adapters) await adapter.start(engine.sink);
+  // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
+  await reminders.start();
   if (telegram && !links.telegramBot) {
     links.telegramBot = await telegram.username().catch((err: unknown) => {
       logger.warn({ err }, "could not ask Telegram for the bot's username; /link will leave Telegram links out (set TELEGRAM_BOT_USERNAME)");
@@ -181,6 +195,7 @@ async function main(): Promise<void> {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await reconciler.stop();
+    await reminders.stop();
     await engine.processor.idle();
     await dispatcher.close();
     await db.$disconnect();

@@ -3,6 +3,7 @@
 import type { Tx } from "../db/prisma.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { OrganizerEvent } from "./events.js";
+import { planWholeEvent } from "../reminders/plan.js";
 
 export type EventStatusName = "draft" | "confirmed" | "completed" | "cancelled";
 
@@ -23,6 +24,8 @@ export async function moveEvent(tx: Tx, event: OrganizerEvent, to: EventStatusNa
   const from = (event.status ?? "draft") as EventStatusName;
   if (!canMove(event, to)) return false;
   const moved = await tx.event.updateMany({ where: { id: event.id, status: from }, data: { status: to } });
+  // A cancelled or completed event reminds nobody of anything.
+  if (moved.count) await planWholeEvent(tx, event.id);
   return moved.count > 0;
 }
 
@@ -35,7 +38,7 @@ export async function bookedProviders(tx: Tx, eventId: string): Promise<string[]
   return [...new Set(rows.flatMap((r) => (r.service?.userId ? [r.service.userId] : [])))];
 }
 
-export type EditField = "name" | "type" | "when" | "place" | "budget" | "description";
+export type EditField = "name" | "type" | "when" | "place" | "budget" | "description" | "timezone";
 
 export async function editEvent(tx: Tx, event: OrganizerEvent, change: { field: EditField; value: string | Date | number }): Promise<void> {
   const data: Prisma.EventUpdateInput = {};
@@ -45,5 +48,8 @@ export async function editEvent(tx: Tx, event: OrganizerEvent, change: { field: 
   if (change.field === "place") data.location = String(change.value);
   if (change.field === "budget") data.budget = new Prisma.Decimal(change.value as number);
   if (change.field === "description") data.description = String(change.value);
+  if (change.field === "timezone") data.timeZone = String(change.value);
   await tx.event.update({ where: { id: event.id }, data });
+  // Every reminder moves with the event's time or zone.
+  if (change.field === "when" || change.field === "timezone") await planWholeEvent(tx, event.id);
 }

@@ -4,6 +4,7 @@ import type { Tx } from "../db/prisma.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { codeStem, normaliseCode, randomCode } from "./codes.js";
+import { planEvent } from "../reminders/plan.js";
 
 export interface NewEvent {
   organizerId: string;
@@ -21,7 +22,7 @@ export async function createEvent(tx: Tx, event: NewEvent) {
   const candidates = Array.from({ length: 6 }, () => `${stem}-${randomCode(3)}`);
   const taken = new Set((await tx.event.findMany({ where: { code: { in: candidates } }, select: { code: true } })).map((e) => e.code));
   const code = candidates.find((c) => !taken.has(c)) ?? `${stem}-${randomCode(6)}`;
-  return tx.event.create({
+  const created = await tx.event.create({
     data: {
       organizerId: event.organizerId,
       name: event.name,
@@ -34,6 +35,9 @@ export async function createEvent(tx: Tx, event: NewEvent) {
       status: "draft",
     },
   });
+  // The organizer's digests in the last week (guests' reminders come with their answers).
+  await planEvent(tx, created.id);
+  return created;
 }
 
 const eventFields = { id: true, code: true, name: true, type: true, startTime: true, location: true, timeZone: true, status: true, notifyAnswers: true, organizerId: true, currency: true } as const;

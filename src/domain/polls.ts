@@ -4,6 +4,7 @@
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
+import { planEvent } from "../reminders/plan.js";
 
 export const minPollOptions = 2;
 export const maxPollOptions = 10;
@@ -37,6 +38,12 @@ const view = (p: PollRow): PollView => ({
   organizerId: p.event?.organizerId ?? null,
   options: p.options.map((o) => ({ position: o.position, text: o.optionText ?? "" })),
 });
+
+/** A poll by its id (for its reminders and its closing on time), or null. */
+export async function pollById(tx: Tx, id: string): Promise<PollView | null> {
+  const row = await tx.eventPoll.findUnique({ where: { id }, select: pollSelect });
+  return row && view(row);
+}
 
 /** Checks and opens a poll: 2 to 10 distinct options, a question. Returns it with its code. */
 export async function createPoll(tx: Tx, options: { eventId: string; createdBy: string; question: string; options: string[] }): Promise<PollView> {
@@ -117,8 +124,17 @@ export async function closePoll(tx: Tx, options: { poll: PollView; userId: strin
   if (options.poll.organizerId !== options.userId) throw new AppError("poll.unknown", { code: options.poll.code });
   if (options.poll.closed) throw new AppError("poll.closed", { question: options.poll.question });
   await tx.eventPoll.update({ where: { id: options.poll.id }, data: { closedAt: options.now } });
+  await planEvent(tx, options.poll.eventId);
   const voters = await tx.pollVote.findMany({ where: { pollId: options.poll.id }, select: { userId: true } });
   return voters.flatMap((v) => (v.userId ? [v.userId] : []));
+}
+
+/** The organizer sets when the poll closes by itself; guests who have not voted are reminded 3 hours before. */
+export async function setPollClosing(tx: Tx, options: { poll: PollView; userId: string; at: Date }): Promise<void> {
+  if (options.poll.organizerId !== options.userId) throw new AppError("poll.unknown", { code: options.poll.code });
+  if (options.poll.closed) throw new AppError("poll.closed", { question: options.poll.question });
+  await tx.eventPoll.update({ where: { id: options.poll.id }, data: { closesAt: options.at } });
+  await planEvent(tx, options.poll.eventId);
 }
 
 /** The open polls of the events the person is a guest of, newest first. */

@@ -5,6 +5,7 @@ import type { Tx } from "../db/prisma.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
+import { planEvent } from "../reminders/plan.js";
 
 export async function addService(tx: Tx, options: { userId: string; name: string; category: string; priceRange: string; description?: string }) {
   return tx.service.create({
@@ -65,6 +66,7 @@ export async function requestBooking(tx: Tx, options: { eventId: string; typed: 
   const open = await tx.eventService.findFirst({ where: { eventId: options.eventId, serviceId: service.id, bookingStatus: { in: ["requested", "confirmed"] } } });
   if (open) throw new AppError("book.already", { service: service.name, code: open.code ?? "" });
   const booking = await tx.eventService.create({ data: { eventId: options.eventId, serviceId: service.id, note: options.note, code: `B-${randomCode(5)}` } });
+  await planEvent(tx, options.eventId);
   return { booking, service };
 }
 
@@ -112,6 +114,7 @@ export async function acceptBooking(tx: Tx, options: { userId: string; typed: st
   if (start) {
     await tx.serviceAvailability.updateMany({ where: { serviceId: booking.serviceId, status: "available", startTime: { lte: start }, endTime: { gte: start } }, data: { status: "booked" } });
   }
+  if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
 }
 
@@ -119,6 +122,7 @@ export async function declineBooking(tx: Tx, options: { userId: string; typed: s
   const booking = await findProviderBooking(tx, options);
   if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: booking.bookingStatus });
   await tx.eventService.update({ where: { id: booking.id }, data: { bookingStatus: "declined", respondedAt: options.now } });
+  if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
 }
 
@@ -208,6 +212,7 @@ export async function recordBookingPayment(tx: Tx, options: { userId: string; ty
         ? booking.paymentStatus === "completed" ? refuse() : { balancePaidAt: options.now, paymentStatus: "completed", ...(booking.depositPaidAt ? {} : { depositPaidAt: options.now }) }
         : booking.depositPaidAt ? { paymentStatus: "refunded" } : refuse();
   await tx.eventService.update({ where: { id: booking.id }, data });
+  if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
 }
 

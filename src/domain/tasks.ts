@@ -5,6 +5,7 @@ import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
 import { localeForPhone } from "./users.js";
+import { planEvent } from "../reminders/plan.js";
 
 const taskSelect = {
   id: true, code: true, title: true, status: true, dueTime: true, assignedTo: true,
@@ -27,10 +28,12 @@ export async function createTask(
     });
     assignedTo = person.id;
   }
-  return tx.eventTask.create({
+  const task = await tx.eventTask.create({
     data: { eventId: options.eventId, title: options.title, dueTime: options.dueTime, assignedTo, code: `T-${randomCode(5)}` },
     select: taskSelect,
   });
+  if (task.dueTime) await planEvent(tx, options.eventId);
+  return task;
 }
 
 /** The event's tasks for its organizer: overdue first, then open, in progress, done; each group by due time. */
@@ -60,5 +63,7 @@ export async function moveTask(tx: Tx, options: { userId: string; typed: string;
   }
   if (task.status === "completed") throw new AppError("task.already_done", { title: task.title });
   await tx.eventTask.update({ where: { id: task.id }, data: { status: options.to } });
+  // A task done needs no more reminders.
+  if (options.to === "completed" && task.event) await planEvent(tx, task.event.id);
   return task;
 }

@@ -74,7 +74,8 @@ export function createEngine(options: EngineOptions) {
     void processor.processChat(event.channel, event.chatId);
   };
 
-  return { sink, processor, router };
+  // What messages to other people need (the reminders send them too, outside any turn).
+  return { sink, processor, router, environment: router.environment };
 }
 
 export type Engine = ReturnType<typeof createEngine>;

@@ -228,7 +228,7 @@ export function createRouter(options: RouterOptions) {
     return true;
   }
 
-  return { route, registry };
+  return { route, registry, environment: env };
 }
 
 /** 32000 -> "32,000": counts people can read at a glance. */

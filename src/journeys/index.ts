@@ -10,8 +10,9 @@ import { eventsJourney } from "./events/index.js";
 import { invitationsJourney } from "./invitations/index.js";
 import { lifecycleJourney } from "./lifecycle/index.js";
 import { pollsJourney } from "./polls/index.js";
+import { remindersJourney } from "./reminders/index.js";
 import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, remindersJourney];

@@ -10,7 +10,8 @@ import * as events from "./events/messages.js";
 import * as invitations from "./invitations/messages.js";
 import * as lifecycle from "./lifecycle/messages.js";
 import * as polls from "./polls/messages.js";
+import * as reminders from "./reminders/messages.js";
 import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders] as const;

@@ -16,6 +16,9 @@ export interface Harness {
   engine: ReturnType<typeof createEngine>;
   simulator: ReturnType<typeof createSimulatorAdapter>;
   sent: ReturnType<typeof recordSends>;
+  dispatcher: ReturnType<typeof createOutboundDispatcher>;
+  /** the harness's BullMQ prefix and Redis (for reminder schedulers beside it) */
+  prefix: string;
   /** deliver a message as the person with this phone; resolves once logged (acknowledged) */
   deliver(phone: string, content: InboundContent, externalId?: string, name?: string): Promise<void>;
   say(phone: string, text: string, name?: string): Promise<void>;
@@ -95,6 +98,8 @@ export async function startHarness(options: Partial<EngineOptions> & { db?: Db; 
     engine,
     simulator,
     sent,
+    dispatcher,
+    prefix,
     async deliver(phone, content, externalId, name) {
       const event: InboundEvent = {
         channel: "simulator",

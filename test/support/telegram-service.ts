@@ -59,6 +59,9 @@ export interface TelegramService {
   db: Db;
   engine: Engine;
   adapter: TelegramAdapter;
+  /** the outbound queues and their BullMQ prefix (a reminder scheduler beside the service uses them) */
+  dispatcher: ReturnType<typeof createOutboundDispatcher>;
+  prefix: string;
   /** Every hand-over of an update to the engine's sink, in order, with its outcome. */
   sinkAttempts: SinkAttempt[];
   /** Offset between the emulator's update ids and the ids the bot sees (see startUpdateIdRelay). */
@@ -278,6 +281,8 @@ export async function startTelegramService(options: TelegramServiceOptions = {})
     db,
     engine,
     adapter,
+    dispatcher,
+    prefix,
     sinkAttempts,
     updateIdShift,
     nextUpdateId: () => handMadeUpdateId++,

@@ -12,6 +12,16 @@ import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { codeOf, organizerEvent, splitCode, whenText } from "../list.js";
 
+/** An IANA zone name as the runtime knows it ("africa/nairobi" -> "Africa/Nairobi"), or undefined. */
+function knownZone(text: string): string | undefined {
+  if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+){1,2}$/.test(text)) return undefined;
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
 const statusName = (turn: Turn, status: string | null) => turn.render({ key: `event.status.${(status ?? "draft") as EventStatusName}` });
 
 /** Moves the event, or refuses in the organizer's words with its status and where it could go. */
@@ -28,11 +38,12 @@ const fields: Record<string, EditField> = {
   place: "place", where: "place", location: "place", venue: "place", mahali: "place",
   budget: "budget", bajeti: "budget",
   description: "description", maelezo: "description",
+  timezone: "timezone", zone: "timezone", ukanda: "timezone",
 };
 
 /** The new value, checked for its field, or a refusal saying what would be accepted. */
 function readValue(turn: Turn, event: OrganizerEvent, field: EditField, raw: string): string | Date | number {
-  const refuse = (hint: "edit.hint.when" | "edit.hint.budget" | "edit.hint.text"): never => {
+  const refuse = (hint: "edit.hint.when" | "edit.hint.budget" | "edit.hint.text" | "edit.hint.zone"): never => {
     throw new AppError("edit.value_invalid", { value: raw.slice(0, 40), field, hint: turn.render({ key: hint }) });
   };
   if (field === "when") {
@@ -44,6 +55,7 @@ function readValue(turn: Turn, event: OrganizerEvent, field: EditField, raw: str
     return amount !== undefined && amount > 0 && amount <= 1e12 ? amount : refuse("edit.hint.budget");
   }
   if (field === "type") return parseEventType(raw) ?? refuse("edit.hint.text");
+  if (field === "timezone") return knownZone(raw.trim()) ?? refuse("edit.hint.zone");
   const text = raw.trim();
   return text.length >= 2 && text.length <= (field === "description" ? 1000 : 120) ? text : refuse("edit.hint.text");
 }

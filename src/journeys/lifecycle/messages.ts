@@ -1,6 +1,6 @@
 // An event's life as its organizer runs it: edits, confirming, cancelling, completing.
 export const en = {
-  "help.line.editevent": "/editevent CODE field value – change name, type, when, place, budget or description",
+  "help.line.editevent": "/editevent CODE field value – change name, type, when, place, budget, description or timezone (Area/City)",
   "help.line.confirm": "/confirm CODE – confirm the event (from draft)",
   "help.line.cancelevent": "/cancelevent CODE – cancel the event (asks first; guests coming and booked providers are told)",
   "help.line.complete": "/complete CODE – mark the event as done",
@@ -18,12 +18,13 @@ export const en = {
   "lifecycle.cancel_kept": "{event} is kept as it is.",
   "lifecycle.cancelled": "{event} is cancelled. People told: {count}.",
   "lifecycle.cancelled_notice": "{event} ({when}) has been cancelled by {host}. We are sorry.",
-  "edit.usage": "Send the event's code, what to change and the new value, for example:\n/editevent HARUSI-7K2 when 2027-02-20 14:00\nFields: name, type, when, place, budget, description.",
+  "edit.usage": "Send the event's code, what to change and the new value, for example:\n/editevent HARUSI-7K2 when 2027-02-20 14:00\nFields: name, type, when, place, budget, description, timezone (like Africa/Nairobi).",
   "edit.field_invalid": "I can change name, type, when, place, budget or description; \"{field}\" is not one of them.",
   "edit.value_invalid": "\"{value}\" is not a valid {field}. {hint}",
   "edit.hint.when": "Send a date and time in the future, like 2027-02-20 14:00.",
   "edit.hint.budget": "Send an amount like 5,000,000 or 5m.",
   "edit.hint.text": "Send 2 to 120 characters.",
+  "edit.hint.zone": "Send a time zone as Area/City, like Africa/Nairobi or Africa/Dar_es_Salaam.",
   "edit.saved": "{event}: {field} is now {value}.",
   "edit.told": "Guests coming who have been told: {count}.",
   "edit.changed_notice": "{event} has changed: {what}. Reply /info for the details.",
@@ -32,7 +33,7 @@ export const en = {
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
-  "help.line.editevent": "/haririmatukio NAMBA kipengele thamani – badilisha jina, aina, lini, mahali, bajeti au maelezo",
+  "help.line.editevent": "/haririmatukio NAMBA kipengele thamani – badilisha jina, aina, lini, mahali, bajeti, maelezo au ukanda wa saa (Eneo/Mji)",
   "help.line.confirm": "/thibitisha NAMBA – thibitisha tukio (kutoka rasimu)",
   "help.line.cancelevent": "/ahirisha NAMBA – ahirisha tukio (nitauliza kwanza; wageni wanaokuja na watoa huduma waliowekwa watajulishwa)",
   "help.line.complete": "/kamilisha NAMBA – weka tukio kuwa limekamilika",
@@ -50,12 +51,13 @@ export const sw: Record<keyof typeof en, string> = {
   "lifecycle.cancel_kept": "{event} imeachwa kama ilivyo.",
   "lifecycle.cancelled": "{event} imeahirishwa. Watu {count} wamejulishwa.",
   "lifecycle.cancelled_notice": "{event} ({when}) imeahirishwa na {host}. Tunasikitika.",
-  "edit.usage": "Tuma namba ya tukio, unachobadilisha na thamani mpya, mfano:\n/haririmatukio HARUSI-7K2 lini 2027-02-20 14:00\nVipengele: jina, aina, lini, mahali, bajeti, maelezo.",
+  "edit.usage": "Tuma namba ya tukio, unachobadilisha na thamani mpya, mfano:\n/haririmatukio HARUSI-7K2 lini 2027-02-20 14:00\nVipengele: jina, aina, lini, mahali, bajeti, maelezo, ukanda (kama Africa/Nairobi).",
   "edit.field_invalid": "Ninaweza kubadilisha jina, aina, lini, mahali, bajeti au maelezo; \"{field}\" si mojawapo.",
   "edit.value_invalid": "\"{value}\" si {field} sahihi. {hint}",
   "edit.hint.when": "Tuma tarehe na saa ijayo, kama 2027-02-20 14:00.",
   "edit.hint.budget": "Tuma kiasi kama 5,000,000 au milioni 5.",
   "edit.hint.text": "Tuma herufi 2 hadi 120.",
+  "edit.hint.zone": "Tuma ukanda wa saa kama Eneo/Mji, kama Africa/Nairobi au Africa/Dar_es_Salaam.",
   "edit.saved": "{event}: {field} sasa ni {value}.",
   "edit.told": "Wageni {count} wanaokuja wamejulishwa.",
   "edit.changed_notice": "{event} imebadilika: {what}. Jibu /taarifa kwa maelezo.",

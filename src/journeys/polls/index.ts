@@ -1,14 +1,17 @@
 // Polls: the organizer asks a question with 2 to 10 options, sent at once to the guests who are coming (buttons on
 // Telegram and in the simulator, a native poll on WhatsApp); each guest's vote is one tap, changeable until the poll
 // closes; the organizer sees the votes and who has not voted, and closing tells the voters the result.
-import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, type PollView } from "../../domain/polls.js";
+import { parseEventDate } from "../../../flows/event-input.js";
+import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, setPollClosing, type PollView } from "../../domain/polls.js";
+import { AppError } from "../../errors.js";
 import type { Turn } from "../../engine/turn.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { organizerEvent, splitCode } from "../list.js";
+import { organizerEvent, splitCode, whenText } from "../list.js";
 
 /** A poll's choices: "poll:P-7K2QX:2" comes back when the second option is tapped (or voted in the native poll). */
-const choicesOf = (poll: PollView) => poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
+/** A poll's options as buttons (also on the reminder of a poll closing soon). */
+export const choicesOf = (poll: PollView) => poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
 
 /** The poll as a guest sees it, in a language. */
 function pollMessage(poll: PollView, locale: Locale) {
@@ -46,7 +49,17 @@ const resultsCommand: CommandHandler = async (turn, args) => {
 
 const closePollCommand: CommandHandler = async (turn, args) => {
   const tx = await turn.db();
-  const poll = await findPoll(tx, { userId: turn.user.id, typed: args });
+  const [typed = "", ...later] = args.trim().split(/\s+/);
+  const poll = await findPoll(tx, { userId: turn.user.id, typed });
+  // With a time: it closes by itself then (a reminder job), and guests who have not voted are reminded before.
+  if (later.length) {
+    const [event] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
+    const zone = event?.time_zone ?? turn.timeZone;
+    const at = parseEventDate(later.join(" "), zone, turn.now);
+    if (!at || at <= turn.now) throw new AppError("poll.closes_invalid", { text: later.join(" ").slice(0, 40), code: poll.code });
+    await setPollClosing(tx, { poll, userId: turn.user.id, at });
+    return turn.say("poll.closes_set", { code: poll.code, when: whenText(turn, at, zone) });
+  }
   const voters = await closePoll(tx, { poll, userId: turn.user.id, now: turn.now });
   const { votes } = await pollResults(tx, poll);
   await turn.tell(

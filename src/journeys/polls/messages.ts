@@ -2,7 +2,7 @@
 export const en = {
   "help.line.poll": "/poll CODE Question? | option | option – ask the guests who are coming (2 to 10 options)",
   "help.line.results": "/results POLL – votes per option, and who has not voted",
-  "help.line.closepoll": "/closepoll POLL – close a poll; voters are told the result",
+  "help.line.closepoll": "/closepoll POLL [time] – close a poll now (voters are told the result), or at a time: /closepoll P-7K2Q kesho 18:00",
   "help.line.polls": "/polls – the open polls of your events, to vote",
   "poll.usage": "Send the event's code, the question and 2 to 10 options separated by |, for example: /poll HARUSI-7K2 Which dish? | Pilau | Biryani",
   "poll.option_count": "A poll needs {min} to {max} options; you gave {count}.",
@@ -21,6 +21,8 @@ export const en = {
   "poll.closed_mark": ", closed",
   "poll.closed_result": "The poll \"{question}\" of {event} is closed. Result:\n{lines}",
   "poll.closed_done": "Poll {code} is closed; {count} voters have been told the result.",
+  "poll.closes_set": "Poll {code} closes {when}. Guests who have not voted are reminded 3 hours before; everyone who voted is told the result.",
+  "poll.closes_invalid": "\"{text}\" is not a time in the future. Send it like /closepoll {code} 2027-02-12 18:00 or kesho 18:00.",
   "polls.none": "There are no open polls in your events right now.",
   "poll.your_vote": "Your vote so far: {option}",
 } as const;
@@ -28,7 +30,7 @@ export const en = {
 export const sw: Record<keyof typeof en, string> = {
   "help.line.poll": "/kura NAMBA Swali? | chaguo | chaguo – uliza wageni wanaokuja (machaguo 2 hadi 10)",
   "help.line.results": "/matokeo KURA – kura kwa kila chaguo, na ambao hawajapiga kura",
-  "help.line.closepoll": "/fungakura KURA – funga kura; waliopiga kura wanajulishwa matokeo",
+  "help.line.closepoll": "/fungakura KURA [muda] – funga kura sasa (waliopiga kura wanajulishwa matokeo), au kwa muda: /fungakura P-7K2Q kesho 18:00",
   "help.line.polls": "/kurazangu – kura zilizo wazi za matukio yako, upige kura",
   "poll.usage": "Tuma namba ya tukio, swali na machaguo 2 hadi 10 yakitenganishwa kwa |, mfano: /kura HARUSI-7K2 Chakula gani? | Pilau | Biryani",
   "poll.option_count": "Kura inahitaji machaguo {min} hadi {max}; umetoa {count}.",
@@ -47,6 +49,8 @@ export const sw: Record<keyof typeof en, string> = {
   "poll.closed_mark": ", imefungwa",
   "poll.closed_result": "Kura \"{question}\" ya {event} imefungwa. Matokeo:\n{lines}",
   "poll.closed_done": "Kura {code} imefungwa; waliopiga kura {count} wamejulishwa matokeo.",
+  "poll.closes_set": "Kura {code} itafungwa {when}. Wageni ambao hawajapiga kura watakumbushwa saa 3 kabla; waliopiga kura wote watajulishwa matokeo.",
+  "poll.closes_invalid": "\"{text}\" si muda ujao. Tuma kama /fungakura {code} 2027-02-12 18:00 au kesho 18:00.",
   "polls.none": "Hakuna kura zilizo wazi kwenye matukio yako kwa sasa.",
   "poll.your_vote": "Kura yako hadi sasa: {option}",
 };

@@ -1,0 +1,270 @@
+// What each kind of reminder says and to whom, read from the database at the moment it is sent (not when it was
+// planned): the event's current name, time and place, the task's title, the poll's options. Reminders of one kind
+// and moment that say the same thing (every guest's "1 day before") are one message to many people: one statement
+// to read what it says, one to write it for all of them.
+import { choiceValue } from "../../flows/rsvp.flow.js";
+import type { Tx } from "../db/prisma.js";
+import type { Recipients, Tidings } from "../engine/tell.js";
+import { formatDateTime } from "../i18n/dates.js";
+import { render, type Locale, type Message } from "../i18n/index.js";
+import { formatMoney } from "../journeys/list.js";
+import { choicesOf } from "../journeys/polls/index.js";
+import { pollById } from "../domain/polls.js";
+import type { ReminderKind } from "./plan.js";
+
+export interface ClaimedReminder {
+  id: string;
+  kind: ReminderKind;
+  eventId: string | null;
+  userId: string | null;
+  targetId: string | null;
+  runAt: Date;
+  usefulUntil: Date | null;
+  payload: { due?: string; offset?: number; n?: number; daysLeft?: number } | null;
+  /** the reader's zone (theirs, else the event's) for quiet hours */
+  zone: string;
+  startTime: Date | null;
+}
+
+/** One message to some people: what tellPeople writes. */
+export interface Telling {
+  to: Recipients;
+  tidings: Tidings;
+  /** outbox key prefix, unique per reminder and planned moment (the reader's id is appended) */
+  key: string;
+}
+
+const when = (locale: Locale, date: Date | null | undefined, zone: string) => (date ? formatDateTime(date, zone, locale) : render(locale, { key: "when.unknown" }));
+
+/** "in 7 days" / "tomorrow" / "in 3 hours" / "in 40 minutes", from now: a reminder sent late says how long is left. */
+export function relativeText(locale: Locale, ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours >= 36) return render(locale, { key: "reminder.in.days", params: { n: Math.round(hours / 24) } });
+  if (hours >= 20) return render(locale, { key: "reminder.in.tomorrow" });
+  if (ms >= 90 * 60_000) return render(locale, { key: "reminder.in.hours", params: { n: Math.round(hours) } });
+  return render(locale, { key: "reminder.in.minutes", params: { n: Math.max(1, Math.round(ms / 60_000)) } });
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    groups.set(k, [...(groups.get(k) ?? []), row]);
+  }
+  return [...groups.values()];
+}
+
+const dueKey = (r: ClaimedReminder) => r.payload?.due ?? r.runAt.toISOString();
+const keyOf = (r: ClaimedReminder, group = r.id) => `rem:${r.kind}:${group}:${new Date(dueKey(r)).getTime()}`;
+const same = (type: string, eventId: string | null, message: (locale: Locale) => Message, extra: Omit<Tidings, "type" | "message" | "eventId"> = {}) => ({
+  type,
+  ...(eventId ? { eventId } : {}),
+  ...extra,
+  message: (locale: Locale) => ({ text: render(locale, message(locale)) }),
+});
+
+type EventRow = { id: string; name: string; code: string | null; start_time: Date | null; location: string | null; time_zone: string; host: string | null; pin: { latitude?: unknown; longitude?: unknown } | null; pin_name: string | null };
+
+async function readEvent(tx: Tx, id: string): Promise<EventRow | undefined> {
+  const [row] = await tx.$queryRaw<EventRow[]>`
+    SELECT e.id::text, e.name, e.code, e.start_time, e.location, e.time_zone, o.name AS host, v.map_data AS pin, v.name AS pin_name
+    FROM events e LEFT JOIN users o ON o.id = e.organizer_id
+    LEFT JOIN LATERAL (SELECT map_data, name FROM venue_maps WHERE event_id = e.id ORDER BY created_at DESC LIMIT 1) v ON true
+    WHERE e.id = ${id}::uuid`;
+  return row;
+}
+
+/** Guests who accepted: the time, the place, the pin. One message per event and moment, for all of them. */
+async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const group of groupBy(rows, (r) => `${r.eventId}:${r.payload?.offset ?? ""}:${dueKey(r)}`)) {
+    const event = await readEvent(tx, group[0]!.eventId!);
+    if (!event?.start_time) continue;
+    const start = event.start_time;
+    const pin = typeof event.pin?.latitude === "number" && typeof event.pin.longitude === "number"
+      ? { latitude: event.pin.latitude, longitude: event.pin.longitude, ...(event.pin_name ? { name: event.pin_name } : {}), ...(event.location ? { address: event.location } : {}) }
+      : undefined;
+    out.push({
+      to: { userIds: group.map((r) => r.userId!) },
+      key: keyOf(group[0]!, `${event.id}:${group[0]!.payload?.offset ?? ""}`),
+      tidings: {
+        type: "reminder",
+        eventId: event.id,
+        message: (locale) => ({
+          text: render(locale, {
+            key: "reminder.event",
+            params: {
+              event: event.name, relative: relativeText(locale, start.getTime() - now.getTime()), when: when(locale, start, event.time_zone),
+              where: event.location || render(locale, { key: "where.unknown" }), code: event.code ?? "",
+            },
+          }),
+          ...(pin ? { location: pin } : {}),
+        }),
+      },
+    });
+  }
+  return out;
+}
+
+/** Guests who have not answered: the invitation's question again, with its buttons. */
+async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const group of groupBy(rows, (r) => `${r.eventId}:${r.payload?.n ?? ""}`)) {
+    const event = await readEvent(tx, group[0]!.eventId!);
+    if (!event) continue;
+    out.push({
+      to: { userIds: group.map((r) => r.userId!) },
+      key: keyOf(group[0]!, `${event.id}:${group[0]!.payload?.n ?? ""}`),
+      tidings: {
+        type: "reminder",
+        eventId: event.id,
+        message: (locale) => ({
+          text: render(locale, { key: "reminder.nudge", params: { host: event.host ?? "", event: event.name, when: when(locale, event.start_time, event.time_zone) } }),
+          choices: (["yes", "no", "maybe"] as const).map((answer) => ({ label: render(locale, { key: `rsvp.choice.${answer}` }), value: choiceValue(event.code ?? "", answer) })),
+        }),
+      },
+    });
+  }
+  return out;
+}
+
+type TaskRow = { title: string; code: string | null; due_time: Date | null; event_name: string; event_code: string | null; time_zone: string; assignee: string | null };
+
+async function tasks(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const r of rows) {
+    const [task] = await tx.$queryRaw<TaskRow[]>`
+      SELECT t.title, t.code, t.due_time, e.name AS event_name, e.code AS event_code, e.time_zone, u.name AS assignee
+      FROM event_tasks t JOIN events e ON e.id = t.event_id LEFT JOIN users u ON u.id = t.assigned_to WHERE t.id = ${r.targetId}::uuid`;
+    if (!task || !r.userId) continue;
+    const message = (locale: Locale): Message =>
+      r.kind === "task-due"
+        ? { key: "reminder.task_due", params: { event: task.event_name, when: when(locale, task.due_time, task.time_zone), title: task.title, code: task.code ?? "" } }
+        : {
+            key: "reminder.task_late",
+            params: {
+              title: task.title, event: task.event_name, when: when(locale, task.due_time, task.time_zone), event_code: task.event_code ?? "",
+              who: task.assignee ? render(locale, { key: "reminder.task_late_who", params: { name: task.assignee } }) : "",
+            },
+          };
+    out.push({ to: { userIds: [r.userId] }, key: keyOf(r), tidings: same("reminder", r.eventId, message) });
+  }
+  return out;
+}
+
+type BookingRow = { code: string | null; service: string | null; price: string | null; deposit: string | null; deposit_paid_at: Date | null; event_name: string; start_time: Date | null; time_zone: string; currency: string };
+
+async function bookings(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const r of rows) {
+    const [b] = await tx.$queryRaw<BookingRow[]>`
+      SELECT b.code, s.name AS service, b.price::text, b.deposit::text, b.deposit_paid_at, e.name AS event_name, e.start_time, e.time_zone, e.currency
+      FROM event_services b JOIN events e ON e.id = b.event_id LEFT JOIN services s ON s.id = b.service_id WHERE b.id = ${r.targetId}::uuid`;
+    if (!b || !r.userId) continue;
+    const base = { code: b.code ?? "", service: b.service ?? "", event: b.event_name };
+    const balance = Number(b.price ?? 0) - (b.deposit_paid_at ? Number(b.deposit ?? 0) : 0);
+    const message = (locale: Locale): Message => {
+      if (r.kind === "booking-nudge") return { key: "reminder.booking_nudge", params: { ...base, when: when(locale, b.start_time, b.time_zone) } };
+      if (r.kind === "booking-late") return { key: "reminder.booking_late", params: base };
+      if (r.kind === "deposit") return { key: "reminder.deposit", params: { ...base, amount: formatMoney(Number(b.deposit ?? 0), b.currency) } };
+      return { key: "reminder.balance", params: { ...base, amount: formatMoney(balance, b.currency), when: when(locale, b.start_time, b.time_zone) } };
+    };
+    out.push({ to: { userIds: [r.userId] }, key: keyOf(r), tidings: same("reminder", r.eventId, message) });
+  }
+  return out;
+}
+
+/** Guests who accepted and have not voted, with the poll's buttons. */
+async function pollsClosingSoon(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const r of rows) {
+    const poll = await pollById(tx, r.targetId!);
+    const closes = r.usefulUntil;
+    if (!poll || poll.closed) continue;
+    const [event] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
+    const voters = await tx.$queryRaw<{ user_id: string }[]>`
+      SELECT g.user_id::text FROM event_guests g WHERE g.event_id = ${poll.eventId}::uuid AND g.rsvp_status = 'accepted'
+        AND NOT EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = ${poll.id}::uuid AND v.user_id = g.user_id)`;
+    out.push({
+      to: { userIds: voters.map((v) => v.user_id) },
+      key: keyOf(r),
+      tidings: {
+        type: "reminder",
+        eventId: poll.eventId,
+        message: (locale) => ({
+          text: render(locale, { key: "reminder.poll_soon", params: { question: poll.question, event: poll.eventName, when: when(locale, closes, event?.time_zone ?? "UTC") } }),
+          choices: choicesOf(poll).map((c) => ({ label: c.label, value: c.value })),
+          poll: {},
+        }),
+      },
+    });
+  }
+  return out;
+}
+
+/** The poll closes on time: voters and the organizer are told the result. */
+async function pollsClosing(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const r of rows) {
+    const closed = await tx.eventPoll.updateMany({ where: { id: r.targetId!, closedAt: null }, data: { closedAt: now } });
+    const poll = closed.count ? await pollById(tx, r.targetId!) : null;
+    if (!poll) continue;
+    const counts = await tx.$queryRaw<{ position: number; count: number }[]>`
+      SELECT o.position, count(v.id)::int AS count FROM poll_options o LEFT JOIN poll_votes v ON v.option_id = o.id
+      WHERE o.poll_id = ${poll.id}::uuid GROUP BY o.position`;
+    const voters = await tx.pollVote.findMany({ where: { pollId: poll.id }, select: { userId: true } });
+    const byPosition = new Map(counts.map((c) => [c.position, c.count]));
+    const lines = (locale: Locale) =>
+      poll.options.map((o) => render(locale, { key: "poll.results_item", params: { position: o.position, text: o.text, count: byPosition.get(o.position) ?? 0 } })).join("\n");
+    const people = new Set([...voters.flatMap((v) => (v.userId ? [v.userId] : [])), ...(poll.organizerId ? [poll.organizerId] : [])]);
+    out.push({
+      to: { userIds: [...people] },
+      key: keyOf(r),
+      tidings: same("poll_result", poll.eventId, (locale) => ({ key: "poll.closed_result", params: { question: poll.question, event: poll.eventName, lines: lines(locale) } })),
+    });
+  }
+  return out;
+}
+
+type DigestRow = { name: string; start_time: Date; time_zone: string; answers: number; accepted: number; contributions: number; coming: number; pending: number; done: number; tasks: number };
+
+/** The organizer's evening summary in the event's last week. */
+async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
+  const out: Telling[] = [];
+  for (const r of rows) {
+    const since = new Date(now.getTime() - 24 * 3_600_000);
+    const [d] = await tx.$queryRaw<DigestRow[]>`
+      SELECT e.name, e.start_time, e.time_zone,
+        (SELECT count(*)::int FROM event_guests g WHERE g.event_id = e.id AND g.responded_at > ${since}) AS answers,
+        (SELECT count(*)::int FROM event_guests g WHERE g.event_id = e.id AND g.responded_at > ${since} AND g.rsvp_status = 'accepted') AS accepted,
+        (SELECT count(*)::int FROM guest_contributions c WHERE c.event_id = e.id AND c.created_at > ${since}) AS contributions,
+        (SELECT coalesce(sum(g.party_size), 0)::int FROM event_guests g WHERE g.event_id = e.id AND g.rsvp_status = 'accepted') AS coming,
+        (SELECT count(*)::int FROM event_guests g WHERE g.event_id = e.id AND g.rsvp_status = 'pending') AS pending,
+        (SELECT count(*)::int FROM event_tasks t WHERE t.event_id = e.id AND t.status = 'completed') AS done,
+        (SELECT count(*)::int FROM event_tasks t WHERE t.event_id = e.id) AS tasks
+      FROM events e WHERE e.id = ${r.eventId}::uuid AND e.start_time IS NOT NULL`;
+    if (!d || !r.userId) continue;
+    const days = Math.max(1, Math.ceil((d.start_time.getTime() - now.getTime()) / 86_400_000));
+    const { name, start_time, time_zone, ...counts } = d;
+    out.push({
+      to: { userIds: [r.userId] },
+      key: keyOf(r),
+      tidings: same("digest", r.eventId, (locale) => ({ key: "reminder.digest", params: { event: name, days, when: when(locale, start_time, time_zone), ...counts } })),
+    });
+  }
+  return out;
+}
+
+/** Every kind's messages for the reminders claimed together. */
+export async function compose(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
+  const of = (...kinds: ReminderKind[]) => rows.filter((r) => kinds.includes(r.kind));
+  return [
+    ...(await eventReminders(tx, of("event"), now)),
+    ...(await nudges(tx, of("nudge"))),
+    ...(await tasks(tx, of("task-due", "task-late"))),
+    ...(await bookings(tx, of("booking-nudge", "booking-late", "deposit", "balance"))),
+    ...(await pollsClosingSoon(tx, of("poll-soon"))),
+    ...(await pollsClosing(tx, of("poll-close"), now)),
+    ...(await digests(tx, of("digest"), now)),
+  ];
+}
