@@ -3,7 +3,7 @@
 import type { Tx } from "../db/prisma.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { OrganizerEvent } from "./events.js";
-import { planWholeEvent } from "../reminders/plan.js";
+import { planEvent } from "../reminders/plan.js";
 
 export type EventStatusName = "draft" | "confirmed" | "completed" | "cancelled";
 
@@ -25,7 +25,7 @@ export async function moveEvent(tx: Tx, event: OrganizerEvent, to: EventStatusNa
   if (!canMove(event, to)) return false;
   const moved = await tx.event.updateMany({ where: { id: event.id, status: from }, data: { status: to } });
   // A cancelled or completed event reminds nobody of anything.
-  if (moved.count) await planWholeEvent(tx, event.id);
+  if (moved.count) await planEvent(tx, event.id);
   return moved.count > 0;
 }
 
@@ -51,5 +51,5 @@ export async function editEvent(tx: Tx, event: OrganizerEvent, change: { field: 
   if (change.field === "timezone") data.timeZone = String(change.value);
   await tx.event.update({ where: { id: event.id }, data });
   // Every reminder moves with the event's time or zone.
-  if (change.field === "when" || change.field === "timezone") await planWholeEvent(tx, event.id);
+  if (change.field === "when" || change.field === "timezone") await planEvent(tx, event.id);
 }

@@ -5,7 +5,7 @@ import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
 import { localeForPhone } from "./users.js";
-import { planGuests } from "../reminders/plan.js";
+import { planEvent } from "../reminders/plan.js";
 
 /** The invitation with this code and its event; AppError link.invalid_code when there is none. */
 export async function findInvitationByCode(tx: Tx, typed: string) {
@@ -107,8 +107,8 @@ export async function inviteGuests(
     )
     SELECT user_id::text, recipient_phone AS phone, recipient_name AS name, code FROM invited`;
   const invited = rows.map((r) => ({ userId: r.user_id, phone: r.phone, name: r.name, code: r.code }));
-  // Nudges for those who will not answer (cancelled by their answer).
-  if (!options.requested) await planGuests(tx, invited.map((g) => ({ eventId: options.eventId, userId: g.userId })));
+  // This invitation round's nudges (to those of it who have not answered when they are due).
+  if (!options.requested && invited.length) await planEvent(tx, options.eventId);
   const fresh = new Set(invited.map((r) => r.phone));
   return { invited, already: phones.filter((p) => !fresh.has(p)) };
 }
@@ -134,7 +134,7 @@ export async function approveRequest(tx: Tx, options: { eventId: string; phone: 
     create: { eventId: options.eventId, userId: request.user.id },
     update: {},
   });
-  await planGuests(tx, [{ eventId: options.eventId, userId: request.user.id }]);
+  await planEvent(tx, options.eventId);
   return { userId: request.user.id, phone: options.phone, name: request.recipientName ?? request.user.name, code: request.code ?? "" };
 }
 

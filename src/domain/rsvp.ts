@@ -4,7 +4,6 @@
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode } from "./codes.js";
-import { planGuests } from "../reminders/plan.js";
 
 export type Answer = "accepted" | "declined" | "maybe";
 export const maxPartySize = 20;
@@ -128,6 +127,4 @@ export async function writeRsvps(tx: Tx, rows: RsvpRow[]): Promise<void> {
     SELECT event_id, user_id, answer::rsvp_status, party_size, at FROM r
     ON CONFLICT (event_id, user_id) DO UPDATE
       SET rsvp_status = EXCLUDED.rsvp_status, party_size = EXCLUDED.party_size, responded_at = EXCLUDED.responded_at`;
-  // Their reminders follow the answer in the same commit: event reminders for a yes, none for a no, no more nudges.
-  await planGuests(tx, last);
 }

@@ -1,7 +1,7 @@
 // What each kind of reminder says and to whom, read from the database at the moment it is sent (not when it was
-// planned): the event's current name, time and place, the task's title, the poll's options. Reminders of one kind
-// and moment that say the same thing (every guest's "1 day before") are one message to many people: one statement
-// to read what it says, one to write it for all of them.
+// planned): the event's current name, time and place, the task's title, the poll's options; and the readers of a
+// reminder to many (an event's guests who accepted) are whoever they are at that moment. One statement writes a
+// message for all its readers (tellPeople).
 import { choiceValue } from "../../flows/rsvp.flow.js";
 import type { Tx } from "../db/prisma.js";
 import type { Recipients, Tidings } from "../engine/tell.js";
@@ -20,7 +20,7 @@ export interface ClaimedReminder {
   targetId: string | null;
   runAt: Date;
   usefulUntil: Date | null;
-  payload: { due?: string; offset?: number; n?: number; daysLeft?: number } | null;
+  payload: { due?: string; offset?: number; n?: number; round?: string; daysLeft?: number } | null;
   /** the reader's zone (theirs, else the event's) for quiet hours */
   zone: string;
   startTime: Date | null;
@@ -45,17 +45,9 @@ export function relativeText(locale: Locale, ms: number): string {
   return render(locale, { key: "reminder.in.minutes", params: { n: Math.max(1, Math.round(ms / 60_000)) } });
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    groups.set(k, [...(groups.get(k) ?? []), row]);
-  }
-  return [...groups.values()];
-}
-
 const dueKey = (r: ClaimedReminder) => r.payload?.due ?? r.runAt.toISOString();
-const keyOf = (r: ClaimedReminder, group = r.id) => `rem:${r.kind}:${group}:${new Date(dueKey(r)).getTime()}`;
+/** The outbox key of a reminder's messages (the reader's id is appended): one per reminder and planned moment. */
+const keyOf = (r: ClaimedReminder) => `rem:${r.kind}:${r.id}:${new Date(dueKey(r)).getTime()}`;
 const same = (type: string, eventId: string | null, message: (locale: Locale) => Message, extra: Omit<Tidings, "type" | "message" | "eventId"> = {}) => ({
   type,
   ...(eventId ? { eventId } : {}),
@@ -74,19 +66,19 @@ async function readEvent(tx: Tx, id: string): Promise<EventRow | undefined> {
   return row;
 }
 
-/** Guests who accepted: the time, the place, the pin. One message per event and moment, for all of them. */
+/** Guests who accepted (whoever they are when it is sent): the time, the place, the pin. */
 async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
   const out: Telling[] = [];
-  for (const group of groupBy(rows, (r) => `${r.eventId}:${r.payload?.offset ?? ""}:${dueKey(r)}`)) {
-    const event = await readEvent(tx, group[0]!.eventId!);
+  for (const r of rows) {
+    const event = await readEvent(tx, r.eventId!);
     if (!event?.start_time) continue;
     const start = event.start_time;
     const pin = typeof event.pin?.latitude === "number" && typeof event.pin.longitude === "number"
       ? { latitude: event.pin.latitude, longitude: event.pin.longitude, ...(event.pin_name ? { name: event.pin_name } : {}), ...(event.location ? { address: event.location } : {}) }
       : undefined;
     out.push({
-      to: { userIds: group.map((r) => r.userId!) },
-      key: keyOf(group[0]!, `${event.id}:${group[0]!.payload?.offset ?? ""}`),
+      to: { guestsOf: event.id, answers: ["accepted"] },
+      key: keyOf(r),
       tidings: {
         type: "reminder",
         eventId: event.id,
@@ -106,15 +98,19 @@ async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
   return out;
 }
 
-/** Guests who have not answered: the invitation's question again, with its buttons. */
+/** The guests of one invitation round who have not answered yet: the invitation's question again, with its buttons. */
 async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
   const out: Telling[] = [];
-  for (const group of groupBy(rows, (r) => `${r.eventId}:${r.payload?.n ?? ""}`)) {
-    const event = await readEvent(tx, group[0]!.eventId!);
+  for (const r of rows) {
+    const event = await readEvent(tx, r.eventId!);
     if (!event) continue;
+    const round = r.payload?.round ? new Date(r.payload.round) : undefined;
+    const waiting = await tx.$queryRaw<{ user_id: string }[]>`
+      SELECT g.user_id::text FROM event_guests g JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
+      WHERE g.event_id = ${event.id}::uuid AND g.rsvp_status = 'pending' AND i.sent_at = ${round ?? null}::timestamptz`;
     out.push({
-      to: { userIds: group.map((r) => r.userId!) },
-      key: keyOf(group[0]!, `${event.id}:${group[0]!.payload?.n ?? ""}`),
+      to: { userIds: waiting.map((w) => w.user_id) },
+      key: keyOf(r),
       tidings: {
         type: "reminder",
         eventId: event.id,

@@ -69,8 +69,9 @@ async function stillWanted(tx: Tx, ids: string[]): Promise<Set<string>> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT r.id::text FROM reminders r LEFT JOIN events e ON e.id = r.event_id
     WHERE r.id = ANY(${ids}::uuid[]) AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed') AND CASE r.kind
-      WHEN 'event' THEN e.start_time > now() AND EXISTS (SELECT 1 FROM event_guests g WHERE g.event_id = r.event_id AND g.user_id = r.user_id AND g.rsvp_status = 'accepted')
-      WHEN 'nudge' THEN (e.start_time IS NULL OR e.start_time > now()) AND EXISTS (SELECT 1 FROM event_guests g WHERE g.event_id = r.event_id AND g.user_id = r.user_id AND g.rsvp_status = 'pending')
+      -- to many: whoever has the answer when it is sent (compose.ts) is read then; here, only the event itself
+      WHEN 'event' THEN e.start_time > now()
+      WHEN 'nudge' THEN e.start_time IS NULL OR e.start_time > now()
       WHEN 'task-due' THEN EXISTS (SELECT 1 FROM event_tasks t WHERE t.id = r.target_id AND t.assigned_to = r.user_id AND coalesce(t.status::text, 'pending') <> 'completed')
       WHEN 'task-late' THEN EXISTS (SELECT 1 FROM event_tasks t WHERE t.id = r.target_id AND coalesce(t.status::text, 'pending') <> 'completed' AND t.due_time < now())
       WHEN 'booking-nudge' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'requested')

@@ -9,11 +9,14 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../db/prisma.js";
 
-/** Reminders to guests (planned per guest, on the RSVP hot path). */
-export const guestKinds = ["event", "nudge"] as const;
-/** Reminders about the event's work (tasks, bookings, payments, polls) and for its organizer (the digest). */
-export const eventKinds = ["task-due", "task-late", "booking-nudge", "booking-late", "deposit", "balance", "poll-soon", "poll-close", "digest"] as const;
-export type ReminderKind = (typeof guestKinds)[number] | (typeof eventKinds)[number];
+/**
+ * The kinds. `event` (guests who accepted, at each offset) and `nudge` (guests of one invitation round who have not
+ * answered) are one row per event and moment, fanned out to whoever is a guest with that answer when it is sent: an
+ * answer changes no reminder row (the RSVP hot path writes nothing here), a guest who declined is simply not among
+ * the readers, and moving an event of 10,000 guests moves three rows. The others are one row per person.
+ */
+export const reminderKinds = ["event", "nudge", "task-due", "task-late", "booking-nudge", "booking-late", "deposit", "balance", "poll-soon", "poll-close", "digest"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
 
 /** What an organizer switches on and off (/reminders CODE nudges off), and the kinds each covers. */
 export const reminderGroups = {
@@ -61,67 +64,28 @@ async function reconcile(tx: Tx, want: Prisma.Sql, scope: Prisma.Sql): Promise<{
 }
 
 /**
- * The guest reminders of these (event, guest) pairs: event reminders for those who accepted, at most two nudges (2 and
- * 5 days after the invitation, not later than a day before the event) for those who have not answered. One statement
- * however many pairs, so the RSVP batch writer calls it once per batch.
+ * Every reminder of these events, from their dates, guests' invitation rounds, tasks, bookings and polls:
+ * - event: to the guests who accepted, at each of the event's offsets before the start;
+ * - nudge: to the guests of an invitation round (one /invite) who have not answered, 2 and 5 days after it, not later
+ *   than a day before the event;
+ * - task-due (to the assignee, a day before, or an hour before when set later) and task-late (to the organizer, an
+ *   hour after);
+ * - booking-nudge (to the provider, 6 hours after the request) and booking-late (to the organizer, a day after);
+ * - deposit (2 days after the provider accepted) and balance (3 days before the event) while unpaid;
+ * - poll-soon (3 hours before a poll closes, to guests who have not voted) and poll-close (its closing);
+ * - digest: the organizer's summary at 18:00 (event's zone) on each of the 7 days before the event.
+ * A cancelled or completed event wants none. One statement for any number of events.
  */
-export async function planGuests(tx: Tx, pairs: { eventId: string; userId: string }[]): Promise<{ put: number; gone: number }> {
-  if (!pairs.length) return { put: 0, gone: 0 };
-  const events = pairs.map((p) => p.eventId);
-  const users = pairs.map((p) => p.userId);
-  const want = Prisma.sql`
-    WITH p AS (SELECT DISTINCT event_id, user_id FROM unnest(${events}::uuid[], ${users}::uuid[]) AS p(event_id, user_id)),
-    e AS (
-      SELECT ev.id, ev.start_time, coalesce(ev.reminder_offsets, '{}') AS offsets, coalesce(ev.reminders_off, '{}') AS off,
-             coalesce(ev.status::text, 'draft') IN ('cancelled', 'completed') AS closed
-      FROM events ev WHERE ev.id IN (SELECT event_id FROM p)
-    ),
-    g AS (
-      SELECT p.event_id, p.user_id, coalesce(eg.rsvp_status::text, 'pending') AS answer, i.sent_at
-      FROM p JOIN event_guests eg ON eg.event_id = p.event_id AND eg.user_id = p.user_id
-      LEFT JOIN invitations i ON i.event_id = p.event_id AND i.user_id = p.user_id
-    )
-    SELECT 'event:' || g.event_id || ':' || o.minutes || ':' || g.user_id AS key, 'event' AS kind, g.event_id, g.user_id,
-           NULL::uuid AS target_id, e.start_time - o.minutes * interval '1 minute' AS run_at, e.start_time AS useful_until,
-           jsonb_build_object('offset', o.minutes) AS payload
-    FROM g JOIN e ON e.id = g.event_id CROSS JOIN LATERAL unnest(e.offsets) AS o(minutes)
-    WHERE g.answer = 'accepted' AND NOT e.closed AND e.start_time IS NOT NULL AND NOT ('event' = ANY(e.off))
-      AND e.start_time - o.minutes * interval '1 minute' > now()
-    UNION ALL
-    SELECT 'nudge:' || g.event_id || ':' || n.n || ':' || g.user_id, 'nudge', g.event_id, g.user_id, NULL::uuid, g.sent_at + n.after,
-           e.start_time, jsonb_build_object('n', n.n)
-    FROM g JOIN e ON e.id = g.event_id CROSS JOIN (VALUES (1, interval '2 days'), (2, interval '5 days')) AS n(n, after)
-    WHERE g.answer = 'pending' AND g.sent_at IS NOT NULL AND NOT e.closed AND NOT ('nudges' = ANY(e.off))
-      AND g.sent_at + n.after > now() AND (e.start_time IS NULL OR g.sent_at + n.after <= e.start_time - interval '1 day')`;
-  const scope = Prisma.sql`r.kind IN ('event', 'nudge')
-    AND (r.event_id, r.user_id) IN (SELECT event_id, user_id FROM unnest(${events}::uuid[], ${users}::uuid[]) AS q(event_id, user_id))`;
-  return reconcile(tx, want, scope);
-}
-
-/** Every guest's reminders for an event: after its time, status or reminder settings change. */
-export async function planEventGuests(tx: Tx, eventId: string): Promise<{ put: number; gone: number }> {
-  const guests = await tx.eventGuest.findMany({ where: { eventId, userId: { not: null } }, select: { userId: true } });
-  const planned = await planGuests(tx, guests.map((g) => ({ eventId, userId: g.userId! })));
-  // Rows of people who are no longer the event's guests (none today, but the scope above would not see them).
-  const stray = await tx.reminder.updateMany({
-    where: { eventId, kind: { in: [...guestKinds] }, status: "scheduled", userId: { notIn: guests.map((g) => g.userId!) } },
-    data: { status: "cancelled", note: "no longer a guest", queuedFor: null },
-  });
-  return { put: planned.put, gone: planned.gone + stray.count };
-}
-
-/**
- * The event's other reminders, from its tasks, bookings, polls and dates: task due (to the assignee, a day before,
- * or an hour before when set later) and overdue (to the organizer, an hour after); a booking request unanswered
- * after 6 hours (to the provider) and after a day (to the organizer); an unpaid deposit 2 days after the provider
- * accepted, an unpaid balance 3 days before the event; a poll closing in 3 hours (to guests who have not voted) and
- * its closing; and the organizer's digest at 18:00 (event's zone) on each of the 7 days before the event.
- */
-export async function planEvent(tx: Tx, eventId: string): Promise<{ put: number; gone: number }> {
+export async function planEvents(tx: Tx, eventIds: string[]): Promise<{ put: number; gone: number }> {
+  if (!eventIds.length) return { put: 0, gone: 0 };
   const want = Prisma.sql`
     WITH e AS (
-      SELECT ev.id, ev.organizer_id, ev.start_time, ev.time_zone, coalesce(ev.reminders_off, '{}') AS off
-      FROM events ev WHERE ev.id = ${eventId}::uuid AND coalesce(ev.status::text, 'draft') NOT IN ('cancelled', 'completed')
+      SELECT ev.id, ev.organizer_id, ev.start_time, ev.time_zone, coalesce(ev.reminders_off, '{}') AS off,
+             coalesce(ev.reminder_offsets, '{}') AS offsets
+      FROM events ev WHERE ev.id = ANY(${eventIds}::uuid[]) AND coalesce(ev.status::text, 'draft') NOT IN ('cancelled', 'completed')
+    ),
+    rounds AS (
+      SELECT DISTINCT i.event_id, i.sent_at FROM invitations i JOIN e ON e.id = i.event_id WHERE i.sent_at IS NOT NULL
     ),
     tasks AS (
       SELECT t.* FROM event_tasks t JOIN e ON e.id = t.event_id
@@ -133,9 +97,19 @@ export async function planEvent(tx: Tx, eventId: string): Promise<{ put: number;
     polls AS (
       SELECT p.* FROM event_polls p JOIN e ON e.id = p.event_id WHERE p.closed_at IS NULL AND p.closes_at IS NOT NULL
     )
-    SELECT 'task-due:' || t.id AS key, 'task-due' AS kind, t.event_id, t.assigned_to AS user_id, t.id AS target_id,
-           CASE WHEN t.due_time - interval '1 day' > now() THEN t.due_time - interval '1 day' ELSE t.due_time - interval '1 hour' END AS run_at,
-           t.due_time AS useful_until, '{}'::jsonb AS payload
+    SELECT 'event:' || e.id || ':' || o.minutes AS key, 'event' AS kind, e.id AS event_id, NULL::uuid AS user_id, NULL::uuid AS target_id,
+           e.start_time - o.minutes * interval '1 minute' AS run_at, e.start_time AS useful_until, jsonb_build_object('offset', o.minutes) AS payload
+    FROM e CROSS JOIN LATERAL unnest(e.offsets) AS o(minutes)
+    WHERE e.start_time IS NOT NULL AND NOT ('event' = ANY(e.off)) AND e.start_time - o.minutes * interval '1 minute' > now()
+    UNION ALL
+    SELECT 'nudge:' || e.id || ':' || n.n || ':' || (extract(epoch FROM r.sent_at) * 1000)::bigint, 'nudge', e.id, NULL, NULL, r.sent_at + n.after,
+           e.start_time, jsonb_build_object('n', n.n, 'round', r.sent_at)
+    FROM rounds r JOIN e ON e.id = r.event_id CROSS JOIN (VALUES (1, interval '2 days'), (2, interval '5 days')) AS n(n, after)
+    WHERE NOT ('nudges' = ANY(e.off)) AND r.sent_at + n.after > now() AND (e.start_time IS NULL OR r.sent_at + n.after <= e.start_time - interval '1 day')
+    UNION ALL
+    SELECT 'task-due:' || t.id, 'task-due', t.event_id, t.assigned_to, t.id,
+           CASE WHEN t.due_time - interval '1 day' > now() THEN t.due_time - interval '1 day' ELSE t.due_time - interval '1 hour' END,
+           t.due_time, '{}'
     FROM tasks t WHERE t.assigned_to IS NOT NULL AND t.due_time - interval '1 hour' > now()
     UNION ALL
     SELECT 'task-late:' || t.id, 'task-late', t.event_id, e.organizer_id, t.id, t.due_time + interval '1 hour', t.due_time + interval '3 days', '{}'
@@ -172,12 +146,8 @@ export async function planEvent(tx: Tx, eventId: string): Promise<{ put: number;
     FROM e CROSS JOIN generate_series(1, 7) AS d(n)
     WHERE e.start_time IS NOT NULL AND e.organizer_id IS NOT NULL AND NOT ('digest' = ANY(e.off))
       AND (date_trunc('day', e.start_time AT TIME ZONE e.time_zone) - d.n * interval '1 day' + interval '18 hours') AT TIME ZONE e.time_zone > now()`;
-  const scope = Prisma.sql`r.event_id = ${eventId}::uuid AND r.kind <> ALL(${[...guestKinds]}::text[])`;
-  return reconcile(tx, want, scope);
+  return reconcile(tx, want, Prisma.sql`r.event_id = ANY(${eventIds}::uuid[])`);
 }
 
-/** Everything of the event: after a change of time, zone, status or reminder settings. */
-export async function planWholeEvent(tx: Tx, eventId: string): Promise<void> {
-  await planEventGuests(tx, eventId);
-  await planEvent(tx, eventId);
-}
+/** Every reminder of one event: after anything it is planned from changed (time, zone, status, settings, a task ...). */
+export const planEvent = (tx: Tx, eventId: string) => planEvents(tx, [eventId]);

@@ -3,7 +3,7 @@
 import type { OrganizerEvent } from "../../domain/events.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
-import { defaultOffsets, planWholeEvent, reminderGroups, type ReminderGroup } from "../../reminders/plan.js";
+import { defaultOffsets, planEvent, reminderGroups, type ReminderGroup } from "../../reminders/plan.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { organizerEvent, splitCode, whenText } from "../list.js";
 
@@ -83,7 +83,7 @@ const remindersCommand: CommandHandler = async (turn, args) => {
   } else return turn.say("reminders.usage");
 
   await tx.event.update({ where: { id: event.id }, data: change });
-  await planWholeEvent(tx, event.id);
+  await planEvent(tx, event.id);
   event = { ...event, ...change };
   const [waiting] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
   turn.say("reminders.saved", { count: waiting?.count ?? 0, event: event.name });
