@@ -5,7 +5,6 @@
 // notifications row, delivered when they first open the bot (deliverWaiting). One statement whatever the number
 // of people, inside the caller's transaction: nothing goes out for a change that rolls back, and the outbound
 // queue's limits pace the fan-out.
-import { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../db/prisma.js";
 import type { Locale } from "../i18n/index.js";
 import { outboxOptions } from "./outbox.js";
@@ -27,11 +26,12 @@ export interface Tidings {
 }
 
 
-function recipientsSql(to: Recipients): Prisma.Sql {
-  if ("userIds" in to) return Prisma.sql`SELECT u.id, u.locale, u.phone FROM users u WHERE u.id = ANY(${to.userIds}::uuid[])`;
-  const answers = to.answers ?? ["pending", "accepted", "declined", "maybe"];
-  return Prisma.sql`SELECT u.id, u.locale, u.phone FROM event_guests g JOIN users u ON u.id = g.user_id
-    WHERE g.event_id = ${to.guestsOf}::uuid AND g.rsvp_status::text = ANY(${answers}::text[])`;
+/** One message to some people, for tellMany. */
+export interface Telling {
+  to: Recipients;
+  tidings: Tidings;
+  /** outbox key prefix, unique per message (the reader's id is appended, so writing it again writes nothing new) */
+  key: string;
 }
 
 /**
@@ -42,15 +42,51 @@ export async function tellPeople(
   tx: Tx,
   options: { to: Recipients; tidings: Tidings; key: string; env: TurnEnvironment },
 ): Promise<{ rows: { id: bigint; channel: string }[]; waiting: number }> {
-  const { tidings, env } = options;
-  if ("userIds" in options.to && !options.to.userIds.length) return { rows: [], waiting: 0 };
-  const en = tidings.message("en");
-  const sw = tidings.message("sw");
+  return tellMany(tx, { tellings: [options], env: options.env });
+}
+
+/**
+ * tellPeople for several messages at once (reminders due together): one statement however many messages and
+ * readers, each message's readers chosen, rendered in their language and routed as tellPeople does.
+ */
+export async function tellMany(
+  tx: Tx,
+  options: { tellings: Telling[]; env: TurnEnvironment },
+): Promise<{ rows: { id: bigint; channel: string }[]; waiting: number }> {
+  const { env } = options;
+  const tellings = options.tellings.filter((t) => !("userIds" in t.to) || t.to.userIds.length);
+  if (!tellings.length) return { rows: [], waiting: 0 };
+  const items = tellings.map((t, n) => {
+    const en = t.tidings.message("en");
+    const sw = t.tidings.message("sw");
+    return {
+      n,
+      key: t.key,
+      type: t.tidings.type,
+      event_id: t.tidings.eventId ?? null,
+      user_ids: "userIds" in t.to ? t.to.userIds : null,
+      guests_of: "guestsOf" in t.to ? t.to.guestsOf : null,
+      answers: "guestsOf" in t.to ? (t.to.answers ?? ["pending", "accepted", "declined", "maybe"]) : null,
+      en: en.text,
+      sw: sw.text,
+      en_options: outboxOptions(en),
+      sw_options: outboxOptions(sw),
+    };
+  });
   const first = env.firstContact[0] ?? null;
   const rows = await tx.$queryRaw<{ id: bigint | null; channel: string | null; waiting: number }[]>`
-    WITH r AS (${recipientsSql(options.to)}),
+    WITH items AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS i(
+        n int, key text, type text, event_id uuid, user_ids uuid[], guests_of uuid, answers text[], en text, sw text, en_options text, sw_options text)
+    ),
+    r AS (
+      SELECT i.n, u.id, u.locale, u.phone FROM items i JOIN users u ON u.id = ANY(i.user_ids) WHERE i.user_ids IS NOT NULL
+      UNION ALL
+      SELECT i.n, u.id, u.locale, u.phone FROM items i JOIN event_guests g ON g.event_id = i.guests_of AND g.rsvp_status::text = ANY(i.answers)
+      JOIN users u ON u.id = g.user_id WHERE i.guests_of IS NOT NULL
+    ),
     pick AS (
-      SELECT r.id, r.locale, r.phone, via.channel, via.chat_id
+      SELECT r.n, r.id, r.locale, r.phone, via.channel, via.chat_id
       FROM r LEFT JOIN LATERAL (
         SELECT ci.channel::text AS channel, ci.chat_id FROM channel_identities ci
         WHERE ci.user_id = r.id AND ci.channel::text = ANY(${env.running}::text[])
@@ -59,26 +95,25 @@ export async function tellPeople(
     ),
     target AS (
       -- each reader's language picked once, for whichever row (sent now or waiting) they get
-      SELECT id,
-        CASE WHEN locale = 'sw' THEN ${sw.text} ELSE ${en.text} END AS body,
-        (CASE WHEN locale = 'sw' THEN ${outboxOptions(sw)} ELSE ${outboxOptions(en)} END)::jsonb AS options,
-        CASE WHEN channel IS NOT NULL THEN channel WHEN phone IS NOT NULL THEN ${first}::text END AS channel,
-        CASE WHEN channel IS NOT NULL THEN chat_id
-             WHEN phone IS NOT NULL AND ${first}::text = 'whatsapp' THEN substr(phone, 2) || '@c.us'
-             WHEN phone IS NOT NULL AND ${first}::text = 'simulator' THEN phone END AS chat_id
-      FROM pick
+      SELECT p.id, i.key, i.type, i.event_id,
+        CASE WHEN p.locale = 'sw' THEN i.sw ELSE i.en END AS body,
+        (CASE WHEN p.locale = 'sw' THEN i.sw_options ELSE i.en_options END)::jsonb AS options,
+        CASE WHEN p.channel IS NOT NULL THEN p.channel WHEN p.phone IS NOT NULL THEN ${first}::text END AS channel,
+        CASE WHEN p.channel IS NOT NULL THEN p.chat_id
+             WHEN p.phone IS NOT NULL AND ${first}::text = 'whatsapp' THEN substr(p.phone, 2) || '@c.us'
+             WHEN p.phone IS NOT NULL AND ${first}::text = 'simulator' THEN p.phone END AS chat_id
+      FROM pick p JOIN items i ON i.n = p.n
     ),
     waiting AS (
       INSERT INTO notifications (user_id, type, content, options, event_id)
-      SELECT id, ${tidings.type}, body, options, ${tidings.eventId ?? null}::uuid
-      FROM target WHERE channel IS NULL
+      SELECT id, type, body, options, event_id FROM target WHERE channel IS NULL
       RETURNING id
     ),
     sent AS (
       INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)
-      SELECT ${options.key} || ':' || id, channel::channel, chat_id, id, body, options
+      SELECT key || ':' || id, channel::channel, chat_id, id, body, options
       FROM target WHERE channel IS NOT NULL
-      ORDER BY id
+      ORDER BY key, id
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, channel::text AS channel
     )

@@ -4,7 +4,7 @@
 // message for all its readers (tellPeople).
 import { choiceValue } from "../../flows/rsvp.flow.js";
 import type { Tx } from "../db/prisma.js";
-import type { Recipients, Tidings } from "../engine/tell.js";
+import type { Telling, Tidings } from "../engine/tell.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { render, type Locale, type Message } from "../i18n/index.js";
 import { formatMoney } from "../journeys/list.js";
@@ -26,13 +26,6 @@ export interface ClaimedReminder {
   startTime: Date | null;
 }
 
-/** One message to some people: what tellPeople writes. */
-export interface Telling {
-  to: Recipients;
-  tidings: Tidings;
-  /** outbox key prefix, unique per reminder and planned moment (the reader's id is appended) */
-  key: string;
-}
 
 const when = (locale: Locale, date: Date | null | undefined, zone: string) => (date ? formatDateTime(date, zone, locale) : render(locale, { key: "when.unknown" }));
 
@@ -57,20 +50,24 @@ const same = (type: string, eventId: string | null, message: (locale: Locale) =>
 
 type EventRow = { id: string; name: string; code: string | null; start_time: Date | null; location: string | null; time_zone: string; host: string | null; pin: { latitude?: unknown; longitude?: unknown } | null; pin_name: string | null };
 
-async function readEvent(tx: Tx, id: string): Promise<EventRow | undefined> {
-  const [row] = await tx.$queryRaw<EventRow[]>`
+/** The events of these reminders, in one statement (a thousand reminders due in one second are as many events). */
+async function readEvents(tx: Tx, rows: ClaimedReminder[]): Promise<Map<string, EventRow>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.eventId ? [r.eventId] : [])))];
+  if (!ids.length) return new Map();
+  const found = await tx.$queryRaw<EventRow[]>`
     SELECT e.id::text, e.name, e.code, e.start_time, e.location, e.time_zone, o.name AS host, v.map_data AS pin, v.name AS pin_name
     FROM events e LEFT JOIN users o ON o.id = e.organizer_id
     LEFT JOIN LATERAL (SELECT map_data, name FROM venue_maps WHERE event_id = e.id ORDER BY created_at DESC LIMIT 1) v ON true
-    WHERE e.id = ${id}::uuid`;
-  return row;
+    WHERE e.id = ANY(${ids}::uuid[])`;
+  return new Map(found.map((e) => [e.id, e]));
 }
 
 /** Guests who accepted (whoever they are when it is sent): the time, the place, the pin. */
 async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
   const out: Telling[] = [];
+  const events = await readEvents(tx, rows);
   for (const r of rows) {
-    const event = await readEvent(tx, r.eventId!);
+    const event = events.get(r.eventId!);
     if (!event?.start_time) continue;
     const start = event.start_time;
     const pin = typeof event.pin?.latitude === "number" && typeof event.pin.longitude === "number"
@@ -101,8 +98,9 @@ async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
 /** The guests of one invitation round who have not answered yet: the invitation's question again, with its buttons. */
 async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
   const out: Telling[] = [];
+  const events = await readEvents(tx, rows);
   for (const r of rows) {
-    const event = await readEvent(tx, r.eventId!);
+    const event = events.get(r.eventId!);
     if (!event) continue;
     const round = r.payload?.round ? new Date(r.payload.round) : undefined;
     const waiting = await tx.$queryRaw<{ user_id: string }[]>`
