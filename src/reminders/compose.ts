@@ -35,7 +35,8 @@ export function relativeText(locale: Locale, ms: number): string {
   if (hours >= 36) return render(locale, { key: "reminder.in.days", params: { n: Math.round(hours / 24) } });
   if (hours >= 20) return render(locale, { key: "reminder.in.tomorrow" });
   if (ms >= 90 * 60_000) return render(locale, { key: "reminder.in.hours", params: { n: Math.round(hours) } });
-  return render(locale, { key: "reminder.in.minutes", params: { n: Math.max(1, Math.round(ms / 60_000)) } });
+  const minutes = Math.round(ms / 60_000);
+  return minutes <= 1 ? render(locale, { key: "reminder.in.minute" }) : render(locale, { key: "reminder.in.minutes", params: { n: minutes } });
 }
 
 const dueKey = (r: ClaimedReminder) => r.payload?.due ?? r.runAt.toISOString();

@@ -1,18 +1,24 @@
-// Reminders against the real PostgreSQL and Redis, with the engine, the simulator and the outbound worker: planned
-// from what people do in chat, fired by BullMQ jobs, re-checked when due, held through quiet hours, rebuilt after
-// Redis loses everything, and sent once however many workers race. Short delays: rows are moved to "due in a
-// moment" in the database, the only shortcut taken.
-import { afterEach, describe, expect, it } from "vitest";
+// Reminders against the real PostgreSQL and Redis, with the engine, the simulator (and Telegram's Bot API fake) and
+// the outbound worker: planned from what people do in chat, fired by BullMQ jobs, re-checked when due, held through
+// quiet hours, rebuilt after Redis loses everything, and sent once however many workers race. Short delays: rows are
+// moved to "due in a moment" in the database, the only shortcut taken.
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { startHarness } from "../support/engine-harness.js";
 import { startReminders, stopReminders } from "../support/reminders.js";
 import { inject, ukPhone, uniquePhone } from "../support/services.js";
+import { startTelegramService, type TelegramUser } from "../support/telegram-service.js";
 import { until } from "../support/until.js";
 import { fireDue } from "../../src/reminders/fire.js";
 import { createLogger } from "../../src/logger.js";
 import { TZDate } from "@date-fns/tz";
 
 const h = await startHarness();
+// In this file too (not one of its own): a scheduler claims whatever is due, so two files' schedulers running at
+// once would send each other's reminders through queues the other's test does not watch.
+const service = await startTelegramService();
+afterAll(() => service.close());
+const tgText = async (user: TelegramUser, n: number) => (await user.waitForMessages(n))[n - 1]!.text;
 const texts = (phone: string) => h.sent.to(phone).map((m) => m.text);
 const last = async (phone: string, n: number) => (await h.reply(phone, n)).text;
 const day = 86_400_000;
@@ -331,5 +337,58 @@ describe("exactly once, through restarts and a Redis that forgets", () => {
     // Every guest once: the job lost with Redis was queued again, and nothing twice.
     expect(guests.map((g) => texts(g.phone).filter((t) => t.startsWith("⏰")).length)).toEqual([1, 1, 1, 1, 1]);
     await Promise.all([c2, w2].map((c) => c.quit().catch(() => undefined)));
+  });
+});
+
+/** The guest opens her invitation link, proves her number and answers (yes with 1 person, or no). */
+async function answerOnTelegram(guest: TelegramUser, code: string, phone: string, yes: boolean) {
+  await guest.start(code);
+  await guest.waitForMessages(1);
+  await guest.shareContact(phone);
+  await guest.waitForMessages(3);
+  await guest.press(yes ? "Ndiyo, nitakuja" : "Hapana, sitaweza");
+  await guest.waitForMessages(4);
+  if (yes) {
+    await guest.send("1");
+    await guest.waitForMessages(5);
+  }
+}
+
+describe("reminders on Telegram (the Bot API fake)", () => {
+  it("reminds a guest who is coming at the reminder's time, and not one who declined", async () => {
+    await startReminders(service);
+    const organizer = service.user({ firstName: "Neema" });
+    await organizer.send("/newevent Harusi ya Neema | wedding | 2031-09-12 14:00 | Diamond Jubilee Hall");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec(await tgText(organizer, 1))![1]!;
+    const [aminaPhone, jumaPhone] = [uniquePhone(), uniquePhone()];
+    await organizer.send(`/invite ${code} ${aminaPhone} Amina, ${jumaPhone} Juma`);
+    await organizer.waitForMessages(2);
+    const codeOf = async (phone: string) => (await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: phone } })).code!;
+    const amina = service.user({ firstName: "Amina" });
+    const juma = service.user({ firstName: "Juma" });
+    await answerOnTelegram(amina, await codeOf(aminaPhone), aminaPhone, true);
+    await answerOnTelegram(juma, await codeOf(jumaPhone), jumaPhone, false);
+
+    // The day-before reminder, brought forward to 2 seconds from now (its planned moment with it).
+    const event = await service.db.event.findUniqueOrThrow({ where: { code } });
+    const key = `event:${event.id}:1440`;
+    const [moved] = await service.db.$queryRaw<{ due: Date }[]>`
+      UPDATE reminders SET run_at = now() + interval '2 seconds', queued_for = NULL,
+        payload = payload || jsonb_build_object('due', now() + interval '2 seconds')
+      WHERE key = ${key} RETURNING run_at AS due`;
+    const due = moved!.due;
+    const reminder = await tgText(amina, 6);
+    const arrived = Date.now();
+    expect(reminder).toBe(
+      `⏰ Kumbusho: Harusi ya Neema ni baada ya siku ${Math.round((event.startTime!.getTime() - due.getTime()) / 86_400_000)}.\n🗓 Ijumaa 12 Septemba 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\nTuma /taarifa ${code} kuona ratiba.`,
+    );
+    // On time: not before its moment, and within a few seconds of it.
+    expect(arrived).toBeGreaterThanOrEqual(due.getTime());
+    expect(arrived - due.getTime()).toBeLessThan(5_000);
+    const row = await service.db.reminder.findUniqueOrThrow({ where: { key } });
+    expect(row.status).toBe("sent");
+    // Juma declined: nothing more reached him.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(juma.messages()).toHaveLength(4);
   });
 });
