@@ -86,6 +86,9 @@ async function connectRedis(url: string, logger: Logger): Promise<Redis> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // A library promise nobody awaits (whatsapp-web.js's logout path rejects so) must not stop every channel and
+  // queue of the process: log it and go on. Node would otherwise exit on it.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection (Nuru keeps running)"));
 
   if (await ensureDatabase(config.DATABASE_URL).catch((err: unknown) => describeStartupFailure("PostgreSQL", config.DATABASE_URL, err))) {
     logger.info("created the database");
@@ -145,6 +148,12 @@ async function main(): Promise<void> {
     telegramWebhookGuard: config.TELEGRAM_WEBHOOK_SECRET ? webhookSecretGuard(config.TELEGRAM_WEBHOOK_SECRET) : undefined,
     simulator: simulator?.router(),
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
+    channelStatus: whatsapp
+      ? () => {
+          const { state, reason } = whatsapp.status();
+          return { whatsapp: reason ? `${state}: ${reason}` : state };
+        }
+      : undefined,
     operatorToken: config.OPERATOR_TOKEN,
     // loadConfig refuses a simulator beside a real channel without OPERATOR_TOKEN, so this never locks it for good.
     protectSimulator: simulatorNeedsLogin(config),

@@ -24,6 +24,11 @@ export interface HttpOptions {
    * number typed into it, so an open one would let anybody act as any real person.
    */
   protectSimulator?: boolean;
+  /**
+   * Each chat channel's state for /readyz ("ready", "qr", "blocked: <reason>" ...). Shown, not counted in `ready`: a
+   * banned WhatsApp number is not fixed by an orchestrator restarting the instance, and the other channels still work.
+   */
+  channelStatus?: () => Record<string, string>;
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -35,7 +40,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
   app.get("/readyz", async (_req, res) => {
     const state = await checkReadiness(options.db, options.redis);
-    res.status(state.ready ? 200 : 503).json(state);
+    res.status(state.ready ? 200 : 503).json({ ...state, ...(options.channelStatus ? { channels: options.channelStatus() } : {}) });
   });
   if (options.telegramWebhook) {
     const guard: RequestHandler = options.telegramWebhookGuard ?? ((_req, _res, next) => next());

@@ -3,7 +3,10 @@ import { pino } from "pino";
 import { createWhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { WhatsAppMessageLike } from "../../src/channels/whatsapp/client.js";
 import { runChannelContract, type FakePerson } from "../contract/channel-contract.js";
-import { FakeWhatsAppNetwork, parseNumberedChoices } from "../fakes/whatsapp-client.js";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { FakeWhatsAppNetwork, parseNumberedChoices, untilReady } from "../fakes/whatsapp-client.js";
 
 let personSeq = 0;
 
@@ -16,7 +19,7 @@ function uniqueDigits(): string {
 runChannelContract("whatsapp", async () => {
   const network = new FakeWhatsAppNetwork();
   const adapter = createWhatsAppAdapter({
-    sessionDir: "/nonexistent/whatsapp-session",
+    sessionDir: mkdtempSync(path.join(os.tmpdir(), "nuru-wa-")),
     chromiumPath: "/nonexistent/chromium",
     minIntervalMs: 1500,
     logger: pino({ level: "silent" }),
@@ -31,7 +34,17 @@ runChannelContract("whatsapp", async () => {
   network.unregistered.add(refused);
 
   return {
-    adapter,
+    // Started means ready, as the contract expects: in the library "ready" comes after initialize() returns.
+    adapter: {
+      name: adapter.name,
+      rateLimits: adapter.rateLimits,
+      start: async (sink) => {
+        await adapter.start(sink);
+        await untilReady(adapter);
+      },
+      stop: () => adapter.stop(),
+      send: (message) => adapter.send(message),
+    },
     newPerson: () => {
       const digits = uniqueDigits();
       return { id: digits, phone: `+${digits}` };

@@ -8,7 +8,7 @@ import { PermanentSendError } from "../../src/channels/channel.js";
 import type { WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { WhatsAppMessageLike } from "../../src/channels/whatsapp/client.js";
 import { WhatsAppNotReadyError } from "../../src/channels/whatsapp/connection.js";
-import { fakeWhatsAppAdapter, FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { fakeWhatsAppAdapter, FakeWhatsAppNetwork, untilReady } from "../fakes/whatsapp-client.js";
 
 const silent = pino({ level: "silent" });
 const PERSON = "255712000001@c.us";
@@ -53,6 +53,7 @@ async function started(options: Parameters<typeof setup>[0] = {}) {
   const env = setup(options);
   const recorder = recordingSink();
   await env.adapter.start(recorder.sink);
+  await untilReady(env.adapter);
   return { ...env, ...recorder };
 }
 
@@ -180,6 +181,7 @@ describe("whatsapp payloads", () => {
       },
     });
     await adapter.start(recordingSink().sink);
+    await untilReady(adapter);
     await adapter.send({ chatId: PERSON, text: "Which dish?", choices: [{ label: "Pilau", value: "d:1" }, { label: "Biryani", value: "d:2" }], poll: {} });
     await adapter.send({ chatId: PERSON, text: "The hall", photo: { ref: "https://example.com/hall.jpg" }, location: { latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" } });
     const [poll, photo, pin] = network.sentTo(PERSON);
@@ -194,6 +196,7 @@ describe("whatsapp payloads", () => {
     const network = new FakeWhatsAppNetwork();
     adapter = fakeWhatsAppAdapter(network, { logger: silent });
     await adapter.start(recordingSink().sink);
+    await untilReady(adapter);
     await expect(adapter.send({ chatId: PERSON, text: "x", photo: { ref: "file-id-not-a-url" } })).rejects.toBeInstanceOf(PermanentSendError);
   });
 });
@@ -342,6 +345,7 @@ describe("whatsapp inbound when the sink refuses", () => {
     const { network, adapter } = setup({ logger, retryDelaysMs: [1, 2] });
     const recorder = recordingSink((event) => aDown && event.chatId === "255700000001@c.us");
     await adapter.start(recorder.sink);
+    await untilReady(adapter);
 
     network.current.emitMessage({ from: "255700000001@c.us", body: "A1" });
     network.current.emitMessage({ from: "255700000001@c.us", body: "A2" });
@@ -362,6 +366,7 @@ describe("whatsapp inbound when the sink refuses", () => {
     const { network, adapter } = setup({ retryDelaysMs: [100] });
     const recorder = recordingSink(() => true);
     await adapter.start(recorder.sink);
+    await untilReady(adapter);
     network.current.emitMessage({ from: PERSON, body: "lost in the outage" });
     await vi.advanceTimersByTimeAsync(0);
     expect(recorder.calls()).toBe(1);

@@ -8,7 +8,7 @@ import type { InboundSink } from "../../src/channels/channel.js";
 import { inboundLimits } from "../../src/channels/storable.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
-import { fakeWhatsAppAdapter, FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { fakeWhatsAppAdapter, FakeWhatsAppNetwork, untilReady } from "../fakes/whatsapp-client.js";
 import { recordSends } from "../support/engine-harness.js";
 import { capturingLogger } from "../support/log-capture.js";
 import { testDb, testEngineDefaults, testRedis, uniquePrefix } from "../support/services.js";
@@ -128,6 +128,7 @@ describe("hostile messages on WhatsApp", () => {
       throw error;
     });
     await whatsapp.start(sink);
+    await untilReady(whatsapp);
     afterAll(async () => {
       await whatsapp.stop();
       await engine.processor.idle();

@@ -8,7 +8,7 @@ import { createSimulatorAdapter } from "../../src/channels/simulator/adapter.js"
 import { createEngine } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
-import { fakeWhatsAppAdapter, FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
+import { fakeWhatsAppAdapter, FakeWhatsAppNetwork, untilReady } from "../fakes/whatsapp-client.js";
 import type { Flow } from "../../flows/types.js";
 import { testJourney } from "../support/counter-flow.js";
 import { recordSends } from "../support/engine-harness.js";
@@ -48,6 +48,7 @@ const workers: Worker[] = [
   createOutboundWorker({ db, adapter: sim.adapter, connection, redis, prefix, logger }),
 ];
 await whatsapp.start(engine.sink);
+await untilReady(whatsapp);
 await simulator.start(engine.sink);
 afterAll(async () => {
   await whatsapp.stop();

@@ -2,6 +2,9 @@
 // object holds what outlives one client: registered numbers, @lid mappings, the sent log. The adapter builds a new
 // client on every reconnect, so tests reach the live one through network.current.
 import { EventEmitter } from "node:events";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createWhatsAppAdapter, type WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { Logger } from "../../src/logger.js";
 import type {
@@ -86,17 +89,33 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     super();
   }
 
+  /** What getState() answers: "CONNECTED" while ready; "hang" never answers (a frozen page), "throw" rejects. */
+  stateAnswer: string | null | "hang" | "throw" = "CONNECTED";
+  /** destroy() never settles (a browser that will not close). */
+  destroyHangs = false;
+  /** puppeteer's Browser and Page, as far as the adapter watches them. */
+  readonly pupBrowser = Object.assign(new EventEmitter(), { killed: false as NodeJS.Signals | false, process: () => ({ kill: (signal?: NodeJS.Signals) => ((this.pupBrowser.killed = signal ?? "SIGTERM"), true) }) });
+  readonly pupPage = new EventEmitter();
+
   async initialize(): Promise<void> {
     this.initializeCalls++;
     if (this.network.failInitialize > 0) {
       this.network.failInitialize--;
       throw new Error("net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/ (fake)");
     }
-    if (this.network.autoReady) this.emit("ready");
+    // As the library: initialize() returns once the page is injected; "ready" comes later, from the store syncing.
+    if (this.network.autoReady) void Promise.resolve().then(() => !this.destroyed && this.emit("ready"));
   }
 
   async destroy(): Promise<void> {
     this.destroyed = true;
+    if (this.destroyHangs) await new Promise(() => {});
+  }
+
+  async getState(): Promise<string | null> {
+    if (this.stateAnswer === "hang") return new Promise(() => {});
+    if (this.stateAnswer === "throw") throw new Error("Protocol error (Runtime.callFunctionOn): Target closed (fake)");
+    return this.stateAnswer;
   }
 
   async sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: { _serialized: string } }> {
@@ -157,7 +176,8 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     this.emit("ready");
   }
 
-  emitDisconnected(reason = "NAVIGATION"): void {
+  /** 1.34.7 sends LOGOUT, CONFLICT, UNPAIRED, UNLAUNCHED, TOS_BLOCK, SMB_TOS_BLOCK, PROXYBLOCK or DEPRECATED_VERSION. */
+  emitDisconnected(reason = "UNPAIRED"): void {
     this.emit("disconnected", reason);
   }
 }
@@ -180,7 +200,8 @@ export function fakeWhatsAppAdapter(
   options: { logger: Logger; minIntervalMs?: number; retryDelaysMs?: number[]; loadMedia?: MediaLoader },
 ): WhatsAppAdapter {
   return createWhatsAppAdapter({
-    sessionDir: "/nonexistent/session",
+    // A folder of its own: the adapter locks its session folder against a second process.
+    sessionDir: mkdtempSync(path.join(os.tmpdir(), "nuru-wa-")),
     chromiumPath: "/nonexistent/chromium",
     minIntervalMs: options.minIntervalMs ?? 1500,
     logger: options.logger,
@@ -189,4 +210,13 @@ export function fakeWhatsAppAdapter(
     printQrToTerminal: false,
     ...(options.loadMedia ? { loadMedia: options.loadMedia } : {}),
   });
+}
+
+/** Resolves once the adapter's session is ready: as in the library, "ready" comes after initialize() returns. */
+export async function untilReady(adapter: WhatsAppAdapter, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (adapter.status().state !== "ready") {
+    if (Date.now() > deadline) throw new Error(`WhatsApp did not become ready: ${JSON.stringify(adapter.status())}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }

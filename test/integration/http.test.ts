@@ -65,6 +65,13 @@ describe("health and readiness", () => {
     expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
   });
 
+  it("shows a blocked WhatsApp on /readyz with its reason, without taking the instance out of service", async () => {
+    const base = await startApp({ channelStatus: () => ({ whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" }) });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok", channels: { whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" } });
+  });
+
   it("is not ready while Redis is away, and ready again when it is back", async () => {
     const proxy = await startTcpProxy(hostPort(inject("redisUrl"), 6379));
     closers.push(() => proxy.close());

@@ -7,10 +7,11 @@ import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
 import { createRealClient, loadMediaFromUrl, makeLocation, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike } from "./client.js";
-import { WhatsAppConnection, type WhatsAppState } from "./connection.js";
+import { isDeadSessionError, WhatsAppConnection, type ConnectionOptions, type WhatsAppState } from "./connection.js";
 import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
 import { InboundDelivery } from "./inbound-delivery.js";
 import { LidDirectory } from "./lid-directory.js";
+import { SessionLock } from "./session-lock.js";
 import { WhatsAppSender, withNumberedChoices } from "./outbound.js";
 
 export interface WhatsAppAdapterOptions {
@@ -28,12 +29,16 @@ export interface WhatsAppAdapterOptions {
   printQrToTerminal?: boolean;
   /** How a photo's bytes are fetched (default: its https URL); tests pass one that needs no network. */
   loadMedia?: MediaLoader;
+  /** Watchdog and health-check timings (defaults in connection.ts); tests shorten them. */
+  liveness?: Pick<ConnectionOptions, "startTimeoutMs" | "logoutQrTimeoutMs" | "healthIntervalMs" | "healthTimeoutMs" | "destroyTimeoutMs" | "conflictLimit" | "conflictWindowMs">;
 }
 
 export interface WhatsAppStatus {
   state: WhatsAppState;
   /** The QR to scan, while state is "qr". */
   qr?: string;
+  /** Why, while state is "blocked" (a ban, an outdated version, the session folder in use). */
+  reason?: string;
 }
 
 export interface WhatsAppAdapter extends ChannelAdapter {
@@ -73,6 +78,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
   private readonly lids: LidDirectory;
   private readonly sender: WhatsAppSender;
   private readonly connection: WhatsAppConnection;
+  private readonly lock: SessionLock;
   private delivery: InboundDelivery | undefined;
 
   constructor(private readonly options: WhatsAppAdapterOptions) {
@@ -82,10 +88,12 @@ class WhatsAppChannel implements WhatsAppAdapter {
     this.lids = new LidDirectory(this.logger);
     this.sender = new WhatsAppSender(this.logger);
     const createClient = options.clientFactory ?? createRealClient;
+    this.lock = new SessionLock(options.sessionDir);
     this.connection = new WhatsAppConnection({
       createClient: () => createClient({ sessionDir: options.sessionDir, chromiumPath: options.chromiumPath }),
       reconnectDelaysMs: this.retryDelaysMs,
       logger: this.logger,
+      ...options.liveness,
       onQr: (qr) => this.printQr(qr),
       onMessage: (client, message) => {
         if (message.fromMe) return; // our own sends echo back on some versions; never worth queueing
@@ -101,6 +109,9 @@ class WhatsAppChannel implements WhatsAppAdapter {
   async start(sink: InboundSink): Promise<void> {
     if (this.delivery) throw new Error("whatsapp adapter already started");
     this.delivery = new InboundDelivery(sink, this.retryDelaysMs, this.logger);
+    // Two processes on one session folder would throw each other off (CONFLICT) for ever: the second one stops.
+    const holder = await this.lock.acquire();
+    if (holder) return this.connection.block(holder);
     this.connection.start();
   }
 
@@ -108,6 +119,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
     this.delivery?.stop();
     this.delivery = undefined;
     await this.connection.stop();
+    await this.lock.release();
   }
 
   /**
@@ -116,6 +128,16 @@ class WhatsAppChannel implements WhatsAppAdapter {
    */
   async send(message: OutboundPayload): Promise<SendResult> {
     const client = this.connection.readyClient();
+    try {
+      return await this.sendWith(client, message);
+    } catch (err) {
+      // A dead browser fails every send the same way: rebuild it now instead of retrying into it for hours.
+      if (isDeadSessionError(err)) this.connection.reportDead(client, err);
+      throw err;
+    }
+  }
+
+  private async sendWith(client: WhatsAppClientLike, message: OutboundPayload): Promise<SendResult> {
     const choices = message.choices ?? [];
     let result: SendResult;
     if (message.poll && choices.length >= 2 && choices.length <= MAX_POLL_OPTIONS) {
@@ -144,8 +166,8 @@ class WhatsAppChannel implements WhatsAppAdapter {
   }
 
   status(): WhatsAppStatus {
-    const qr = this.connection.qr;
-    return qr ? { state: this.connection.state, qr } : { state: this.connection.state };
+    const { qr, blockedReason } = this.connection;
+    return { state: this.connection.state, ...(qr ? { qr } : {}), ...(blockedReason ? { reason: blockedReason } : {}) };
   }
 
   async qrSvg(): Promise<string | undefined> {

@@ -65,6 +65,11 @@ export interface WhatsAppClientLike {
   removeListener<E extends WhatsAppEventName>(event: E, listener: WhatsAppClientEvents[E]): unknown;
   initialize(): Promise<void>;
   destroy(): Promise<void>;
+  /** "CONNECTED" while the session works; another WAState or null when not; rejects or hangs when the page is gone. */
+  getState(): Promise<string | null>;
+  /** puppeteer's Browser and Page behind the client, once initialized (watched for their death: connection.ts). */
+  pupBrowser?: unknown;
+  pupPage?: unknown;
   sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: WhatsAppMessageId } | undefined>;
   /** Null when the number is not on WhatsApp; otherwise the id to send to (it may differ from what we asked). */
   getNumberId(number: string): Promise<{ _serialized: string } | null>;
@@ -98,7 +103,8 @@ export const createRealClient: WhatsAppClientFactory = ({ sessionDir, chromiumPa
       headless: true,
       // --no-sandbox: containers usually run as root without user namespaces; the other two save memory and
       // stop Chromium phoning home, which matters on small servers.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+      // --disable-dev-shm-usage: Docker's default 64 MB /dev/shm is a common cause of Chromium crashing mid-session.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
     },
   });
   return client;

@@ -2,6 +2,13 @@
 // drops or the browser fails to start, throws the client away and builds a new one after a backoff. A fresh client
 // per attempt is more reliable than re-initializing a destroyed one, and LocalAuth keeps the login on disk, so no
 // new QR scan is needed unless WhatsApp ended the session.
+//
+// The library does not say when its browser dies (a Chromium crash emits nothing: the client stays "ready" while
+// inbound stops and sends fail), so liveness is checked here: the browser's and page's own events, a periodic
+// getState() with a timeout, sends failing with a dead session, a start that never reaches a QR or ready, and a
+// logout that never shows a new QR. Each is answered with a clean rebuild. Reasons WhatsApp will not change its mind
+// about (a ban, an outdated client, another instance taking the session again and again) stop the retrying and show
+// as "blocked" with the reason, for /readyz and the QR page: retrying a ban every minute is what makes it permanent.
 import type { Logger } from "../../logger.js";
 import type {
   WhatsAppClientEvents,
@@ -11,7 +18,20 @@ import type {
   WhatsAppPollVoteLike,
 } from "./client.js";
 
-export type WhatsAppState = "starting" | "qr" | "ready" | "disconnected";
+export type WhatsAppState = "starting" | "qr" | "ready" | "disconnected" | "blocked";
+
+/** Disconnect reasons that no retry fixes (whatsapp-web.js 1.34.7 WAState values). */
+const terminalReasons: Record<string, string> = {
+  TOS_BLOCK: "WhatsApp banned this number (TOS_BLOCK)",
+  SMB_TOS_BLOCK: "WhatsApp banned this business number (SMB_TOS_BLOCK)",
+  DEPRECATED_VERSION: "WhatsApp refuses this WhatsApp Web version (DEPRECATED_VERSION): update whatsapp-web.js",
+};
+
+/** Errors of a send through a browser or page that is gone: the session is dead, not the message. */
+export function isDeadSessionError(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /Target closed|Session closed|Protocol error|Execution context was destroyed|Connection closed|browser has disconnected|detached Frame/i.test(message);
+}
 
 export interface ConnectionOptions {
   createClient: () => WhatsAppClientLike;
@@ -19,8 +39,21 @@ export interface ConnectionOptions {
   reconnectDelaysMs: readonly number[];
   logger: Logger;
   onQr: (qr: string) => void;
+  onReady?: (client: WhatsAppClientLike) => void;
   onMessage: (client: WhatsAppClientLike, message: WhatsAppMessageLike) => void;
   onVote: (client: WhatsAppClientLike, vote: WhatsAppPollVoteLike) => void;
+  /** A start that shows neither a QR nor ready within this is rebuilt (page.goto has no timeout in the library). */
+  startTimeoutMs?: number;
+  /** After a logout, the new QR must show within this, else the client is rebuilt. */
+  logoutQrTimeoutMs?: number;
+  /** How often a ready session is asked getState(), and how long it may take to answer. */
+  healthIntervalMs?: number;
+  healthTimeoutMs?: number;
+  /** destroy() may take this long; then the browser process is killed. */
+  destroyTimeoutMs?: number;
+  /** CONFLICT this many times within conflictWindowMs: another instance uses the session; stop. */
+  conflictLimit?: number;
+  conflictWindowMs?: number;
 }
 
 /** Thrown by send() while no session is ready; an ordinary error, so the outbound worker retries later. */
@@ -30,19 +63,40 @@ export class WhatsAppNotReadyError extends Error {
 
 type Detach = () => void;
 
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The puppeteer objects behind a real client (absent before initialize and in fakes without them). */
+type Emitter = { on(event: string, listener: (...args: unknown[]) => void): unknown; off?(event: string, listener: (...args: unknown[]) => void): unknown };
+type BrowserLike = Emitter & { process?(): { kill(signal?: NodeJS.Signals): boolean } | null };
+
 export class WhatsAppConnection {
   private currentState: WhatsAppState = "starting";
   private latestQr: string | undefined;
+  private reason: string | undefined;
   private client: WhatsAppClientLike | undefined;
   private detach: Detach | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private health: NodeJS.Timeout | undefined;
   private failedAttempts = 0;
+  private conflicts: number[] = [];
   private running = false;
 
   constructor(private readonly options: ConnectionOptions) {}
 
   get state(): WhatsAppState {
     return this.currentState;
+  }
+
+  /** Why the session is blocked (a ban, an outdated version, another instance), while state is "blocked". */
+  get blockedReason(): string | undefined {
+    return this.currentState === "blocked" ? this.reason : undefined;
   }
 
   /** The QR to scan, while the session waits for one. */
@@ -58,19 +112,37 @@ export class WhatsAppConnection {
 
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    this.clearTimers();
     const client = this.release();
-    this.currentState = "disconnected";
+    if (this.currentState !== "blocked") this.currentState = "disconnected";
     await this.destroyQuietly(client);
+  }
+
+  /** Stops for good with the reason (a ban, the session folder taken): no retry helps. */
+  block(reason: string): void {
+    this.options.logger.error({ reason }, "whatsapp: blocked; not retrying (fix the cause, then restart Nuru)");
+    this.reason = reason;
+    this.running = false;
+    this.clearTimers();
+    const client = this.release();
+    this.currentState = "blocked";
+    void this.destroyQuietly(client);
   }
 
   /** The client, when a session is ready to send. */
   readyClient(): WhatsAppClientLike {
     if (this.currentState !== "ready" || !this.client) {
-      throw new WhatsAppNotReadyError(`WhatsApp is not connected (state: ${this.currentState}); will retry`);
+      const why = this.currentState === "blocked" ? `blocked: ${this.reason}` : this.currentState;
+      throw new WhatsAppNotReadyError(`WhatsApp is not connected (state: ${why}); will retry`);
     }
     return this.client;
+  }
+
+  /** A send found the session dead (its browser or page is gone): rebuild, unless that is already under way. */
+  reportDead(client: WhatsAppClientLike, err: unknown): void {
+    if (this.client !== client) return;
+    this.options.logger.error({ err }, "whatsapp: the browser session is dead; rebuilding it");
+    this.reconnect();
   }
 
   private connect(): void {
@@ -86,6 +158,7 @@ export class WhatsAppConnection {
     }
     this.client = client;
     this.detach = this.listen(client);
+    this.arm(this.options.startTimeoutMs ?? 180_000, "the WhatsApp Web start showed neither a QR code nor ready");
     client.initialize().catch((err: unknown) => {
       // Events of a client we already replaced are stale, and so is its failure.
       if (this.client !== client) return;
@@ -94,30 +167,60 @@ export class WhatsAppConnection {
     });
   }
 
+  /** A watchdog: unless disarmed (a QR, ready) within ms, the client is rebuilt. */
+  private arm(ms: number, why: string): void {
+    clearTimeout(this.watchdog);
+    const client = this.client;
+    this.watchdog = setTimeout(() => {
+      if (this.client !== client || !this.running) return;
+      this.options.logger.error({ timeoutMs: ms }, `whatsapp: ${why}; rebuilding the client`);
+      this.reconnect();
+    }, ms);
+    this.watchdog.unref?.();
+  }
+
   private listen(client: WhatsAppClientLike): Detach {
     const { logger } = this.options;
     const handlers: { [E in WhatsAppEventName]: WhatsAppClientEvents[E] } = {
       qr: (qr) => {
+        clearTimeout(this.watchdog);
         this.currentState = "qr";
         this.latestQr = qr;
         logger.info("whatsapp: scan the QR code to link this number (terminal or GET /whatsapp/qr)");
         this.options.onQr(qr);
       },
       ready: () => {
+        clearTimeout(this.watchdog);
+        // The library may say ready twice (upstream #3785): the second changes nothing.
+        if (this.currentState === "ready") return;
         this.currentState = "ready";
         this.latestQr = undefined;
         this.failedAttempts = 0;
         logger.info("whatsapp: session ready");
+        this.watchBrowser(client);
+        this.options.onReady?.(client);
       },
       message: (message) => this.options.onMessage(client, message),
       vote_update: (vote) => this.options.onVote(client, vote),
       disconnected: (reason) => {
+        const terminal = terminalReasons[reason];
+        if (terminal) return this.block(terminal);
         this.currentState = "disconnected";
         if (reason === "LOGOUT") {
           // The library handles a logout itself: it clears the session and shows a new QR in the same browser.
-          // Destroying that browser now would make its own recovery fail with an unhandled rejection.
+          // Destroying that browser now would make its own recovery fail with an unhandled rejection; but if no QR
+          // comes, that recovery failed, and the client is rebuilt.
           logger.warn("whatsapp: logged out from the phone; waiting for a new QR scan");
+          this.stopHealth();
+          this.arm(this.options.logoutQrTimeoutMs ?? 120_000, "no new QR code came after the logout");
           return;
+        }
+        if (reason === "CONFLICT") {
+          const now = Date.now();
+          this.conflicts = [...this.conflicts.filter((t) => now - t < (this.options.conflictWindowMs ?? 10 * 60_000)), now];
+          if (this.conflicts.length >= (this.options.conflictLimit ?? 3)) {
+            return this.block(`another WhatsApp Web session keeps taking this number (CONFLICT ${this.conflicts.length} times in ${Math.round((this.options.conflictWindowMs ?? 600_000) / 60_000)} minutes): is a second Nuru using the same session?`);
+          }
         }
         logger.warn({ reason }, "whatsapp: disconnected; reconnecting");
         this.reconnect();
@@ -134,12 +237,63 @@ export class WhatsAppConnection {
     };
   }
 
-  /** Tear the current client down and build a new one after the backoff. */
+  /** While ready: the browser's and page's own death, and a periodic getState() that must answer in time. */
+  private watchBrowser(client: WhatsAppClientLike): void {
+    const gone = (what: string) => () => {
+      if (this.client !== client || !this.running) return;
+      this.options.logger.error({ what }, "whatsapp: the browser went away; rebuilding the client");
+      this.reconnect();
+    };
+    const browser = client.pupBrowser as BrowserLike | null | undefined;
+    const page = client.pupPage as Emitter | null | undefined;
+    browser?.on("disconnected", gone("browser disconnected"));
+    page?.on("close", gone("page closed"));
+    page?.on("error", gone("page crashed"));
+    this.stopHealth();
+    const every = this.options.healthIntervalMs ?? 30_000;
+    const timeout = this.options.healthTimeoutMs ?? 10_000;
+    this.health = setInterval(() => {
+      if (this.client !== client || this.currentState !== "ready") return;
+      withTimeout(client.getState(), timeout, "getState()")
+        .then((state) => {
+          if (this.client !== client || this.currentState !== "ready") return;
+          if (state === "CONNECTED") return;
+          // Anything else while "ready" is a session that went away without an event; a terminal one stops.
+          const terminal = state ? terminalReasons[state] : undefined;
+          if (terminal) return this.block(terminal);
+          this.options.logger.error({ state }, "whatsapp: the session is no longer connected; rebuilding the client");
+          this.reconnect();
+        })
+        .catch((err: unknown) => {
+          if (this.client !== client) return;
+          this.options.logger.error({ err }, "whatsapp: the browser does not answer; rebuilding the client");
+          this.reconnect();
+        });
+    }, every);
+    this.health.unref?.();
+  }
+
+  private stopHealth(): void {
+    clearInterval(this.health);
+    this.health = undefined;
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    this.stopHealth();
+  }
+
+  /** Tear the current client down and build a new one after the backoff (once the old one is gone). */
   private reconnect(): void {
     const client = this.release();
     this.currentState = "disconnected";
-    void this.destroyQuietly(client);
-    this.scheduleReconnect();
+    this.stopHealth();
+    clearTimeout(this.watchdog);
+    // The next Chromium must not find the profile still locked by this one: build it after the old one is gone.
+    void this.destroyQuietly(client).then(() => this.scheduleReconnect());
   }
 
   private scheduleReconnect(): void {
@@ -150,7 +304,7 @@ export class WhatsAppConnection {
     this.options.logger.info({ delayMs, attempt: this.failedAttempts }, "whatsapp: reconnect scheduled");
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      if (this.running) this.connect();
+      if (this.running && !this.client) this.connect();
     }, delayMs);
   }
 
@@ -163,13 +317,19 @@ export class WhatsAppConnection {
     return client;
   }
 
+  /** destroy(), given destroyTimeoutMs; a browser that will not close is killed, so its profile is free again. */
   private async destroyQuietly(client: WhatsAppClientLike | undefined): Promise<void> {
     if (!client) return;
     try {
-      await client.destroy();
+      await withTimeout(client.destroy(), this.options.destroyTimeoutMs ?? 15_000, "destroy()");
     } catch (err) {
-      // A browser that already died cannot be closed; there is nothing left to release.
-      this.options.logger.debug({ err }, "whatsapp: destroying the old client failed");
+      // A browser that already died cannot be closed; one that hangs is killed.
+      this.options.logger.warn({ err }, "whatsapp: destroying the old client failed; killing its browser");
+      try {
+        (client.pupBrowser as BrowserLike | null | undefined)?.process?.()?.kill("SIGKILL");
+      } catch (killErr) {
+        this.options.logger.debug({ err: killErr }, "whatsapp: the browser process was already gone");
+      }
     }
   }
 }

@@ -9,20 +9,23 @@ const STATE_LINES: Record<WhatsAppState, string> = {
   qr: "Scan with WhatsApp on the bot's phone: Settings → Linked devices → Link a device.",
   ready: "WhatsApp is connected. Nothing to scan.",
   disconnected: "WhatsApp is disconnected and reconnecting; a QR code appears here if it needs a new scan.",
+  blocked: "WhatsApp is stopped and will not retry:",
 };
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function whatsappQrHandler(adapter: Pick<WhatsAppAdapter, "status" | "qrSvg">) {
   return async (_req: Request, res: Response): Promise<void> => {
-    const { state } = adapter.status();
+    const { state, reason } = adapter.status();
     const svg = state === "qr" ? await adapter.qrSvg() : undefined;
     // The QR changes about every 20 seconds and is a login credential: never cache it.
     res.set("Cache-Control", "no-store");
-    res.type("html").send(qrPage(state, svg));
+    res.type("html").send(qrPage(state, svg, reason));
   };
 }
 
 /** A page that reloads itself, so it follows the QR as it rotates and shows when the scan worked. */
-export function qrPage(state: WhatsAppState, svg: string | undefined): string {
+export function qrPage(state: WhatsAppState, svg: string | undefined, reason?: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -34,7 +37,7 @@ export function qrPage(state: WhatsAppState, svg: string | undefined): string {
 </head>
 <body>
 <h1>WhatsApp</h1>
-<p data-state="${state}">${STATE_LINES[state]}</p>
+<p data-state="${state}">${STATE_LINES[state]}${reason ? ` ${escapeHtml(reason)}` : ""}</p>
 ${svg ?? ""}
 </body>
 </html>
