@@ -35,7 +35,7 @@ export type InboundContent =
    * A message Nuru cannot take as it is: longer than any message it acts on (src/channels/storable.ts), or refused by
    * the database and kept in this form instead (quarantined, src/engine/inbound-log.ts). The sender is told politely.
    */
-  | { kind: "refused"; reason: "too_long" | "unstorable"; length?: number; detail?: string };
+  | { kind: "refused"; reason: "too_long" | "unstorable" | "unsupported"; length?: number; detail?: string };
 
 export interface InboundEvent {
   channel: ChannelName;

@@ -177,6 +177,7 @@ export function createRouter(options: RouterOptions) {
     if (c.kind === "refused") {
       if (turn.event.isGroup) return;
       if (c.reason === "too_long") return turn.say("inbound.too_long", { length: formatCount(c.length ?? 0, turn.locale), max: formatCount(inboundLimits.text, turn.locale) });
+      if (c.reason === "unsupported") return turn.say("inbound.unsupported");
       return turn.say("inbound.unstorable");
     }
     // A bare START from someone new is their first hello (Telegram's START button), not a return: welcomed below.

@@ -7,6 +7,7 @@ export const en = {
   "unknown.media": "Thank you! I cannot do anything with that here yet. Send /help to see what you can do.",
   "inbound.too_long": "Your message is too long for me ({length} characters; I read at most {max}). Please send it in shorter parts.",
   "inbound.unstorable": "Sorry, I could not read your last message. Please send it again as plain text.",
+  "inbound.unsupported": "I cannot read that kind of message. Please write it as text (or send /help to see what I can do).",
   "choice.expired": "That button is from an earlier question. Send /help to start again.",
 
   "conversation.expired": "Our earlier conversation timed out, so let us start again.",

@@ -7,6 +7,7 @@ export const sw: Record<EngineMessageKey, string> = {
   "unknown.media": "Asante! Siwezi kufanya chochote na hicho hapa kwa sasa. Tuma /msaada kuona unachoweza kufanya.",
   "inbound.too_long": "Ujumbe wako ni mrefu mno kwangu (herufi {length}; ninasoma hadi {max}). Tafadhali utume kwa sehemu fupi.",
   "inbound.unstorable": "Samahani, sikuweza kusoma ujumbe wako wa mwisho. Tafadhali utume tena kama maandishi ya kawaida.",
+  "inbound.unsupported": "Siwezi kusoma aina hiyo ya ujumbe. Tafadhali uandike kama maandishi (au tuma /msaada kuona ninachoweza kufanya).",
   "choice.expired": "Kitufe hicho ni cha swali la awali. Tuma /msaada kuanza upya.",
 
   "conversation.expired": "Mazungumzo yetu ya awali yamepitwa na muda, tuanze upya.",

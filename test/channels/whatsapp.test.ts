@@ -9,6 +9,7 @@ import type { WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { WhatsAppMessageLike } from "../../src/channels/whatsapp/client.js";
 import { WhatsAppNotReadyError } from "../../src/channels/whatsapp/connection.js";
 import { fakeWhatsAppAdapter, FakeWhatsAppNetwork, untilReady } from "../fakes/whatsapp-client.js";
+import { capturingLogger } from "../support/log-capture.js";
 
 const silent = pino({ level: "silent" });
 const PERSON = "255712000001@c.us";
@@ -159,13 +160,40 @@ describe("whatsapp inbound content", () => {
     expect(content).toEqual({ kind: "contact", phone: "0754 111 222", own: false, name: "Neema" });
   });
 
-  it("passes other types with a body on as text, and drops system notices", async () => {
+  it("reads list and button replies as text, refuses other types with a body politely, and drops system notices", async () => {
     const { network, received } = await started();
     network.current.emitMessage({ from: PERSON, type: "e2e_notification", body: "" });
     network.current.emitMessage({ from: PERSON, type: "location", body: "/9j/4AAQSkZJRgABAQ" }); // no location: nothing to map
     network.current.emitMessage({ from: PERSON, type: "list_response", body: "Yes" });
-    const [event] = await received(1);
-    expect(event!.content).toEqual({ kind: "text", text: "Yes" });
+    network.current.emitMessage({ from: PERSON, type: "buttons_response", body: "Ndiyo" });
+    // Before, these reached the flows as text: "Harusi ya Neema" as a scheduled event would have been a name typed.
+    network.current.emitMessage({ from: PERSON, type: "scheduled_event_creation", body: "Harusi ya Neema" });
+    network.current.emitMessage({ from: PERSON, type: "groups_v4_invite", body: "Join my group" });
+    network.current.emitMessage({ from: PERSON, type: "product", body: "Keki ya harusi" });
+    const events = await received(5);
+    expect(events.map((e) => e.content)).toEqual([
+      { kind: "text", text: "Yes" },
+      { kind: "text", text: "Ndiyo" },
+      { kind: "refused", reason: "unsupported", detail: "scheduled_event_creation" },
+      { kind: "refused", reason: "unsupported", detail: "groups_v4_invite" },
+      { kind: "refused", reason: "unsupported", detail: "product" },
+    ]);
+  });
+
+  it("logs edits, deletions for everyone and messages not yet decrypted instead of losing them silently", async () => {
+    const capture = capturingLogger();
+    const { network } = await started({ logger: capture.logger });
+    const message = network.current.emitMessage({ from: PERSON, body: "ndiyo" });
+    network.current.emit("message_edit", message, "hapana", "ndiyo");
+    network.current.emit("message_revoke_everyone", { ...message, type: "revoked", body: "" }, message);
+    network.current.emit("message_ciphertext", { ...message, type: "ciphertext", body: "" });
+    const lines = capture.lines.filter((l) => String(l.msg).startsWith("whatsapp: a message"));
+    expect(lines.map((l) => l.msg)).toEqual([
+      "whatsapp: a message was edited after it was read; the first text stands",
+      "whatsapp: a message was deleted for everyone after it was read",
+      'whatsapp: a message could not be decrypted yet ("waiting for this message"); it is read when it arrives',
+    ]);
+    expect(lines[0]).toMatchObject({ prevBody: "ndiyo", newBody: "hapana", externalId: message.id._serialized });
   });
 });
 
@@ -281,10 +309,15 @@ describe("whatsapp send", () => {
     expect(network.numberLookups).toBe(1);
   });
 
-  it("accepts a bare phone number as the chat", async () => {
+  it("accepts a bare phone number in international form as the chat, and refuses a local one for good", async () => {
     const { network, adapter } = await started();
     await adapter.send({ chatId: "+255 712 000 001", text: "karibu" });
     expect(network.sent[0]!.chatId).toBe(PERSON);
+    // "0754..." has no country here: "0754...@c.us" would be some other number, or none.
+    for (const local of ["0754 111 222", "0754111222@c.us"]) {
+      await expect(adapter.send({ chatId: local, text: "karibu" })).rejects.toBeInstanceOf(PermanentSendError);
+    }
+    expect(network.sent).toHaveLength(1);
   });
 
   it("reports a number not on WhatsApp as PermanentSendError naming the number", async () => {

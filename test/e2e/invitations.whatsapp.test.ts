@@ -129,3 +129,12 @@ describe("invitations on WhatsApp", () => {
     expect((await whatsappTexts(organizer, 4))[3]).toBe(`Done: 1 invited in all. See the answers with /guests ${code}.`);
   });
 });
+
+describe("what WhatsApp sends that is not text", () => {
+  it("answers a scheduled event or a product politely in the sender's language instead of reading it as text", async () => {
+    const guest = uniquePhone();
+    network.current.emitMessage({ from: jidOf(guest), type: "scheduled_event_creation", body: "Harusi ya Neema", _data: { notifyName: "Amina" } });
+    const [answer] = await whatsappTexts(guest, 1);
+    expect(answer).toBe("Siwezi kusoma aina hiyo ya ujumbe. Tafadhali uandike kama maandishi (au tuma /msaada kuona ninachoweza kufanya).");
+  });
+});

@@ -48,6 +48,12 @@ export interface WhatsAppClientEvents {
   vote_update: (vote: WhatsAppPollVoteLike) => void;
   disconnected: (reason: string) => void;
   auth_failure: (message: string) => void;
+  /** A message the person edited after sending (the engine already acted on the first text). */
+  message_edit: (message: WhatsAppMessageLike, newBody: string, prevBody: string) => void;
+  /** A message deleted for everyone: `revoked` is the stub, `original` the message when the browser still had it. */
+  message_revoke_everyone: (revoked: WhatsAppMessageLike, original?: WhatsAppMessageLike | null) => void;
+  /** A message that could not be decrypted yet (the person sees "waiting for this message"). */
+  message_ciphertext: (message: WhatsAppMessageLike) => void;
 }
 
 export type WhatsAppEventName = keyof WhatsAppClientEvents;

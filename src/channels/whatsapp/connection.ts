@@ -225,6 +225,14 @@ export class WhatsAppConnection {
         logger.warn({ reason }, "whatsapp: disconnected; reconnecting");
         this.reconnect();
       },
+      // Nothing to act on, but never silent: an edit or a deletion of something Nuru already acted on, and a message
+      // WhatsApp could not decrypt yet (it arrives as a normal message once the phone resends it).
+      message_edit: (message, newBody, prevBody) =>
+        logger.info({ externalId: message.id._serialized, chat: message.from, prevBody: prevBody.slice(0, 200), newBody: newBody.slice(0, 200) }, "whatsapp: a message was edited after it was read; the first text stands"),
+      message_revoke_everyone: (revoked, original) =>
+        logger.info({ externalId: original?.id._serialized ?? revoked.id._serialized, chat: revoked.from }, "whatsapp: a message was deleted for everyone after it was read"),
+      message_ciphertext: (message) =>
+        logger.warn({ externalId: message.id._serialized, chat: message.from }, "whatsapp: a message could not be decrypted yet (\"waiting for this message\"); it is read when it arrives"),
       auth_failure: (message) => {
         // LocalAuth never reports this; a strategy that does has already destroyed the client, so start over.
         logger.error({ message }, "whatsapp: the saved session was refused; reconnecting");

@@ -28,11 +28,13 @@ export function toPhoneJid(jid: string): string | undefined {
 }
 
 /**
- * A chat id the engine gave us, as a jid: jids pass through, and a bare phone number ("+255 712 345 678") becomes
- * its @c.us chat so the engine can message a guest it only knows by number. Undefined when it is neither.
+ * A chat id the engine gave us, as a jid: jids pass through, and a phone number in international form
+ * ("+255 712 345 678", "255712345678") becomes its @c.us chat so the engine can message a guest it only knows by
+ * number. Undefined otherwise, and for a local form ("0754 ..."): its country is unknown here, and "0754...@c.us"
+ * would be some other number, or none.
  */
 export function chatJidOf(chatId: string): string | undefined {
-  if (/^[^@\s]+@(c\.us|lid|g\.us)$/.test(chatId)) return chatId;
+  if (/^[1-9]\d{5,14}@c\.us$/.test(chatId) || /^\d+@lid$/.test(chatId) || /^[^@\s]+@g\.us$/.test(chatId)) return chatId;
   const digits = chatId.replace(/[\s()+-]/g, "");
-  return /^\d{6,15}$/.test(digits) ? `${digits}@c.us` : undefined;
+  return /^[1-9]\d{5,14}$/.test(digits) ? `${digits}@c.us` : undefined;
 }

@@ -19,8 +19,7 @@ const MEDIA_TYPES: Record<string, MediaType> = {
 };
 
 // Types whose body is not something the person wrote: notices, reactions, undecryptable stubs. ("location" is read
-// from message.location above: its body is a base64 map thumbnail.) Anything not listed with a body is passed on as
-// text (e.g. list replies).
+// from message.location above: its body is a base64 map thumbnail.) Ignored without a word.
 const NOT_FROM_A_PERSON = new Set([
   "revoked",
   "e2e_notification",
@@ -37,6 +36,10 @@ const NOT_FROM_A_PERSON = new Set([
   "unknown",
   "poll_creation",
 ]);
+
+// Types whose body is what the person wrote or chose. Any other type with a body (a scheduled event, a group invite,
+// a product, an order) is not text the flows should read: the person is told politely instead.
+const WRITTEN = new Set(["chat", "buttons_response", "list_response", "template_button_reply"]);
 
 export interface InboundContext {
   client: WhatsAppClientLike;
@@ -113,7 +116,9 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
   }
   if (NOT_FROM_A_PERSON.has(message.type)) return undefined;
   const text = message.body.trim();
-  return text ? { kind: "text", text: message.body } : undefined;
+  if (!text) return undefined;
+  if (!WRITTEN.has(message.type)) return { kind: "refused", reason: "unsupported", detail: message.type.slice(0, 40) };
+  return { kind: "text", text: message.body };
 }
 
 /** Only votes on polls we sent concern the engine; others (polls between guests in a group) are ignored. */
