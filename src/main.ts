@@ -14,6 +14,7 @@ import { createPrisma } from "./db/prisma.js";
 import { createEngine } from "./engine/engine.js";
 import type { Channel } from "./generated/prisma/client.js";
 import { createHttpApp } from "./http/app.js";
+import { deliveryRecorder } from "./jobs/delivery.js";
 import { createOutboundDispatcher, createOutboundWorker } from "./jobs/outbound.js";
 import { startReconciler } from "./jobs/reconcile.js";
 import { parseQuietHours } from "./reminders/quiet.js";
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
       reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
     );
   });
-  for (const adapter of adapters) await adapter.start(engine.sink);
+  for (const adapter of adapters) await adapter.start(engine.sink, deliveryRecorder(db, adapter.name as Channel));
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();
   if (telegram && !links.telegramBot) {

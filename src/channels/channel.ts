@@ -134,11 +134,21 @@ export interface RateLimits {
  */
 export type InboundSink = (event: InboundEvent) => Promise<void>;
 
+/** What the network later says of a message it took (WhatsApp's ticks): recorded on its outbound row. */
+export interface DeliveryUpdate {
+  /** the id send() returned for it */
+  externalId: string;
+  state: "delivered" | "read" | "failed";
+  at: Date;
+  detail?: string;
+}
+export type DeliverySink = (update: DeliveryUpdate) => Promise<void>;
+
 export interface ChannelAdapter {
   readonly name: ChannelName;
   readonly rateLimits: RateLimits;
-  /** Begin receiving; inbound messages are handed to sink. */
-  start(sink: InboundSink): Promise<void>;
+  /** Begin receiving; inbound messages are handed to sink, and (channels that report them) delivery updates to onDelivery. */
+  start(sink: InboundSink, onDelivery?: DeliverySink): Promise<void>;
   /** Stop receiving and release the network connection; sends in flight may finish. */
   stop(): Promise<void>;
   /** Deliver one message; throws PermanentSendError or RateLimitError as above, anything else is retried. */

@@ -216,7 +216,7 @@ describe("whatsapp payloads", () => {
     expect(poll!.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
     expect(loaded).toEqual(["https://example.com/hall.jpg"]);
     expect(photo!.content).toMatchObject({ mimetype: "image/jpeg" });
-    expect(photo!.options).toEqual({ caption: "The hall" });
+    expect(photo!.options).toEqual({ linkPreview: false, waitUntilMsgSent: true, caption: "The hall" });
     expect(pin!.content).toMatchObject({ latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" });
   });
 
@@ -299,7 +299,7 @@ describe("whatsapp send", () => {
       ],
       requestPhone: { label: "Share my number" },
     });
-    expect(network.sent).toEqual([{ chatId: PERSON, content: "Will you attend?\n\n1. Yes\n2. No", id: result.externalId }]);
+    expect(network.sent).toEqual([{ chatId: PERSON, content: "Will you attend?\n\n1. Yes\n2. No", id: result.externalId, options: { linkPreview: false, waitUntilMsgSent: true } }]);
   });
 
   it("checks a number is on WhatsApp once, then remembers it", async () => {

@@ -8,6 +8,7 @@ import { createSimulatorAdapter } from "../../src/channels/simulator/adapter.js"
 import { createEngine } from "../../src/engine/engine.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
+import { deliveryRecorder } from "../../src/jobs/delivery.js";
 import { fakeWhatsAppAdapter, FakeWhatsAppNetwork, untilReady } from "../fakes/whatsapp-client.js";
 import type { Flow } from "../../flows/types.js";
 import { testJourney } from "../support/counter-flow.js";
@@ -47,7 +48,7 @@ const workers: Worker[] = [
   createOutboundWorker({ db, adapter: whatsapp, connection, redis, prefix, logger }),
   createOutboundWorker({ db, adapter: sim.adapter, connection, redis, prefix, logger }),
 ];
-await whatsapp.start(engine.sink);
+await whatsapp.start(engine.sink, deliveryRecorder(db, "whatsapp"));
 await untilReady(whatsapp);
 await simulator.start(engine.sink);
 afterAll(async () => {
@@ -136,5 +137,38 @@ describe("what WhatsApp sends that is not text", () => {
     network.current.emitMessage({ from: jidOf(guest), type: "scheduled_event_creation", body: "Harusi ya Neema", _data: { notifyName: "Amina" } });
     const [answer] = await whatsappTexts(guest, 1);
     expect(answer).toBe("Siwezi kusoma aina hiyo ya ujumbe. Tafadhali uandike kama maandishi (au tuma /msaada kuona ninachoweza kufanya).");
+  });
+});
+
+describe("WhatsApp's ticks", () => {
+  it("records delivered and read on the message's outbound row, and a failed tick as failed", async () => {
+    const organizer = `+4479${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+    await organizerSays(organizer, "/newevent Send-off ya Amina | sendoff | 2031-03-15 14:00 | Mlimani City");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec((await simulatorTexts(organizer, 1))[0]!)![1]!;
+    const [reads, fails] = [uniquePhone(), uniquePhone()];
+    await organizerSays(organizer, `/invite ${code} ${reads} Rehema, ${fails} Faraji`);
+    await whatsappTexts(reads, 1);
+    await whatsappTexts(fails, 1);
+    const rowOf = async (phone: string) => {
+      const user = await db.user.findUniqueOrThrow({ where: { phone } });
+      return db.outboundMessage.findFirstOrThrow({ where: { userId: user.id, channel: "whatsapp" } });
+    };
+    await waitFor(async () => ((await rowOf(reads)).status === "sent" ? true : undefined), "the invitation marked sent");
+    const sentId = network.sentTo(jidOf(reads))[0]!.id;
+    network.current.emitAck(sentId, 1); // on the server: nothing new
+    network.current.emitAck(sentId, 2);
+    await waitFor(async () => (await rowOf(reads)).deliveredAt ?? undefined, "delivered recorded");
+    const delivered = (await rowOf(reads)).deliveredAt!;
+    network.current.emitAck(sentId, 3);
+    network.current.emitAck(sentId, 2); // a repeated tick keeps the first time
+    await waitFor(async () => (await rowOf(reads)).readAt ?? undefined, "read recorded");
+    expect((await rowOf(reads)).deliveredAt).toEqual(delivered);
+
+    await waitFor(async () => ((await rowOf(fails)).status === "sent" ? true : undefined), "the other invitation marked sent");
+    network.current.emitAck(network.sentTo(jidOf(fails))[0]!.id, -1);
+    await waitFor(async () => ((await rowOf(fails)).status === "failed" ? true : undefined), "failed recorded");
+    expect((await rowOf(fails)).lastError).toBe("WhatsApp could not deliver it (ack error)");
+    // Every send asked for no link preview and to wait until WhatsApp took it.
+    expect(network.sentTo(jidOf(reads))[0]!.options).toMatchObject({ linkPreview: false, waitUntilMsgSent: true });
   });
 });

@@ -168,6 +168,22 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     this.emit("vote_update", vote);
   }
 
+  /** The network's ticks on a message the bot sent (by the id sendMessage returned). */
+  emitAck(sentId: string, ack: number): void {
+    const sent = this.network.sent.find((s) => s.id === sentId);
+    const message: WhatsAppMessageLike = {
+      id: { _serialized: sentId, fromMe: true, remote: sent?.chatId ?? "" },
+      from: "255700000001@c.us",
+      to: sent?.chatId,
+      fromMe: true,
+      body: typeof sent?.content === "string" ? sent.content : "",
+      type: "chat",
+      hasMedia: false,
+      timestamp: Math.floor(Date.now() / 1000),
+    };
+    this.emit("message_ack", message, ack);
+  }
+
   emitQr(qr: string): void {
     this.emit("qr", qr);
   }

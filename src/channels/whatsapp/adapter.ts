@@ -4,9 +4,9 @@
 import QRCode from "qrcode";
 import qrcodeTerminal from "qrcode-terminal";
 import type { Logger } from "../../logger.js";
-import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
+import type { ChannelAdapter, DeliverySink, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
-import { createRealClient, loadMediaFromUrl, makeLocation, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike } from "./client.js";
+import { createRealClient, loadMediaFromUrl, makeLocation, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike, type WhatsAppMessageLike } from "./client.js";
 import { isDeadSessionError, WhatsAppConnection, type ConnectionOptions, type WhatsAppState } from "./connection.js";
 import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
 import { InboundDelivery } from "./inbound-delivery.js";
@@ -80,6 +80,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
   private readonly connection: WhatsAppConnection;
   private readonly lock: SessionLock;
   private delivery: InboundDelivery | undefined;
+  private onDelivery: DeliverySink | undefined;
 
   constructor(private readonly options: WhatsAppAdapterOptions) {
     this.logger = options.logger;
@@ -102,12 +103,14 @@ class WhatsAppChannel implements WhatsAppAdapter {
       onVote: (client, vote) => {
         this.delivery?.push(chatOfVote(vote), () => voteToEvent(this.context(client), vote));
       },
+      onAck: (message, ack) => this.acknowledged(message, ack),
     });
   }
 
   /** Resolves once the client is being built; login (QR or saved session) continues in the background. */
-  async start(sink: InboundSink): Promise<void> {
+  async start(sink: InboundSink, onDelivery?: DeliverySink): Promise<void> {
     if (this.delivery) throw new Error("whatsapp adapter already started");
+    this.onDelivery = onDelivery;
     this.delivery = new InboundDelivery(sink, this.retryDelaysMs, this.logger);
     // Two processes on one session folder would throw each other off (CONFLICT) for ever: the second one stops.
     const holder = await this.lock.acquire();
@@ -173,6 +176,15 @@ class WhatsAppChannel implements WhatsAppAdapter {
   async qrSvg(): Promise<string | undefined> {
     const qr = this.connection.qr;
     return qr ? QRCode.toString(qr, { type: "svg", margin: 2, width: 320 }) : undefined;
+  }
+
+  /** WhatsApp's ticks on our messages, for their outbound rows: delivered (2), read or played (3, 4), failed (-1). */
+  private acknowledged(message: WhatsAppMessageLike, ack: number): void {
+    if (!(message.fromMe || message.id.fromMe) || !this.onDelivery) return;
+    const state = ack === -1 ? "failed" : ack === 2 ? "delivered" : ack >= 3 ? "read" : undefined;
+    if (!state) return;
+    const update = { externalId: message.id._serialized, state, at: new Date(), ...(state === "failed" ? { detail: "WhatsApp could not deliver it (ack error)" } : {}) } as const;
+    this.onDelivery(update).catch((err: unknown) => this.logger.warn({ err, ...update }, "whatsapp: could not record a delivery tick"));
   }
 
   private context(client: WhatsAppClientLike): InboundContext {

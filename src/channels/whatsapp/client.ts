@@ -54,6 +54,8 @@ export interface WhatsAppClientEvents {
   message_revoke_everyone: (revoked: WhatsAppMessageLike, original?: WhatsAppMessageLike | null) => void;
   /** A message that could not be decrypted yet (the person sees "waiting for this message"). */
   message_ciphertext: (message: WhatsAppMessageLike) => void;
+  /** Ticks on a message: -1 error, 0 pending, 1 server, 2 delivered to the phone, 3 read, 4 played. */
+  message_ack: (message: WhatsAppMessageLike, ack: number) => void;
 }
 
 export type WhatsAppEventName = keyof WhatsAppClientEvents;
@@ -61,9 +63,11 @@ export type WhatsAppEventName = keyof WhatsAppClientEvents;
 /** What sendMessage accepts here: plain text, or a whatsapp-web.js Poll, Location or MessageMedia built below. */
 export type WhatsAppContent = string | WAWebJS.Poll | WAWebJS.Location | WAWebJS.MessageMedia;
 
-/** sendMessage's options Nuru uses: a media's caption. */
+/** sendMessage's options Nuru uses: a media's caption; no link previews; resolve only once WhatsApp took it. */
 export interface WhatsAppSendOptions {
   caption?: string;
+  linkPreview?: boolean;
+  waitUntilMsgSent?: boolean;
 }
 
 export interface WhatsAppClientLike {

@@ -42,6 +42,7 @@ export interface ConnectionOptions {
   onReady?: (client: WhatsAppClientLike) => void;
   onMessage: (client: WhatsAppClientLike, message: WhatsAppMessageLike) => void;
   onVote: (client: WhatsAppClientLike, vote: WhatsAppPollVoteLike) => void;
+  onAck?: (message: WhatsAppMessageLike, ack: number) => void;
   /** A start that shows neither a QR nor ready within this is rebuilt (page.goto has no timeout in the library). */
   startTimeoutMs?: number;
   /** After a logout, the new QR must show within this, else the client is rebuilt. */
@@ -231,6 +232,7 @@ export class WhatsAppConnection {
         logger.info({ externalId: message.id._serialized, chat: message.from, prevBody: prevBody.slice(0, 200), newBody: newBody.slice(0, 200) }, "whatsapp: a message was edited after it was read; the first text stands"),
       message_revoke_everyone: (revoked, original) =>
         logger.info({ externalId: original?.id._serialized ?? revoked.id._serialized, chat: revoked.from }, "whatsapp: a message was deleted for everyone after it was read"),
+      message_ack: (message, ack) => this.options.onAck?.(message, ack),
       message_ciphertext: (message) =>
         logger.warn({ externalId: message.id._serialized, chat: message.from }, "whatsapp: a message could not be decrypted yet (\"waiting for this message\"); it is read when it arrives"),
       auth_failure: (message) => {

@@ -33,7 +33,9 @@ export class WhatsAppSender {
     const target = await this.targetOf(client, jid);
     let sent: Awaited<ReturnType<WhatsAppClientLike["sendMessage"]>>;
     try {
-      sent = options ? await client.sendMessage(target, content, options) : await client.sendMessage(target, content);
+      // No link previews (a preview fetches the page from the bot's phone, slowly, and shows what the bot did not
+      // choose); resolve only once WhatsApp took the message, so "sent" means sent, not "handed to the browser".
+      sent = await client.sendMessage(target, content, { linkPreview: false, waitUntilMsgSent: true, ...options });
     } catch (err) {
       throw await this.classify(client, jid, err);
     }
