@@ -80,6 +80,13 @@ export const configSchema = z.object({
   WHATSAPP_SESSION_DIR: z.string().min(1).default(".wwebjs_auth"),
   /** WhatsApp bans numbers that message fast; one message per this many ms per chat, and per process overall. */
   WHATSAPP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),
+  /**
+   * Messages to numbers that never wrote to the bot (invitations, above all) are what gets WhatsApp numbers banned:
+   * upstream reports bans after ~20 in 30 minutes. They go out at about this many an hour, with jitter ...
+   */
+  WHATSAPP_FIRST_CONTACT_PER_HOUR: z.coerce.number().int().min(1).max(600).default(20),
+  /** ... and at most this many a day (UTC); the rest wait for the next day. */
+  WHATSAPP_FIRST_CONTACT_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(150),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 
   /** Run the simulator too when a real channel is configured (it always runs when none is). */

@@ -42,6 +42,7 @@ function buildAdapters(config: Config, logger: Logger) {
       sessionDir: config.WHATSAPP_SESSION_DIR,
       chromiumPath: config.CHROMIUM_PATH,
       minIntervalMs: config.WHATSAPP_MIN_INTERVAL_MS,
+      firstContact: { perHour: config.WHATSAPP_FIRST_CONTACT_PER_HOUR, perDay: config.WHATSAPP_FIRST_CONTACT_PER_DAY },
       logger,
     });
     adapters.push(whatsapp);
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
       // Who can write to someone who never wrote: WhatsApp, else the simulator (Telegram cannot).
       firstContact: channels.filter((c): c is "whatsapp" | "simulator" => c === "whatsapp" || c === "simulator").sort((a) => (a === "whatsapp" ? -1 : 1)),
       links,
+      ...(whatsapp ? { firstContactBudget: { perHour: config.WHATSAPP_FIRST_CONTACT_PER_HOUR, perDay: config.WHATSAPP_FIRST_CONTACT_PER_DAY } } : {}),
     },
     defaultCountry: config.DEFAULT_COUNTRY,
     defaultLocale: config.DEFAULT_LOCALE,

@@ -125,6 +125,11 @@ export interface RateLimits {
   perChatBurst?: number;
   /** Messages per minute to one group chat. */
   groupPerMinute: number;
+  /**
+   * A slower budget for messages to people who never wrote to the bot (WhatsApp bans numbers for unsolicited
+   * messages): on average one per 3600/perHour seconds, each gap varied by ±jitter, and at most perDay a day (UTC).
+   */
+  firstContact?: { perHour: number; perDay: number; jitter: number };
 }
 
 /**

@@ -25,7 +25,7 @@ export interface EngineOptions {
   /** journeys beside the product's (tests exercise the engine with minimal ones) */
   journeys?: Journey[];
   /** channels running, and those that may write to someone first (messages to other people); default: the simulator */
-  channels?: Pick<TurnEnvironment, "running" | "firstContact" | "links">;
+  channels?: Pick<TurnEnvironment, "running" | "firstContact" | "links" | "firstContactBudget">;
   /** transactions handling chats at once in this process (default 2) */
   concurrency?: number;
   /** chats handled per transaction at most (default 48) */

@@ -21,7 +21,7 @@ export interface RouterOptions {
   defaultTimeZone?: string;
   conversationTtlMs: number;
   /** channels that run, and those that may write first (for messages to other people) */
-  channels?: Pick<TurnEnvironment, "running" | "firstContact" | "links">;
+  channels?: Pick<TurnEnvironment, "running" | "firstContact" | "links" | "firstContactBudget">;
 }
 
 /** How deep action follow-ups may chain within one turn (a flow that loops on its own results is a bug). */
@@ -36,6 +36,7 @@ export function createRouter(options: RouterOptions) {
     links: options.channels?.links,
     defaultCountry: options.defaultCountry,
     defaultTimeZone: options.defaultTimeZone ?? "Africa/Dar_es_Salaam",
+    ...(options.channels?.firstContactBudget ? { firstContactBudget: options.channels.firstContactBudget } : {}),
   };
 
   /** Executes a flow step's effects in order (actions, then what follows from their results), then stores or ends the conversation. */

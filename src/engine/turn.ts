@@ -78,6 +78,8 @@ export interface TurnEnvironment {
   links?: { telegramBot?: string; whatsappNumber?: string };
   defaultCountry: string;
   defaultTimeZone: string;
+  /** WhatsApp's budget for messages to people who never wrote (RateLimits.firstContact), to tell organizers of it */
+  firstContactBudget?: { perHour: number; perDay: number };
 }
 
 export class Turn {

@@ -7,7 +7,7 @@ import { isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter,
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
-import { reserveSendSlot, takeSendSlot } from "./pacing.js";
+import { reserveSendSlot, takeFirstContactSlot, takeSendSlot } from "./pacing.js";
 
 /**
  * Tries per message before it is marked failed. With the capped backoff below (1 s doubling to 5 min) 30 tries span
@@ -124,6 +124,12 @@ export function createOutboundWorker(options: {
   const globalGapMs = 1000 / (limits.globalPerSecond * 0.97);
   const limiter = { max: 1, duration: Math.max(1, Math.floor(globalGapMs * 0.9)) };
 
+  /** Whether anyone ever wrote to the bot from this chat (their identity on this channel is that chat). */
+  async function wroteToUs(chatId: string): Promise<boolean> {
+    const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { id: true } });
+    return identity !== null;
+  }
+
   async function process(job: Job<OutboundJob>, token?: string): Promise<void> {
     const id = BigInt(job.data.id);
     const row = await db.outboundMessage.findUnique({ where: { id } });
@@ -153,6 +159,15 @@ export function createOutboundWorker(options: {
     const gap = group ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
     const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap, Date.now(), group ? 1 : (limits.perChatBurst ?? 1));
     if (wait > 0) return delayUntil(Date.now() + wait);
+    // Someone who never wrote to the bot (an invitation to a new number): the slower first-contact budget.
+    if (limits.firstContact && !group && !(await wroteToUs(row.chatId))) {
+      const budgetWait = await takeFirstContactSlot(options.redis, `${options.prefix}:first-contact:${channel}`, limits.firstContact);
+      if (budgetWait > 0) {
+        // Shown on the row, for the organizer's view and so the reconciler does not hurry it.
+        await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { notBefore: new Date(Date.now() + budgetWait) } });
+        return delayUntil(Date.now() + budgetWait);
+      }
+    }
     const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 }, claimedAt: new Date() } });
     if (claimed.count === 0) return; // another worker has it
 

@@ -41,7 +41,12 @@ const engine = createEngine({
   logger,
   dispatcher,
   ...testEngineDefaults,
-  channels: { running: ["whatsapp", "simulator"], firstContact: ["whatsapp", "simulator"], links: { whatsappNumber: "255700000001" } },
+  channels: {
+    running: ["whatsapp", "simulator"],
+    firstContact: ["whatsapp", "simulator"],
+    links: { whatsappNumber: "255700000001" },
+    firstContactBudget: { perHour: 20, perDay: 150 },
+  },
 });
 const sim = recordSends(simulator);
 const workers: Worker[] = [
@@ -80,7 +85,10 @@ describe("invitations on WhatsApp", () => {
     await organizerSays(organizer, `/notify ${code} on`);
     const guest = uniquePhone();
     await organizerSays(organizer, `/invite ${code} ${guest} Amina`);
-    expect((await simulatorTexts(organizer, 3))[2]).toBe("Invited to Harusi ya Neema: 1.");
+    // The guest never wrote: the organizer learns that WhatsApp invitations to such people go out slowly, and why.
+    expect((await simulatorTexts(organizer, 3))[2]).toBe(
+      "Invited to Harusi ya Neema: 1.\n1 of them have never written to this WhatsApp number. So that WhatsApp does not ban it, their invitations go out slowly (about 20 an hour, at most 150 a day): the last may take up to an hour. Faster: send them their links with /link " + code + "; whoever writes first is answered at once.",
+    );
 
     // WhatsApp has no buttons from an unofficial client: the choices are numbered lines.
     const [card] = await whatsappTexts(guest, 1);

@@ -267,3 +267,32 @@ describe("outbound worker: notBefore", () => {
     expect(fake.callsFor(text!)).toHaveLength(1);
   });
 });
+
+describe("outbound worker: the first-contact budget (WhatsApp's ban risk)", () => {
+  it("paces messages to people who never wrote apart, with jitter, caps them per day, and lets those who wrote through", async () => {
+    // One an hour's budget scaled down: a gap of 600 ms ± 30%, two a day.
+    const { fake, dispatch, prefix } = startOutbound({ rateLimits: { firstContact: { perHour: 6000, perDay: 2, jitter: 0.3 } } });
+    const [friend, stranger1, stranger2, stranger3] = [uniqueChat(), uniqueChat(), uniqueChat(), uniqueChat()];
+    // The friend wrote to us before: an identity on this channel is that chat.
+    const user = await db.user.create({ data: { name: "Friend", phone: `+2557${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}` } });
+    await db.channelIdentity.create({ data: { userId: user.id, channel, externalId: friend, chatId: friend } });
+    const ids = [
+      ...(await insertRows(stranger1, texts("invite-a", 1))),
+      ...(await insertRows(stranger2, texts("invite-b", 1))),
+      ...(await insertRows(stranger3, texts("invite-c", 1))),
+      ...(await insertRows(friend, texts("reply", 1))),
+    ];
+    await dispatch(ids);
+    await until("the friend and two strangers served", () => rowsStatus([ids[3]!], "sent").then(async (f) => f && (await db.outboundMessage.count({ where: { id: { in: ids.slice(0, 3) }, status: "sent" } })) === 2));
+    const at = (chat: string) => fake.sent(chat)[0]?.at;
+    const strangerTimes = [stranger1, stranger2, stranger3].map(at).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    expect(strangerTimes).toHaveLength(2);
+    // Spaced by at least the shortest jittered gap (420 ms), less the claim's own jitter.
+    expect(strangerTimes[1]! - strangerTimes[0]!).toBeGreaterThanOrEqual(420 - claimJitterMs);
+    // The third waits for tomorrow (UTC), and its row says so.
+    const waiting = await db.outboundMessage.findFirstOrThrow({ where: { id: { in: ids.slice(0, 3) }, status: "queued" } });
+    const tomorrow = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime() + 86_400_000;
+    await until("its notBefore set to tomorrow", async () => ((await db.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } })).notBefore?.getTime() ?? 0) >= tomorrow);
+    expect(await redis.get(`${prefix}:first-contact:${channel}:${new Date().toISOString().slice(0, 10)}`)).toBe("2");
+  });
+});

@@ -29,6 +29,8 @@ export interface WhatsAppAdapterOptions {
   printQrToTerminal?: boolean;
   /** How a photo's bytes are fetched (default: its https URL); tests pass one that needs no network. */
   loadMedia?: MediaLoader;
+  /** The budget for messages to people who never wrote (RateLimits.firstContact); none when absent. */
+  firstContact?: { perHour: number; perDay: number };
   /** Watchdog and health-check timings (defaults in connection.ts); tests shorten them. */
   liveness?: Pick<ConnectionOptions, "startTimeoutMs" | "logoutQrTimeoutMs" | "healthIntervalMs" | "healthTimeoutMs" | "destroyTimeoutMs" | "conflictLimit" | "conflictWindowMs">;
 }
@@ -61,9 +63,14 @@ const MAX_POLL_OPTIONS = 12;
  * a burst is what gets reported as spam), and 10 a minute per group. minIntervalMs 0 still stops at 20 a second,
  * about what one WhatsApp Web tab can push.
  */
-export function whatsappRateLimits(minIntervalMs: number): RateLimits {
+export function whatsappRateLimits(minIntervalMs: number, firstContact?: { perHour: number; perDay: number }): RateLimits {
   const interval = Math.max(minIntervalMs, 50);
-  return { globalPerSecond: 1000 / interval, perChatIntervalMs: interval * 2, groupPerMinute: 10 };
+  return {
+    globalPerSecond: 1000 / interval,
+    perChatIntervalMs: interval * 2,
+    groupPerMinute: 10,
+    ...(firstContact ? { firstContact: { ...firstContact, jitter: 0.3 } } : {}),
+  };
 }
 
 export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): WhatsAppAdapter {
@@ -84,7 +91,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
 
   constructor(private readonly options: WhatsAppAdapterOptions) {
     this.logger = options.logger;
-    this.rateLimits = whatsappRateLimits(options.minIntervalMs);
+    this.rateLimits = whatsappRateLimits(options.minIntervalMs, options.firstContact);
     this.retryDelaysMs = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
     this.lids = new LidDirectory(this.logger);
     this.sender = new WhatsAppSender(this.logger);

@@ -43,12 +43,32 @@ function invitationTidings(event: OrganizerEvent, host: string) {
 }
 
 /** Invites, sends the invitations, and tells the organizer what happened to each number. */
-async function invite(turn: Turn, event: OrganizerEvent, guests: { phone: string; name?: string }[]): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number }> {
+async function invite(
+  turn: Turn,
+  event: OrganizerEvent,
+  guests: { phone: string; name?: string }[],
+): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number; firstContacts: number }> {
   if (event.status === "cancelled" || event.status === "completed") throw new AppError("invite.event_closed", { event: event.name, status: event.status });
   const tx = await turn.db();
   const { invited, already } = await inviteGuests(tx, { eventId: event.id, guests, defaultLocale: turn.locale, timeZone: event.timeZone, now: turn.now });
   const { waiting } = await turn.tell({ userIds: invited.map((g) => g.userId) }, invitationTidings(event, turn.user.name));
-  return { invited, already, waiting };
+  return { invited, already, waiting, firstContacts: await firstContacts(turn, invited.map((g) => g.userId)) };
+}
+
+/** How many of these people WhatsApp will be writing to first (they never wrote on a running channel): paced slowly. */
+async function firstContacts(turn: Turn, userIds: string[]): Promise<number> {
+  if (turn.env.firstContact[0] !== "whatsapp" || !turn.env.firstContactBudget || !userIds.length) return 0;
+  const [row] = await (await turn.db()).$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM users u WHERE u.id = ANY(${userIds}::uuid[]) AND u.phone IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM channel_identities ci WHERE ci.user_id = u.id AND ci.channel::text = ANY(${turn.env.running}::text[]))`;
+  return row?.n ?? 0;
+}
+
+/** "about 3 hours" / "about 2 days": how long a first-contact budget takes for this many. */
+function budgetDuration(turn: Turn, count: number, budget: { perHour: number; perDay: number }): string {
+  if (count > budget.perDay) return turn.render({ key: "invite.duration.days", params: { n: Math.ceil(count / budget.perDay) } });
+  const hours = Math.ceil(count / budget.perHour);
+  return hours <= 1 ? turn.render({ key: "invite.duration.hour" }) : turn.render({ key: "invite.duration.hours", params: { n: hours } });
 }
 
 const inviteCommand: CommandHandler = async (turn, args, tools) => {
@@ -65,9 +85,13 @@ async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Prom
     turn.say("invite.none_valid", { usage: turn.render({ key: "invite.usage", params: { code: event.code ?? "" } }) });
     return 0;
   }
-  const { invited, already, waiting } = await invite(turn, event, list.guests);
+  const { invited, already, waiting, firstContacts: firsts } = await invite(turn, event, list.guests);
   const lines = [turn.render({ key: "invite.sent", params: { event: event.name, count: invited.length } })];
   if (waiting) lines.push(turn.render({ key: "invite.waiting_note", params: { count: waiting, code: event.code ?? "" } }));
+  const budget = turn.env.firstContactBudget;
+  if (firsts && budget) {
+    lines.push(turn.render({ key: "invite.first_contact_note", params: { count: firsts, perHour: budget.perHour, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" } }));
+  }
   if (list.invalid.length) lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));
   if (list.duplicates.length) lines.push(turn.render({ key: "invite.duplicate", params: { list: list.duplicates.join(", ") } }));
   if (already.length) lines.push(turn.render({ key: "invite.already", params: { list: already.join(", ") } }));
