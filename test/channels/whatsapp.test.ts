@@ -10,6 +10,7 @@ import type { WhatsAppMessageLike } from "../../src/channels/whatsapp/client.js"
 import { WhatsAppNotReadyError } from "../../src/channels/whatsapp/connection.js";
 import { fakeWhatsAppAdapter, FakeWhatsAppNetwork, untilReady } from "../fakes/whatsapp-client.js";
 import { capturingLogger } from "../support/log-capture.js";
+import { until } from "../support/until.js";
 
 const silent = pino({ level: "silent" });
 const PERSON = "255712000001@c.us";
@@ -216,7 +217,7 @@ describe("whatsapp payloads", () => {
     expect(poll!.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
     expect(loaded).toEqual(["https://example.com/hall.jpg"]);
     expect(photo!.content).toMatchObject({ mimetype: "image/jpeg" });
-    expect(photo!.options).toEqual({ linkPreview: false, waitUntilMsgSent: true, caption: "The hall" });
+    expect(photo!.options).toEqual({ linkPreview: false, waitUntilMsgSent: true, sendSeen: false, caption: "The hall" });
     expect(pin!.content).toMatchObject({ latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" });
   });
 
@@ -262,23 +263,30 @@ describe("whatsapp polls", () => {
     expect(second!.externalId).not.toBe(first!.externalId);
   });
 
-  it("gives the 1-based position when the option name is unknown, and ignores votes on polls not ours", async () => {
-    const { network, received } = await started();
+  it("ignores votes on polls not ours, and a vote on a poll the browser no longer has without throwing in the library", async () => {
+    const capture = capturingLogger();
+    const { network, received } = await started({ logger: capture.logger });
     const base = { from: PERSON, to: "255700000000@c.us", body: "?", type: "poll_creation", hasMedia: false, timestamp: 1 };
     network.current.emitVote({
       voter: PERSON,
-      selectedOptions: [{ localId: 0 }],
+      selectedOptions: [{ name: "Pilau", localId: 0 }],
       interractedAtTs: 5,
       parentMessage: { ...base, id: { _serialized: "false_x_OTHER", fromMe: false, remote: PERSON }, fromMe: false },
     });
+    // As 1.34.7 builds it when the poll is not in the browser's cache: no option names, a parent message without an id.
+    // Before, reading the id threw inside the library's emit loop.
+    expect(() =>
+      network.current.emitVote({ voter: PERSON, selectedOptions: [{ localId: 1 }], interractedAtTs: 6, parentMessage: { ...base, fromMe: false } as unknown as WhatsAppMessageLike }),
+    ).not.toThrow();
     network.current.emitVote({
       voter: PERSON,
-      selectedOptions: [{ localId: 1 }],
-      interractedAtTs: 6,
+      selectedOptions: [{ name: "Biryani", localId: 1 }],
+      interractedAtTs: 7,
       parentMessage: { ...base, id: { _serialized: "true_x_OURS", fromMe: true, remote: PERSON }, fromMe: true },
     });
     const events = await received(1);
-    expect(events.map((e) => e.content)).toEqual([{ kind: "poll_vote", pollRef: "true_x_OURS", values: ["2"] }]);
+    expect(events.map((e) => e.content)).toEqual([{ kind: "poll_vote", pollRef: "true_x_OURS", values: ["Biryani"] }]);
+    await until("the lost poll logged", () => capture.messages().some((m) => m.startsWith("whatsapp: a poll vote whose poll the browser no longer has")));
   });
 
   it("refuses a poll WhatsApp would reject for its number of options", async () => {
@@ -299,7 +307,7 @@ describe("whatsapp send", () => {
       ],
       requestPhone: { label: "Share my number" },
     });
-    expect(network.sent).toEqual([{ chatId: PERSON, content: "Will you attend?\n\n1. Yes\n2. No", id: result.externalId, options: { linkPreview: false, waitUntilMsgSent: true } }]);
+    expect(network.sent).toEqual([{ chatId: PERSON, content: "Will you attend?\n\n1. Yes\n2. No", id: result.externalId, options: { linkPreview: false, waitUntilMsgSent: true, sendSeen: false } }]);
   });
 
   it("checks a number is on WhatsApp once, then remembers it", async () => {
@@ -410,5 +418,53 @@ describe("whatsapp inbound when the sink refuses", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(recorder.calls()).toBe(2);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("whatsapp downtime", () => {
+  it("reads back what arrived while Nuru was away, in order, and marks the chat read only once the sink took it", async () => {
+    const network = new FakeWhatsAppNetwork();
+    adapter = fakeWhatsAppAdapter(network, { logger: silent, retryDelaysMs: [20] });
+    // Before, these were lost: the library never emits a message again once it missed the "message" event.
+    const recorder = recordingSink((_event, call) => call === 1); // the database refuses the first attempt
+    await adapter.start(recorder.sink);
+    const client = network.current;
+    client.arrivedWhileAway({ from: PERSON, body: "ndiyo" });
+    client.arrivedWhileAway({ from: PERSON, body: "3" });
+    // Ready again (the library's store synced): the unread chat is read back.
+    client.emit("disconnected", "UNPAIRED");
+    await network.clientCount(2);
+    await untilReady(adapter);
+    const events = await recorder.received(2);
+    expect(events.map((e) => (e.content.kind === "text" ? e.content.text : ""))).toEqual(["ndiyo", "3"]);
+    // Marked read after both were logged, not before (the first offer was refused).
+    await until("the chat marked read", () => network.seen.includes(PERSON));
+    expect(recorder.calls()).toBe(3);
+  });
+
+  it("never marks a chat read by sending to it, and marks it read once a live message is logged", async () => {
+    const { network, adapter, received } = await started();
+    await adapter.send({ chatId: PERSON, text: "karibu" });
+    expect(network.sent[0]!.options).toMatchObject({ sendSeen: false });
+    expect(network.seen).toEqual([]);
+    network.current.emitMessage({ from: PERSON, body: "asante" });
+    await received(1);
+    await until("the chat marked read", () => network.seen.includes(PERSON));
+    expect(network.unread.has(PERSON)).toBe(false);
+  });
+});
+
+describe("whatsapp lookups are network calls", () => {
+  it("retries a send whose number lookup failed on the network, instead of calling the number unknown", async () => {
+    const { network, adapter } = await started();
+    const lookup = network.current.getNumberId.bind(network.current);
+    network.current.getNumberId = async () => {
+      throw new Error("Evaluation failed: TypeError: Failed to fetch (fake)");
+    };
+    const error = await adapter.send({ chatId: "255712999888@c.us", text: "karibu" }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(PermanentSendError);
+    network.current.getNumberId = lookup;
+    await adapter.send({ chatId: "255712999888@c.us", text: "karibu" });
+    expect(network.sentTo("255712999888@c.us")).toHaveLength(1);
   });
 });

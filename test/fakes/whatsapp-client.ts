@@ -8,6 +8,7 @@ import path from "node:path";
 import { createWhatsAppAdapter, type WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { Logger } from "../../src/logger.js";
 import type {
+  WhatsAppChatLike,
   WhatsAppClientFactory,
   WhatsAppClientLike,
   WhatsAppContent,
@@ -40,6 +41,10 @@ export class FakeWhatsAppNetwork {
   failInitialize = 0;
   /** Error message the next sendMessage throws (once). */
   nextSendError: string | undefined;
+  /** Messages in chats not yet marked read (what getChats/fetchMessages show after a restart), by chat. */
+  readonly unread = new Map<string, WhatsAppMessageLike[]>();
+  /** Chats marked read (sendSeen), in order. */
+  readonly seen: string[] = [];
   private seq = 0;
   private readonly clientWaiters: Array<{ count: number; resolve: () => void }> = [];
 
@@ -144,8 +149,28 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     });
   }
 
-  /** The network delivers a message; returns the exact object, so it can be delivered again. */
-  emitMessage(incoming: IncomingMessage): WhatsAppMessageLike {
+  async getChats(): Promise<WhatsAppChatLike[]> {
+    return [...this.network.unread].map(([chatId, messages]) => ({
+      id: { _serialized: chatId },
+      unreadCount: messages.length,
+      fetchMessages: async ({ limit }: { limit?: number }) => messages.slice(-(limit ?? messages.length)),
+    }));
+  }
+
+  async sendSeen(chatId: string): Promise<boolean> {
+    this.network.seen.push(chatId);
+    this.network.unread.delete(chatId);
+    return true;
+  }
+
+  /** A message that reached the phone while no client listened: only getChats/fetchMessages show it. */
+  arrivedWhileAway(incoming: IncomingMessage): WhatsAppMessageLike {
+    const message = this.buildMessage(incoming);
+    this.network.unread.set(incoming.from, [...(this.network.unread.get(incoming.from) ?? []), message]);
+    return message;
+  }
+
+  private buildMessage(incoming: IncomingMessage): WhatsAppMessageLike {
     const message: WhatsAppMessageLike = {
       fromMe: false,
       body: "",
@@ -156,6 +181,14 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
       id: { fromMe: incoming.fromMe ?? false, remote: incoming.from, _serialized: "" },
     };
     message.id._serialized = `${message.fromMe}_${message.from}_${this.network.nextId()}`;
+    return message;
+  }
+
+  /** The network delivers a message; returns the exact object, so it can be delivered again. It stays unread until
+   * the adapter marks its chat seen. */
+  emitMessage(incoming: IncomingMessage): WhatsAppMessageLike {
+    const message = this.buildMessage(incoming);
+    if (!message.fromMe) this.network.unread.set(incoming.from, [...(this.network.unread.get(incoming.from) ?? []), message]);
     this.emit("message", message);
     return message;
   }

@@ -111,6 +111,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
         this.delivery?.push(chatOfVote(vote), () => voteToEvent(this.context(client), vote));
       },
       onAck: (message, ack) => this.acknowledged(message, ack),
+      onReady: (client) => void this.recoverUnread(client),
     });
   }
 
@@ -118,7 +119,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
   async start(sink: InboundSink, onDelivery?: DeliverySink): Promise<void> {
     if (this.delivery) throw new Error("whatsapp adapter already started");
     this.onDelivery = onDelivery;
-    this.delivery = new InboundDelivery(sink, this.retryDelaysMs, this.logger);
+    this.delivery = new InboundDelivery(sink, this.retryDelaysMs, this.logger, (chatId) => this.markSeen(chatId));
     // Two processes on one session folder would throw each other off (CONFLICT) for ever: the second one stops.
     const holder = await this.lock.acquire();
     if (holder) return this.connection.block(holder);
@@ -183,6 +184,40 @@ class WhatsAppChannel implements WhatsAppAdapter {
   async qrSvg(): Promise<string | undefined> {
     const qr = this.connection.qr;
     return qr ? QRCode.toString(qr, { type: "svg", margin: 2, width: 320 }) : undefined;
+  }
+
+  /**
+   * What arrived while Nuru was down: whatsapp-web.js does not emit it again, so on every ready the unread chats are
+   * read back (up to 100 messages each) and go through the normal pipeline. The inbound log drops what it already
+   * has; a chat is marked read only once its messages are logged (markSeen), so a crash before that leaves them
+   * unread for the next start to find.
+   */
+  private async recoverUnread(client: WhatsAppClientLike): Promise<void> {
+    try {
+      const chats = (await client.getChats()).filter((c) => c.unreadCount > 0).slice(0, 500);
+      let messages = 0;
+      for (const chat of chats) {
+        const unread = await chat.fetchMessages({ limit: Math.min(chat.unreadCount, 100) });
+        for (const message of unread) {
+          if (message.fromMe || message.id.fromMe) continue;
+          messages++;
+          this.delivery?.push(chatOfMessage(message), () => messageToEvent(this.context(client), message));
+        }
+      }
+      if (messages) this.logger.info({ chats: chats.length, messages }, "whatsapp: read back messages that arrived while Nuru was away");
+    } catch (err) {
+      this.logger.warn({ err }, "whatsapp: could not read back unread chats; they stay unread for the next start");
+    }
+  }
+
+  private markSeen(chatId: string): void {
+    let client: WhatsAppClientLike;
+    try {
+      client = this.connection.readyClient();
+    } catch {
+      return; // not connected: the chat stays unread, and is read back at the next ready
+    }
+    client.sendSeen(chatId).catch((err: unknown) => this.logger.debug({ err, chatId }, "whatsapp: could not mark a chat read"));
   }
 
   /** WhatsApp's ticks on our messages, for their outbound rows: delivered (2), read or played (3, 4), failed (-1). */

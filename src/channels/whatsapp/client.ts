@@ -63,11 +63,20 @@ export type WhatsAppEventName = keyof WhatsAppClientEvents;
 /** What sendMessage accepts here: plain text, or a whatsapp-web.js Poll, Location or MessageMedia built below. */
 export type WhatsAppContent = string | WAWebJS.Poll | WAWebJS.Location | WAWebJS.MessageMedia;
 
-/** sendMessage's options Nuru uses: a media's caption; no link previews; resolve only once WhatsApp took it. */
+/** sendMessage's options Nuru uses: a media's caption; no link previews; resolve only once WhatsApp took it; do not
+ * mark the chat read (the library does by default, before the person's messages may be logged). */
 export interface WhatsAppSendOptions {
   caption?: string;
   linkPreview?: boolean;
   waitUntilMsgSent?: boolean;
+  sendSeen?: boolean;
+}
+
+/** The fields of a whatsapp-web.js Chat the adapter reads: what arrived while Nuru was not listening. */
+export interface WhatsAppChatLike {
+  id: { _serialized: string };
+  unreadCount: number;
+  fetchMessages(search: { limit?: number }): Promise<WhatsAppMessageLike[]>;
 }
 
 export interface WhatsAppClientLike {
@@ -83,6 +92,9 @@ export interface WhatsAppClientLike {
   sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: WhatsAppMessageId } | undefined>;
   /** Null when the number is not on WhatsApp; otherwise the id to send to (it may differ from what we asked). */
   getNumberId(number: string): Promise<{ _serialized: string } | null>;
+  getChats(): Promise<WhatsAppChatLike[]>;
+  /** Marks the chat read on the phone (blue ticks for the sender): done only once its messages are logged. */
+  sendSeen(chatId: string): Promise<boolean>;
   /** Fields are missing when WhatsApp hides the mapping (privacy), so both are optional here. */
   getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid?: string; pn?: string }>>;
 }

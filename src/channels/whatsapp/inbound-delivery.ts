@@ -24,6 +24,8 @@ export class InboundDelivery {
     private readonly sink: InboundSink,
     private readonly retryDelaysMs: readonly number[],
     private readonly logger: Logger,
+    /** A chat whose every waiting message the sink has taken (logged): it may now be marked read. */
+    private readonly onLogged?: (laneKey: string) => void,
   ) {}
 
   /** Queue a message of `laneKey` (its chat). Building starts at once unless earlier messages of the chat wait. */
@@ -98,7 +100,10 @@ export class InboundDelivery {
         await this.pause(delayMs);
       }
     }
-    if (this.lanes.get(laneKey) === lane) this.lanes.delete(laneKey);
+    if (this.lanes.get(laneKey) === lane) {
+      this.lanes.delete(laneKey);
+      if (!this.stopped) this.onLogged?.(laneKey);
+    }
   }
 
   private delayAfter(failures: number): number {

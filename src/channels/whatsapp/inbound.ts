@@ -53,8 +53,9 @@ export function chatOfMessage(message: WhatsAppMessageLike): string {
 }
 
 export function chatOfVote(vote: WhatsAppPollVoteLike): string {
-  // For a message we sent, `from` is our own id; the chat is the recipient, which the message id carries.
-  return vote.parentMessage.id.remote ?? vote.parentMessage.to ?? vote.voter;
+  // For a message we sent, `from` is our own id; the chat is the recipient, which the message id carries. A vote on
+  // a poll the browser no longer has comes with a parent message without an id (1.34.7): the voter's chat then.
+  return vote.parentMessage?.id?.remote ?? vote.parentMessage?.to ?? vote.voter;
 }
 
 export async function messageToEvent(ctx: InboundContext, message: WhatsAppMessageLike): Promise<InboundEvent | undefined> {
@@ -124,7 +125,11 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
 /** Only votes on polls we sent concern the engine; others (polls between guests in a group) are ignored. */
 export async function voteToEvent(ctx: InboundContext, vote: WhatsAppPollVoteLike): Promise<InboundEvent | undefined> {
   const poll = vote.parentMessage;
-  const pollRef = poll.id._serialized;
+  const pollRef = poll?.id?._serialized;
+  if (!pollRef) {
+    ctx.logger.warn({ voter: vote.voter }, "whatsapp: a poll vote whose poll the browser no longer has; ignored (the person can answer with the number)");
+    return undefined;
+  }
   if (!(poll.fromMe || poll.id.fromMe)) {
     ctx.logger.debug({ pollRef }, "whatsapp: ignoring a vote on a poll we did not send");
     return undefined;

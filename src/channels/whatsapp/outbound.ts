@@ -35,7 +35,7 @@ export class WhatsAppSender {
     try {
       // No link previews (a preview fetches the page from the bot's phone, slowly, and shows what the bot did not
       // choose); resolve only once WhatsApp took the message, so "sent" means sent, not "handed to the browser".
-      sent = await client.sendMessage(target, content, { linkPreview: false, waitUntilMsgSent: true, ...options });
+      sent = await client.sendMessage(target, content, { linkPreview: false, waitUntilMsgSent: true, sendSeen: false, ...options });
     } catch (err) {
       throw await this.classify(client, jid, err);
     }
