@@ -5,6 +5,7 @@ import { EventEmitter } from "node:events";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { createWhatsAppAdapter, type WhatsAppAdapter } from "../../src/channels/whatsapp/adapter.js";
 import type { Logger } from "../../src/logger.js";
 import type {
@@ -18,6 +19,9 @@ import type {
   MediaLoader,
 } from "../../src/channels/whatsapp/client.js";
 import type { SentMessage } from "../contract/channel-contract.js";
+
+// The library's own Message structure (CommonJS, loaded without the client or puppeteer).
+const LibraryMessage = createRequire(import.meta.url)("whatsapp-web.js/src/structures/Message") as new (client: unknown, data: unknown) => unknown;
 
 export interface FakeSent {
   chatId: string;
@@ -170,18 +174,32 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     return message;
   }
 
+  /**
+   * A message as the library builds it: a real whatsapp-web.js Message over the raw model (`_data`) WhatsApp Web
+   * hands it, so fields come out as the library makes them (a location's lat/lng and "name\naddress", a media's
+   * caption as body, vCards from vcardList, notifyName only in _data).
+   */
   private buildMessage(incoming: IncomingMessage): WhatsAppMessageLike {
-    const message: WhatsAppMessageLike = {
-      fromMe: false,
-      body: "",
-      type: "chat",
-      hasMedia: false,
-      timestamp: Math.floor(Date.now() / 1000),
-      ...incoming,
-      id: { fromMe: incoming.fromMe ?? false, remote: incoming.from, _serialized: "" },
+    const fromMe = incoming.fromMe ?? false;
+    const idPart = this.network.nextId();
+    const raw: Record<string, unknown> = {
+      id: { fromMe, remote: incoming.from, id: idPart, _serialized: `${fromMe}_${incoming.from}_${idPart}` },
+      type: incoming.type ?? "chat",
+      t: incoming.timestamp ?? Math.floor(Date.now() / 1000),
+      from: incoming.from,
+      to: incoming.to ?? "255700000001@c.us",
+      ...(incoming.author ? { author: incoming.author } : {}),
+      ...(incoming._data?.notifyName ? { notifyName: incoming._data.notifyName } : {}),
+      ...(incoming.isStatus ? { isStatusV3: true } : {}),
     };
-    message.id._serialized = `${message.fromMe}_${message.from}_${this.network.nextId()}`;
-    return message;
+    if (incoming.hasMedia) Object.assign(raw, { directPath: "/v/t62.7118-24/fake", caption: incoming.body ?? "" });
+    else raw.body = incoming.body ?? "";
+    if (incoming.location) {
+      const { latitude, longitude, name, address } = incoming.location;
+      Object.assign(raw, { lat: latitude, lng: longitude, ...(name ? { loc: address ? `${name}\n${address}` : name } : {}) });
+    }
+    if (incoming.type === "multi_vcard") raw.vcardList = (incoming.vCards ?? []).map((vcard) => ({ vcard }));
+    return new LibraryMessage(this, raw) as unknown as WhatsAppMessageLike;
   }
 
   /** The network delivers a message; returns the exact object, so it can be delivered again. It stays unread until

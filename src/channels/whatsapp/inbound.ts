@@ -97,11 +97,15 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
   }
   if (message.type === "location") {
     const place = message.location;
-    if (!place) return undefined;
+    // The library builds a Location for every message of this type, from whatever lat/lng the model had: without
+    // them it holds undefined, which must not become a pin at NaN, NaN.
+    const latitude = Number(place?.latitude);
+    const longitude = Number(place?.longitude);
+    if (!place || place.latitude == null || place.longitude == null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
     return {
       kind: "location",
-      latitude: Number(place.latitude),
-      longitude: Number(place.longitude),
+      latitude,
+      longitude,
       ...(place.name ? { name: place.name } : {}),
       ...(place.address ? { address: place.address } : {}),
     };
