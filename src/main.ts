@@ -1,7 +1,7 @@
 // The one composition root: config -> database (created and migrated) -> Redis -> channels -> engine -> HTTP ->
 // workers; clean shutdown in the reverse order on SIGTERM/SIGINT.
 import type { Server } from "node:http";
-import type { Worker } from "bullmq";
+import { Queue, type Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { ChannelAdapter } from "./channels/channel.js";
 import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
@@ -15,7 +15,8 @@ import { createEngine } from "./engine/engine.js";
 import type { Channel } from "./generated/prisma/client.js";
 import { createHttpApp } from "./http/app.js";
 import { deliveryRecorder } from "./jobs/delivery.js";
-import { createOutboundDispatcher, createOutboundWorker } from "./jobs/outbound.js";
+import { createOutboundDispatcher, createOutboundWorker, outboundQueueName } from "./jobs/outbound.js";
+import { createMetrics } from "./metrics.js";
 import { startReconciler } from "./jobs/reconcile.js";
 import { parseQuietHours } from "./reminders/quiet.js";
 import { createReminderScheduler } from "./reminders/scheduler.js";
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   // Room for the engine's batches (ENGINE_BATCHES, one connection each), the inbound log's writer, the outbound
   // workers' claims, the reconciler and failure bookkeeping.
   const db = createPrisma(config.DATABASE_URL, 20);
+  const metrics = createMetrics(db);
 
   const queuePrefix = config.REDIS_PREFIX;
   const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
@@ -127,9 +129,12 @@ async function main(): Promise<void> {
     conversationTtlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
     concurrency: config.ENGINE_BATCHES,
     batchSize: config.ENGINE_BATCH_SIZE,
+    onLogged: (channel, outcome, id) => metrics.inboundLogged(channel, outcome, id),
+    onHandled: (channel, _chatId, id) => metrics.turnHandled(channel, id),
+    onBatch: (chats) => metrics.batch(chats.length),
   });
   const workers: Worker[] = adapters.map((adapter) =>
-    createOutboundWorker({ db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger }),
+    createOutboundWorker({ db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger, metrics }),
   );
   const reconciler = startReconciler({ db, processor: engine.processor, dispatcher, channels, logger, intervalMs: 10_000 });
   const reminders = createReminderScheduler({
@@ -141,7 +146,10 @@ async function main(): Promise<void> {
     quiet: parseQuietHours(config.QUIET_HOURS) ?? null,
     env: engine.environment,
     dispatch: (channel, ids) => dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk: true }))),
+    onFired: (result, skews) => metrics.remindersFired(result, skews),
   });
+  // For the queue dashboard: its own handles on every queue (closed at shutdown).
+  const dashboardQueues = [...channels.map((c) => new Queue(outboundQueueName(c), { connection: redis, prefix: queuePrefix })), reminders.queue];
 
   const app = createHttpApp({
     db,
@@ -157,6 +165,8 @@ async function main(): Promise<void> {
           return { whatsapp: reason ? `${state}: ${reason}` : state };
         }
       : undefined,
+    metrics: metrics.registry,
+    queues: dashboardQueues,
     operatorToken: config.OPERATOR_TOKEN,
     // loadConfig refuses a simulator beside a real channel without OPERATOR_TOKEN, so this never locks it for good.
     protectSimulator: simulatorNeedsLogin(config),
@@ -208,6 +218,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await reconciler.stop();
     await reminders.stop();
+    await Promise.allSettled(dashboardQueues.map((q) => q.close()));
     await engine.processor.idle();
     await dispatcher.close();
     await db.$disconnect();

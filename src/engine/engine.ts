@@ -33,6 +33,8 @@ export interface EngineOptions {
   /** observability hooks, see ProcessorOptions */
   onHandled?: ProcessorOptions["onHandled"];
   onBatch?: ProcessorOptions["onBatch"];
+  /** observability hook: what became of a message handed over (its log id when it was logged) */
+  onLogged?: (channel: string, outcome: "logged" | "duplicate" | "quarantined" | "refused", id?: bigint) => void;
 }
 
 export function createEngine(options: EngineOptions) {
@@ -67,7 +69,14 @@ export function createEngine(options: EngineOptions) {
     // The border: every channel's text is made storable here, by the same rules (src/channels/storable.ts).
     const { event, notes } = toStorableEvent(raw);
     if (notes.length) options.logger.warn({ channel: event.channel, externalId: event.externalId, notes }, "inbound message cleaned before logging");
-    const logged = await inboundLog.append(event);
+    let logged: Awaited<ReturnType<typeof inboundLog.append>>;
+    try {
+      logged = await inboundLog.append(event);
+    } catch (err) {
+      options.onLogged?.(event.channel, "refused");
+      throw err;
+    }
+    options.onLogged?.(event.channel, logged.quarantined ? "quarantined" : logged.duplicate ? "duplicate" : "logged", logged.duplicate ? undefined : logged.id);
     if (logged.duplicate) options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
     // Also for a repeat: when the first delivery's insert committed but its answer was lost (the connection dropped),
     // the network's retry is the first this process hears of it. Processing is idempotent; a done message is skipped.

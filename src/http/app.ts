@@ -5,7 +5,10 @@ import type { Redis } from "ioredis";
 import type { Db } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
 import { operatorOnly, requireOperator } from "./operator-auth.js";
+import { queueDashboard } from "./queue-dashboard.js";
 import { checkReadiness } from "./readiness.js";
+import type { Queue } from "bullmq";
+import type { Registry } from "prom-client";
 
 export interface HttpOptions {
   db: Db;
@@ -29,6 +32,10 @@ export interface HttpOptions {
    * banned WhatsApp number is not fixed by an orchestrator restarting the instance, and the other channels still work.
    */
   channelStatus?: () => Record<string, string>;
+  /** GET /metrics (Prometheus), for the operator */
+  metrics?: Registry;
+  /** the BullMQ queues shown at /admin/queues, for the operator */
+  queues?: Queue[];
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -55,6 +62,17 @@ export function createHttpApp(options: HttpOptions): express.Express {
     else app.use("/simulator", options.simulator);
   }
   if (options.whatsappQr) app.get("/whatsapp/qr", operatorOnly(options.operatorToken), options.whatsappQr);
+  if (options.metrics) {
+    const registry = options.metrics;
+    app.get("/metrics", operatorOnly(options.operatorToken), async (_req, res, next) => {
+      try {
+        res.set("Content-Type", registry.contentType).send(await registry.metrics());
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  if (options.queues?.length) app.use("/admin/queues", operatorOnly(options.operatorToken), queueDashboard(options.queues, "/admin/queues"));
   app.get("/", (_req, res) => {
     if (options.simulator) return res.redirect("/simulator/");
     res.type("text/plain").send("Nuru is running. See /healthz and /readyz.");

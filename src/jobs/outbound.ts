@@ -108,6 +108,8 @@ export function createOutboundWorker(options: {
   prefix: string;
   logger: Logger;
   concurrency?: number;
+  /** sends by outcome and their latency (src/metrics.ts) */
+  metrics?: { send(channel: string, outcome: "sent" | "failed" | "retry" | "rate_limited", seconds?: number): void };
 }): Worker<OutboundJob> {
   const { db, adapter, logger } = options;
   const channel = adapter.name as Channel;
@@ -184,17 +186,21 @@ export function createOutboundWorker(options: {
     const opts = row.options as RowOptions;
     try {
       const { readReceipt, ...payload } = opts ?? {};
+      const started = performance.now();
       const result = await adapter.send({ chatId: row.chatId, text: row.body, ...payload });
+      options.metrics?.send(channel, "sent", (performance.now() - started) / 1000);
       await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
       // A relayed message counts as read once delivered to its recipient.
       if (readReceipt) await db.chatMessage.updateMany({ where: { id: readReceipt.chatMessageId }, data: { read: true } });
     } catch (err) {
       if (err instanceof PermanentSendError) {
         logger.warn({ outboundId: String(id), reason: err.reason }, "message refused for good");
+        options.metrics?.send(channel, "failed");
         await db.outboundMessage.update({ where: { id }, data: { status: "failed", lastError: err.reason } });
         return;
       }
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      options.metrics?.send(channel, err instanceof RateLimitError ? "rate_limited" : lastTry ? "failed" : "retry");
       await db.outboundMessage.update({
         where: { id },
         data: { status: lastTry && !(err instanceof RateLimitError) ? "failed" : "queued", lastError: String(err).slice(0, 500) },

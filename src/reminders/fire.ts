@@ -18,6 +18,8 @@ export interface FireDeps {
   logger: Logger;
   /** queues outbox rows after the commit (bulk priority: replies to people writing go first) */
   dispatch: (channel: Channel, ids: bigint[]) => Promise<void>;
+  /** observability hook: what a batch did, and how late each sent reminder was (ms from due to queued) */
+  onFired?: (result: FireResult, skewsMs: number[]) => void;
 }
 
 export interface FireResult {
@@ -95,6 +97,7 @@ async function mark(tx: Tx, ids: string[], status: "cancelled" | "skipped", note
  */
 export async function fireDue(deps: FireDeps, limit = 200): Promise<FireResult> {
   const outbox: { id: bigint; channel: string }[] = [];
+  const dueTimes: number[] = [];
   const result = await deps.db.$transaction(
     async (tx) => {
       const { rows, now } = await claim(tx, limit);
@@ -119,6 +122,7 @@ export async function fireDue(deps: FireDeps, limit = 200): Promise<FireResult> 
       const sending = live.filter((r) => !heldIds.has(r.id));
       // Every message of the batch in one statement: a thousand reminders due in one second are a few transactions.
       outbox.push(...(await tellMany(tx, { tellings: await compose(tx, sending, now), env: deps.env })).rows);
+      dueTimes.push(...sending.map((r) => r.runAt.getTime()));
       return { sent: sending.length, cancelled: gone.length, skipped: tooLate.length, held: held.length, messages: outbox.length };
     },
     { timeout: 30_000 },
@@ -130,5 +134,7 @@ export async function fireDue(deps: FireDeps, limit = 200): Promise<FireResult> 
     deps.logger.warn({ err }, "reminder messages wait in the outbox for the reconciler"),
   );
   if (result.skipped || result.cancelled) deps.logger.info(result, "reminders: some were no longer needed or came too late");
+  const queuedAt = Date.now();
+  deps.onFired?.(result, dueTimes.map((due) => queuedAt - due));
   return result;
 }

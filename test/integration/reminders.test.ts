@@ -254,8 +254,10 @@ describe("sending reminders", () => {
     await inviteAndAnswer(organizer, code, [{ phone: calm, name: "Calm", answer: "yes" }]);
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
     await dueIn({ keys: [`event:${event.id}:10080`] });
-    const fired = await fireDue({ db: h.db, env: h.engine.environment, quiet, logger: createLogger("silent"), dispatch: async () => {} });
+    const observed: number[] = [];
+    const fired = await fireDue({ db: h.db, env: h.engine.environment, quiet, logger: createLogger("silent"), dispatch: async () => {}, onFired: (r) => observed.push(r.held) });
     expect(fired.held).toBeGreaterThanOrEqual(1);
+    expect(observed).toEqual([fired.held]); // the metrics hook sees what the batch did
     const held = await h.db.reminder.findUniqueOrThrow({ where: { key: `event:${event.id}:10080` } });
     expect(held).toMatchObject({ status: "scheduled", note: "held for quiet hours" });
     expect(Math.abs(held.runAt.getTime() - (Date.now() + 4000))).toBeLessThan(5000);

@@ -71,7 +71,9 @@ export function recordSends(inner: ChannelAdapter) {
   };
 }
 
-export async function startHarness(options: Partial<EngineOptions> & { db?: Db; workerConcurrency?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: Partial<EngineOptions> & { db?: Db; workerConcurrency?: number; workerMetrics?: Parameters<typeof createOutboundWorker>[0]["metrics"] } = {},
+): Promise<Harness> {
   const db = options.db ?? testDb();
   const connection = await testRedis();
   const redis = await testRedis();
@@ -88,7 +90,7 @@ export async function startHarness(options: Partial<EngineOptions> & { db?: Db; 
   });
   const sent = recordSends(simulator);
   const workers: Worker[] = [
-    createOutboundWorker({ db, adapter: sent.adapter, connection, redis, prefix, logger, concurrency: options.workerConcurrency ?? 16 }),
+    createOutboundWorker({ db, adapter: sent.adapter, connection, redis, prefix, logger, concurrency: options.workerConcurrency ?? 16, metrics: options.workerMetrics }),
   ];
   await simulator.start(engine.sink);
 
