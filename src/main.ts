@@ -1,11 +1,12 @@
 // The one composition root: config -> database (created and migrated) -> Redis -> channels -> engine -> HTTP ->
 // workers; clean shutdown in the reverse order on SIGTERM/SIGINT.
 import type { Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Queue, type Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { ChannelAdapter } from "./channels/channel.js";
 import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
-import { createTelegramAdapter, webhookSecretGuard, type TelegramAdapter } from "./channels/telegram/index.js";
+import { createTelegramAdapter, TelegramTokenRefusedError, webhookSecretGuard, type TelegramAdapter } from "./channels/telegram/index.js";
 import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "./channels/whatsapp/index.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
@@ -86,6 +87,19 @@ async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   return redis;
 }
 
+/** The bot's @username for /link's t.me links, asked until Telegram answers (it may be unreachable at start-up). */
+async function learnTelegramUsername(telegram: TelegramAdapter, links: { telegramBot?: string }, logger: Logger, signal: AbortSignal): Promise<void> {
+  for (let attempt = 0; !signal.aborted; attempt++) {
+    try {
+      links.telegramBot = await telegram.username();
+      return;
+    } catch (err) {
+      if (attempt === 0) logger.warn({ err }, "could not ask Telegram for the bot's username yet; /link leaves Telegram links out until it answers (or set TELEGRAM_BOT_USERNAME)");
+      await sleep(Math.min(1000 * 2 ** attempt, 60_000), undefined, { signal }).catch(() => undefined);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -159,12 +173,18 @@ async function main(): Promise<void> {
     telegramWebhookGuard: config.TELEGRAM_WEBHOOK_SECRET ? webhookSecretGuard(config.TELEGRAM_WEBHOOK_SECRET) : undefined,
     simulator: simulator?.router(),
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
-    channelStatus: whatsapp
-      ? () => {
-          const { state, reason } = whatsapp.status();
-          return { whatsapp: reason ? `${state}: ${reason}` : state };
-        }
-      : undefined,
+    channelStatus:
+      whatsapp || telegram
+        ? () => {
+            const status: Record<string, string> = {};
+            if (telegram) status.telegram = telegram.status();
+            if (whatsapp) {
+              const { state, reason } = whatsapp.status();
+              status.whatsapp = reason ? `${state}: ${reason}` : state;
+            }
+            return status;
+          }
+        : undefined,
     metrics: metrics.registry,
     queues: dashboardQueues,
     operatorToken: config.OPERATOR_TOKEN,
@@ -179,12 +199,8 @@ async function main(): Promise<void> {
   for (const adapter of adapters) await adapter.start(engine.sink, deliveryRecorder(db, adapter.name as Channel));
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();
-  if (telegram && !links.telegramBot) {
-    links.telegramBot = await telegram.username().catch((err: unknown) => {
-      logger.warn({ err }, "could not ask Telegram for the bot's username; /link will leave Telegram links out (set TELEGRAM_BOT_USERNAME)");
-      return undefined;
-    });
-  }
+  const background = new AbortController();
+  if (telegram && !links.telegramBot) void learnTelegramUsername(telegram, links, logger, background.signal);
 
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -204,6 +220,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    background.abort();
     logger.info({ signal }, "shutting down: finishing work in flight");
     const force = setTimeout(() => {
       logger.error("shutdown took too long; exiting");
@@ -232,7 +249,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Known start-up problems get one readable line; anything else is a bug worth its stack.
-  if (err instanceof ConfigError || err instanceof StartupError) console.error(`Nuru cannot start: ${err.message}`);
+  if (err instanceof ConfigError || err instanceof StartupError || err instanceof TelegramTokenRefusedError) console.error(`Nuru cannot start: ${err.message}`);
   else console.error("Nuru cannot start:", err);
   process.exit(1);
 });

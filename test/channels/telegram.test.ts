@@ -8,6 +8,7 @@ import { createTelegramAdapter, toInboundEvent, type TelegramAdapter } from "../
 import { MAX_MESSAGE_CHARS, splitForTelegram } from "../../src/channels/telegram/outbound.js";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram-bot-api.js";
 import { waitFor } from "../support/until.js";
+import { startTcpProxy } from "../support/tcp-proxy.js";
 import { newUserId, silentLogger, textUpdate, WEBHOOK_SECRET, webhookAdapter } from "../fakes/telegram-harness.js";
 
 const DATE = 1_750_000_000;
@@ -391,6 +392,33 @@ describe("long polling", () => {
     await client.sendMessage(client.makeMessage("still there?"));
     await within(taken.opened, "the sink to take the update");
     expect(fake.getUpdatesOffsets.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("starts with Telegram unreachable, says so, and connects and receives once the network is back", async () => {
+    fake ??= await startFakeTelegram();
+    const root = new URL(fake.apiRoot);
+    const proxy = await startTcpProxy({ host: root.hostname, port: Number(root.port) });
+    cleanups.push(() => proxy.close());
+    proxy.down();
+    const adapter = createTelegramAdapter({ token: fake.token, apiRoot: `${root.protocol}//127.0.0.1:${proxy.port}${root.pathname.replace(/\/$/, "")}`, logger: silentLogger(), pollTimeoutSeconds: 1, retryDelayMs: 20 });
+    cleanups.push(() => adapter.stop());
+    const taken = gate();
+    // Before, start() threw and Nuru exited, taking the simulator, WhatsApp and every queue with it.
+    await adapter.start(async () => taken.open());
+    expect(adapter.status()).toMatch(/^connecting: /);
+    proxy.up();
+    await waitFor(() => (adapter.status() === "ready" ? true : undefined), "Telegram reached", 10_000);
+    const client = fake.clientFor(newUserId());
+    await client.sendMessage(client.makeMessage("are you there?"));
+    await within(taken.opened, "the sink to take the update", 10_000);
+  });
+
+  it("refuses a token Telegram refuses, as a configuration error", async () => {
+    fake ??= await startFakeTelegram();
+    fake.failNext("deleteWebhook", { ok: false, error_code: 401, description: "Unauthorized" });
+    const adapter = createTelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger(), retryDelayMs: 10 });
+    cleanups.push(() => adapter.stop());
+    await expect(adapter.start(async () => {})).rejects.toThrow("Telegram refused TELEGRAM_BOT_TOKEN (401): check the token from @BotFather");
   });
 
   it("stops promptly in the middle of a long poll", async () => {

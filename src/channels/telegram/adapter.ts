@@ -29,6 +29,19 @@ export interface TelegramAdapter extends ChannelAdapter {
   webhookHandler(): RequestHandler;
   /** The bot's @username (getMe), for t.me links. */
   username(): Promise<string>;
+  /** "ready", or "connecting: <why>" while Telegram cannot be reached (for /readyz). */
+  status(): string;
+}
+
+/** Telegram refused the token itself: a configuration error, not something waiting fixes. */
+export class TelegramTokenRefusedError extends Error {
+  override name = "TelegramTokenRefusedError";
+}
+
+/** The Bot API's HTTP status of a refusal, when it answered at all (a network failure has none). */
+function apiErrorCode(error: unknown): number | undefined {
+  const code = (error as { response?: { error_code?: unknown } } | undefined)?.response?.error_code;
+  return typeof code === "number" ? code : undefined;
 }
 
 /** Telegram's published limits (see ENVIRONMENT.md, "Platform limits"); a private chat tolerates short bursts, so a
@@ -43,6 +56,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
   let sink: InboundSink | undefined;
   let poller: Poller | undefined;
+  let connecting: string | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
   /** Chats still showing our phone-request keyboard; in memory only, so a restart may leave one stale button. */
   const chatsWithReplyKeyboard = new Set<string>();
   /** Callback answers in flight, awaited at stop so none is cut off mid-request. */
@@ -73,6 +88,41 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     if ("callback_query" in update) answerCallback(update.callback_query.id);
   }
 
+  /** Webhook set, or webhook removed and long polling started. */
+  async function connect(to: InboundSink): Promise<void> {
+    if (options.webhook) {
+      await telegram.setWebhook(options.webhook.url, { secret_token: options.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      log.info({ url: options.webhook.url }, "telegram webhook set");
+      return;
+    }
+    // getUpdates is refused while a webhook is set (e.g. left over from a webhook deployment).
+    await telegram.deleteWebhook({ drop_pending_updates: false });
+    poller = startPolling({ telegram, handle: (update) => handle(update, to), logger: log, timeoutSeconds: pollTimeoutSeconds, retryDelayMs });
+    log.info("telegram long polling started");
+  }
+
+  /** Tries connect() again with a doubling delay (up to a minute) until it works or the adapter stops. */
+  function scheduleRetry(to: InboundSink, attempt: number): void {
+    const delayMs = Math.min(retryDelayMs * 2 ** (attempt - 1), 60_000);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (sink !== to) return;
+      connect(to).then(
+        () => {
+          connecting = undefined;
+          log.info({ attempts: attempt + 1 }, "Telegram reached; the channel is running");
+        },
+        (error: unknown) => {
+          if (sink !== to) return;
+          connecting = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : String(error);
+          log.warn({ err: error, attempt, nextInMs: Math.min(retryDelayMs * 2 ** attempt, 60_000) }, "Telegram still cannot be reached");
+          scheduleRetry(to, attempt + 1);
+        },
+      );
+    }, delayMs);
+    retryTimer.unref?.();
+  }
+
   const processor = (): UpdateProcessor => {
     const current = sink;
     return current ? (update) => handle(update, current) : undefined;
@@ -86,33 +136,30 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       if (sink) throw new Error("telegram adapter already started");
       sink = newSink;
       try {
-        if (options.webhook) {
-          await telegram.setWebhook(options.webhook.url, {
-            secret_token: options.webhook.secret,
-            allowed_updates: [...ALLOWED_UPDATES],
-          });
-          log.info({ url: options.webhook.url }, "telegram webhook set");
-        } else {
-          // getUpdates is refused while a webhook is set (e.g. left over from a webhook deployment).
-          await telegram.deleteWebhook({ drop_pending_updates: false });
-          poller = startPolling({
-            telegram,
-            handle: (update) => handle(update, newSink),
-            logger: log,
-            timeoutSeconds: pollTimeoutSeconds,
-            retryDelayMs,
-          });
-          log.info("telegram long polling started");
-        }
+        await connect(newSink);
       } catch (error) {
-        sink = undefined;
-        throw error;
+        const code = apiErrorCode(error);
+        // 401/404 to the token: wrong or revoked. Telegram will not change its mind; say so and stop.
+        if (code === 401 || code === 404) {
+          sink = undefined;
+          throw new TelegramTokenRefusedError(`Telegram refused TELEGRAM_BOT_TOKEN (${code}): check the token from @BotFather`);
+        }
+        // The network (or Telegram) is away: keep trying in the background while the rest of Nuru runs.
+        connecting = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : String(error);
+        log.warn({ err: error }, "Telegram cannot be reached; retrying in the background while the rest of Nuru runs");
+        scheduleRetry(newSink, 1);
       }
+    },
+
+    status() {
+      return connecting ? `connecting: ${connecting}` : "ready";
     },
 
     async stop() {
       // From here the webhook answers 503, so Telegram keeps what arrives and retries later.
       sink = undefined;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
       await poller?.stop();
       poller = undefined;
       await Promise.allSettled([...pendingAnswers]);
