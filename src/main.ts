@@ -101,6 +101,8 @@ async function learnTelegramUsername(telegram: TelegramAdapter, links: { telegra
 }
 
 async function main(): Promise<void> {
+  // Read first: npm may be gone before start-up ends (see the parent watch at the end).
+  const startedBy = process.ppid;
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   // A library promise nobody awaits (whatsapp-web.js's logout path rejects so) must not stop every channel and
@@ -245,6 +247,13 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+  // Under `npm start`, a process manager's SIGTERM reaches npm, which exits without passing it on: Nuru would be left
+  // running, orphaned, on its port. Orphaned means its parent changed; then it stops as if it had the signal.
+  if (process.env.npm_lifecycle_event) {
+    setInterval(() => {
+      if (process.ppid !== startedBy) void shutdown("parent npm exited");
+    }, 1000).unref();
+  }
 }
 
 main().catch((err: unknown) => {

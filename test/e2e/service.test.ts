@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it, type ExpectStatic } from "vitest";
@@ -57,7 +58,7 @@ async function deleteRedisKeys() {
   const redis = createRedis(inject("redisUrl"));
   await redis.connect();
   try {
-    for await (const keys of redis.scanStream({ match: `${redisPrefix}:*`, count: 500 })) {
+    for await (const keys of redis.scanStream({ match: `${redisPrefix}*`, count: 500 })) {
       if ((keys as string[]).length) await redis.unlink(...(keys as string[]));
     }
   } finally {
@@ -175,6 +176,41 @@ describe("the service", () => {
     service.child.kill("SIGTERM");
     expect(await exitWithin(service, 20_000)).toBe(0);
     expect(service.stderr()).toBe("");
+  });
+
+  it("stops when the npm that started it exits (a process manager's SIGTERM to `npm start` is not passed on)", async () => {
+    const port = await freePort();
+    const blank = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, ""]));
+    const env = {
+      PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blank, LOG_LEVEL: "warn",
+      DATABASE_URL: databaseUrl, REDIS_URL: inject("redisUrl"), REDIS_PREFIX: redisPrefix, PORT: String(port),
+      // What npm sets for the scripts it runs.
+      npm_lifecycle_event: "start",
+    };
+    // A stand-in for npm: a parent that starts Nuru and waits for it.
+    const parent = spawn("sh", ["-c", `"${process.execPath}" --import tsx src/main.ts & echo $!; wait`], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "ignore"] });
+    const pid = await new Promise<number>((resolve) => parent.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    // Gone, or a zombie nobody reaps (an orphan's new parent here may not reap): either way it no longer runs.
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false))) {
+        if (Date.now() > deadline) throw new Error("Nuru did not start");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      parent.kill("SIGKILL"); // npm gone, as after the SIGTERM it does not pass on
+      const gone = Date.now() + 25_000;
+      while (alive() && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+      expect(alive()).toBe(false);
+    } finally {
+      if (alive()) process.kill(pid, "SIGKILL");
+    }
   });
 });
 

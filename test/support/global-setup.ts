@@ -1,6 +1,7 @@
 // One fresh database per test run, migrated with the project's own migration command, dropped afterwards.
 // Tests get its URL through inject("databaseUrl"), so they never touch a developer's data.
 import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../src/db/migrations.js";
@@ -44,5 +45,15 @@ export default async function setup(project: TestProject) {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await client.end();
+    // Every key the run's queues, pacing and reminders wrote (their prefixes start with the run's id), in each
+    // Redis database a test used: a run leaves nothing behind.
+    for (const db of [0, 7]) {
+      const redis = new Redis(redisUrl, { db, lazyConnect: true });
+      await redis.connect();
+      for await (const keys of redis.scanStream({ match: `nuru-*-${runId}*`, count: 1000 }) as AsyncIterable<string[]>) {
+        if (keys.length) await redis.unlink(...keys);
+      }
+      await redis.quit();
+    }
   };
 }
