@@ -10,8 +10,10 @@ export interface StoredMessage {
   text: string;
   choices?: Choice[];
   requestPhone?: boolean;
-  /** ISO time the bot sent it. */
+  /** ISO time the bot sent it (or the person wrote it). */
   at: string;
+  /** Set on what the person sent (kept so a reloaded page shows both sides); absent on the bot's messages. */
+  mine?: { clientId: string };
 }
 
 export interface ChatSummary {
@@ -67,19 +69,27 @@ export class ChatHistory {
     return stored;
   }
 
-  /** The person wrote in: the chat shows up in the chat list even before the bot answers. */
-  noteInbound(phone: string, name: string | undefined, now = new Date()): void {
+  /**
+   * The person wrote in: the chat shows up in the chat list even before the bot answers, and what they sent is kept
+   * (as the page showed it) for a page that is reloaded. It wakes no long-poll: only the bot's answers do.
+   */
+  noteInbound(phone: string, name: string | undefined, sent?: { text: string; clientId: string }, now = new Date()): void {
     const chat = this.touch(phone, now);
     if (name) chat.name = name;
+    // A page's retry of the same message (same id) is kept once.
+    if (!sent || chat.messages.some((m) => m.mine?.clientId === sent.clientId)) return;
+    chat.messages.push({ seq: ++this.lastSeq, text: sent.text, at: now.toISOString(), mine: { clientId: sent.clientId } });
+    if (chat.messages.length > this.limits.perChat) chat.messages.splice(0, chat.messages.length - this.limits.perChat);
   }
 
-  /** Messages to this chat with seq > after, oldest first. */
-  after(phone: string, after: number): StoredMessage[] {
+  /** Messages to this chat with seq > after, oldest first; with `mine`, the person's own among them. */
+  after(phone: string, after: number, mine = false): StoredMessage[] {
     const messages = this.chats.get(phone)?.messages ?? [];
     // Messages are in seq order, so search from the end: pollers usually ask for the last few.
     let start = messages.length;
     while (start > 0 && messages[start - 1]!.seq > after) start--;
-    return messages.slice(start);
+    const found = messages.slice(start);
+    return mine ? found : found.filter((m) => !m.mine);
   }
 
   /** Every chat, most recently active first (the Map keeps them in activity order, see touch()). */

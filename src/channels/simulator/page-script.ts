@@ -23,7 +23,10 @@ export const pageScript = String.raw`
   const liveEl = document.getElementById("live");
   const othersEl = document.getElementById("others");
   const othersList = document.getElementById("others-list");
+  const tabsEl = document.getElementById("tabs");
+  const phoneLayout = window.matchMedia("(max-width: 700px)");
   const panes = new Map();
+  let active = null;
   let pollAfter = 0;
   let pollAbort = null;
   let pollRestart = false;
@@ -99,7 +102,8 @@ export const pageScript = String.raw`
     const form = el("form", "composer");
     const input = el("input");
     input.type = "text";
-    input.maxLength = 32000;
+    // No maxlength: a browser would cut a pasted text silently. Long texts are said to be long (below), and Nuru
+    // itself answers one over 32,000 characters with the limit.
     input.autocomplete = "off";
     input.placeholder = "Message / Ujumbe";
     input.setAttribute("aria-label", "Message as " + (person.name || person.phone));
@@ -107,10 +111,32 @@ export const pageScript = String.raw`
     send.type = "submit";
     send.title = "Send / Tuma";
     form.append(input, send);
-    root.append(head, list, form);
+    const longNote = el("div", "longnote");
+    longNote.setAttribute("aria-live", "polite");
+    input.addEventListener("input", () => {
+      const n = input.value.length;
+      longNote.textContent =
+        n > 32000
+          ? "Over 32,000 characters (" + n + "): Nuru will ask for shorter parts / Zaidi ya herufi 32,000: Nuru itaomba sehemu fupi"
+          : n > 4096
+            ? "Long message: " + n + " characters (WhatsApp and Telegram would show it in parts) / Ujumbe mrefu: herufi " + n
+            : "";
+    });
+    root.append(head, list, longNote, form);
     panesEl.append(root);
 
-    const pane = { person, root, list, empty, lastSeq: 0, queue: Promise.resolve() };
+    const tab = el("button");
+    tab.type = "button";
+    tab.setAttribute("role", "tab");
+    const badge = el("span", "badge", "");
+    tab.append(el("span", "", person.name || person.phone), badge);
+    tab.title = person.phone;
+    tab.addEventListener("click", () => activate(pane));
+    tabsEl.append(tab);
+
+    const pane = { person, root, list, empty, lastSeq: 0, queue: Promise.resolve(), posted: new Set(), unread: 0, tab, badge, longNote };
+    root.addEventListener("pointerdown", () => activate(pane));
+    root.addEventListener("focusin", () => activate(pane));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const text = input.value;
@@ -124,11 +150,34 @@ export const pageScript = String.raw`
     return pane;
   }
 
+  /** The chat being looked at: shown alone on a phone, outlined on a wide screen; its unread mark is cleared. */
+  function activate(pane) {
+    if (active === pane) return;
+    if (active) {
+      active.root.classList.remove("active");
+      active.tab.setAttribute("aria-selected", "false");
+    }
+    active = pane;
+    pane.root.classList.add("active");
+    pane.tab.setAttribute("aria-selected", "true");
+    pane.unread = 0;
+    pane.badge.textContent = "";
+    pane.tab.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (!phoneLayout.matches) pane.root.scrollIntoView({ behavior: "smooth", inline: "nearest", block: "nearest" });
+    pane.list.scrollTop = pane.list.scrollHeight;
+  }
+
   function removePane(phone) {
     const pane = panes.get(phone);
     if (!pane) return;
     pane.root.remove();
+    pane.tab.remove();
     panes.delete(phone);
+    if (active === pane) {
+      active = null;
+      const next = panes.values().next().value;
+      if (next) activate(next);
+    }
     savePeople();
     repoll();
   }
@@ -152,15 +201,26 @@ export const pageScript = String.raw`
     return meta;
   }
 
-  function showBotMessage(pane, message) {
+  /** fresh: it just arrived (not history being loaded), so it counts as unread in a chat not being looked at. */
+  function showMessage(pane, message, fresh) {
     if (message.seq <= pane.lastSeq) return; // already shown (history load and long-poll can overlap)
     pane.lastSeq = message.seq;
+    if (message.mine) {
+      // What this person sent: shown already if sent from this page, else (a reload, another tab) shown now.
+      if (!pane.posted.has(message.mine.clientId)) bubble(pane, "me", message.text, message.at);
+      return;
+    }
+    if (fresh && active !== pane) {
+      pane.unread++;
+      pane.badge.textContent = String(pane.unread);
+      pane.badge.title = pane.unread + " new / mpya";
+    }
     const actions = (message.choices || []).map((choice) =>
-      button("", choice.label, () => post(pane, { choice: choice.value }, choice.label)),
+      button("", choice.label, () => post(pane, { choice: choice.value, shown: choice.label.slice(0, 300) }, choice.label)),
     );
     if (message.requestPhone) {
       const phone = pane.person.phone;
-      const share = () => post(pane, { contact: { phone } }, "\ud83d\udcf1 " + phone);
+      const share = () => post(pane, { contact: { phone }, shown: "\ud83d\udcf1 " + phone }, "\ud83d\udcf1 " + phone);
       actions.push(button("", "\ud83d\udcf1 Share my phone number / Tuma namba yangu", share));
     }
     bubble(pane, "bot", message.text, message.at, actions);
@@ -171,6 +231,8 @@ export const pageScript = String.raw`
     const status = el("span", "", " \u2026");
     meta.append(status);
     const body = Object.assign({ from: pane.person.phone, id: newId() }, pane.person.name ? { name: pane.person.name } : {}, content);
+    pane.posted.add(body.id);
+    pane.longNote.textContent = "";
     pane.queue = pane.queue.then(() => deliver(pane, body, meta, status));
   }
 
@@ -187,6 +249,7 @@ export const pageScript = String.raw`
         // network down or server restarting: retried below
       }
       if (response && response.status === 202) {
+        setLive(true);
         status.textContent = " \u2713";
         status.title = "Nuru got it / Nuru imepokea";
         return;
@@ -205,8 +268,8 @@ export const pageScript = String.raw`
 
   async function loadHistory(pane) {
     try {
-      const response = await fetch("api/chats/" + encodeURIComponent(pane.person.phone) + "/messages?after=0");
-      if (response.ok) for (const message of await response.json()) showBotMessage(pane, message);
+      const response = await fetch("api/chats/" + encodeURIComponent(pane.person.phone) + "/messages?after=0&mine=1");
+      if (response.ok) for (const message of await response.json()) showMessage(pane, message, false);
     } catch {
       // the long-poll shows new messages anyway
     }
@@ -224,19 +287,23 @@ export const pageScript = String.raw`
 
   // pollAfter only moves with this poll's answers: a history load for a new pane must not make it skip messages.
   async function pollForever() {
+    let first = true;
     for (let failures = 0; ; ) {
       pollAbort = new AbortController();
       pollRestart = false;
       const phones = [...panes.keys()].join(",");
       try {
-        const url = "api/messages?after=" + pollAfter + "&wait=" + POLL_SECONDS + "&phones=" + encodeURIComponent(phones);
+        // The first poll answers at once (it brings the history, and shows the page is live); later ones wait.
+        const wait = first ? 0 : POLL_SECONDS;
+        const url = "api/messages?after=" + pollAfter + "&wait=" + wait + "&mine=1&phones=" + encodeURIComponent(phones);
         const response = await fetch(url, { signal: pollAbort.signal, cache: "no-store" });
         if (!response.ok) throw new Error("poll answered " + response.status);
         for (const message of await response.json()) {
           pollAfter = Math.max(pollAfter, message.seq);
           const pane = panes.get(message.phone);
-          if (pane) showBotMessage(pane, message);
+          if (pane) showMessage(pane, message, !first);
         }
+        first = false;
         failures = 0;
         setLive(true);
       } catch {
@@ -274,8 +341,9 @@ export const pageScript = String.raw`
       repoll();
       refreshOthers();
     }
-    pane.root.scrollIntoView({ behavior: "smooth", inline: "nearest", block: "nearest" });
+    activate(pane);
     pane.root.querySelector("input").focus();
+    if (phoneLayout.matches) document.getElementById("add-wrap").open = false;
   }
 
   document.getElementById("add-person").addEventListener("submit", (event) => {
@@ -294,6 +362,9 @@ export const pageScript = String.raw`
   });
 
   for (const person of [...PRESETS, ...loadSavedPeople()]) addPane(person);
+  activate(panes.values().next().value);
+  // On a phone adding a person starts folded away, so the chat has the screen.
+  if (phoneLayout.matches) document.getElementById("add-wrap").open = false;
   pollForever(); // the first poll (after=0) brings every pane's history
   refreshOthers();
   setInterval(refreshOthers, 10000);

@@ -20,6 +20,7 @@ button, input { font: inherit; }
 .lead [lang=sw] { color: #f5d48a; }
 .live { font-size: 12px; color: #9fc9c3; margin-left: 8px; font-weight: normal; }
 .live.down { color: #ffb4a8; }
+.add-wrap summary { display: none; cursor: pointer; font-weight: 600; color: #f2b134; }
 .add { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .add input { width: 150px; padding: 7px 10px; border: 0; border-radius: 8px; }
 .add button, .others button {
@@ -31,6 +32,17 @@ button, input { font: inherit; }
 .others[hidden] { display: none; }
 .others-list { display: flex; flex-wrap: wrap; gap: 6px; }
 .others button { background: #fff; border: 1px solid #b9c8c6; font-weight: normal; padding: 4px 10px; }
+.tabs { display: flex; gap: 6px; padding: 8px 16px 0; overflow-x: auto; }
+.tabs button {
+  flex: none; display: flex; align-items: center; gap: 6px; padding: 5px 12px; border: 1px solid #b9c8c6; border-radius: 16px;
+  background: #fff; color: #1c2b2a; cursor: pointer; white-space: nowrap;
+}
+.tabs button[aria-selected=true] { background: #1f5f5b; border-color: #1f5f5b; color: #fff; }
+.badge { min-width: 20px; padding: 0 6px; border-radius: 10px; background: #25a244; color: #fff; font-size: 12px; font-weight: 700; text-align: center; }
+.badge:empty { display: none; }
+.pane.active { box-shadow: 0 0 0 3px #f2b134, 0 2px 10px rgba(0, 0, 0, .15); }
+.longnote { padding: 0 14px 6px; font-size: 12px; color: #8a5a00; background: #f0f2f5; }
+.longnote:empty { display: none; }
 .panes {
   flex: 1; min-height: 0; display: flex; gap: 16px; padding: 16px; overflow-x: auto;
   scroll-snap-type: x mandatory; scroll-padding: 16px;
@@ -74,4 +86,20 @@ button, input { font: inherit; }
   flex: none; width: 40px; height: 40px; border: 0; border-radius: 50%; background: #1f5f5b; color: #fff; cursor: pointer;
 }
 button:focus-visible, input:focus-visible { outline: 2px solid #f2b134; outline-offset: 1px; }
+/* A phone: the header shrinks to one line, adding a person folds away, and one chat fills the screen at a time;
+   the tabs above it say who else has news. */
+@media (max-width: 700px) {
+  .top { padding: 8px 12px; gap: 4px 12px; }
+  .top h1 { font-size: 17px; }
+  .lead { display: none; }
+  .add-wrap summary { display: block; font-size: 14px; }
+  .add-wrap:not([open]) .add { display: none; }
+  .add-wrap[open] .add { margin-top: 6px; }
+  .add input { flex: 1 1 130px; width: auto; }
+  .others { padding: 6px 12px 0; }
+  .tabs { padding: 6px 12px 0; }
+  .panes { padding: 8px 12px 12px; overflow-x: hidden; }
+  .pane { display: none; flex: 1 1 auto; }
+  .pane.active { display: flex; box-shadow: 0 2px 10px rgba(0, 0, 0, .15); }
+}
 `;

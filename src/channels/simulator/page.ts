@@ -12,13 +12,17 @@ const body = `
     <p class="lead">Try every Nuru flow by chatting as several people side by side, no WhatsApp or Telegram account needed.
       <span lang="sw">Jaribu Nuru kwa kuzungumza kama watu kadhaa kwa pamoja, bila akaunti ya WhatsApp wala Telegram.</span></p>
   </div>
-  <form id="add-person" class="add" autocomplete="off">
-    <input name="person" maxlength="80" placeholder="Name / Jina" aria-label="Name / Jina">
-    <input name="phone" required inputmode="tel" placeholder="+255712345678" aria-label="Phone / Simu">
-    <button type="submit">Add a person / Ongeza mtu</button>
-    <div class="error" role="alert"></div>
-  </form>
+  <details id="add-wrap" class="add-wrap" open>
+    <summary>+ Add a person / Ongeza mtu</summary>
+    <form id="add-person" class="add" autocomplete="off">
+      <input name="person" maxlength="80" placeholder="Name / Jina" aria-label="Name / Jina">
+      <input name="phone" required inputmode="tel" placeholder="+255712345678" aria-label="Phone / Simu">
+      <button type="submit">Add / Ongeza</button>
+      <div class="error" role="alert"></div>
+    </form>
+  </details>
 </header>
+<nav id="tabs" class="tabs" role="tablist" aria-label="People / Watu"></nav>
 <nav id="others" class="others" hidden aria-label="Other chats">
   <span>Other chats / Mazungumzo mengine:</span><span id="others-list" class="others-list"></span>
 </nav>

@@ -14,6 +14,7 @@ import {
   pollQuerySchema,
   summariseIssues,
   toInboundEvent,
+  type InboundBody,
 } from "./schema.js";
 
 export interface SimulatorRouterDeps {
@@ -61,7 +62,7 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
       logger.warn({ err, externalId: event.externalId }, "simulator message not taken; the client will retry");
       return res.status(503).set("Retry-After", "1").json({ error: "the message was not taken; send it again", id });
     }
-    history.noteInbound(parsed.data.from, parsed.data.name);
+    history.noteInbound(parsed.data.from, parsed.data.name, { text: parsed.data.shown ?? shownText(parsed.data), clientId: id });
     res.status(202).json({ id });
   });
 
@@ -75,9 +76,9 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
     if (!params.success) return badRequest(res, params.error);
     if (!query.success) return badRequest(res, query.error);
     const { phone } = params.data;
-    const { after, wait } = query.data;
+    const { after, wait, mine } = query.data;
     if (!(await waitUnlessGone(res, [phone], after, wait))) return;
-    res.set("Cache-Control", "no-store").json(history.after(phone, after).map(toWire));
+    res.set("Cache-Control", "no-store").json(history.after(phone, after, mine === "1").map(toWire));
   });
 
   // One long-poll for several chats: browsers open at most six connections per host, so a page with a long-poll per
@@ -85,10 +86,10 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
   router.get("/api/messages", async (req, res) => {
     const query = multiPollQuerySchema.safeParse(req.query);
     if (!query.success) return badRequest(res, query.error);
-    const { phones, after, wait } = query.data;
+    const { phones, after, wait, mine } = query.data;
     if (!(await waitUnlessGone(res, phones, after, wait))) return;
     const messages = phones
-      .flatMap((phone) => history.after(phone, after).map((message) => ({ phone, ...toWire(message) })))
+      .flatMap((phone) => history.after(phone, after, mine === "1").map((message) => ({ phone, ...toWire(message) })))
       .sort((a, b) => a.seq - b.seq);
     res.set("Cache-Control", "no-store").json(messages);
   });
@@ -125,8 +126,17 @@ function badRequest(res: Response, error: z.ZodError) {
 }
 
 /** Only what the page needs; empty choices and a false requestPhone are left out. */
-function toWire({ seq, text, choices, requestPhone, at }: StoredMessage) {
-  return { seq, text, ...(choices?.length ? { choices } : {}), ...(requestPhone ? { requestPhone } : {}), at };
+function toWire({ seq, text, choices, requestPhone, at, mine }: StoredMessage) {
+  return { seq, text, ...(choices?.length ? { choices } : {}), ...(requestPhone ? { requestPhone } : {}), at, ...(mine ? { mine } : {}) };
+}
+
+/** What the person sent, as text, when the page did not say how it showed it. */
+function shownText(body: InboundBody): string {
+  if (body.text !== undefined) return body.text.length > 300 ? `${body.text.slice(0, 300)}…` : body.text;
+  if (body.choice !== undefined) return body.choice;
+  if (body.contact !== undefined) return `📱 ${body.contact.phone}`;
+  if (body.location !== undefined) return `📍 ${body.location.latitude}, ${body.location.longitude}`;
+  return `/start ${body.startPayload ?? ""}`;
 }
 
 function splitUrl(url: string): [path: string, query: string] {

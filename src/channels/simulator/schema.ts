@@ -40,6 +40,8 @@ export const inboundBodySchema = z
     location: z
       .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(80).optional() })
       .optional(),
+    /** What the page showed for it (a button's label rather than its value), kept for a reloaded page. */
+    shown: z.string().max(300, "must be at most 300 characters").optional(),
   })
   .superRefine((body, ctx) => {
     const given = contentKeys.filter((key) => body[key] !== undefined);
@@ -97,6 +99,8 @@ const phoneList = z
 export const pollQuerySchema = z.object({
   after: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(0),
   wait: z.coerce.number().min(0, "must be 0 or more").max(25, "must be at most 25 seconds").default(0),
+  /** 1: also what the person sent (as the page showed it), for a page that was reloaded */
+  mine: z.enum(["0", "1"]).default("0"),
 });
 
 export const multiPollQuerySchema = pollQuerySchema.extend({ phones: phoneList });
