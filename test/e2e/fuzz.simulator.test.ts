@@ -160,13 +160,16 @@ describe("fuzz", () => {
     const placeholders = new Set(Object.values(catalogues.en).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[0])));
     expect(replies.filter((r) => [...placeholders].some((p) => r.body.includes(p)) || r.body.includes("[object Object]")).slice(0, 5)).toEqual([]);
 
-    // The data still holds together.
+    // The data still holds together (this run's people: other test files share the database, and one of them
+    // changes a guest row behind the application's back on purpose).
     const disagree = await h.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM invitations i JOIN event_guests g ON g.event_id = i.event_id AND g.user_id = i.user_id
-      WHERE i.responded_at IS NOT NULL AND i.rsvp_status IS DISTINCT FROM g.rsvp_status`;
+      JOIN users u ON u.id = i.user_id
+      WHERE u.phone = ANY(${people}) AND i.responded_at IS NOT NULL AND i.rsvp_status IS DISTINCT FROM g.rsvp_status`;
     expect(disagree[0]!.n).toBe(0);
     const doubleVotes = await h.db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT poll_id, user_id FROM poll_votes GROUP BY poll_id, user_id HAVING count(*) > 1) x`;
+      SELECT count(*)::int AS n FROM (SELECT v.poll_id, v.user_id FROM poll_votes v JOIN users u ON u.id = v.user_id
+        WHERE u.phone = ANY(${people}) GROUP BY v.poll_id, v.user_id HAVING count(*) > 1) x`;
     expect(doubleVotes[0]!.n).toBe(0);
     const orphans = await h.db.$queryRaw<{ votes: number; guests: number; outbox: number }[]>`
       SELECT (SELECT count(*)::int FROM poll_votes v JOIN poll_options o ON o.id = v.option_id WHERE o.poll_id IS DISTINCT FROM v.poll_id) AS votes,
