@@ -22,6 +22,8 @@ export interface Reply {
   photo?: { ref: string };
   /** the choices as a native poll where the network has one (WhatsApp) */
   poll?: { allowMultiple?: boolean };
+  /** a file (an export), the text its caption */
+  document?: { filename: string; mimeType: string; base64: string };
 }
 
 /**

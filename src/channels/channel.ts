@@ -87,6 +87,8 @@ export interface OutboundPayload {
    * attributable and changeable.
    */
   poll?: { allowMultiple?: boolean };
+  /** A file (an export: CSV, a chart) with the text as its caption; the bytes travel in base64. */
+  document?: { filename: string; mimeType: string; base64: string };
 }
 
 /** An OpenStreetMap link for a pin, where a network shows no map of its own (the simulator, text fallbacks). */

@@ -16,8 +16,10 @@ export const replyKey = (inboundId: bigint, n: number) => `in:${inboundId}:${n}`
 
 /** What an outbox row keeps beside its text (choices, a pin, a photo, a poll), or null for plain text. */
 function replyOptions(reply: RenderedReply): object | null {
-  const { choices, requestPhone, location, photo, poll, readReceipt } = reply;
-  return choices?.length || requestPhone || location || photo || poll || readReceipt ? { choices, requestPhone, location, photo, poll, readReceipt } : null;
+  const { choices, requestPhone, location, photo, poll, readReceipt, document } = reply;
+  return choices?.length || requestPhone || location || photo || poll || readReceipt || document
+    ? { choices, requestPhone, location, photo, poll, readReceipt, document }
+    : null;
 }
 
 /** replyOptions as JSON text, for the statements that write many rows in one go. */

@@ -16,6 +16,8 @@ export interface RenderedReply {
   location?: Pin;
   photo?: { ref: string };
   poll?: { allowMultiple?: boolean };
+  /** a file sent with the text as its caption (an export) */
+  document?: { filename: string; mimeType: string; base64: string };
   /** a relayed message (`chats` row) to mark read once this is delivered */
   readReceipt?: { chatMessageId: string };
 }
@@ -179,6 +181,7 @@ export class Turn {
     if (reply.location) rendered.location = reply.location;
     if (reply.photo) rendered.photo = reply.photo;
     if (reply.poll) rendered.poll = reply.poll;
+    if (reply.document) rendered.document = reply.document;
     this.replies.push(rendered);
   }
 

@@ -32,7 +32,7 @@ export interface OutboundJob {
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
 export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
-type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll"> & { readReceipt?: { chatMessageId: string } }) | null;
+type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll" | "document"> & { readReceipt?: { chatMessageId: string } }) | null;
 
 /** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
 export function createOutboundDispatcher(options: {

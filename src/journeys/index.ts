@@ -7,6 +7,7 @@ import { coreJourney } from "./core/index.js";
 import { disputesJourney } from "./disputes/index.js";
 import { eventInfoJourney } from "./eventinfo/index.js";
 import { eventsJourney } from "./events/index.js";
+import { exportsJourney } from "./exports/index.js";
 import { invitationsJourney } from "./invitations/index.js";
 import { lifecycleJourney } from "./lifecycle/index.js";
 import { pollsJourney } from "./polls/index.js";
@@ -15,4 +16,4 @@ import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, remindersJourney];
+export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, remindersJourney, exportsJourney];

@@ -7,6 +7,7 @@ import * as core from "./core/messages.js";
 import * as disputes from "./disputes/messages.js";
 import * as eventinfo from "./eventinfo/messages.js";
 import * as events from "./events/messages.js";
+import * as exportsMessages from "./exports/messages.js";
 import * as invitations from "./invitations/messages.js";
 import * as lifecycle from "./lifecycle/messages.js";
 import * as polls from "./polls/messages.js";
@@ -14,4 +15,4 @@ import * as reminders from "./reminders/messages.js";
 import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders, exportsMessages] as const;

@@ -468,3 +468,14 @@ describe("whatsapp lookups are network calls", () => {
     expect(network.sentTo("255712999888@c.us")).toHaveLength(1);
   });
 });
+
+describe("whatsapp files", () => {
+  it("sends a document (an export) as the library's MessageMedia with its name, the text as its caption", async () => {
+    const { network, adapter } = await started();
+    const base64 = Buffer.from("\ufeffName,Phone\r\nAmina,+255712000001\r\n", "utf8").toString("base64");
+    await adapter.send({ chatId: PERSON, text: "Harusi: guests, 1 rows", document: { filename: "Harusi-guests.csv", mimeType: "text/csv", base64 } });
+    const [sent] = network.sent;
+    expect(sent!.content).toMatchObject({ mimetype: "text/csv", data: base64, filename: "Harusi-guests.csv" });
+    expect(sent!.options).toMatchObject({ caption: "Harusi: guests, 1 rows" });
+  });
+});

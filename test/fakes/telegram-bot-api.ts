@@ -60,7 +60,8 @@ export interface FakeTelegram {
   answeredCallbackQueries: string[];
   /** sendMessage calls refused with 429 because they went over the limit given to startFakeTelegram. */
   tooManyRequests: number;
-  /** Calls the emulator does not have (sendPhoto, sendLocation, sendVenue), answered here, in order. */
+  /** Calls the emulator does not have (sendPhoto, sendLocation, sendVenue, sendDocument), answered here, in order; a
+   * document's file is `{ filename, bytes }`. */
   mediaSent: { method: string; body: Record<string, unknown> }[];
   /** The next getUpdates also carries this update again. */
   redeliver(update: Update): void;
@@ -171,6 +172,19 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
   }
 
   const app = express();
+  // Files (sendDocument) come as multipart/form-data, as Telegram takes them: parsed with the platform's FormData.
+  app.use(async (req, _res, next) => {
+    if (!req.headers["content-type"]?.startsWith("multipart/form-data")) return next();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": req.headers["content-type"] }, body: Buffer.concat(chunks) }).formData();
+    const body: Record<string, unknown> = {};
+    for (const [key, value] of form.entries()) {
+      body[key] = typeof value === "string" ? value : { filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+    req.body = body;
+    next();
+  });
   app.use(express.json());
   app.post(/^\/bot[^/]+\/\w+$/, async (req, res) => {
     const method = req.path.slice(req.path.lastIndexOf("/") + 1);
@@ -198,7 +212,7 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
       return;
     }
     if (method === "answerCallbackQuery") answeredCallbackQueries.push(String(body.callback_query_id));
-    if (method === "sendPhoto" || method === "sendLocation" || method === "sendVenue") {
+    if (method === "sendPhoto" || method === "sendLocation" || method === "sendVenue" || method === "sendDocument") {
       mediaSent.push({ method, body });
       res.json({ ok: true, result: { message_id: ++mediaMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: "private" } } });
       return;

@@ -121,10 +121,13 @@ async function closeServer(server: Server): Promise<void> {
  */
 async function startUpdateIdRelay(targetRoot: string, shift: number): Promise<{ apiRoot: string; close(): Promise<void> }> {
   const app = express();
+  // Files (sendDocument) pass through as the multipart body they came as; everything else is JSON.
+  app.use(express.raw({ type: "multipart/form-data", limit: "60mb" }));
   app.use(express.json());
   app.post("/:bot/:method", async (req, res) => {
     const method = String(req.params.method);
-    const body = { ...(req.body as Record<string, unknown>) };
+    const multipart = Buffer.isBuffer(req.body);
+    const body = multipart ? {} : { ...(req.body as Record<string, unknown>) };
     if (method === "getUpdates" && typeof body.offset === "number") body.offset -= shift;
     // A long poll the adapter gives up on (stop, stall) must not stay open at the fake.
     const aborted = new AbortController();
@@ -132,8 +135,8 @@ async function startUpdateIdRelay(targetRoot: string, shift: number): Promise<{ 
     try {
       const upstream = await fetch(`${targetRoot}${req.path}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
+        headers: { "content-type": multipart ? String(req.headers["content-type"]) : "application/json" },
+        body: multipart ? new Uint8Array(req.body as Buffer) : JSON.stringify(body),
         signal: aborted.signal,
       });
       const text = await upstream.text();

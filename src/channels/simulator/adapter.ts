@@ -61,6 +61,7 @@ export function createSimulatorAdapter(options: SimulatorOptions): SimulatorAdap
         // Copied so a caller reusing its payload object cannot change what the page shows.
         ...(message.choices?.length ? { choices: message.choices.map(({ label, value }) => ({ label, value })) } : {}),
         ...(message.requestPhone ? { requestPhone: true } : {}),
+        ...(message.document ? { document: history.keepFile(message.document) } : {}),
       });
       return { externalId: String(stored.seq) };
     },

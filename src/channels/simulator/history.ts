@@ -1,6 +1,7 @@
 // What the bot said in each simulator chat, kept in memory so the web page can show it and long-poll for more.
 // History is per process and NOT persisted: a restart forgets it. The durable record of every message the bot sent
 // is the outbound_messages table in Postgres; this is only the "screen" of the simulated phones.
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Choice } from "../channel.js";
 
@@ -14,6 +15,15 @@ export interface StoredMessage {
   at: string;
   /** Set on what the person sent (kept so a reloaded page shows both sides); absent on the bot's messages. */
   mine?: { clientId: string };
+  /** A file the bot sent with it (an export), downloaded from api/files/<id>. */
+  document?: StoredFile;
+}
+
+export interface StoredFile {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
 }
 
 export interface ChatSummary {
@@ -45,6 +55,8 @@ export class ChatHistory {
   private readonly arrivals = new EventEmitter().setMaxListeners(0);
   private waiting = 0;
   private lastSeq: number;
+  /** Files the bot sent, newest last; bounded like the chats (the outbox keeps them for good). */
+  private readonly files = new Map<string, StoredFile & { bytes: Buffer }>();
 
   /**
    * Sequence numbers start at the boot time in ms rather than 1, so a page left open across a restart (tsx watch
@@ -124,6 +136,19 @@ export class ChatHistory {
       this.arrivals.on(releaseAll, finish);
       signal.addEventListener("abort", finish);
     });
+  }
+
+  /** Keeps a file the bot sent, for the page to download; returns what the page shows of it. */
+  keepFile(document: { filename: string; mimeType: string; base64: string }): StoredFile {
+    const bytes = Buffer.from(document.base64, "base64");
+    const stored = { id: randomUUID(), filename: document.filename, mimeType: document.mimeType, size: bytes.length };
+    this.files.set(stored.id, { ...stored, bytes });
+    while (this.files.size > this.limits.chats) this.files.delete(this.files.keys().next().value!);
+    return stored;
+  }
+
+  file(id: string): (StoredFile & { bytes: Buffer }) | undefined {
+    return this.files.get(id);
   }
 
   /** Answers every open long-poll now (with whatever is there), e.g. so an HTTP server can close. */

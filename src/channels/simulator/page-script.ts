@@ -218,6 +218,13 @@ export const pageScript = String.raw`
     const actions = (message.choices || []).map((choice) =>
       button("", choice.label, () => post(pane, { choice: choice.value, shown: choice.label.slice(0, 300) }, choice.label)),
     );
+    if (message.document) {
+      // A file the bot sent (an export): downloaded from the simulator, named as the bot named it.
+      const link = el("a", "file", "\ud83d\udcce " + message.document.filename + " (" + Math.max(1, Math.round(message.document.size / 1024)) + " KB)");
+      link.href = message.document.url;
+      link.download = message.document.filename;
+      actions.push(link);
+    }
     if (message.requestPhone) {
       const phone = pane.person.phone;
       const share = () => post(pane, { contact: { phone }, shown: "\ud83d\udcf1 " + phone }, "\ud83d\udcf1 " + phone);

@@ -66,6 +66,16 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
     res.status(202).json({ id });
   });
 
+  router.get("/api/files/:id", (req, res) => {
+    const file = /^[0-9a-f-]{36}$/.test(req.params.id) ? history.file(req.params.id) : undefined;
+    if (!file) return res.status(404).json({ error: "no such file (the simulator keeps files in memory until it restarts)" });
+    res
+      .set({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" })
+      .type(file.mimeType)
+      .attachment(file.filename)
+      .send(file.bytes);
+  });
+
   router.get("/api/chats", (_req, res) => {
     res.set("Cache-Control", "no-store").json(history.chatsByRecency());
   });
@@ -126,8 +136,11 @@ function badRequest(res: Response, error: z.ZodError) {
 }
 
 /** Only what the page needs; empty choices and a false requestPhone are left out. */
-function toWire({ seq, text, choices, requestPhone, at, mine }: StoredMessage) {
-  return { seq, text, ...(choices?.length ? { choices } : {}), ...(requestPhone ? { requestPhone } : {}), at, ...(mine ? { mine } : {}) };
+function toWire({ seq, text, choices, requestPhone, at, mine, document }: StoredMessage) {
+  return {
+    seq, text, ...(choices?.length ? { choices } : {}), ...(requestPhone ? { requestPhone } : {}), at, ...(mine ? { mine } : {}),
+    ...(document ? { document: { ...document, url: `api/files/${document.id}` } } : {}),
+  };
 }
 
 /** What the person sent, as text, when the page did not say how it showed it. */

@@ -168,13 +168,19 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     async send(message: OutboundPayload): Promise<SendResult> {
       const markup = replyMarkupFor(message, chatsWithReplyKeyboard.has(message.chatId));
       // A photo carries up to 1,024 characters of caption; a longer text follows it as messages of its own.
-      const captioned = message.photo && message.text.length <= MAX_CAPTION_CHARS;
-      const parts = captioned ? [] : splitForTelegram(message.text).filter((p) => p.trim() || !message.photo);
+      const media = message.photo || message.document;
+      const captioned = media && message.text.length <= MAX_CAPTION_CHARS;
+      const parts = captioned ? [] : splitForTelegram(message.text).filter((p) => p.trim() || !media);
       try {
         let sent: { message_id: number } | undefined;
         if (message.photo) {
           const extra = captioned ? { caption: message.text, ...(markup ? { reply_markup: markup } : {}) } : {};
           sent = await telegram.sendPhoto(message.chatId, message.photo.ref, extra);
+        }
+        if (message.document) {
+          const extra = captioned ? { caption: message.text, ...(markup ? { reply_markup: markup } : {}) } : {};
+          const { base64, filename } = message.document;
+          sent = await telegram.sendDocument(message.chatId, { source: Buffer.from(base64, "base64"), filename }, extra);
         }
         // A retry after a failure part-way repeats the parts already sent: rare, and better than losing the rest.
         for (const [i, part] of parts.entries()) {

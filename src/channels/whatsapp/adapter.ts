@@ -6,7 +6,7 @@ import qrcodeTerminal from "qrcode-terminal";
 import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, DeliverySink, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
-import { createRealClient, loadMediaFromUrl, makeLocation, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike, type WhatsAppMessageLike } from "./client.js";
+import { createRealClient, loadMediaFromUrl, makeLocation, makeMedia, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike, type WhatsAppMessageLike } from "./client.js";
 import { isDeadSessionError, WhatsAppConnection, type ConnectionOptions, type WhatsAppState } from "./connection.js";
 import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
 import { InboundDelivery } from "./inbound-delivery.js";
@@ -158,6 +158,9 @@ class WhatsAppChannel implements WhatsAppAdapter {
         throw new PermanentSendError(`the photo could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
       });
       result = await this.sender.send(client, message.chatId, media, { caption: withNumberedChoices(message.text, message.choices) });
+    } else if (message.document) {
+      const { mimeType, base64, filename } = message.document;
+      result = await this.sender.send(client, message.chatId, makeMedia(mimeType, base64, filename), { caption: withNumberedChoices(message.text, message.choices) });
     } else {
       result = await this.sender.send(client, message.chatId, withNumberedChoices(message.text, message.choices));
     }

@@ -144,6 +144,12 @@ export function makeLocation(latitude: number, longitude: number, details: { nam
   return new Location(latitude, longitude, details);
 }
 
+/** A file from its bytes (an export), sent as a document with its name. */
+export function makeMedia(mimeType: string, base64: string, filename: string): WAWebJS.MessageMedia {
+  const { MessageMedia } = loadLibrary();
+  return new MessageMedia(mimeType, base64, filename);
+}
+
 /** Downloads a photo to send: WhatsApp takes the bytes, not a link. Replaced in tests (no network here). */
 export type MediaLoader = (ref: string) => Promise<WAWebJS.MessageMedia>;
 

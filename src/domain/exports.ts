@@ -1,0 +1,39 @@
+// What /export puts in a spreadsheet: one statement per list, every row of the event (no page limit: 10,000 guests
+// are one query), times as instants for the caller to show in the event's zone, money as numbers.
+import type { Tx } from "../db/prisma.js";
+
+export type ExportKind = "guests" | "contributions" | "budget" | "tasks";
+
+export interface GuestRow { name: string; phone: string | null; answer: string; party: number; answered: Date | null; code: string | null }
+export interface ContributionRow { name: string; phone: string | null; kind: string; amount: string | null; paid: string; currency: string | null; content: string | null; at: Date; code: string | null }
+export interface BudgetRow { title: string; source: string; cost: string | null; paid: string | null; status: string | null }
+export interface TaskRow { code: string | null; title: string; status: string | null; assignee: string | null; phone: string | null; due: Date | null }
+
+export const exportRows = {
+  guests: (tx: Tx, eventId: string) => tx.$queryRaw<GuestRow[]>`
+    SELECT coalesce(nullif(i.recipient_name, ''), u.name) AS name, coalesce(u.phone, i.recipient_phone) AS phone,
+           coalesce(g.rsvp_status::text, i.rsvp_status::text, 'pending') AS answer,
+           CASE WHEN g.rsvp_status = 'accepted' THEN g.party_size ELSE 0 END AS party,
+           coalesce(g.responded_at, i.responded_at) AS answered, i.code
+    FROM invitations i LEFT JOIN users u ON u.id = i.user_id
+    LEFT JOIN event_guests g ON g.event_id = i.event_id AND g.user_id = i.user_id
+    WHERE i.event_id = ${eventId}::uuid AND i.sent_at IS NOT NULL
+    ORDER BY name, phone`,
+  contributions: (tx: Tx, eventId: string) => tx.$queryRaw<ContributionRow[]>`
+    SELECT u.name, u.phone, c.kind::text, c.amount::text, c.paid_amount::text AS paid, c.currency, c.content, c.created_at AS at, c.code
+    FROM guest_contributions c LEFT JOIN users u ON u.id = c.user_id
+    WHERE c.event_id = ${eventId}::uuid ORDER BY c.created_at, c.id`,
+  budget: (tx: Tx, eventId: string) => tx.$queryRaw<BudgetRow[]>`
+    SELECT b.title, 'expense' AS source, b.cost::text, b.paid::text, b.status::text FROM event_budget_items b WHERE b.event_id = ${eventId}::uuid
+    UNION ALL
+    SELECT coalesce(s.name, es.code, ''), 'booking', es.price::text,
+           (CASE WHEN es.balance_paid_at IS NOT NULL THEN es.price WHEN es.deposit_paid_at IS NOT NULL THEN es.deposit ELSE 0 END)::text,
+           es.payment_status::text
+    FROM event_services es LEFT JOIN services s ON s.id = es.service_id
+    WHERE es.event_id = ${eventId}::uuid AND es.booking_status = 'confirmed'
+    ORDER BY 2, 1`,
+  tasks: (tx: Tx, eventId: string) => tx.$queryRaw<TaskRow[]>`
+    SELECT t.code, t.title, t.status::text, u.name AS assignee, u.phone, t.due_time AS due
+    FROM event_tasks t LEFT JOIN users u ON u.id = t.assigned_to
+    WHERE t.event_id = ${eventId}::uuid ORDER BY t.due_time NULLS LAST, t.created_at`,
+};
