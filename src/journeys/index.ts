@@ -1,6 +1,7 @@
 // The journeys, in the order they are asked about free text (the first that understands it answers). Adding a journey
 // is a folder under src/journeys/ and one line here and in messages.ts; no engine file changes.
 import { bookingsJourney } from "./bookings/index.js";
+import { checkinsJourney } from "./checkins/index.js";
 import { budgetJourney } from "./budget/index.js";
 import { contributionsJourney } from "./contributions/index.js";
 import { coreJourney } from "./core/index.js";
@@ -16,4 +17,4 @@ import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, remindersJourney, exportsJourney];
+export const journeys: Journey[] = [coreJourney, checkinsJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, remindersJourney, exportsJourney];

@@ -578,3 +578,20 @@ describe("splitForTelegram", () => {
     }
   });
 });
+
+describe("files", () => {
+  it("uploads a document with sendDocument and a picture (an entry pass) with sendPhoto, the text as caption", async () => {
+    const { fake, adapter } = await pollingAdapter();
+    const chatId = String(newUserId());
+    const csv = Buffer.from("\ufeffName\r\nAmina\r\n", "utf8");
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    await adapter.send({ chatId, text: "Harusi: guests, 1 rows", document: { filename: "Harusi-guests.csv", mimeType: "text/csv", base64: csv.toString("base64") } });
+    await adapter.send({ chatId, text: "🎟 Entry pass", document: { filename: "pass.png", mimeType: "image/png", base64: png.toString("base64") } });
+    const [doc, photo] = fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId);
+    expect(doc).toMatchObject({ method: "sendDocument", body: { caption: "Harusi: guests, 1 rows" } });
+    expect((doc!.body.document as { filename: string; bytes: Buffer }).bytes.equals(csv)).toBe(true);
+    expect((doc!.body.document as { filename: string }).filename).toBe("Harusi-guests.csv");
+    expect(photo).toMatchObject({ method: "sendPhoto", body: { caption: "🎟 Entry pass" } });
+    expect((photo!.body.photo as { bytes: Buffer }).bytes.equals(png)).toBe(true);
+  });
+});

@@ -37,7 +37,7 @@ async function newEvent(organizerId: string, budget = "1500000.50") {
 }
 
 describe("every model round-trips through the generated client", () => {
-  it("creates one row of each of the 30 models with relations wired, and reads them back", async () => {
+  it("creates one row of each of the 31 models with relations wired, and reads them back", async () => {
     const organizer = await newUser("Neema");
     const guest = await newUser("Baraka");
     const provider = await newUser("Hamisi");
@@ -134,6 +134,8 @@ describe("every model round-trips through the generated client", () => {
       data: { key: `event:${event.id}:1440:${guest.id}`, kind: "event", eventId: event.id, userId: guest.id, runAt: new Date("2031-08-14T14:00:00+03:00") },
     });
 
+    const usher = await db.eventUsher.create({ data: { eventId: event.id, userId: guest.id } });
+
     // The type makes this list complete: a model added to the schema without a row here fails the typecheck.
     const created: Record<Prisma.ModelName, string | bigint> = {
       User: organizer.id,
@@ -166,6 +168,7 @@ describe("every model round-trips through the generated client", () => {
       InboundMessage: inbound.id,
       OutboundMessage: outbound.id,
       Reminder: reminder.id,
+      EventUsher: usher.id,
     };
     expect(Object.keys(created).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 

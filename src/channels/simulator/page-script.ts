@@ -223,6 +223,12 @@ export const pageScript = String.raw`
       const link = el("a", "file", "\ud83d\udcce " + message.document.filename + " (" + Math.max(1, Math.round(message.document.size / 1024)) + " KB)");
       link.href = message.document.url;
       link.download = message.document.filename;
+      if (message.document.mimeType.indexOf("image/") === 0) {
+        const picture = el("img", "picture");
+        picture.src = message.document.url;
+        picture.alt = message.document.filename;
+        actions.push(picture);
+      }
       actions.push(link);
     }
     if (message.requestPhone) {

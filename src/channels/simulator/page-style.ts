@@ -80,6 +80,7 @@ button, input { font: inherit; }
   color: #1f5f5b; font-weight: 600; cursor: pointer;
 }
 .choices button:hover, .choices button:focus-visible { background: #e3f1ef; }
+.choices .picture { flex-basis: 100%; max-width: 240px; border-radius: 6px; background: #fff; }
 .choices .file { flex: 1 1 auto; padding: 6px 10px; border-radius: 8px; background: #e3f1ef; color: #1f5f5b; font-weight: 600; text-decoration: none; }
 .composer { display: flex; gap: 8px; padding: 8px; background: #f0f2f5; }
 .composer input { flex: 1; min-width: 0; padding: 9px 14px; border: 1px solid #cdd5d4; border-radius: 20px; background: #fff; }

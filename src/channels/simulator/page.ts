@@ -52,7 +52,8 @@ export const simulatorPage = {
     `script-src ${cspHash(pageScript)}`,
     `style-src ${cspHash(pageStyle)}`,
     "connect-src 'self'",
-    "img-src data:",
+    // The bot's pictures (an entry pass, a chart) come from this simulator's api/files.
+    "img-src data: 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

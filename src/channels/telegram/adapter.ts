@@ -179,8 +179,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         }
         if (message.document) {
           const extra = captioned ? { caption: message.text, ...(markup ? { reply_markup: markup } : {}) } : {};
-          const { base64, filename } = message.document;
-          sent = await telegram.sendDocument(message.chatId, { source: Buffer.from(base64, "base64"), filename }, extra);
+          const { base64, filename, mimeType } = message.document;
+          const file = { source: Buffer.from(base64, "base64"), filename };
+          // A picture (an entry pass, a chart) is shown as one; anything else is a file to open.
+          sent = mimeType.startsWith("image/") ? await telegram.sendPhoto(message.chatId, file, extra) : await telegram.sendDocument(message.chatId, file, extra);
         }
         // A retry after a failure part-way repeats the parts already sent: rare, and better than losing the rest.
         for (const [i, part] of parts.entries()) {
