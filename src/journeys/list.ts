@@ -2,6 +2,7 @@
 // money and lists the same way everywhere.
 import { findOrganizerEvent, type OrganizerEvent } from "../domain/events.js";
 import type { Turn } from "../engine/turn.js";
+import { chartDocument, type BarChart } from "../charts/bar-chart.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { formatDateTime } from "../i18n/dates.js";
 import type { Tidings } from "../engine/tell.js";
@@ -43,6 +44,11 @@ export const whenText = (turn: Turn, date: Date | null | undefined, timeZone: st
   date ? formatDateTime(date, timeZone, turn.locale) : turn.render({ key: "when.unknown" });
 
 export const whereText = (turn: Turn, place: string | null | undefined) => place || turn.render({ key: "where.unknown" });
+
+/** A chart as a picture after a list: its title is the caption; the file is named after it. */
+export function sendChart(turn: Turn, chart: BarChart): void {
+  turn.send({ text: { text: `📊 ${chart.title}` }, document: chartDocument(chart.title, chart) });
+}
 
 /** A list reply: the "none" message when there are no rows, else a header and one line per row. */
 export function sendList<T>(turn: Turn, rows: T[], keys: { none: PlainKey; header: PlainKey }, line: (row: T) => string): void {

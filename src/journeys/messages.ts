@@ -1,6 +1,7 @@
 // Every journey's message catalogue, for src/i18n/index.ts. Pure data: this file imports no journey code, so the
 // catalogue can be built before any journey module is evaluated.
 import * as bookings from "./bookings/messages.js";
+import * as charts from "./charts/messages.js";
 import * as checkins from "./checkins/messages.js";
 import * as budget from "./budget/messages.js";
 import * as contributions from "./contributions/messages.js";
@@ -16,4 +17,4 @@ import * as reminders from "./reminders/messages.js";
 import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders, exportsMessages, checkins] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders, exportsMessages, checkins, charts] as const;

@@ -43,20 +43,22 @@ describe("contributions", () => {
 
     await h.say(organizer, `/contributions ${code}`);
     const list = await last(organizer, 3);
+    // Pledged, paid and outstanding as a picture after the list.
+    expect((await h.reply(organizer, 4)).document).toMatchObject({ mimeType: "image/png", filename: "Send-off-ya-Rehema-contributions.png" });
     expect(list).toContain("Contributions to Send-off ya Rehema:\nPledged TZS 70,000, paid TZS 0, outstanding TZS 70,000. Well-wishes: 1, photos: 1.");
     expect(list).toContain(`• ${ref} Amina: pledged TZS 50,000, paid TZS 0`);
     expect(list).toContain("• Juma: photo file-42");
 
     // Partial payments add up; more than is owed asks to confirm; the guest is thanked each time.
     await h.say(organizer, `/paid ${ref} 20,000`);
-    expect(await last(organizer, 4)).toBe(`Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 50,000.`);
+    expect(await last(organizer, 5)).toBe(`Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 50,000.`);
     expect(await last(amina, 6)).toBe("Asante! Send-off ya Rehema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 50,000.");
     await h.say(organizer, `/paid ${ref} 40000`);
-    expect(await last(organizer, 5)).toBe(`40000 is more than the 30000 still owed on ${ref}. If that is right, send the same again with "confirm" at the end.`);
+    expect(await last(organizer, 6)).toBe(`40000 is more than the 30000 still owed on ${ref}. If that is right, send the same again with "confirm" at the end.`);
     await h.say(organizer, `/paid ${ref} 30 elfu`);
-    expect(await last(organizer, 6)).toBe(`Recorded TZS 30,000 from Amina on ${ref}: paid TZS 50,000 of TZS 50,000.`);
+    expect(await last(organizer, 7)).toBe(`Recorded TZS 30,000 from Amina on ${ref}: paid TZS 50,000 of TZS 50,000.`);
     await h.say(organizer, `/paid ${ref} abc`);
-    expect(await last(organizer, 7)).toContain("Send the pledge's reference and the amount paid");
+    expect(await last(organizer, 8)).toContain("Send the pledge's reference and the amount paid");
     // Someone else's pledge reference is unknown to a guest.
     await h.say(juma, `/paid ${ref} 1000`);
     expect(await last(juma, 7)).toBe(`I could not find a pledge "${ref}" in your events. Send /contributions CODE to see the references.`);

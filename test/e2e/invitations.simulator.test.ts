@@ -79,7 +79,11 @@ describe("an organizer invites guests and they answer", () => {
     expect(guests).toContain(`• Juma ${juma} – not coming`);
     expect(guests).toContain(`• Sam ${sam} – maybe`);
     await h.say(neema, "/events");
-    expect(await last(neema, 4)).toContain(`• Harusi ya Neema (${code}) – Sat 15 Feb 2031, 14:00\n  1 coming (3 people), 1 not coming, 1 maybe, 0 not answered`);
+    // Then the answers as a picture, titled in the organizer's language.
+    const chart = (await h.reply(neema, 4));
+    expect(chart.text).toBe("📊 Harusi ya Neema – answers");
+    expect(chart.document).toMatchObject({ mimeType: "image/png", filename: "Harusi-ya-Neema-answers.png" });
+    expect(await last(neema, 5)).toContain(`• Harusi ya Neema (${code}) – Sat 15 Feb 2031, 14:00\n  1 coming (3 people), 1 not coming, 1 maybe, 0 not answered`);
 
     // A stranger learns nothing: the same answer as for a code that does not exist.
     await h.say(stranger, `/guests ${code}`, "Stranger");
@@ -90,12 +94,12 @@ describe("an organizer invites guests and they answer", () => {
 
     // The organizer asks to be told of answers; Juma changes his mind.
     await h.say(neema, `/notify ${code} on`);
-    expect(await last(neema, 5)).toBe("You will be told of each answer to Harusi ya Neema as it comes.");
+    expect(await last(neema, 6)).toBe("You will be told of each answer to Harusi ya Neema as it comes.");
     await h.say(juma, "/jibu");
     await h.say(juma, "ndiyo");
     await h.say(juma, "2");
     expect(await last(juma, 5)).toContain("Asante, Juma! Unakuja kwenye Harusi ya Neema, watu 2 kwa jumla.");
-    expect(await last(neema, 6)).toBe("Juma answered for Harusi ya Neema: coming, 2 people.\nSo far: 2 coming (5 people), 0 not coming, 1 maybe, 0 not answered.");
+    expect(await last(neema, 7)).toBe("Juma answered for Harusi ya Neema: coming, 2 people.\nSo far: 2 coming (5 people), 0 not coming, 1 maybe, 0 not answered.");
 
     // Invitations and guest rows always agree.
     await h.settle();

@@ -56,13 +56,16 @@ describe("polls", () => {
 
     await h.say(organizer, `/results ${poll}`);
     expect(await last(organizer, 6)).toBe(`📊 Which dish? (${poll})\nVotes: 1\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 0\nComing but not voted yet (1): Juma`);
+    // The votes as a picture too; it changes when the votes do.
+    const chart = await h.reply(organizer, 7);
+    expect(chart).toMatchObject({ text: "📊 Which dish?", document: { mimeType: "image/png", filename: "Which-dish.png" } });
     await h.say(juma, "/polls");
     expect((await last(juma, 5))).toBe("📊 Harusi ya Asha: Which dish?\nTap your answer; you can change it until the poll closes.");
     await h.deliver(juma, { kind: "choice", value: `poll:${poll.toLowerCase()}:3` });
     expect(await last(juma, 6)).toBe("Thank you! Your vote: Wali na maharage. You can change it until the poll closes.");
 
     await h.say(organizer, `/closepoll ${poll}`);
-    expect(await last(organizer, 7)).toBe(`Poll ${poll} is closed; 2 voters have been told the result.`);
+    expect(await last(organizer, 8)).toBe(`Poll ${poll} is closed; 2 voters have been told the result.`);
     expect(await last(amina, 7)).toBe("Kura \"Which dish?\" ya Harusi ya Asha imefungwa. Matokeo:\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 1");
     await h.deliver(juma, { kind: "choice", value: `poll:${poll}:1` });
     expect(await last(juma, 8)).toBe('The poll "Which dish?" is closed, so it takes no more votes.');

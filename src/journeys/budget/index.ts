@@ -6,7 +6,7 @@ import type { Turn } from "../../engine/turn.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { AppError } from "../../errors.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, formatMoney, organizerEvent, splitCode } from "../list.js";
+import { codeOf, formatMoney, organizerEvent, sendChart, splitCode } from "../list.js";
 
 const amount = (raw: string): number => {
   const n = parseAmount(raw);
@@ -57,6 +57,12 @@ const budgetCommand: CommandHandler = async (turn, args) => {
   const by = overBy(planned, budget);
   if (by) lines.push(turn.render({ key: "budget.warning", params: { by: money(by) } }));
   turn.send({ text: { text: lines.join("\n") } });
+  const bar = (key: "chart.budget.budget" | "chart.budget.planned" | "chart.budget.paid", value: Prisma.Decimal | number, color: string) =>
+    ({ label: turn.render({ key }), value: Number(value), text: money(value), color });
+  sendChart(turn, {
+    title: turn.render({ key: "chart.budget", params: { event: event.name } }),
+    bars: [...(budget ? [bar("chart.budget.budget", budget, "#7a9e9f")] : []), bar("chart.budget.planned", planned, by ? "#c8553d" : "#f2b134"), bar("chart.budget.paid", paid, "#1f5f5b")],
+  });
 };
 
 export const budgetJourney: Journey = {

@@ -9,7 +9,7 @@ import type { Turn } from "../../engine/turn.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, formatMoney, organizerEvent, splitCode } from "../list.js";
+import { codeOf, formatMoney, organizerEvent, sendChart, splitCode } from "../list.js";
 
 const contributeCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
@@ -44,6 +44,12 @@ const contributionsCommand: CommandHandler = async (turn, args) => {
     }),
   ];
   turn.send({ text: { text: lines.join("\n") } });
+  sendChart(turn, {
+    title: turn.render({ key: "chart.contributions", params: { event: event.name } }),
+    bars: (
+      [["chart.contributions.pledged", totals.pledged, "#f2b134"], ["chart.contributions.paid", totals.paid, "#1f5f5b"], ["chart.contributions.outstanding", totals.outstanding, "#c8553d"]] as const
+    ).map(([key, value, color]) => ({ label: turn.render({ key }), value: Number(value ?? 0), text: money(value), color })),
+  });
 };
 
 const paidCommand: CommandHandler = async (turn, args) => {

@@ -15,7 +15,7 @@ import { AppError } from "../../errors.js";
 import { isLocale, type Locale, message, render } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, splitCode, tidingsOf, whenText, whereText } from "../list.js";
+import { codeOf, organizerEvent, peopleText, sendChart, splitCode, tidingsOf, whenText, whereText } from "../list.js";
 import { readGuestList } from "./invite-list.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
@@ -137,6 +137,11 @@ const guestsCommand: CommandHandler = async (turn, args) => {
     for (const r of requests) lines.push(`• ${r.recipientName ?? ""} ${r.recipientPhone ?? ""}`.replace(/\s+/g, " "));
   }
   turn.send({ text: { text: lines.join("\n") } });
+  sendChart(turn, {
+    title: turn.render({ key: "chart.guests", params: { event: event.name } }),
+    subtitle: turn.render({ key: "chart.guests.sub", params: { people: c.headcount } }),
+    bars: (["accepted", "declined", "maybe", "pending"] as const).map((status) => ({ label: statusText(turn, status), value: c[status] })),
+  });
 };
 
 /** The ways to open a code: a Telegram deep link, a WhatsApp click-to-chat link, or the words to send. */

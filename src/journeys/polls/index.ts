@@ -7,7 +7,7 @@ import { AppError } from "../../errors.js";
 import type { Turn } from "../../engine/turn.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { organizerEvent, splitCode, whenText } from "../list.js";
+import { organizerEvent, sendChart, splitCode, whenText } from "../list.js";
 
 /** A poll's choices: "poll:P-7K2QX:2" comes back when the second option is tapped (or voted in the native poll). */
 /** A poll's options as buttons (also on the reminder of a poll closing soon). */
@@ -45,6 +45,11 @@ const resultsCommand: CommandHandler = async (turn, args) => {
     lines.push(turn.render({ key: "poll.results_not_voted", params: { count: results.notVoted.length, names: results.notVoted.join(", ") } }));
   }
   turn.send({ text: { text: lines.join("\n") } });
+  sendChart(turn, {
+    title: poll.question,
+    subtitle: turn.render({ key: "chart.results.sub", params: { total: results.total } }),
+    bars: results.votes.map((v) => ({ label: v.text, value: v.count })),
+  });
 };
 
 const closePollCommand: CommandHandler = async (turn, args) => {
