@@ -81,13 +81,17 @@ async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
         type: "reminder",
         eventId: event.id,
         message: (locale) => ({
-          text: render(locale, {
-            key: "reminder.event",
-            params: {
-              event: event.name, relative: relativeText(locale, start.getTime() - now.getTime()), when: when(locale, start, event.time_zone),
-              where: event.location || render(locale, { key: "where.unknown" }), code: event.code ?? "",
-            },
-          }),
+          text: [
+            render(locale, {
+              key: "reminder.event",
+              params: {
+                event: event.name, relative: relativeText(locale, start.getTime() - now.getTime()), when: when(locale, start, event.time_zone),
+                where: event.location || render(locale, { key: "where.unknown" }), code: event.code ?? "",
+              },
+            }),
+            // The day before, the pass for the door (each guest's own: they ask for it, one message serves them all).
+            ...(r.payload?.offset === 1440 ? [render(locale, { key: "reminder.pass_hint", params: { code: event.code ?? "" } })] : []),
+          ].join("\n"),
           ...(pin ? { location: pin } : {}),
         }),
       },

@@ -120,5 +120,17 @@ describe("/export", () => {
     const file = call.body.document as { filename: string; bytes: Buffer };
     expect(file.filename).toBe("Sherehe-ya-Bibi-kazi.csv");
     expect(file.bytes.subarray(3).toString("utf8")).toBe("Kumbukumbu,Kazi,Hali,Amepewa,Simu,Mwisho\r\n");
+
+    // A chart reaches Telegram as a picture (sendPhoto), titled in Swahili.
+    await organizer.send(`/gharama ${code} Ukumbi | 100k`);
+    await organizer.waitForMessages(3); // the file went by sendDocument, not as a chat message
+    await organizer.send(`/bajeti ${code}`);
+    const until = Date.now() + 10_000;
+    while (!service.fake.mediaSent.some((m) => m.method === "sendPhoto") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const chart = service.fake.mediaSent.find((m) => m.method === "sendPhoto")!;
+    expect(chart.body.caption).toBe("📊 Sherehe ya Bibi – bajeti");
+    const png = (chart.body.photo as { bytes: Buffer }).bytes;
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.readUInt32BE(16)).toBe(720);
   });
 });

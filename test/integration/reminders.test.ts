@@ -382,7 +382,7 @@ describe("reminders on Telegram (the Bot API fake)", () => {
     const reminder = await tgText(amina, 6);
     const arrived = Date.now();
     expect(reminder).toBe(
-      `⏰ Kumbusho: Harusi ya Neema ni baada ya siku ${Math.round((event.startTime!.getTime() - due.getTime()) / 86_400_000)}.\n🗓 Ijumaa 12 Septemba 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\nTuma /taarifa ${code} kuona ratiba.`,
+      `⏰ Kumbusho: Harusi ya Neema ni baada ya siku ${Math.round((event.startTime!.getTime() - due.getTime()) / 86_400_000)}.\n🗓 Ijumaa 12 Septemba 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\nTuma /taarifa ${code} kuona ratiba.\nPasi yako ya kuingia mlangoni: /pasi ${code}`,
     );
     // On time: not before its moment, and within a few seconds of it.
     expect(arrived).toBeGreaterThanOrEqual(due.getTime());
