@@ -2,6 +2,7 @@
 // its code printed under it); the organizer appoints an usher, who is told; the usher's scan checks the guest in with
 // name and party size; a second scan says when and by whom; anyone else learns only that it is a pass; a forged
 // token is refused; /checkins counts arrivals against the guests coming.
+import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { startHarness } from "../support/engine-harness.js";
 import { ukPhone } from "../support/services.js";
@@ -31,6 +32,9 @@ describe("check-in at the door", () => {
     expect(pass.document).toMatchObject({ mimeType: "image/png", filename: `pass-${code}.png` });
     const png = Buffer.from(pass.document!.base64, "base64");
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // The picture is the QR code of the WhatsApp link with the check-in text filled in (the same encoder, the same bytes).
+    const expected = await QRCode.toBuffer(`https://wa.me/255700000001?text=start%20${token}`, { type: "png", width: 480, margin: 2, errorCorrectionLevel: "M" });
+    expect(png.equals(expected)).toBe(true);
     // The same pass every time: one token per invitation.
     await h.say(guest, `/pass ${code}`);
     expect(await text(guest, 6)).toContain(`start ${token}`);
