@@ -137,7 +137,8 @@ async function main(): Promise<void> {
       // Who can write to someone who never wrote: WhatsApp, else the simulator (Telegram cannot).
       firstContact: channels.filter((c): c is "whatsapp" | "simulator" => c === "whatsapp" || c === "simulator").sort((a) => (a === "whatsapp" ? -1 : 1)),
       links,
-      ...(whatsapp ? { firstContactBudget: { perHour: config.WHATSAPP_FIRST_CONTACT_PER_HOUR, perDay: config.WHATSAPP_FIRST_CONTACT_PER_DAY } } : {}),
+      // What /invite tells organizers is the budget the WhatsApp worker keeps.
+      ...(whatsapp?.rateLimits.firstContact ? { firstContactBudget: whatsapp.rateLimits.firstContact } : {}),
     },
     defaultCountry: config.DEFAULT_COUNTRY,
     defaultLocale: config.DEFAULT_LOCALE,

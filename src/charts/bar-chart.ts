@@ -59,8 +59,3 @@ export function barChartPng(chart: BarChart): Buffer {
   const resvg = new Resvg(barChartSvg(chart), { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } });
   return Buffer.from(resvg.render().asPng());
 }
-
-/** A chart as a reply's picture, named for the file it becomes. */
-export function chartDocument(name: string, chart: BarChart) {
-  return { filename: `${name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "chart"}.png`, mimeType: "image/png", base64: barChartPng(chart).toString("base64") };
-}

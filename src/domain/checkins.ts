@@ -4,7 +4,7 @@
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
-import { localeForPhone } from "./users.js";
+import { personByPhone } from "./users.js";
 
 export const passPattern = /^IN-[A-Z0-9]{16}$/;
 export const isPassToken = (text: string) => passPattern.test(text.trim().toUpperCase());
@@ -33,12 +33,7 @@ export async function passFor(tx: Tx, options: { userId: string; typed?: string;
 
 /** Appoints an usher by phone (a person Nuru may not have met yet); false when they already were one. */
 export async function appointUsher(tx: Tx, options: { eventId: string; phone: string; name?: string; defaultLocale: "en" | "sw"; timeZone: string }) {
-  const person = await tx.user.upsert({
-    where: { phone: options.phone },
-    create: { phone: options.phone, name: options.name ?? options.phone, locale: localeForPhone(options.phone, options.defaultLocale), timeZone: options.timeZone },
-    update: {},
-    select: { id: true, name: true },
-  });
+  const person = await personByPhone(tx, options);
   const added = await tx.eventUsher.createMany({ data: [{ eventId: options.eventId, userId: person.id }], skipDuplicates: true });
   return { userId: person.id, name: options.name ?? person.name, added: added.count > 0 };
 }

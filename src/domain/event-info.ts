@@ -37,8 +37,11 @@ export async function findMyEvent(tx: Tx, options: { userId: string; typed?: str
 
 export type EventInfo = Awaited<ReturnType<typeof findMyEvent>>;
 
-/** The pin of the event's venue map, when it has one with coordinates. */
-export function venuePin(event: EventInfo): { latitude: number; longitude: number; name?: string; address?: string } | undefined {
+/** The pin of the event's venue map (its newest first), when it has one with coordinates. */
+export function venuePin(event: {
+  venueMaps: { name: string | null; mapData: unknown }[];
+  location: string | null;
+}): { latitude: number; longitude: number; name?: string; address?: string } | undefined {
   const map = event.venueMaps[0];
   const data = map?.mapData as { latitude?: unknown; longitude?: unknown } | null | undefined;
   if (typeof data?.latitude !== "number" || typeof data.longitude !== "number") return undefined;

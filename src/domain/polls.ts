@@ -103,19 +103,30 @@ export interface PollResults {
   notVoted: string[];
 }
 
-/** Votes per option, and which of the guests who accepted have not voted: two statements. */
-export async function pollResults(tx: Tx, poll: PollView): Promise<PollResults> {
+/** Votes per option, in the poll's order: one statement. */
+export async function voteCounts(tx: Tx, poll: PollView): Promise<PollResults["votes"]> {
   const counts = await tx.$queryRaw<{ position: number; count: number }[]>`
     SELECT o.position, count(v.id)::int AS count FROM poll_options o LEFT JOIN poll_votes v ON v.option_id = o.id
     WHERE o.poll_id = ${poll.id}::uuid GROUP BY o.position ORDER BY o.position`;
+  const byPosition = new Map(counts.map((c) => [c.position, c.count]));
+  return poll.options.map((o) => ({ ...o, count: byPosition.get(o.position) ?? 0 }));
+}
+
+/** The people who voted, to tell them the result. */
+export async function pollVoters(tx: Tx, pollId: string): Promise<string[]> {
+  const voters = await tx.pollVote.findMany({ where: { pollId }, select: { userId: true } });
+  return voters.flatMap((v) => (v.userId ? [v.userId] : []));
+}
+
+/** Votes per option, and which of the guests who accepted have not voted: two statements. */
+export async function pollResults(tx: Tx, poll: PollView): Promise<PollResults> {
+  const votes = await voteCounts(tx, poll);
   const notVoted = await tx.$queryRaw<{ name: string }[]>`
     SELECT coalesce(nullif(i.recipient_name, ''), u.name) AS name FROM event_guests g JOIN users u ON u.id = g.user_id
     LEFT JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
     WHERE g.event_id = ${poll.eventId}::uuid AND g.rsvp_status = 'accepted'
       AND NOT EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = ${poll.id}::uuid AND v.user_id = g.user_id)
     ORDER BY name LIMIT 200`;
-  const byPosition = new Map(counts.map((c) => [c.position, c.count]));
-  const votes = poll.options.map((o) => ({ ...o, count: byPosition.get(o.position) ?? 0 }));
   return { votes, total: votes.reduce((a, v) => a + v.count, 0), notVoted: notVoted.map((n) => n.name) };
 }
 
@@ -125,8 +136,7 @@ export async function closePoll(tx: Tx, options: { poll: PollView; userId: strin
   if (options.poll.closed) throw new AppError("poll.closed", { question: options.poll.question });
   await tx.eventPoll.update({ where: { id: options.poll.id }, data: { closedAt: options.now } });
   await planEvent(tx, options.poll.eventId);
-  const voters = await tx.pollVote.findMany({ where: { pollId: options.poll.id }, select: { userId: true } });
-  return voters.flatMap((v) => (v.userId ? [v.userId] : []));
+  return pollVoters(tx, options.poll.id);
 }
 
 /** The organizer sets when the poll closes by itself; guests who have not voted are reminded 3 hours before. */

@@ -4,7 +4,7 @@
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
-import { localeForPhone } from "./users.js";
+import { personByPhone } from "./users.js";
 import { planEvent } from "../reminders/plan.js";
 
 const taskSelect = {
@@ -17,17 +17,9 @@ export async function createTask(
   tx: Tx,
   options: { eventId: string; title: string; dueTime?: Date; assignee?: { phone: string; name?: string }; defaultLocale: "en" | "sw"; timeZone: string },
 ) {
-  let assignedTo: string | undefined;
-  if (options.assignee) {
-    const { phone, name } = options.assignee;
-    const person = await tx.user.upsert({
-      where: { phone },
-      create: { phone, name: name ?? phone, locale: localeForPhone(phone, options.defaultLocale), timeZone: options.timeZone },
-      update: {},
-      select: { id: true },
-    });
-    assignedTo = person.id;
-  }
+  const assignedTo = options.assignee
+    ? (await personByPhone(tx, { ...options.assignee, defaultLocale: options.defaultLocale, timeZone: options.timeZone })).id
+    : undefined;
   const task = await tx.eventTask.create({
     data: { eventId: options.eventId, title: options.title, dueTime: options.dueTime, assignedTo, code: `T-${randomCode(5)}` },
     select: taskSelect,

@@ -15,6 +15,20 @@ export function localeForPhone(phone: string | undefined | null, fallback: Local
   return country && swahiliCountries.has(country) ? "sw" : fallback;
 }
 
+/**
+ * The person with this phone, made if Nuru has not met them (someone given a task, an usher): named as the organizer
+ * typed (else their number), in their number's language and the event's zone, until they write themselves.
+ */
+export async function personByPhone(tx: Tx, options: { phone: string; name?: string; defaultLocale: Locale; timeZone: string }): Promise<{ id: string; name: string }> {
+  const { phone, name } = options;
+  return tx.user.upsert({
+    where: { phone },
+    create: { phone, name: name ?? phone, locale: localeForPhone(phone, options.defaultLocale), timeZone: options.timeZone },
+    update: {},
+    select: { id: true, name: true },
+  });
+}
+
 export interface ResolvedSender {
   user: User;
   /** created by this message: the person has never talked to Nuru before */

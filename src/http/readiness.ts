@@ -1,19 +1,12 @@
 // GET /readyz: whether this instance can do its work now (an orchestrator stops sending it traffic while not).
 import type { Redis } from "ioredis";
 import type { Db } from "../db/prisma.js";
+import { withTimeout } from "../timeout.js";
 
 export interface Readiness {
   ready: boolean;
   postgres: "ok" | string;
   redis: "ok" | string;
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** One short line that names the service, so "Connection terminated unexpectedly" still says which one. */

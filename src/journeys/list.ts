@@ -1,8 +1,9 @@
 // What the journeys share: reading a command's event code, finding the organizer's event, and showing times, places,
 // money and lists the same way everywhere.
+import { choiceValue } from "../../flows/rsvp.flow.js";
 import { findOrganizerEvent, type OrganizerEvent } from "../domain/events.js";
 import type { Turn } from "../engine/turn.js";
-import { chartDocument, type BarChart } from "../charts/bar-chart.js";
+import { barChartPng, type BarChart } from "../charts/bar-chart.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { formatDateTime } from "../i18n/dates.js";
 import type { Tidings } from "../engine/tell.js";
@@ -28,6 +29,23 @@ export function tidingsOf(type: string, eventId: string | null | undefined, mess
   return { type, ...(eventId ? { eventId } : {}), message: (locale) => ({ text: render(locale, message), ...extra }) };
 }
 
+/** Links that open the bot with "start <code>": a Telegram deep link and a WhatsApp click-to-chat link, where known. */
+export function openLinks(turn: Turn, code: string): { telegram?: string; whatsapp?: string } {
+  const { telegramBot, whatsappNumber } = turn.env.links ?? {};
+  return {
+    ...(telegramBot ? { telegram: `https://t.me/${telegramBot}?start=${code}` } : {}),
+    ...(whatsappNumber ? { whatsapp: `https://wa.me/${whatsappNumber}?text=${encodeURIComponent(`start ${code}`)}` } : {}),
+  };
+}
+
+/**
+ * Yes / No / Maybe for an event's invitation, in a language: the event's code in the value, so one message serves
+ * every guest (each has one invitation to it) and a tap works whenever it comes (an invitation, a nudge).
+ */
+export function rsvpChoices(locale: Locale, eventCode: string | null): { label: string; value: string }[] {
+  return (["yes", "no", "maybe"] as const).map((answer) => ({ label: render(locale, { key: `rsvp.choice.${answer}` }), value: choiceValue(eventCode ?? "", answer) }));
+}
+
 /** "1 person" / "3 people" ("mtu 1" / "watu 3"): a party size in a language. */
 export const peopleText = (locale: Locale, count: number) =>
   count === 1 ? render(locale, { key: "rsvp.people.one" }) : render(locale, { key: "rsvp.people.many", params: { count } });
@@ -45,9 +63,18 @@ export const whenText = (turn: Turn, date: Date | null | undefined, timeZone: st
 
 export const whereText = (turn: Turn, place: string | null | undefined) => place || turn.render({ key: "where.unknown" });
 
+/** "Harusi ya Neema & Baraka" -> "Harusi-ya-Neema-Baraka": a name for a file, safe in any file system (accents dropped). */
+export function fileStem(name: string, fallback: string): string {
+  const stem = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return stem || fallback;
+}
+
 /** A chart as a picture after a list: its title is the caption; the file is named after it. */
 export function sendChart(turn: Turn, chart: BarChart): void {
-  turn.send({ text: { text: `📊 ${chart.title}` }, document: chartDocument(chart.title, chart) });
+  turn.send({
+    text: { text: `📊 ${chart.title}` },
+    document: { filename: `${fileStem(chart.title, "chart")}.png`, mimeType: "image/png", base64: barChartPng(chart).toString("base64") },
+  });
 }
 
 /** A list reply: the "none" message when there are no rows, else a header and one line per row. */

@@ -2,14 +2,14 @@
 // planned): the event's current name, time and place, the task's title, the poll's options; and the readers of a
 // reminder to many (an event's guests who accepted) are whoever they are at that moment. One statement writes a
 // message for all its readers (tellPeople).
-import { choiceValue } from "../../flows/rsvp.flow.js";
 import type { Tx } from "../db/prisma.js";
 import type { Telling, Tidings } from "../engine/tell.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { render, type Locale, type Message } from "../i18n/index.js";
-import { formatMoney } from "../journeys/list.js";
-import { choicesOf } from "../journeys/polls/index.js";
-import { pollById } from "../domain/polls.js";
+import { formatMoney, rsvpChoices } from "../journeys/list.js";
+import { choicesOf, closedResult } from "../journeys/polls/index.js";
+import { venuePin } from "../domain/event-info.js";
+import { pollById, pollVoters, voteCounts } from "../domain/polls.js";
 import type { ReminderKind } from "./plan.js";
 
 export interface ClaimedReminder {
@@ -49,14 +49,14 @@ const same = (type: string, eventId: string | null, message: (locale: Locale) =>
   message: (locale: Locale) => ({ text: render(locale, message(locale)) }),
 });
 
-type EventRow = { id: string; name: string; code: string | null; start_time: Date | null; location: string | null; time_zone: string; host: string | null; pin: { latitude?: unknown; longitude?: unknown } | null; pin_name: string | null };
+type EventRow = { id: string; name: string; code: string | null; start_time: Date | null; location: string | null; time_zone: string; host: string | null; map_data: unknown; map_name: string | null };
 
 /** The events of these reminders, in one statement (a thousand reminders due in one second are as many events). */
 async function readEvents(tx: Tx, rows: ClaimedReminder[]): Promise<Map<string, EventRow>> {
   const ids = [...new Set(rows.flatMap((r) => (r.eventId ? [r.eventId] : [])))];
   if (!ids.length) return new Map();
   const found = await tx.$queryRaw<EventRow[]>`
-    SELECT e.id::text, e.name, e.code, e.start_time, e.location, e.time_zone, o.name AS host, v.map_data AS pin, v.name AS pin_name
+    SELECT e.id::text, e.name, e.code, e.start_time, e.location, e.time_zone, o.name AS host, v.map_data, v.name AS map_name
     FROM events e LEFT JOIN users o ON o.id = e.organizer_id
     LEFT JOIN LATERAL (SELECT map_data, name FROM venue_maps WHERE event_id = e.id ORDER BY created_at DESC LIMIT 1) v ON true
     WHERE e.id = ANY(${ids}::uuid[])`;
@@ -71,9 +71,7 @@ async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
     const event = events.get(r.eventId!);
     if (!event?.start_time) continue;
     const start = event.start_time;
-    const pin = typeof event.pin?.latitude === "number" && typeof event.pin.longitude === "number"
-      ? { latitude: event.pin.latitude, longitude: event.pin.longitude, ...(event.pin_name ? { name: event.pin_name } : {}), ...(event.location ? { address: event.location } : {}) }
-      : undefined;
+    const pin = venuePin({ venueMaps: event.map_data ? [{ name: event.map_name, mapData: event.map_data }] : [], location: event.location });
     out.push({
       to: { guestsOf: event.id, answers: ["accepted"] },
       key: keyOf(r),
@@ -119,7 +117,7 @@ async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
         eventId: event.id,
         message: (locale) => ({
           text: render(locale, { key: "reminder.nudge", params: { host: event.host ?? "", event: event.name, when: when(locale, event.start_time, event.time_zone) } }),
-          choices: (["yes", "no", "maybe"] as const).map((answer) => ({ label: render(locale, { key: `rsvp.choice.${answer}` }), value: choiceValue(event.code ?? "", answer) })),
+          choices: rsvpChoices(locale, event.code),
         }),
       },
     });
@@ -192,7 +190,7 @@ async function pollsClosingSoon(tx: Tx, rows: ClaimedReminder[]): Promise<Tellin
         eventId: poll.eventId,
         message: (locale) => ({
           text: render(locale, { key: "reminder.poll_soon", params: { question: poll.question, event: poll.eventName, when: when(locale, closes, event?.time_zone ?? "UTC") } }),
-          choices: choicesOf(poll).map((c) => ({ label: c.label, value: c.value })),
+          choices: choicesOf(poll),
           poll: {},
         }),
       },
@@ -208,19 +206,8 @@ async function pollsClosing(tx: Tx, rows: ClaimedReminder[], now: Date): Promise
     const closed = await tx.eventPoll.updateMany({ where: { id: r.targetId!, closedAt: null }, data: { closedAt: now } });
     const poll = closed.count ? await pollById(tx, r.targetId!) : null;
     if (!poll) continue;
-    const counts = await tx.$queryRaw<{ position: number; count: number }[]>`
-      SELECT o.position, count(v.id)::int AS count FROM poll_options o LEFT JOIN poll_votes v ON v.option_id = o.id
-      WHERE o.poll_id = ${poll.id}::uuid GROUP BY o.position`;
-    const voters = await tx.pollVote.findMany({ where: { pollId: poll.id }, select: { userId: true } });
-    const byPosition = new Map(counts.map((c) => [c.position, c.count]));
-    const lines = (locale: Locale) =>
-      poll.options.map((o) => render(locale, { key: "poll.results_item", params: { position: o.position, text: o.text, count: byPosition.get(o.position) ?? 0 } })).join("\n");
-    const people = new Set([...voters.flatMap((v) => (v.userId ? [v.userId] : [])), ...(poll.organizerId ? [poll.organizerId] : [])]);
-    out.push({
-      to: { userIds: [...people] },
-      key: keyOf(r),
-      tidings: same("poll_result", poll.eventId, (locale) => ({ key: "poll.closed_result", params: { question: poll.question, event: poll.eventName, lines: lines(locale) } })),
-    });
+    const people = new Set([...(await pollVoters(tx, poll.id)), ...(poll.organizerId ? [poll.organizerId] : [])]);
+    out.push({ to: { userIds: [...people] }, key: keyOf(r), tidings: same("poll_result", poll.eventId, closedResult(poll, await voteCounts(tx, poll))) });
   }
   return out;
 }

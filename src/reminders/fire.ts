@@ -70,19 +70,17 @@ async function stillWanted(tx: Tx, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT r.id::text FROM reminders r LEFT JOIN events e ON e.id = r.event_id
-    WHERE r.id = ANY(${ids}::uuid[]) AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed') AND CASE r.kind
+    WHERE r.id = ANY(${ids}::uuid[]) AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed') AND CASE
       -- to many: whoever has the answer when it is sent (compose.ts) is read then; here, only the event itself
-      WHEN 'event' THEN e.start_time > now()
-      WHEN 'nudge' THEN e.start_time IS NULL OR e.start_time > now()
-      WHEN 'task-due' THEN EXISTS (SELECT 1 FROM event_tasks t WHERE t.id = r.target_id AND t.assigned_to = r.user_id AND coalesce(t.status::text, 'pending') <> 'completed')
-      WHEN 'task-late' THEN EXISTS (SELECT 1 FROM event_tasks t WHERE t.id = r.target_id AND coalesce(t.status::text, 'pending') <> 'completed' AND t.due_time < now())
-      WHEN 'booking-nudge' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'requested')
-      WHEN 'booking-late' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'requested')
-      WHEN 'deposit' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'confirmed' AND b.deposit_paid_at IS NULL AND coalesce(b.payment_status::text, 'pending') = 'pending')
-      WHEN 'balance' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'confirmed' AND b.balance_paid_at IS NULL AND coalesce(b.payment_status::text, 'pending') = 'pending')
-      WHEN 'poll-soon' THEN EXISTS (SELECT 1 FROM event_polls p WHERE p.id = r.target_id AND p.closed_at IS NULL)
-      WHEN 'poll-close' THEN EXISTS (SELECT 1 FROM event_polls p WHERE p.id = r.target_id AND p.closed_at IS NULL)
-      WHEN 'digest' THEN e.start_time > now()
+      WHEN r.kind = 'event' THEN e.start_time > now()
+      WHEN r.kind = 'nudge' THEN e.start_time IS NULL OR e.start_time > now()
+      WHEN r.kind = 'task-due' THEN EXISTS (SELECT 1 FROM event_tasks t WHERE t.id = r.target_id AND t.assigned_to = r.user_id AND coalesce(t.status::text, 'pending') <> 'completed')
+      WHEN r.kind = 'task-late' THEN EXISTS (SELECT 1 FROM event_tasks t WHERE t.id = r.target_id AND coalesce(t.status::text, 'pending') <> 'completed' AND t.due_time < now())
+      WHEN r.kind IN ('booking-nudge', 'booking-late') THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'requested')
+      WHEN r.kind = 'deposit' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'confirmed' AND b.deposit_paid_at IS NULL AND coalesce(b.payment_status::text, 'pending') = 'pending')
+      WHEN r.kind = 'balance' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'confirmed' AND b.balance_paid_at IS NULL AND coalesce(b.payment_status::text, 'pending') = 'pending')
+      WHEN r.kind IN ('poll-soon', 'poll-close') THEN EXISTS (SELECT 1 FROM event_polls p WHERE p.id = r.target_id AND p.closed_at IS NULL)
+      WHEN r.kind = 'digest' THEN e.start_time > now()
       ELSE false END`;
   return new Set(rows.map((r) => r.id));
 }

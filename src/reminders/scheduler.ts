@@ -10,7 +10,6 @@
 // or skips what is no longer of use (fire.ts). Any number of processes may run all of this at once.
 import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Logger } from "../logger.js";
 import { fireDue, type FireDeps } from "./fire.js";
 
 export const reminderQueueName = "reminders";

@@ -1,7 +1,7 @@
 // Telegram as a ChannelAdapter: receives by long polling (default) or webhook, sends with the Bot API.
 // We use telegraf's API client and types but not its update loop, because acknowledgement must wait for the sink.
 import type { RequestHandler } from "express";
-import { Telegram } from "telegraf";
+import { Telegram, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
@@ -40,8 +40,7 @@ export class TelegramTokenRefusedError extends Error {
 
 /** The Bot API's HTTP status of a refusal, when it answered at all (a network failure has none). */
 function apiErrorCode(error: unknown): number | undefined {
-  const code = (error as { response?: { error_code?: unknown } } | undefined)?.response?.error_code;
-  return typeof code === "number" ? code : undefined;
+  return error instanceof TelegramError ? error.code : undefined;
 }
 
 /** Telegram's published limits (see ENVIRONMENT.md, "Platform limits"); a private chat tolerates short bursts, so a

@@ -10,6 +10,7 @@
 // about (a ban, an outdated client, another instance taking the session again and again) stop the retrying and show
 // as "blocked" with the reason, for /readyz and the QR page: retrying a ban every minute is what makes it permanent.
 import type { Logger } from "../../logger.js";
+import { withTimeout } from "../../timeout.js";
 import type {
   WhatsAppClientEvents,
   WhatsAppClientLike,
@@ -63,14 +64,6 @@ export class WhatsAppNotReadyError extends Error {
 }
 
 type Detach = () => void;
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** The puppeteer objects behind a real client (absent before initialize and in fakes without them). */
 type Emitter = { on(event: string, listener: (...args: unknown[]) => void): unknown; off?(event: string, listener: (...args: unknown[]) => void): unknown };

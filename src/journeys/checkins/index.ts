@@ -7,13 +7,11 @@ import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, splitCode, whenText } from "../list.js";
+import { codeOf, openLinks, organizerEvent, peopleText, splitCode, whenText } from "../list.js";
 
 /** Where a scanned pass opens: the bot on WhatsApp (the text filled in) or Telegram, else the words to type. */
 function passLinks(turn: Turn, token: string) {
-  const { telegramBot, whatsappNumber } = turn.env.links ?? {};
-  const whatsapp = whatsappNumber ? `https://wa.me/${whatsappNumber}?text=${encodeURIComponent(`start ${token}`)}` : undefined;
-  const telegram = telegramBot ? `https://t.me/${telegramBot}?start=${token}` : undefined;
+  const { telegram, whatsapp } = openLinks(turn, token);
   return { whatsapp, telegram, qr: whatsapp ?? telegram ?? `start ${token}` };
 }
 

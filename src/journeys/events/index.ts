@@ -5,7 +5,6 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import { inviteFlow } from "../../../flows/invite.flow.js";
 import { newEventFlow, type NewEventArgs } from "../../../flows/newevent.flow.js";
-import { choiceValue } from "../../../flows/rsvp.flow.js";
 import { normaliseCode } from "../../domain/codes.js";
 import { countAnswers, createEvent, listEventGuests, listOrganizerEventsWithCounts, setNotifyAnswers, type OrganizerEvent } from "../../domain/events.js";
 import { approveRequest, inviteGuests, listRequests, requestInvitation, type InvitedGuest } from "../../domain/invitations.js";
@@ -15,7 +14,7 @@ import { AppError } from "../../errors.js";
 import { isLocale, type Locale, message, render } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, sendChart, splitCode, tidingsOf, whenText, whereText } from "../list.js";
+import { codeOf, openLinks, organizerEvent, peopleText, rsvpChoices, sendChart, splitCode, tidingsOf, whenText, whereText } from "../list.js";
 import { readGuestList } from "./invite-list.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
@@ -33,11 +32,7 @@ function invitationTidings(event: OrganizerEvent, host: string) {
           where: event.location || render(locale, { key: "where.unknown" }),
         },
       }),
-      choices: (["yes", "no", "maybe"] as const).map((answer) => ({
-        label: render(locale, { key: `rsvp.choice.${answer}` }),
-        // The event's code: one message for every guest, and each guest has one invitation to it.
-        value: choiceValue(event.code ?? "", answer),
-      })),
+      choices: rsvpChoices(locale, event.code),
     }),
   };
 }
@@ -146,10 +141,10 @@ const guestsCommand: CommandHandler = async (turn, args) => {
 
 /** The ways to open a code: a Telegram deep link, a WhatsApp click-to-chat link, or the words to send. */
 function linksFor(turn: Turn, code: string): string {
-  const { telegramBot, whatsappNumber } = turn.env.links ?? {};
+  const { telegram, whatsapp } = openLinks(turn, code);
   const parts: string[] = [];
-  if (telegramBot) parts.push(turn.render({ key: "link.telegram", params: { url: `https://t.me/${telegramBot}?start=${code}` } }));
-  if (whatsappNumber) parts.push(turn.render({ key: "link.whatsapp", params: { url: `https://wa.me/${whatsappNumber}?text=${encodeURIComponent(`start ${code}`)}` } }));
+  if (telegram) parts.push(turn.render({ key: "link.telegram", params: { url: telegram } }));
+  if (whatsapp) parts.push(turn.render({ key: "link.whatsapp", params: { url: whatsapp } }));
   if (!parts.length) parts.push(turn.render({ key: "link.simulator", params: { code } }));
   return parts.join(" · ");
 }

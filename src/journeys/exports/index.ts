@@ -7,7 +7,7 @@ import { format } from "date-fns";
 import { exportRows, type ExportKind } from "../../domain/exports.js";
 import type { Turn } from "../../engine/turn.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { organizerEvent, splitCode } from "../list.js";
+import { fileStem, organizerEvent, splitCode } from "../list.js";
 
 const kinds: Record<string, ExportKind> = {
   guests: "guests", wageni: "guests",
@@ -16,11 +16,6 @@ const kinds: Record<string, ExportKind> = {
   tasks: "tasks", kazi: "tasks",
 };
 
-/** "Harusi ya Neema" + "guests" -> "Harusi-ya-Neema-guests.csv": the event's name, safe in any file system. */
-export function exportFilename(eventName: string, list: string): string {
-  const stem = eventName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "event";
-  return `${stem}-${list}.csv`;
-}
 
 const num = (value: string | null) => (value === null ? "" : Number(value));
 
@@ -51,7 +46,7 @@ const exportCommand: CommandHandler = async (turn, args) => {
   const list = turn.render({ key: `export.list.${kind}` });
   turn.send({
     text: { text: turn.render({ key: "export.sent", params: { event: event.name, list, count, zone: event.timeZone } }) },
-    document: { filename: exportFilename(event.name, list), mimeType: "text/csv", base64: Buffer.from(csv, "utf8").toString("base64") },
+    document: { filename: `${fileStem(event.name, "event")}-${list}.csv`, mimeType: "text/csv", base64: Buffer.from(csv, "utf8").toString("base64") },
   });
 };
 

@@ -2,10 +2,9 @@
 // Telegram and in the simulator, a native poll on WhatsApp); each guest's vote is one tap, changeable until the poll
 // closes; the organizer sees the votes and who has not voted, and closing tells the voters the result.
 import { parseEventDate } from "../../../flows/event-input.js";
-import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, setPollClosing, type PollView } from "../../domain/polls.js";
+import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, setPollClosing, voteCounts, type PollResults, type PollView } from "../../domain/polls.js";
 import { AppError } from "../../errors.js";
-import type { Turn } from "../../engine/turn.js";
-import { render, type Locale } from "../../i18n/index.js";
+import { render, type Locale, type Message } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { organizerEvent, sendChart, splitCode, whenText } from "../list.js";
 
@@ -28,8 +27,13 @@ const pollCommand: CommandHandler = async (turn, args) => {
   turn.say("poll.opened", { code: poll.code, question: poll.question, count: sent + waiting });
 };
 
-function resultLines(turn: Turn, locale: Locale, votes: { position: number; text: string; count: number }[]): string {
-  return votes.map((v) => turn.renderIn(locale, { key: "poll.results_item", params: v })).join("\n");
+function resultLines(locale: Locale, votes: PollResults["votes"]): string {
+  return votes.map((v) => render(locale, { key: "poll.results_item", params: v })).join("\n");
+}
+
+/** The result told when a poll closes (by the organizer, or on time by its reminder), in each reader's language. */
+export function closedResult(poll: PollView, votes: PollResults["votes"]): (locale: Locale) => Message {
+  return (locale) => ({ key: "poll.closed_result", params: { question: poll.question, event: poll.eventName, lines: resultLines(locale, votes) } });
 }
 
 const resultsCommand: CommandHandler = async (turn, args) => {
@@ -38,7 +42,7 @@ const resultsCommand: CommandHandler = async (turn, args) => {
   const results = await pollResults(tx, poll);
   const lines = [
     turn.render({ key: "poll.results_header", params: { question: poll.question, code: poll.code, total: results.total, closed: poll.closed ? turn.render({ key: "poll.closed_mark" }) : "" } }),
-    resultLines(turn, turn.locale, results.votes),
+    resultLines(turn.locale, results.votes),
   ];
   // Who has not voted is the organizer's to know.
   if (poll.isOrganizer && results.notVoted.length) {
@@ -66,15 +70,8 @@ const closePollCommand: CommandHandler = async (turn, args) => {
     return turn.say("poll.closes_set", { code: poll.code, when: whenText(turn, at, zone) });
   }
   const voters = await closePoll(tx, { poll, userId: turn.user.id, now: turn.now });
-  const { votes } = await pollResults(tx, poll);
-  await turn.tell(
-    { userIds: voters },
-    {
-      type: "poll_result",
-      eventId: poll.eventId,
-      message: (locale) => ({ text: render(locale, { key: "poll.closed_result", params: { question: poll.question, event: poll.eventName, lines: resultLines(turn, locale, votes) } }) }),
-    },
-  );
+  const result = closedResult(poll, await voteCounts(tx, poll));
+  await turn.tell({ userIds: voters }, { type: "poll_result", eventId: poll.eventId, message: (locale) => ({ text: render(locale, result(locale)) }) });
   turn.say("poll.closed_done", { code: poll.code, count: voters.length });
 };
 
