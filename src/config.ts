@@ -26,6 +26,8 @@ const timeZone = z.string().refine((tz) => {
   }
 }, "must be an IANA time zone such as Africa/Dar_es_Salaam");
 
+const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, "must be a template name as WhatsApp Manager shows it (a-z, 0-9, _)");
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["postgresql:", "postgres:"]).default("postgresql://postgres@127.0.0.1:5432/nuru"),
@@ -89,6 +91,38 @@ export const configSchema = z.object({
   WHATSAPP_FIRST_CONTACT_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(150),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 
+  /** WhatsApp Business Cloud API (Meta's official API): the channel runs when the token is set. */
+  WHATSAPP_CLOUD_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,1024}$/, "must be the access token Meta gives (a System User token, 20+ letters and digits)")
+    .optional(),
+  /** The business number's id in Meta's API (WhatsApp Manager > API Setup), not the number itself. */
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z.string().regex(/^\d{5,32}$/, "must be the Phone number ID Meta shows (digits), not the number").optional(),
+  /** The Meta app's secret, which signs every webhook call (X-Hub-Signature-256). */
+  WHATSAPP_CLOUD_APP_SECRET: z.string().regex(/^[A-Za-z0-9]{16,128}$/, "must be the Meta app's App Secret (App settings > Basic)").optional(),
+  /** Any secret of yours, typed into the app's webhook settings too: Meta sends it back when it checks the URL. */
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
+  WHATSAPP_CLOUD_API_VERSION: z.string().regex(/^v\d{2}\.\d$/, "must be a Graph API version such as v24.0").default("v24.0"),
+  /** Meta's Graph API, or a proxy (or the fake in tests) in front of it. */
+  WHATSAPP_CLOUD_API_ROOT: url(["https:", "http:"]).default("https://graph.facebook.com"),
+  /** The number's throughput in messages a second (80 by default; Meta raises it to 1,000 on request). */
+  WHATSAPP_CLOUD_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /**
+   * New people a day the number may start conversations with (Meta's messaging limit: 250 for a new business, then
+   * 1,000, 10,000, 100,000); invitations beyond it go the next day.
+   */
+  WHATSAPP_CLOUD_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(250),
+  /** Names of the approved templates for people who have not written for 24 hours (texts in README). */
+  WHATSAPP_CLOUD_TEMPLATE_INVITATION: templateName.default("nuru_invitation"),
+  WHATSAPP_CLOUD_TEMPLATE_REMINDER: templateName.default("nuru_reminder"),
+  WHATSAPP_CLOUD_TEMPLATE_ANNOUNCEMENT: templateName.default("nuru_announcement"),
+  /** Meta's language code each Nuru language's templates were submitted in, e.g. en:en_US,sw:sw. */
+  WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: z
+    .string()
+    .regex(/^(en|sw):[a-z]{2,3}(_[A-Z]{2})?(,(en|sw):[a-z]{2,3}(_[A-Z]{2})?)*$/, "must be like en:en,sw:sw (Nuru's language:Meta's code)")
+    .transform((v) => Object.fromEntries(v.split(",").map((pair) => pair.split(":") as [string, string])))
+    .default({ en: "en", sw: "sw" }),
+
   /** Run the simulator too when a real channel is configured (it always runs when none is). */
   SIMULATOR_ENABLED: bool.optional(),
 
@@ -136,10 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError("Invalid configuration: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret of 16+ characters");
   }
+  if (config.WHATSAPP_CLOUD_TOKEN) {
+    const missing = (["WHATSAPP_CLOUD_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const).filter((k) => !config[k]);
+    if (missing.length) throw new ConfigError(`Invalid configuration: WHATSAPP_CLOUD_TOKEN is set but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not (see README, "WhatsApp Cloud API")`);
+  }
   const channels = enabledChannels(config);
   // The simulator believes whatever phone number is typed into it, so next to real people it would let anyone act as
   // any of them; it may only run there behind the operator password.
-  if (channels.simulator && (channels.telegram || channels.whatsapp) && !config.OPERATOR_TOKEN) {
+  if (channels.simulator && (channels.telegram || channels.whatsapp || channels.whatsappCloud) && !config.OPERATOR_TOKEN) {
     throw new ConfigError(
       "Invalid configuration: SIMULATOR_ENABLED=true next to a real chat channel needs OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or turn the simulator off",
     );
@@ -157,12 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
 /** Simulator pages need the operator password beside real channels and in production (see loadConfig). */
 export function simulatorNeedsLogin(config: Config): boolean {
   const channels = enabledChannels(config);
-  return channels.telegram || channels.whatsapp || config.NODE_ENV === "production";
+  return channels.telegram || channels.whatsapp || channels.whatsappCloud || config.NODE_ENV === "production";
 }
 
 /** Which channels run: the simulator always when no real channel is configured, so anyone can try every flow. */
-export function enabledChannels(config: Config): { telegram: boolean; whatsapp: boolean; simulator: boolean } {
+export function enabledChannels(config: Config): { telegram: boolean; whatsapp: boolean; whatsappCloud: boolean; simulator: boolean } {
   const telegram = Boolean(config.TELEGRAM_BOT_TOKEN);
   const whatsapp = config.WHATSAPP_ENABLED;
-  return { telegram, whatsapp, simulator: config.SIMULATOR_ENABLED ?? !(telegram || whatsapp) };
+  const whatsappCloud = Boolean(config.WHATSAPP_CLOUD_TOKEN);
+  return { telegram, whatsapp, whatsappCloud, simulator: config.SIMULATOR_ENABLED ?? !(telegram || whatsapp || whatsappCloud) };
 }

@@ -8,6 +8,10 @@ import type { ChannelAdapter } from "./channels/channel.js";
 import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
 import { createTelegramAdapter, TelegramTokenRefusedError, webhookSecretGuard, type TelegramAdapter } from "./channels/telegram/index.js";
 import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "./channels/whatsapp/index.js";
+import { CloudTokenRefusedError, createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "./channels/whatsapp-cloud/index.js";
+import type { FirstContactChannel } from "./channels/channel.js";
+import type { Db } from "./db/prisma.js";
+import { heldReleaser, lastWroteOn } from "./jobs/held.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
@@ -24,11 +28,12 @@ import { createReminderScheduler } from "./reminders/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
 import { StartupError, describeStartupFailure } from "./startup-errors.js";
 
-function buildAdapters(config: Config, logger: Logger) {
+function buildAdapters(config: Config, logger: Logger, db: Db) {
   const enabled = enabledChannels(config);
   const adapters: ChannelAdapter[] = [];
   let telegram: TelegramAdapter | undefined;
   let whatsapp: WhatsAppAdapter | undefined;
+  let whatsappCloud: WhatsAppCloudAdapter | undefined;
   let simulator: SimulatorAdapter | undefined;
   if (enabled.telegram) {
     telegram = createTelegramAdapter({
@@ -49,12 +54,35 @@ function buildAdapters(config: Config, logger: Logger) {
     });
     adapters.push(whatsapp);
   }
+  if (enabled.whatsappCloud) {
+    whatsappCloud = createWhatsAppCloudAdapter({
+      token: config.WHATSAPP_CLOUD_TOKEN!,
+      phoneNumberId: config.WHATSAPP_CLOUD_PHONE_NUMBER_ID!,
+      appSecret: config.WHATSAPP_CLOUD_APP_SECRET!,
+      verifyToken: config.WHATSAPP_CLOUD_VERIFY_TOKEN!,
+      apiRoot: config.WHATSAPP_CLOUD_API_ROOT,
+      apiVersion: config.WHATSAPP_CLOUD_API_VERSION,
+      messagesPerSecond: config.WHATSAPP_CLOUD_MESSAGES_PER_SECOND,
+      dailyNewConversations: config.WHATSAPP_CLOUD_DAILY_LIMIT,
+      templates: {
+        names: { invitation: config.WHATSAPP_CLOUD_TEMPLATE_INVITATION, reminder: config.WHATSAPP_CLOUD_TEMPLATE_REMINDER, announcement: config.WHATSAPP_CLOUD_TEMPLATE_ANNOUNCEMENT },
+        languages: config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGES,
+      },
+      lastInboundAt: lastWroteOn(db, "whatsapp_cloud"),
+      logger,
+    });
+    adapters.push(whatsappCloud);
+  }
   if (enabled.simulator) {
     simulator = createSimulatorAdapter({ logger });
     adapters.push(simulator);
   }
-  return { adapters, telegram, whatsapp, simulator };
+  return { adapters, telegram, whatsapp, whatsappCloud, simulator };
 }
+}
+
+/** Channels that may write first, best first (Telegram may not). */
+const firstContactOrder: FirstContactChannel[] = ["whatsapp_cloud", "whatsapp", "simulator"];
 
 async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
@@ -123,9 +151,11 @@ async function main(): Promise<void> {
   const metrics = createMetrics(db);
 
   const queuePrefix = config.REDIS_PREFIX;
-  const { adapters, telegram, whatsapp, simulator } = buildAdapters(config, logger);
+  const { adapters, telegram, whatsapp, whatsappCloud, simulator } = buildAdapters(config, logger, db);
   const channels = adapters.map((a) => a.name as Channel);
   const dispatcher = createOutboundDispatcher({ connection: redis, prefix: queuePrefix, channels, logger });
+  const firstContact = firstContactOrder.filter((c) => channels.includes(c));
+  const firstContactLimits = adapters.find((a) => a.name === firstContact[0])?.rateLimits.firstContact;
   // Filled in below once the channels are up (Telegram tells its username then).
   const links: { telegramBot?: string; whatsappNumber?: string } = { telegramBot: config.TELEGRAM_BOT_USERNAME, whatsappNumber: config.WHATSAPP_NUMBER };
   const engine = createEngine({
@@ -134,11 +164,11 @@ async function main(): Promise<void> {
     dispatcher,
     channels: {
       running: channels,
-      // Who can write to someone who never wrote: WhatsApp, else the simulator (Telegram cannot).
-      firstContact: channels.filter((c): c is "whatsapp" | "simulator" => c === "whatsapp" || c === "simulator").sort((a) => (a === "whatsapp" ? -1 : 1)),
+      // Who can write to someone who never wrote: WhatsApp (the Cloud API first: no ban risk), else the simulator.
+      firstContact,
       links,
-      // What /invite tells organizers is the budget the WhatsApp worker keeps.
-      ...(whatsapp?.rateLimits.firstContact ? { firstContactBudget: whatsapp.rateLimits.firstContact } : {}),
+      // What /invite tells organizers is the budget the first of them keeps.
+      ...(firstContactLimits ? { firstContactBudget: firstContactLimits } : {}),
     },
     defaultCountry: config.DEFAULT_COUNTRY,
     defaultLocale: config.DEFAULT_LOCALE,
@@ -174,13 +204,15 @@ async function main(): Promise<void> {
     logger,
     telegramWebhook: config.TELEGRAM_WEBHOOK_URL ? telegram?.webhookHandler() : undefined,
     telegramWebhookGuard: config.TELEGRAM_WEBHOOK_SECRET ? webhookSecretGuard(config.TELEGRAM_WEBHOOK_SECRET) : undefined,
+    whatsappCloudWebhook: whatsappCloud?.webhook(),
     simulator: simulator?.router(),
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
     channelStatus:
-      whatsapp || telegram
+      whatsapp || telegram || whatsappCloud
         ? () => {
             const status: Record<string, string> = {};
             if (telegram) status.telegram = telegram.status();
+            if (whatsappCloud) status.whatsapp_cloud = whatsappCloud.status();
             if (whatsapp) {
               const { state, reason } = whatsapp.status();
               status.whatsapp = reason ? `${state}: ${reason}` : state;
@@ -199,7 +231,17 @@ async function main(): Promise<void> {
       reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
     );
   });
-  for (const adapter of adapters) await adapter.start(engine.sink, deliveryRecorder(db, adapter.name as Channel));
+  // What WhatsApp Cloud held for someone silent for 24 hours goes once they write again (src/jobs/held.ts).
+  const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: (ids) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id }))) });
+  const sinkFor = (adapter: ChannelAdapter) =>
+    adapter.name !== "whatsapp_cloud"
+      ? engine.sink
+      : async (event: Parameters<typeof engine.sink>[0]) => {
+          await engine.sink(event);
+          void held.release(event.chatId).catch((err: unknown) => logger.warn({ err }, "could not release held messages"));
+        };
+  for (const adapter of adapters) await adapter.start(sinkFor(adapter), deliveryRecorder(db, adapter.name as Channel));
+  if (whatsappCloud && !links.whatsappNumber) links.whatsappNumber = whatsappCloud.displayNumber();
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();
   const background = new AbortController();
@@ -259,7 +301,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Known start-up problems get one readable line; anything else is a bug worth its stack.
-  if (err instanceof ConfigError || err instanceof StartupError || err instanceof TelegramTokenRefusedError) console.error(`Nuru cannot start: ${err.message}`);
+  if (err instanceof ConfigError || err instanceof StartupError || err instanceof TelegramTokenRefusedError || err instanceof CloudTokenRefusedError) console.error(`Nuru cannot start: ${err.message}`);
   else console.error("Nuru cannot start:", err);
   process.exit(1);
 });

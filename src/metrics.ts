@@ -51,7 +51,7 @@ export function createMetrics(db: Db) {
   });
   const outbound = new Counter({
     name: "nuru_outbound_messages_total",
-    help: "Send attempts by outcome: sent, failed (for good), retry (will be tried again), rate_limited (the network said slow down: 429)",
+    help: "Send attempts by outcome: sent, failed (for good), held (until the person writes: WhatsApp Cloud), retry (will be tried again), rate_limited (the network said slow down: 429)",
     labelNames: ["channel", "outcome"] as const,
     registers: [registry],
   });
@@ -96,7 +96,7 @@ export function createMetrics(db: Db) {
     batch(chats: number) {
       batchChats.observe(chats);
     },
-    send(channel: string, outcome: "sent" | "failed" | "retry" | "rate_limited", seconds?: number) {
+    send(channel: string, outcome: "sent" | "failed" | "held" | "retry" | "rate_limited", seconds?: number) {
       outbound.inc({ channel, outcome });
       if (seconds !== undefined) sendSeconds.observe({ channel }, seconds);
     },

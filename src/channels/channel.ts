@@ -2,7 +2,15 @@
 // and these types; routing, state and persistence live in the engine. test/contract/channel-contract.ts runs the same
 // suite against every adapter.
 
-export type ChannelName = "telegram" | "whatsapp" | "simulator";
+export type ChannelName = "telegram" | "whatsapp" | "whatsapp_cloud" | "simulator";
+
+/** Channels that may write to someone who never wrote to the bot (Telegram may not), in the order they are preferred. */
+export type FirstContactChannel = "whatsapp_cloud" | "whatsapp" | "simulator";
+
+/** Both ways Nuru talks WhatsApp: the Web session (whatsapp-web.js) and Meta's Cloud API. */
+export function isWhatsAppChannel(channel: string): boolean {
+  return channel === "whatsapp" || channel === "whatsapp_cloud";
+}
 
 /** Who sent an inbound message, as far as the network tells. */
 export interface Sender {
@@ -54,7 +62,7 @@ export interface InboundEvent {
   sentAt: Date;
 }
 
-/** A choice offered to the person: a button on Telegram and the simulator, a numbered line on WhatsApp. */
+/** A choice offered to the person: a button on Telegram, WhatsApp Cloud and the simulator, a numbered line on WhatsApp Web. */
 export interface Choice {
   label: string;
   /** Opaque value returned as { kind: "choice", value }; at most 64 bytes (Telegram callback_data). */
@@ -89,6 +97,22 @@ export interface OutboundPayload {
   poll?: { allowMultiple?: boolean };
   /** A file (an export: CSV, a chart) with the text as its caption; the bytes travel in base64. */
   document?: { filename: string; mimeType: string; base64: string };
+  /**
+   * The same message as a pre-approved template, for a network that takes only templates from a person who has not
+   * written for a while (WhatsApp Cloud: 24 hours). Ignored by the others.
+   */
+  template?: TemplateCall;
+}
+
+/** Messages Nuru may send as templates (each an approved template per language, named in the configuration). */
+export type TemplateKind = "invitation" | "reminder" | "announcement";
+
+export interface TemplateCall {
+  kind: TemplateKind;
+  /** the reader's language (en, sw), which picks the template's translation */
+  locale: string;
+  /** the template's {{1}}, {{2}}... in order; a network that refuses line breaks in them gets them folded */
+  params: string[];
 }
 
 /** An OpenStreetMap link for a pin, where a network shows no map of its own (the simulator, text fallbacks). */
@@ -109,11 +133,23 @@ export class PermanentSendError extends Error {
   }
 }
 
+/**
+ * The network takes this message only once the person writes again (WhatsApp Cloud: more than 24 hours since they
+ * wrote, and no template for it): kept, and sent when they do. A PermanentSendError for anyone who does not know it.
+ */
+export class HoldUntilTheyWriteError extends PermanentSendError {
+  override name = "HoldUntilTheyWriteError";
+}
+
 /** The network asked us to slow down (Telegram 429 retry_after): wait at least retryAfterMs before the next try. */
 export class RateLimitError extends Error {
   override name = "RateLimitError";
-  constructor(readonly retryAfterMs: number) {
-    super(`rate limited, retry after ${retryAfterMs} ms`);
+  constructor(
+    readonly retryAfterMs: number,
+    /** only this chat must wait (WhatsApp Cloud's pair rate), not the whole channel */
+    readonly chatOnly = false,
+  ) {
+    super(`rate limited${chatOnly ? " (this chat)" : ""}, retry after ${retryAfterMs} ms`);
   }
 }
 
@@ -145,7 +181,8 @@ export type InboundSink = (event: InboundEvent) => Promise<void>;
 export interface DeliveryUpdate {
   /** the id send() returned for it */
   externalId: string;
-  state: "delivered" | "read" | "failed";
+  /** held: refused only until the person writes again (HoldUntilTheyWriteError, reported later) */
+  state: "delivered" | "read" | "failed" | "held";
   at: Date;
   detail?: string;
 }

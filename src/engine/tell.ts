@@ -1,7 +1,7 @@
 // Messages to people other than the one who wrote: the organizer that a guest answered, 250 guests that they are
 // invited. Addressed to people, not chats: each is rendered in the reader's language and goes to the channel the
-// person last wrote from; someone who never wrote goes on the first channel that may write first (WhatsApp, the
-// simulator); someone no running channel can reach (a Telegram-only person, or nobody's channel runs) gets a
+// person last wrote from; someone who never wrote goes on the first channel that may write first (WhatsApp Cloud,
+// WhatsApp Web, the simulator); someone no running channel can reach (a Telegram-only person, or nobody's channel runs) gets a
 // notifications row, delivered when they first open the bot (deliverWaiting). One statement whatever the number
 // of people, inside the caller's transaction: nothing goes out for a change that rolls back, and the outbound
 // queue's limits pace the fan-out.
@@ -101,6 +101,7 @@ export async function tellMany(
         CASE WHEN p.channel IS NOT NULL THEN p.channel WHEN p.phone IS NOT NULL THEN ${first}::text END AS channel,
         CASE WHEN p.channel IS NOT NULL THEN p.chat_id
              WHEN p.phone IS NOT NULL AND ${first}::text = 'whatsapp' THEN substr(p.phone, 2) || '@c.us'
+             WHEN p.phone IS NOT NULL AND ${first}::text = 'whatsapp_cloud' THEN substr(p.phone, 2)
              WHEN p.phone IS NOT NULL AND ${first}::text = 'simulator' THEN p.phone END AS chat_id
       FROM pick p JOIN items i ON i.n = p.n
     ),

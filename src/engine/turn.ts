@@ -1,6 +1,6 @@
 // One inbound message being handled: who sent it, in which language we answer, the replies collected so far, and
 // what it tells other people. Replies are written to the outbox only when the whole turn commits.
-import type { InboundEvent, Pin } from "../channels/channel.js";
+import type { FirstContactChannel, InboundEvent, Pin } from "../channels/channel.js";
 import { storableText } from "../channels/storable.js";
 import type { Tx } from "../db/prisma.js";
 import { isLocale, render, t, type Locale, type MessageKey, type ParamArgs } from "../i18n/index.js";
@@ -73,7 +73,7 @@ export class TurnScope {
 /** What the engine lets a turn reach beyond the person who wrote: the channels that can write first. */
 export interface TurnEnvironment {
   /** channels running in this process that may message someone who never wrote (WhatsApp, the simulator), best first */
-  firstContact: ("whatsapp" | "simulator")[];
+  firstContact: FirstContactChannel[];
   /** channels running in this process */
   running: string[];
   /** how people reach the bot, for links organizers send: Telegram bot username, WhatsApp number (digits) */

@@ -1,4 +1,4 @@
-// The express app: health and readiness for orchestrators, the Telegram webhook, the simulator, the WhatsApp login QR
+// The express app: health and readiness for orchestrators, the Telegram and WhatsApp Cloud webhooks, the simulator, the WhatsApp login QR
 // (the last two behind operator-auth.ts where they need it).
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from "express";
 import type { Redis } from "ioredis";
@@ -17,6 +17,8 @@ export interface HttpOptions {
   telegramWebhook?: RequestHandler;
   /** checks the webhook's secret header before the body is parsed */
   telegramWebhookGuard?: RequestHandler;
+  /** /whatsapp-cloud/webhook: Meta's verification (GET) and deliveries (POST); it checks signatures on raw bytes itself */
+  whatsappCloudWebhook?: Router;
   simulator?: Router;
   /** GET /whatsapp/qr. Whoever scans the QR becomes the bot's number: operator password, or this machine only. */
   whatsappQr?: RequestHandler;
@@ -53,6 +55,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const guard: RequestHandler = options.telegramWebhookGuard ?? ((_req, _res, next) => next());
     app.post("/telegram/webhook", guard, express.json({ limit: "1mb" }), options.telegramWebhook);
   }
+  if (options.whatsappCloudWebhook) app.use("/whatsapp-cloud/webhook", options.whatsappCloudWebhook);
   if (options.simulator) {
     if (options.protectSimulator && !options.operatorToken) {
       throw new Error("protectSimulator needs operatorToken: refusing to serve the simulator open beside a real channel");

@@ -3,7 +3,7 @@
 // job that runs twice never sends twice. Per-chat order and pacing are enforced here (see pacing.ts).
 import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type OutboundPayload } from "../channels/channel.js";
+import { HoldUntilTheyWriteError, isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type OutboundPayload } from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
@@ -32,7 +32,7 @@ export interface OutboundJob {
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
 export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
-type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll" | "document"> & { readReceipt?: { chatMessageId: string } }) | null;
+type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll" | "document" | "template"> & { readReceipt?: { chatMessageId: string } }) | null;
 
 /** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
 export function createOutboundDispatcher(options: {
@@ -109,7 +109,7 @@ export function createOutboundWorker(options: {
   logger: Logger;
   concurrency?: number;
   /** sends by outcome and their latency (src/metrics.ts) */
-  metrics?: { send(channel: string, outcome: "sent" | "failed" | "retry" | "rate_limited", seconds?: number): void };
+  metrics?: { send(channel: string, outcome: "sent" | "failed" | "held" | "retry" | "rate_limited", seconds?: number): void };
 }): Worker<OutboundJob> {
   const { db, adapter, logger } = options;
   const channel = adapter.name as Channel;
@@ -193,6 +193,13 @@ export function createOutboundWorker(options: {
       // A relayed message counts as read once delivered to its recipient.
       if (readReceipt) await db.chatMessage.updateMany({ where: { id: readReceipt.chatMessageId }, data: { read: true } });
     } catch (err) {
+      if (err instanceof HoldUntilTheyWriteError) {
+        // Not lost: sent again when the person next writes (releaseHeld, src/jobs/held.ts).
+        logger.info({ outboundId: String(id), reason: err.reason }, "message held until the person writes again");
+        options.metrics?.send(channel, "held");
+        await db.outboundMessage.update({ where: { id }, data: { status: "held", lastError: err.reason } });
+        return;
+      }
       if (err instanceof PermanentSendError) {
         logger.warn({ outboundId: String(id), reason: err.reason }, "message refused for good");
         options.metrics?.send(channel, "failed");
@@ -205,6 +212,10 @@ export function createOutboundWorker(options: {
         where: { id },
         data: { status: lastTry && !(err instanceof RateLimitError) ? "failed" : "queued", lastError: String(err).slice(0, 500) },
       });
+      if (err instanceof RateLimitError && err.chatOnly) {
+        // Only this person may not get more yet (WhatsApp Cloud's pair rate): this message waits, the others go on.
+        return delayUntil(Date.now() + err.retryAfterMs);
+      }
       if (err instanceof RateLimitError) {
         // The network asked the whole bot to slow down: pause this channel's queue, then try this job again.
         await worker.rateLimit(err.retryAfterMs);

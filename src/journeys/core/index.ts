@@ -1,5 +1,6 @@
 // The core journey: first contact, greetings, help, language, stopping a conversation, and a person's own phone
 // number (shared as a contact, or through the flow that opens an invitation).
+import { isWhatsAppChannel } from "../../channels/channel.js";
 import { claimFlow } from "../../../flows/claim.flow.js";
 import { languageFlow } from "../../../flows/language.flow.js";
 import { onboardingFlow } from "../../../flows/onboarding.flow.js";
@@ -29,7 +30,7 @@ const nameFor = (turn: Turn) => (/^\+?\d[\d\s]*$/.test(turn.user.name) ? "" : ` 
 const help: CommandHandler = async (turn, _args, tools) => {
   const roles = await rolesOf(await turn.db(), turn.user.id);
   const sections = [turn.render({ key: "help.header", params: { name: turn.user.name } }), ...tools.helpSections(turn.locale, roles)];
-  if (turn.event.channel === "whatsapp") sections.push(turn.render({ key: "help.whatsapp_no_slash" }));
+  if (isWhatsAppChannel(turn.event.channel)) sections.push(turn.render({ key: "help.whatsapp_no_slash" }));
   turn.send({ text: { text: sections.join("\n\n") } });
 };
 

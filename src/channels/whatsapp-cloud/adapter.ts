@@ -1,0 +1,266 @@
+// WhatsApp Business Cloud API as a ChannelAdapter: Meta calls the webhook with what people send and what became of
+// our messages; we send with the Graph API. The webhook's signature is checked on the raw bytes before anything is
+// parsed, and Meta gets its 200 only once every message of the delivery is in the inbound log (else it delivers
+// again, and the log drops what it has). A person who has not written for 24 hours may only be sent an approved
+// template: the choice is made here, at send time, from when they last wrote.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import express, { type Router } from "express";
+import type { Logger } from "../../logger.js";
+import {
+  HoldUntilTheyWriteError,
+  PermanentSendError,
+  RateLimitError,
+  type ChannelAdapter,
+  type DeliverySink,
+  type InboundSink,
+  type OutboundPayload,
+  type RateLimits,
+  type SendResult,
+} from "../channel.js";
+import { classifyGraphError, CloudTokenRefusedError, GraphClient, GraphError } from "./graph.js";
+import { parseWebhook, webhookSchema } from "./inbound.js";
+import { planSends, uploadedMediaMessage } from "./messages.js";
+import { defaultTemplateSettings, templateMessage, type TemplateSettings } from "./templates.js";
+
+export const SIGNATURE_HEADER = "X-Hub-Signature-256";
+/** Meta's customer service window, less a margin for clocks and for last_seen_at's one-minute granularity. */
+export const REPLY_WINDOW_MS = 24 * 3600_000 - 10 * 60_000;
+
+export interface WhatsAppCloudOptions {
+  token: string;
+  phoneNumberId: string;
+  appSecret: string;
+  verifyToken: string;
+  apiRoot: string;
+  apiVersion: string;
+  logger: Logger;
+  /** When this chat's person last wrote to the number (undefined: never), for the 24-hour window. */
+  lastInboundAt: (chatId: string) => Promise<Date | undefined>;
+  templates?: TemplateSettings;
+  /** the number's throughput: 80 messages a second by default, more once Meta raises it */
+  messagesPerSecond?: number;
+  /** new people a day the number may start conversations with (Meta's messaging limit: 250 until it grows) */
+  dailyNewConversations?: number;
+  /** first wait before asking Meta again at start when it cannot be reached; doubles to a minute */
+  retryDelayMs?: number;
+  now?: () => number;
+}
+
+export interface WhatsAppCloudAdapter extends ChannelAdapter {
+  readonly name: "whatsapp_cloud";
+  /** Express router for /whatsapp-cloud/webhook (GET verification, POST deliveries); it reads its own raw body. */
+  webhook(): Router;
+  /** "ready", "connecting: <why>", or "token refused: <why>" (for /readyz) */
+  status(): string;
+  /** The number as Meta shows it (digits), once known: for wa.me links. */
+  displayNumber(): string | undefined;
+}
+
+/** Meta's defaults: 80 messages a second per number; to one person about one every 6 seconds, in short bursts. */
+export function cloudRateLimits(messagesPerSecond = 80, dailyNewConversations?: number): RateLimits {
+  return {
+    globalPerSecond: messagesPerSecond,
+    perChatIntervalMs: 6_000,
+    perChatBurst: 6,
+    groupPerMinute: 20,
+    // Not a ban risk here but Meta's messaging limit: conversations Nuru starts, per day. No pacing within it.
+    ...(dailyNewConversations ? { firstContact: { perHour: 360_000, perDay: dailyNewConversations, jitter: 0 } } : {}),
+  };
+}
+
+/** Constant-time check of "sha256=<hex HMAC of the raw body with the app secret>". */
+export function signatureMatches(raw: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header?.startsWith("sha256=")) return false;
+  const expected = Buffer.from(`sha256=${createHmac("sha256", appSecret).update(raw).digest("hex")}`, "utf8");
+  const received = Buffer.from(header, "utf8");
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+function sameSecret(received: unknown, expected: string): boolean {
+  if (typeof received !== "string") return false;
+  const a = Buffer.from(received, "utf8");
+  const b = Buffer.from(expected, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): WhatsAppCloudAdapter {
+  const log = options.logger.child({ channel: "whatsapp_cloud" });
+  const graph = new GraphClient(options);
+  const templates = options.templates ?? defaultTemplateSettings;
+  const now = options.now ?? Date.now;
+  const retryDelayMs = options.retryDelayMs ?? 1000;
+  let sink: InboundSink | undefined;
+  let onDelivery: DeliverySink | undefined;
+  let connecting: string | undefined = "not started";
+  let tokenRefused: string | undefined;
+  let lastTokenLog = 0;
+  let number: string | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  /**
+   * When each chat last wrote, as the webhook saw it: the database learns it only when the message's turn commits,
+   * and what was held for the person is released (and sent) as soon as their message is logged.
+   */
+  const lastWrote = new Map<string, number>();
+
+  function tokenProblem(err: CloudTokenRefusedError): never {
+    tokenRefused = err.message;
+    // Once a minute at most: every queued message would say the same.
+    if (now() - lastTokenLog > 60_000) {
+      lastTokenLog = now();
+      log.error({ reason: err.message }, "WhatsApp Cloud refused the token (expired, revoked or without this number): messages wait. Set WHATSAPP_CLOUD_TOKEN to a new System User token and restart");
+    }
+    // Every send would fail the same way: the channel pauses a minute and tries again; nothing is lost meanwhile.
+    throw new RateLimitError(60_000);
+  }
+
+  async function call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      tokenRefused = undefined;
+      return result;
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      const sorted = classifyGraphError(err);
+      if (sorted instanceof CloudTokenRefusedError) tokenProblem(sorted);
+      throw sorted;
+    }
+  }
+
+  async function windowOpen(chatId: string): Promise<boolean> {
+    const seen = lastWrote.get(chatId);
+    if (seen !== undefined && now() - seen < REPLY_WINDOW_MS) return true;
+    const last = await options.lastInboundAt(chatId);
+    return last !== undefined && now() - last.getTime() < REPLY_WINDOW_MS;
+  }
+
+  function noteWrote(chatId: string, at: Date): void {
+    // A late redelivery of an older message does not move the time back.
+    const latest = Math.max(lastWrote.get(chatId) ?? 0, Math.min(at.getTime(), now()));
+    lastWrote.delete(chatId);
+    lastWrote.set(chatId, latest);
+    // Oldest first out: past 24 hours an entry says nothing the database does not.
+    if (lastWrote.size > 50_000) lastWrote.delete(lastWrote.keys().next().value!);
+  }
+
+  async function learnNumber(attempt: number): Promise<void> {
+    try {
+      const profile = await call(() => graph.numberProfile());
+      number = profile.displayPhoneNumber?.replace(/\D/g, "") || undefined;
+      connecting = undefined;
+      log.info({ number: profile.displayPhoneNumber, name: profile.verifiedName, quality: profile.qualityRating }, "WhatsApp Cloud API number ready");
+    } catch (err) {
+      if (tokenRefused && attempt === 0) throw new CloudTokenRefusedError(`WhatsApp Cloud refused WHATSAPP_CLOUD_TOKEN for number ${options.phoneNumberId} (${tokenRefused}). Create a System User token with whatsapp_business_messaging and set it`);
+      connecting = err instanceof Error ? err.message.slice(0, 200) : String(err);
+      const delay = Math.min(retryDelayMs * 2 ** attempt, 60_000);
+      if (attempt === 0) log.warn({ err, nextInMs: delay }, "WhatsApp Cloud API cannot be reached yet; the webhook takes messages meanwhile, sends retry");
+      retryTimer = setTimeout(() => void learnNumber(attempt + 1).catch(() => undefined), delay);
+      retryTimer.unref();
+    }
+  }
+
+  async function sendPlanned(chatId: string, payload: OutboundPayload): Promise<string | undefined> {
+    let lastId: string | undefined;
+    for (const planned of planSends(payload)) {
+      if ("message" in planned) {
+        lastId = await call(() => graph.sendMessage({ to: chatId, ...planned.message }));
+        continue;
+      }
+      const mediaId = await call(() => graph.uploadMedia(planned.upload));
+      lastId = await call(() => graph.sendMessage({ to: chatId, ...uploadedMediaMessage(mediaId, planned.upload, planned.caption) }));
+    }
+    return lastId;
+  }
+
+  async function receive(rawBody: Buffer): Promise<{ status: number; body?: string }> {
+    const to = sink;
+    if (!to) return { status: 503 };
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString("utf8"));
+    } catch {
+      return { status: 400, body: "not JSON" };
+    }
+    const shape = webhookSchema.safeParse(json);
+    if (!shape.success) {
+      log.warn({ issues: shape.error.issues.slice(0, 3) }, "whatsapp cloud webhook body is not a WhatsApp notification");
+      return { status: 400, body: "not a WhatsApp notification" };
+    }
+    const parsed = parseWebhook(shape.data, options.phoneNumberId);
+    if (parsed.skipped.length) log.info({ skipped: parsed.skipped.slice(0, 10) }, "whatsapp cloud: parts of a delivery Nuru does not act on");
+    // In order: a chat's messages reach the log in the order Meta gives them.
+    for (const event of parsed.events) {
+      noteWrote(event.chatId, event.sentAt);
+      await to(event);
+    }
+    for (const update of parsed.deliveries) await onDelivery?.(update);
+    return { status: 200 };
+  }
+
+  const adapter: WhatsAppCloudAdapter = {
+    name: "whatsapp_cloud",
+    rateLimits: cloudRateLimits(options.messagesPerSecond, options.dailyNewConversations),
+
+    async start(to, deliveries) {
+      sink = to;
+      onDelivery = deliveries;
+      await learnNumber(0);
+    },
+
+    async stop() {
+      sink = undefined;
+      onDelivery = undefined;
+      if (retryTimer) clearTimeout(retryTimer);
+    },
+
+    async send(payload: OutboundPayload): Promise<SendResult> {
+      const chatId = payload.chatId;
+      if (!/^\d{7,15}$/.test(chatId)) throw new PermanentSendError(`"${chatId}" is not a WhatsApp number (digits with the country code)`);
+      if (await windowOpen(chatId)) return { externalId: await sendPlanned(chatId, payload) };
+      if (!payload.template) throw new HoldUntilTheyWriteError("more than 24 hours since they wrote, and this message has no template");
+      const id = await call(() => graph.sendMessage({ to: chatId, ...templateMessage(payload.template!, payload.choices, templates) }));
+      return { externalId: id };
+    },
+
+    webhook() {
+      const router = express.Router();
+      // Meta's subscription check: echo the challenge only to whoever knows the verify token.
+      router.get("/", (req, res) => {
+        if (req.query["hub.mode"] === "subscribe" && sameSecret(req.query["hub.verify_token"], options.verifyToken) && typeof req.query["hub.challenge"] === "string") {
+          res.type("text/plain").send(req.query["hub.challenge"]);
+          return;
+        }
+        res.status(403).end();
+      });
+      router.post(
+        "/",
+        // No signature, no reading of the body.
+        (req, res, next) => (req.get(SIGNATURE_HEADER)?.startsWith("sha256=") ? next() : void res.status(401).end()),
+        express.raw({ type: () => true, limit: "1mb" }),
+        async (req, res) => {
+          const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          if (!signatureMatches(raw, req.get(SIGNATURE_HEADER), options.appSecret)) {
+            log.warn("whatsapp cloud webhook with a wrong signature refused");
+            res.status(401).end();
+            return;
+          }
+          try {
+            const { status, body } = await receive(raw);
+            res.status(status).type("text/plain").send(body ?? "");
+          } catch (err) {
+            log.warn({ err }, "whatsapp cloud delivery not taken; Meta will deliver it again");
+            res.status(500).end();
+          }
+        },
+      );
+      return router;
+    },
+
+    status() {
+      if (tokenRefused) return `token refused: ${tokenRefused}`;
+      return connecting ? `connecting: ${connecting}` : "ready";
+    },
+
+    displayNumber: () => number,
+  };
+  return adapter;
+}

@@ -1,0 +1,43 @@
+// Messages a network takes only after the person writes again (WhatsApp Cloud: more than 24 hours since they wrote,
+// and no approved template for the message) wait in the outbox as "held". The person's next message releases them:
+// they are queued again, in their order, before the answer to what they just wrote (the worker keeps a chat's order).
+import type { Db } from "../db/prisma.js";
+import type { Channel } from "../generated/prisma/client.js";
+import type { Logger } from "../logger.js";
+
+export interface HeldReleaser {
+  /** Queues again what waited for this chat's person; resolves with how many. */
+  release(chatId: string): Promise<number>;
+}
+
+export function heldReleaser(options: {
+  db: Db;
+  channel: Channel;
+  dispatch: (ids: bigint[]) => Promise<void>;
+  logger: Logger;
+}): HeldReleaser {
+  const { db, channel } = options;
+  return {
+    async release(chatId) {
+      // One indexed statement (channel, chat_id, id) that finds nothing on nearly every message.
+      const rows = await db.$queryRaw<{ id: bigint }[]>`
+        UPDATE outbound_messages SET status = 'queued', not_before = NULL, last_error = NULL
+        WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status = 'held'
+        RETURNING id`;
+      if (!rows.length) return 0;
+      const ids = rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : 1));
+      options.logger.info({ channel, count: ids.length }, "the person wrote again: sending what was held for them");
+      // A failed dispatch leaves them queued: the reconciler sends queued rows without a job.
+      await options.dispatch(ids).catch((err: unknown) => options.logger.warn({ err }, "could not queue released messages; the reconciler will"));
+      return ids.length;
+    },
+  };
+}
+
+/** When a chat's person last wrote on a channel (their identity there is the chat), for WhatsApp Cloud's 24 hours. */
+export function lastWroteOn(db: Db, channel: Channel): (chatId: string) => Promise<Date | undefined> {
+  return async (chatId) => {
+    const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { lastSeenAt: true } });
+    return identity?.lastSeenAt ?? undefined;
+  };
+}
