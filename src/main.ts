@@ -79,7 +79,6 @@ function buildAdapters(config: Config, logger: Logger, db: Db) {
   }
   return { adapters, telegram, whatsapp, whatsappCloud, simulator };
 }
-}
 
 /** Channels that may write first, best first (Telegram may not). */
 const firstContactOrder: FirstContactChannel[] = ["whatsapp_cloud", "whatsapp", "simulator"];
