@@ -16,9 +16,9 @@ export const replyKey = (inboundId: bigint, n: number) => `in:${inboundId}:${n}`
 
 /** What an outbox row keeps beside its text (choices, a pin, a photo, a poll), or null for plain text. */
 function replyOptions(reply: RenderedReply): object | null {
-  const { choices, requestPhone, location, photo, poll, readReceipt, document } = reply;
-  return choices?.length || requestPhone || location || photo || poll || readReceipt || document
-    ? { choices, requestPhone, location, photo, poll, readReceipt, document }
+  const { choices, requestPhone, location, photo, poll, readReceipt, document, template } = reply;
+  return choices?.length || requestPhone || location || photo || poll || readReceipt || document || template
+    ? { choices, requestPhone, location, photo, poll, readReceipt, document, template }
     : null;
 }
 

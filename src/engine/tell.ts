@@ -5,6 +5,7 @@
 // notifications row, delivered when they first open the bot (deliverWaiting). One statement whatever the number
 // of people, inside the caller's transaction: nothing goes out for a change that rolls back, and the outbound
 // queue's limits pace the fan-out.
+import type { TemplateKind } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
 import type { Locale } from "../i18n/index.js";
 import { outboxOptions } from "./outbox.js";
@@ -25,6 +26,20 @@ export interface Tidings {
   message: (locale: Locale) => RenderedReply;
 }
 
+/**
+ * The same tidings, each reader's message carrying a template of this kind (for WhatsApp Cloud's readers silent for
+ * 24 hours); params are given the reader's language and the message as rendered for them. A message that already
+ * names a template keeps it.
+ */
+export function withTemplate(tidings: Tidings, kind: TemplateKind, params: (locale: Locale, text: string) => string[]): Tidings {
+  return {
+    ...tidings,
+    message: (locale) => {
+      const reply = tidings.message(locale);
+      return reply.template ? reply : { ...reply, template: { kind, locale, params: params(locale, reply.text) } };
+    },
+  };
+}
 
 /** One message to some people, for tellMany. */
 export interface Telling {

@@ -1,6 +1,6 @@
 // One inbound message being handled: who sent it, in which language we answer, the replies collected so far, and
 // what it tells other people. Replies are written to the outbox only when the whole turn commits.
-import type { FirstContactChannel, InboundEvent, Pin } from "../channels/channel.js";
+import type { FirstContactChannel, InboundEvent, Pin, TemplateCall } from "../channels/channel.js";
 import { storableText } from "../channels/storable.js";
 import type { Tx } from "../db/prisma.js";
 import { isLocale, render, t, type Locale, type MessageKey, type ParamArgs } from "../i18n/index.js";
@@ -20,6 +20,8 @@ export interface RenderedReply {
   document?: { filename: string; mimeType: string; base64: string };
   /** a relayed message (`chats` row) to mark read once this is delivered */
   readReceipt?: { chatMessageId: string };
+  /** the same message as an approved template, for someone WhatsApp Cloud may only send templates to */
+  template?: TemplateCall;
 }
 
 /** What a turn needs to know of the person. */

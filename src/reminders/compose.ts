@@ -3,7 +3,7 @@
 // reminder to many (an event's guests who accepted) are whoever they are at that moment. One statement writes a
 // message for all its readers (tellPeople).
 import type { Tx } from "../db/prisma.js";
-import type { Telling, Tidings } from "../engine/tell.js";
+import { withTemplate, type Telling, type Tidings } from "../engine/tell.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { render, type Locale, type Message } from "../i18n/index.js";
 import { formatMoney, rsvpChoices } from "../journeys/list.js";
@@ -118,6 +118,12 @@ async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
         message: (locale) => ({
           text: render(locale, { key: "reminder.nudge", params: { host: event.host ?? "", event: event.name, when: when(locale, event.start_time, event.time_zone) } }),
           choices: rsvpChoices(locale, event.code),
+          // The question again: to someone silent for 24 hours on WhatsApp Cloud, the invitation's template and buttons.
+          template: {
+            kind: "invitation" as const,
+            locale,
+            params: [event.host ?? "", event.name, when(locale, event.start_time, event.time_zone), event.location || render(locale, { key: "where.unknown" })],
+          },
         }),
       },
     });
@@ -244,7 +250,7 @@ async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Tell
 /** Every kind's messages for the reminders claimed together. */
 export async function compose(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
   const of = (...kinds: ReminderKind[]) => rows.filter((r) => kinds.includes(r.kind));
-  return [
+  const tellings = [
     ...(await eventReminders(tx, of("event"), now)),
     ...(await nudges(tx, of("nudge"))),
     ...(await tasks(tx, of("task-due", "task-late"))),
@@ -253,4 +259,7 @@ export async function compose(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
     ...(await pollsClosing(tx, of("poll-close"), now)),
     ...(await digests(tx, of("digest"), now)),
   ];
+  // Every reminder reaches someone silent for 24 hours on WhatsApp Cloud as the reminder template, its text folded
+  // into it (nudges carry the invitation's, with its buttons).
+  return tellings.map((t) => ({ ...t, tidings: withTemplate(t.tidings, "reminder", (_locale, text) => [text]) }));
 }

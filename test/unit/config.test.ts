@@ -84,7 +84,7 @@ describe("loadConfig", () => {
 
   it("lets the simulator run beside a real channel once OPERATOR_TOKEN is set", () => {
     const config = loadConfig({ SIMULATOR_ENABLED: "true", TELEGRAM_BOT_TOKEN: botToken, OPERATOR_TOKEN: operatorToken });
-    expect(enabledChannels(config)).toEqual({ telegram: true, whatsapp: false, simulator: true });
+    expect(enabledChannels(config)).toEqual({ telegram: true, whatsapp: false, whatsappCloud: false, simulator: true });
   });
 });
 
@@ -101,16 +101,25 @@ describe("enabledChannels", () => {
   const channels = (env: Record<string, string>) => enabledChannels(loadConfig(env));
 
   it("runs only the simulator when no real channel is configured", () => {
-    expect(channels({})).toEqual({ telegram: false, whatsapp: false, simulator: true });
+    expect(channels({})).toEqual({ telegram: false, whatsapp: false, whatsappCloud: false, simulator: true });
   });
   it("turns the simulator off by default once a real channel is configured", () => {
-    expect(channels({ TELEGRAM_BOT_TOKEN: botToken })).toEqual({ telegram: true, whatsapp: false, simulator: false });
-    expect(channels({ WHATSAPP_ENABLED: "true" })).toEqual({ telegram: false, whatsapp: true, simulator: false });
-    expect(channels({ TELEGRAM_BOT_TOKEN: botToken, WHATSAPP_ENABLED: "1" })).toEqual({ telegram: true, whatsapp: true, simulator: false });
+    expect(channels({ TELEGRAM_BOT_TOKEN: botToken })).toEqual({ telegram: true, whatsapp: false, whatsappCloud: false, simulator: false });
+    expect(channels({ WHATSAPP_ENABLED: "true" })).toEqual({ telegram: false, whatsapp: true, whatsappCloud: false, simulator: false });
+    expect(channels({ TELEGRAM_BOT_TOKEN: botToken, WHATSAPP_ENABLED: "1" })).toEqual({ telegram: true, whatsapp: true, whatsappCloud: false, simulator: false });
+  });
+  it("runs WhatsApp Cloud when its token is set, and insists on the rest of its settings", () => {
+    const cloud = { WHATSAPP_CLOUD_TOKEN: "EAAG" + "x".repeat(40), WHATSAPP_CLOUD_PHONE_NUMBER_ID: "106540352242922", WHATSAPP_CLOUD_APP_SECRET: "0123456789abcdef0123456789abcdef", WHATSAPP_CLOUD_VERIFY_TOKEN: "my-verify-token" };
+    expect(channels(cloud)).toEqual({ telegram: false, whatsapp: false, whatsappCloud: true, simulator: false });
+    expect(() => loadConfig({ WHATSAPP_CLOUD_TOKEN: cloud.WHATSAPP_CLOUD_TOKEN })).toThrow(/WHATSAPP_CLOUD_PHONE_NUMBER_ID, WHATSAPP_CLOUD_APP_SECRET, WHATSAPP_CLOUD_VERIFY_TOKEN are not/);
+    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_PHONE_NUMBER_ID: "+255712345678" })).toThrow(/WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the Phone number ID/);
+    expect(() => loadConfig({ ...cloud, SIMULATOR_ENABLED: "true" })).toThrow(/OPERATOR_TOKEN/);
+    expect(loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: "en:en_US,sw:sw" }).WHATSAPP_CLOUD_TEMPLATE_LANGUAGES).toEqual({ en: "en_US", sw: "sw" });
+    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: "english" })).toThrow(/en:en,sw:sw/);
   });
   it("follows an explicit SIMULATOR_ENABLED", () => {
-    expect(channels({ SIMULATOR_ENABLED: "false" })).toEqual({ telegram: false, whatsapp: false, simulator: false });
-    expect(channels({ SIMULATOR_ENABLED: "false", TELEGRAM_BOT_TOKEN: botToken })).toEqual({ telegram: true, whatsapp: false, simulator: false });
+    expect(channels({ SIMULATOR_ENABLED: "false" })).toEqual({ telegram: false, whatsapp: false, whatsappCloud: false, simulator: false });
+    expect(channels({ SIMULATOR_ENABLED: "false", TELEGRAM_BOT_TOKEN: botToken })).toEqual({ telegram: true, whatsapp: false, whatsappCloud: false, simulator: false });
   });
 });
 

@@ -5,6 +5,7 @@ import { parseEventDate } from "../../../flows/event-input.js";
 import { mapLink } from "../../channels/channel.js";
 import { addComment, addSession, findMyEvent, listComments, setVenuePin, venuePin } from "../../domain/event-info.js";
 import { parseLatLng, venueFlow } from "../../../flows/venue.flow.js";
+import { withTemplate } from "../../engine/tell.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { message } from "../../i18n/index.js";
@@ -41,7 +42,7 @@ const announceCommand: CommandHandler = async (turn, args) => {
   const event = await organizerEvent(turn, code);
   const { sent, waiting } = await turn.tell(
     { guestsOf: event.id, answers: everyone ? ["pending", "accepted", "declined", "maybe"] : ["accepted"] },
-    tidingsOf("announcement", event.id, message("announce.message", { event: event.name, text, host: turn.user.name })),
+    withTemplate(tidingsOf("announcement", event.id, message("announce.message", { event: event.name, text, host: turn.user.name })), "announcement", () => [event.name, `${text} — ${turn.user.name}`]),
   );
   turn.say("announce.sent", { count: sent + waiting });
 };

@@ -9,6 +9,7 @@ import { normaliseCode } from "../../domain/codes.js";
 import { countAnswers, createEvent, listEventGuests, listOrganizerEventsWithCounts, setNotifyAnswers, type OrganizerEvent } from "../../domain/events.js";
 import { approveRequest, inviteGuests, listRequests, requestInvitation, type InvitedGuest } from "../../domain/invitations.js";
 import { normalisePhone } from "../../domain/phones.js";
+import { isWhatsAppChannel } from "../../channels/channel.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { isLocale, type Locale, message, render } from "../../i18n/index.js";
@@ -22,18 +23,20 @@ function invitationTidings(event: OrganizerEvent, host: string) {
   return {
     type: "invitation",
     eventId: event.id,
-    message: (locale: Locale) => ({
-      text: render(locale, {
-        key: "invitation.card",
-        params: {
-          host,
-          event: event.name,
-          when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
-          where: event.location || render(locale, { key: "where.unknown" }),
-        },
-      }),
-      choices: rsvpChoices(locale, event.code),
-    }),
+    message: (locale: Locale) => {
+      const params = {
+        host,
+        event: event.name,
+        when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
+        where: event.location || render(locale, { key: "where.unknown" }),
+      };
+      return {
+        text: render(locale, { key: "invitation.card", params }),
+        choices: rsvpChoices(locale, event.code),
+        // Someone who never wrote to WhatsApp Cloud's number gets it as the approved template, with the same buttons.
+        template: { kind: "invitation" as const, locale, params: [params.host, params.event, params.when, params.where] },
+      };
+    },
   };
 }
 
@@ -52,7 +55,7 @@ async function invite(
 
 /** How many of these people WhatsApp will be writing to first (they never wrote on a running channel): paced slowly. */
 async function firstContacts(turn: Turn, userIds: string[]): Promise<number> {
-  if (turn.env.firstContact[0] !== "whatsapp" || !turn.env.firstContactBudget || !userIds.length) return 0;
+  if (!isWhatsAppChannel(turn.env.firstContact[0] ?? "") || !turn.env.firstContactBudget || !userIds.length) return 0;
   const [row] = await (await turn.db()).$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM users u WHERE u.id = ANY(${userIds}::uuid[]) AND u.phone IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM channel_identities ci WHERE ci.user_id = u.id AND ci.channel::text = ANY(${turn.env.running}::text[]))`;
@@ -84,7 +87,10 @@ async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Prom
   const lines = [turn.render({ key: "invite.sent", params: { event: event.name, count: invited.length } })];
   if (waiting) lines.push(turn.render({ key: "invite.waiting_note", params: { count: waiting, code: event.code ?? "" } }));
   const budget = turn.env.firstContactBudget;
-  if (firsts && budget) {
+  if (firsts && budget && turn.env.firstContact[0] === "whatsapp_cloud") {
+    // The Cloud API is not slowed for safety, only capped by Meta's daily limit on conversations Nuru starts.
+    if (firsts > budget.perDay) lines.push(turn.render({ key: "invite.daily_limit_note", params: { count: firsts, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" } }));
+  } else if (firsts && budget) {
     lines.push(turn.render({ key: "invite.first_contact_note", params: { count: firsts, perHour: budget.perHour, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" } }));
   }
   if (list.invalid.length) lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));

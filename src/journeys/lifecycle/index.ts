@@ -5,6 +5,7 @@ import { parseAmount, parseEventDate, parseEventType } from "../../../flows/even
 import { bookedProviders, editEvent, moveEvent, type EditField, type EventStatusName } from "../../domain/event-lifecycle.js";
 import type { OrganizerEvent } from "../../domain/events.js";
 import { confirmedBookings } from "../../domain/services.js";
+import { withTemplate } from "../../engine/tell.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -76,7 +77,7 @@ const editCommand: CommandHandler = async (turn, args) => {
   if (field === "when" || field === "place") {
     const { sent, waiting } = await turn.tell(
       { guestsOf: event.id, answers: ["accepted"] },
-      {
+      withTemplate({
         type: "event_changed",
         eventId: event.id,
         message: (locale) => ({
@@ -91,7 +92,7 @@ const editCommand: CommandHandler = async (turn, args) => {
             },
           }),
         }),
-      },
+      }, "announcement", (_locale, text) => [event.name, text]),
     );
     turn.say("edit.told", { count: sent + waiting });
   }
@@ -140,7 +141,7 @@ export const lifecycleJourney: Journey = {
       await move(turn, event, "cancelled");
       const tx = await turn.db();
       const providers = await bookedProviders(tx, event.id);
-      const tidings = {
+      const tidings = withTemplate({
         type: "event_cancelled",
         eventId: event.id,
         message: (locale: "en" | "sw") => ({
@@ -149,7 +150,7 @@ export const lifecycleJourney: Journey = {
             params: { event: event.name, when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }), host: turn.user.name },
           }),
         }),
-      };
+      }, "announcement", (_locale, text) => [event.name, text]);
       const guests = await turn.tell({ guestsOf: event.id, answers: ["accepted", "maybe"] }, tidings);
       const booked = await turn.tell({ userIds: providers }, tidings);
       return { event: event.name, count: guests.sent + guests.waiting + booked.sent + booked.waiting };
