@@ -11,7 +11,7 @@ import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "
 import { CloudTokenRefusedError, createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "./channels/whatsapp-cloud/index.js";
 import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
-import { heldReleaser, lastWroteOn } from "./jobs/held.js";
+import { heldReleaser, lastWroteOn, releasingSink } from "./jobs/held.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
@@ -232,14 +232,10 @@ async function main(): Promise<void> {
   });
   // What WhatsApp Cloud held for someone silent for 24 hours goes once they write again (src/jobs/held.ts).
   const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: (ids) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id }))) });
-  const sinkFor = (adapter: ChannelAdapter) =>
-    adapter.name !== "whatsapp_cloud"
-      ? engine.sink
-      : async (event: Parameters<typeof engine.sink>[0]) => {
-          await engine.sink(event);
-          void held.release(event.chatId).catch((err: unknown) => logger.warn({ err }, "could not release held messages"));
-        };
-  for (const adapter of adapters) await adapter.start(sinkFor(adapter), deliveryRecorder(db, adapter.name as Channel));
+  for (const adapter of adapters) {
+    const sink = adapter.name === "whatsapp_cloud" ? releasingSink(engine.sink, held, logger) : engine.sink;
+    await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel));
+  }
   if (whatsappCloud && !links.whatsappNumber) links.whatsappNumber = whatsappCloud.displayNumber();
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();

@@ -1,6 +1,7 @@
 // Messages a network takes only after the person writes again (WhatsApp Cloud: more than 24 hours since they wrote,
 // and no approved template for the message) wait in the outbox as "held". The person's next message releases them:
 // they are queued again, in their order, before the answer to what they just wrote (the worker keeps a chat's order).
+import type { InboundSink } from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
@@ -39,5 +40,13 @@ export function lastWroteOn(db: Db, channel: Channel): (chatId: string) => Promi
   return async (chatId) => {
     const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { lastSeenAt: true } });
     return identity?.lastSeenAt ?? undefined;
+  };
+}
+
+/** The engine's sink, releasing what was held for a chat once its message is logged (the person wrote: 24 hours open). */
+export function releasingSink(sink: InboundSink, held: HeldReleaser, logger: Logger): InboundSink {
+  return async (event) => {
+    await sink(event);
+    void held.release(event.chatId).catch((err: unknown) => logger.warn({ err }, "could not release held messages; the person's next message will"));
   };
 }

@@ -256,7 +256,7 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
 
   app.post(`/:version/${PHONE_NUMBER_ID}/media`, express.raw({ type: "multipart/form-data", limit: "20mb" }), async (req, res) => {
     // Parsed back with the platform's own multipart reader.
-    const form = await new Response(req.body as Buffer, { headers: { "Content-Type": req.get("content-type") ?? "" } }).formData();
+    const form = await new Response(new Uint8Array(req.body as Buffer), { headers: { "Content-Type": req.get("content-type") ?? "" } }).formData();
     const file = form.get("file");
     if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob)) {
       const { status, body } = errorBody(100);
