@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { PermanentSendError, RateLimitError, type RateLimits } from "../../src/channels/channel.js";
+import { HoldUntilTheyWriteError, PermanentSendError, RateLimitError, type RateLimits } from "../../src/channels/channel.js";
+import { heldReleaser } from "../../src/jobs/held.js";
 import type { Channel } from "../../src/generated/prisma/client.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
@@ -193,6 +194,50 @@ describe("outbound worker: failures", () => {
     expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(700 - 1);
     expect(fake.callsFor(text!)).toHaveLength(2);
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("holds back only the one chat a per-person limit names (WhatsApp Cloud's pair rate), not the channel", async () => {
+    const { fake, dispatch } = startOutbound({ backoffMs: 10 });
+    const [busy, other] = [uniqueChat(), uniqueChat()];
+    const [first] = texts("pair-", 1);
+    const [free] = texts("free-", 1);
+    fake.when(first!, (n) => {
+      if (n === 1) throw new RateLimitError(600, true);
+    });
+    const busyIds = await insertRows(busy, [first!]);
+    await dispatch(busyIds);
+    await until("the pair-rate refusal", () => fake.callsFor(first!).length === 1);
+    const refusedAt = fake.callsFor(first!)[0]!.at;
+    const otherIds = await insertRows(other, [free!]);
+    await dispatch(otherIds);
+    await until("both sent", async () => (await rowsStatus(busyIds, "sent")) && (await rowsStatus(otherIds, "sent")));
+    // The other chat was not paused behind it; the busy chat waited its 600 ms.
+    expect(fake.callsFor(free!)[0]!.at - refusedAt).toBeLessThan(500);
+    expect(fake.callsFor(first!)[1]!.at - refusedAt).toBeGreaterThanOrEqual(600 - 1);
+  });
+
+  it("keeps a message the network takes only after the person writes as held, and sends it once released", async () => {
+    const { fake, dispatch } = startOutbound({ backoffMs: 10 });
+    const chatId = uniqueChat();
+    const [text] = texts("held-", 1);
+    fake.when(text!, (n) => {
+      if (n === 1) throw new HoldUntilTheyWriteError("more than 24 hours since they wrote");
+    });
+    const ids = await insertRows(chatId, [text!]);
+    await dispatch(ids);
+    await until("the row held", async () => (await db.outboundMessage.count({ where: { id: ids[0]!, status: "held" } })) === 1);
+    expect(fake.callsFor(text!)).toHaveLength(1);
+    // A held row does not hold back the chat's later messages.
+    const [later] = texts("later-", 1);
+    const laterIds = await insertRows(chatId, [later!]);
+    await dispatch(laterIds);
+    await until("the later message sent", () => rowsStatus(laterIds, "sent"));
+
+    const releaser = heldReleaser({ db, channel, logger, dispatch });
+    expect(await releaser.release(chatId)).toBe(1);
+    expect(await releaser.release(chatId)).toBe(0);
+    await until("the held row sent", () => rowsStatus(ids, "sent"));
+    expect(fake.callsFor(text!)).toHaveLength(2);
   });
 
   it("marks a permanently refused message failed with the reason and never retries it", async () => {
