@@ -12,6 +12,7 @@ import { configSchema } from "../../src/config.js";
 import { t } from "../../src/i18n/index.js";
 import { createRedis } from "../../src/redis.js";
 import { inject } from "../support/services.js";
+import { APP_SECRET, inboundWebhook, PHONE_NUMBER_ID, startFakeMeta, text, VERIFY_TOKEN } from "../fakes/whatsapp-cloud.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const runTag = `${inject("runId")}_${randomBytes(3).toString("hex")}`;
@@ -214,6 +215,51 @@ describe("the service", () => {
   });
 });
 
+describe("the service on WhatsApp Cloud API", () => {
+  it("takes Meta's signed webhook calls and answers through the Graph API, with its state on /readyz", async () => {
+    const meta = await startFakeMeta({ statuses: true });
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    meta.webhookUrl = `${base}/whatsapp-cloud/webhook`;
+    const service = startService({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: inject("redisUrl"),
+      REDIS_PREFIX: redisPrefix,
+      PORT: String(port),
+      WHATSAPP_CLOUD_TOKEN: meta.token,
+      WHATSAPP_CLOUD_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+      WHATSAPP_CLOUD_APP_SECRET: APP_SECRET,
+      WHATSAPP_CLOUD_VERIFY_TOKEN: VERIFY_TOKEN,
+      WHATSAPP_CLOUD_API_ROOT: meta.apiRoot,
+    });
+    try {
+      const ready = await eventually(service, "WhatsApp Cloud ready on /readyz", 30_000, async () => {
+        const body = (await (await fetch(`${base}/readyz`)).json()) as { channels?: Record<string, string> };
+        return body.channels?.whatsapp_cloud === "ready" ? body : undefined;
+      });
+      expect(ready).toEqual({ ready: true, postgres: "ok", redis: "ok", channels: { whatsapp_cloud: "ready" } });
+      const check = await fetch(`${meta.webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`);
+      expect(await check.text()).toBe("42");
+      // The simulator is off beside a real channel.
+      expect((await fetch(`${base}/simulator/`)).status).toBe(404);
+
+      const waId = `447400${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+      const hello = inboundWebhook({ waId, name: "Amina Mushi" }, text("Hello"));
+      expect(await meta.callWebhook(hello, { signature: "sha256=" + "0".repeat(64) })).toEqual([401]);
+      expect(await meta.callWebhook(hello)).toEqual([200]);
+      const welcome = await eventually(service, "the welcome on WhatsApp", 20_000, async () => meta.shownTo(waId)[0]);
+      // The network told the name, so Nuru does not ask it: the help comes at once, and WhatsApp's note on slashes.
+      expect(welcome.text).toMatch(/^Here is what you can do with Nuru, Amina Mushi/);
+      expect(welcome.text).toContain(t("en", "help.whatsapp_no_slash"));
+    } finally {
+      service.child.kill("SIGTERM");
+      expect(await exitWithin(service, 20_000)).toBe(0);
+      await meta.close();
+    }
+    expect(service.stderr()).toBe("");
+  });
+});
+
 describe("two processes on one database and Redis", () => {
   it("handle each chat's messages once and in order, whichever process each message reaches", async () => {
     const settings = { DATABASE_URL: urlOf(sharedDbName), REDIS_URL: inject("redisUrl"), REDIS_PREFIX: `${redisPrefix}-shared` };
@@ -285,6 +331,22 @@ describe("start-up failures", () => {
     const line = await failsWithOneLine(expect, { DATABASE_URL: databaseUrl, REDIS_URL: "redis://127.0.0.1:1" });
     expect(line).toContain("Redis");
     expect(line).toContain("REDIS_URL");
+  });
+
+  it("names WHATSAPP_CLOUD_TOKEN when Meta refuses it", async ({ expect }) => {
+    const meta = await startFakeMeta();
+    meta.tokenExpired = true;
+    try {
+      const line = await failsWithOneLine(expect, {
+        DATABASE_URL: databaseUrl, REDIS_URL: inject("redisUrl"), REDIS_PREFIX: redisPrefix, PORT: String(await freePort()),
+        WHATSAPP_CLOUD_TOKEN: meta.token, WHATSAPP_CLOUD_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_CLOUD_APP_SECRET: APP_SECRET,
+        WHATSAPP_CLOUD_VERIFY_TOKEN: VERIFY_TOKEN, WHATSAPP_CLOUD_API_ROOT: meta.apiRoot,
+      });
+      expect(line).toContain("WHATSAPP_CLOUD_TOKEN");
+      expect(line).toContain("Session has expired");
+    } finally {
+      await meta.close();
+    }
   });
 
   it("refuses the simulator beside a real channel without OPERATOR_TOKEN", async ({ expect }) => {
