@@ -106,7 +106,7 @@ describe("WhatsApp Cloud API, end to end", () => {
     // Meta delivers the same webhook again: one effect.
     expect(await fake.callWebhook(answer.body)).toEqual([200]);
     await engine.processor.idle();
-    const messageId = (answer.body.entry[0]!.changes[0]!.value as { messages: { id: string }[] }).messages[0]!.id;
+    const messageId = (answer.body.entry[0]!.changes[0]!.value as unknown as { messages: { id: string }[] }).messages[0]!.id;
     expect(await db.inboundMessage.count({ where: { channel: "whatsapp_cloud", externalId: messageId } })).toBe(1);
     const guestRow = await db.eventGuest.findFirstOrThrow({ where: { event: { code }, user: { phone: guest } } });
     expect(guestRow).toMatchObject({ rsvpStatus: "accepted", partySize: 4 });
