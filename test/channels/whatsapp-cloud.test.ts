@@ -157,6 +157,56 @@ describe("whatsapp cloud webhook", () => {
   });
 });
 
+describe("whatsapp cloud webhook under hostile bodies", () => {
+  it("answers every signed body 200 or 400, never 500, and hands on only well-formed messages", async () => {
+    await setUp();
+    // A seeded mutation of real payloads: fields dropped, retyped, or replaced by odd values.
+    const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    let state = seed >>> 0;
+    const random = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const odd = [null, 0, -1, 1e308, "", "\u0000", "x".repeat(5000), [], {}, true, "wamid.", "255", { body: 7 }];
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const mutate = (value: unknown, depth: number): unknown => {
+      if (depth > 6) return value;
+      if (Array.isArray(value)) return random() < 0.1 ? pick(odd) : value.map((v) => mutate(v, depth + 1));
+      if (value && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+          const roll = random();
+          if (roll < 0.08) continue;
+          out[k] = roll < 0.16 ? pick(odd) : mutate(v, depth + 1);
+        }
+        return out;
+      }
+      return value;
+    };
+    const samples = [
+      inboundWebhook({ waId: newWaId() }, text("habari")),
+      inboundWebhook({ waId: newWaId() }, buttonReply("rsvp:yes:X", "Yes")),
+      inboundWebhook({ waId: newWaId() }, { type: "contacts", contacts: [{ name: { formatted_name: "A" }, phones: [{ phone: "+255713000111" }] }] }),
+      inboundWebhook({ waId: newWaId() }, { type: "location", location: { latitude: 1, longitude: 2 } }),
+      statusWebhook([{ id: "wamid.Z", status: "failed", recipient: "255700", errorCode: 131026 }]),
+    ];
+    const answers = new Set<number>();
+    for (let i = 0; i < 300; i++) {
+      const [status] = await fake.callWebhook(mutate(pick(samples), 0), { attempts: 1 });
+      answers.add(status!);
+    }
+    expect([...answers].filter((s) => s !== 200 && s !== 400), `FUZZ_SEED=${seed}`).toEqual([]);
+    for (const e of events) {
+      expect(e.chatId, `FUZZ_SEED=${seed}`).toMatch(/^\d{5,20}$/);
+      expect(e.sentAt.getTime(), `FUZZ_SEED=${seed}`).not.toBeNaN();
+      expect(e.externalId, `FUZZ_SEED=${seed}`).toMatch(/\S/);
+    }
+  });
+});
+
 describe("whatsapp cloud sending", () => {
   const person = () => {
     const id = newWaId();

@@ -176,7 +176,8 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     async callWebhook(body, opts = {}) {
       if (!fake.webhookUrl) throw new Error("no webhook URL set on the fake");
       // A person's message opens their 24 hours.
-      for (const entry of (body as any)?.entry ?? []) for (const change of entry.changes ?? []) for (const m of change.value?.messages ?? []) fake.wrote(m.from, Number(m.timestamp) * 1000);
+      const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+      for (const entry of list((body as any)?.entry)) for (const change of list(entry?.changes)) for (const m of list(change?.value?.messages)) if (typeof m?.from === "string") fake.wrote(m.from, Number(m.timestamp) * 1000 || Date.now());
       const raw = JSON.stringify(body);
       const statuses: number[] = [];
       // Meta calls again (with backoff, for up to 7 days) while the answer is not 200; here, quickly.
