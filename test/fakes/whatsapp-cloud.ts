@@ -50,6 +50,8 @@ export interface FakeMeta {
   refused: Set<string>;
   /** the token expired (every call answers 401, code 190) */
   tokenExpired: boolean;
+  /** messages refused with 130429 because the number's throughput was exceeded */
+  throughputRefusals: number;
   /** the next calls to this number answer with these Meta error codes, one each */
   failNext(to: string, ...codes: number[]): void;
   /** the person wrote now (opens their 24 hours) */
@@ -145,7 +147,7 @@ export function shown(message: GraphSent): Shown {
   return { type: b.type, text: caption, choiceLabels: [], choiceValues: [] };
 }
 
-export async function startFakeMeta(options: { enforceWindow?: boolean; statuses?: boolean } = {}): Promise<FakeMeta> {
+export async function startFakeMeta(options: { enforceWindow?: boolean; statuses?: boolean; throughputPerSecond?: number } = {}): Promise<FakeMeta> {
   const app = express();
   const token = `EAAG${randomUUID().replace(/-/g, "")}`;
   const lastWrote = new Map<string, number>();
@@ -153,6 +155,8 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
   const failedIds = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   let nextMedia = 900_000_000_000;
+  /** times of the messages taken in the last second, for the number's throughput (130429 beyond it, as Meta) */
+  const recent: number[] = [];
 
   const fake: FakeMeta = {
     apiRoot: "",
@@ -162,6 +166,7 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     approved: new Set(["nuru_invitation:en", "nuru_invitation:sw", "nuru_reminder:en", "nuru_reminder:sw", "nuru_announcement:en", "nuru_announcement:sw"]),
     refused: new Set(),
     tokenExpired: false,
+    throughputRefusals: 0,
     shownTo: (waId) => fake.sent.filter((m) => m.to === waId && !failedIds.has(m.id)).map(shown),
     failNext(to, ...list) {
       failures.set(to, [...(failures.get(to) ?? []), ...list]);
@@ -225,6 +230,16 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     if (body.messaging_product !== "whatsapp" || !/^\d{7,15}$/.test(to) || typeof body.type !== "string") {
       const { status, body: error } = errorBody(100);
       return void res.status(status).json(error);
+    }
+    if (options.throughputPerSecond) {
+      const now = Date.now();
+      while (recent.length && recent[0]! <= now - 1000) recent.shift();
+      if (recent.length >= options.throughputPerSecond) {
+        fake.throughputRefusals++;
+        const { status, body: error } = errorBody(130429);
+        return void res.status(status).json(error);
+      }
+      recent.push(now);
     }
     const queued = failures.get(to);
     if (queued?.length) {
