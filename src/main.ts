@@ -236,7 +236,8 @@ async function main(): Promise<void> {
     const sink = adapter.name === "whatsapp_cloud" ? releasingSink(engine.sink, held, logger) : engine.sink;
     await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel));
   }
-  if (whatsappCloud && !links.whatsappNumber) links.whatsappNumber = whatsappCloud.displayNumber();
+  // Without WHATSAPP_NUMBER, wa.me links use the Cloud API number, once Meta has told it (it may answer after start-up).
+  if (whatsappCloud && !links.whatsappNumber) Object.defineProperty(links, "whatsappNumber", { get: () => whatsappCloud.displayNumber(), enumerable: true });
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();
   const background = new AbortController();
