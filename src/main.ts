@@ -11,7 +11,7 @@ import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "
 import { CloudTokenRefusedError, createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "./channels/whatsapp-cloud/index.js";
 import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
-import { heldReleaser, lastWroteOn, releasingSink } from "./jobs/held.js";
+import { heldReleaser, lastWroteOn, releaseIfOpen, releasingSink } from "./jobs/held.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
@@ -179,8 +179,14 @@ async function main(): Promise<void> {
     onHandled: (channel, _chatId, id) => metrics.turnHandled(channel, id),
     onBatch: (chats) => metrics.batch(chats.length),
   });
+  // What WhatsApp Cloud held for someone silent for 24 hours goes once they write again (src/jobs/held.ts).
+  const requeueCloud = (ids: bigint[]) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id })));
+  const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: requeueCloud });
   const workers: Worker[] = adapters.map((adapter) =>
-    createOutboundWorker({ db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger, metrics }),
+    createOutboundWorker({
+      db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger, metrics,
+      ...(adapter === whatsappCloud ? { onHeld: releaseIfOpen(held, whatsappCloud.windowOpen) } : {}),
+    }),
   );
   const reconciler = startReconciler({ db, processor: engine.processor, dispatcher, channels, logger, intervalMs: 10_000 });
   const reminders = createReminderScheduler({
@@ -230,11 +236,9 @@ async function main(): Promise<void> {
       reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
     );
   });
-  // What WhatsApp Cloud held for someone silent for 24 hours goes once they write again (src/jobs/held.ts).
-  const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: (ids) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id }))) });
   for (const adapter of adapters) {
     const sink = adapter.name === "whatsapp_cloud" ? releasingSink(engine.sink, held, logger) : engine.sink;
-    await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel));
+    await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel, adapter === whatsappCloud ? { requeue: requeueCloud } : {}));
   }
   // Without WHATSAPP_NUMBER, wa.me links use the Cloud API number, once Meta has told it (it may answer after start-up).
   if (whatsappCloud && !links.whatsappNumber) Object.defineProperty(links, "whatsappNumber", { get: () => whatsappCloud.displayNumber(), enumerable: true });

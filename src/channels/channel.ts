@@ -102,6 +102,13 @@ export interface OutboundPayload {
    * written for a while (WhatsApp Cloud: 24 hours). Ignored by the others.
    */
   template?: TemplateCall;
+  /** The network said the person's reply window is closed (after Nuru sent it as free text): only the template goes. */
+  windowClosed?: boolean;
+  /**
+   * The outbox row's id: a network that shows one payload as several messages (WhatsApp Cloud: long text, a pin, a
+   * file) resumes a retry after the parts already sent instead of sending them twice.
+   */
+  ref?: string;
 }
 
 /** Messages Nuru may send as templates (each an approved template per language, named in the configuration). */

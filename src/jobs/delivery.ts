@@ -1,25 +1,59 @@
-// What the networks say of messages after they took them (WhatsApp's ticks), recorded on the outbound rows: when a
-// message reached the phone, when it was read, or that it failed after all. Idempotent: a tick repeated, or a read
-// before its delivered, keeps the first time of each. A report for a message Nuru does not know (sent by someone else
-// on the same number, or long forgotten) changes nothing.
-import type { DeliverySink } from "../channels/channel.js";
+// What the networks say of messages after they took them (WhatsApp's ticks, Meta's status calls), recorded on the
+// outbound rows: when a message reached the phone, when it was read, or that it failed after all. Idempotent: a tick
+// repeated, or a read before its delivered, keeps the first time of each. A report for a message Nuru does not know
+// (sent by someone else on the same number, or long forgotten) changes nothing.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { DeliverySink, DeliveryUpdate } from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 
-export function deliveryRecorder(db: Db, channel: Channel): DeliverySink {
-  return async ({ externalId, state, at, detail }) => {
+/**
+ * A report can come before the worker has written the id the network gave the message (it writes it the moment the
+ * send returns; Meta may call a few milliseconds after it took the message): a recent report that finds no row is
+ * looked for again for about 1.5 s before it is taken for a stranger's.
+ */
+const lookAgainMs = [50, 100, 200, 400, 800];
+const recentMs = 60_000;
+
+export interface DeliveryOptions {
+  /** queues rows again (a message refused for the window that has a template goes again, as the template) */
+  requeue?: (ids: bigint[]) => Promise<void>;
+  now?: () => number;
+}
+
+export function deliveryRecorder(db: Db, channel: Channel, options: DeliveryOptions = {}): DeliverySink {
+  const now = options.now ?? Date.now;
+
+  async function apply({ externalId, state, at, detail }: DeliveryUpdate): Promise<number> {
     if (state === "held") {
-      // Refused only until the person writes (WhatsApp Cloud's 24 hours): sent again then (src/jobs/held.ts).
-      await db.outboundMessage.updateMany({ where: { channel, externalId, status: "sent" }, data: { status: "held", lastError: detail ?? "held until the person writes" } });
-      return;
+      // Refused because the person's 24 hours had passed (WhatsApp Cloud). A message that has a template goes again
+      // at once, as the template; any other waits until the person writes (src/jobs/held.ts).
+      const rows = await db.$queryRaw<{ id: bigint; status: string }[]>`
+        UPDATE outbound_messages SET
+          status = CASE WHEN options ? 'template' AND NOT coalesce((options->>'windowClosed')::boolean, false) THEN 'queued' ELSE 'held' END::delivery_status,
+          options = CASE WHEN options ? 'template' THEN options || '{"windowClosed": true}'::jsonb ELSE options END,
+          last_error = ${detail ?? "held until the person writes"}
+        WHERE channel = ${channel}::channel AND external_id = ${externalId} AND status = 'sent'
+        RETURNING id, status::text`;
+      const requeued = rows.filter((r) => r.status === "queued").map((r) => r.id);
+      if (requeued.length) await options.requeue?.(requeued);
+      return rows.length;
     }
     if (state === "failed") {
-      await db.outboundMessage.updateMany({ where: { channel, externalId }, data: { status: "failed", lastError: detail ?? "the network could not deliver it" } });
-      return;
+      const { count } = await db.outboundMessage.updateMany({ where: { channel, externalId }, data: { status: "failed", lastError: detail ?? "the network could not deliver it" } });
+      return count;
     }
-    await db.$executeRaw`
+    return db.$executeRaw`
       UPDATE outbound_messages SET delivered_at = coalesce(delivered_at, ${at}),
         read_at = CASE WHEN ${state} = 'read' THEN coalesce(read_at, ${at}) ELSE read_at END
       WHERE channel = ${channel}::channel AND external_id = ${externalId}`;
+  }
+
+  return async (update) => {
+    if ((await apply(update)) > 0 || now() - update.at.getTime() > recentMs) return;
+    for (const wait of lookAgainMs) {
+      await sleep(wait);
+      if ((await apply(update)) > 0) return;
+    }
   };
 }

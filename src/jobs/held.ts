@@ -1,6 +1,7 @@
 // Messages a network takes only after the person writes again (WhatsApp Cloud: more than 24 hours since they wrote,
 // and no approved template for the message) wait in the outbox as "held". The person's next message releases them:
-// they are queued again, in their order, before the answer to what they just wrote (the worker keeps a chat's order).
+// they are queued again before that message is handed to the engine, so they go out first (the worker keeps a
+// chat's order: the answer waits for the earlier rows).
 import type { InboundSink } from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
@@ -35,18 +36,31 @@ export function heldReleaser(options: {
   };
 }
 
+/**
+ * For the outbound worker's onHeld: a message was just held for a chat whose person wrote meanwhile (their message's
+ * release ran before the hold was written): released now rather than at their next message.
+ */
+export function releaseIfOpen(held: HeldReleaser, windowOpen: (chatId: string) => Promise<boolean>): (chatId: string) => Promise<void> {
+  return async (chatId) => {
+    if (await windowOpen(chatId)) await held.release(chatId);
+  };
+}
+
+/**
+ * The engine's sink for a channel with a reply window: what was held for the chat is released once the person
+ * writes, before their message goes to the engine (a release that fails is logged; their next message tries again).
+ */
+export function releasingSink(sink: InboundSink, held: HeldReleaser, logger: Logger): InboundSink {
+  return async (event) => {
+    await held.release(event.chatId).catch((err: unknown) => logger.warn({ err }, "could not release held messages; the person's next message will"));
+    await sink(event);
+  };
+}
+
 /** When a chat's person last wrote on a channel (their identity there is the chat), for WhatsApp Cloud's 24 hours. */
 export function lastWroteOn(db: Db, channel: Channel): (chatId: string) => Promise<Date | undefined> {
   return async (chatId) => {
     const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { lastSeenAt: true } });
     return identity?.lastSeenAt ?? undefined;
-  };
-}
-
-/** The engine's sink, releasing what was held for a chat once its message is logged (the person wrote: 24 hours open). */
-export function releasingSink(sink: InboundSink, held: HeldReleaser, logger: Logger): InboundSink {
-  return async (event) => {
-    await sink(event);
-    void held.release(event.chatId).catch((err: unknown) => logger.warn({ err }, "could not release held messages; the person's next message will"));
   };
 }

@@ -32,7 +32,7 @@ export interface OutboundJob {
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
 export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
-type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll" | "document" | "template"> & { readReceipt?: { chatMessageId: string } }) | null;
+type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll" | "document" | "template" | "windowClosed"> & { readReceipt?: { chatMessageId: string } }) | null;
 
 /** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
 export function createOutboundDispatcher(options: {
@@ -110,6 +110,8 @@ export function createOutboundWorker(options: {
   concurrency?: number;
   /** sends by outcome and their latency (src/metrics.ts) */
   metrics?: { send(channel: string, outcome: "sent" | "failed" | "held" | "retry" | "rate_limited", seconds?: number): void };
+  /** a message to this chat was just held until its person writes (see src/jobs/held.ts) */
+  onHeld?: (chatId: string) => Promise<void>;
 }): Worker<OutboundJob> {
   const { db, adapter, logger } = options;
   const channel = adapter.name as Channel;
@@ -161,8 +163,9 @@ export function createOutboundWorker(options: {
     const gap = group ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
     const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap, Date.now(), group ? 1 : (limits.perChatBurst ?? 1));
     if (wait > 0) return delayUntil(Date.now() + wait);
-    // Someone who never wrote to the bot (an invitation to a new number): the slower first-contact budget.
-    if (limits.firstContact && !group && !(await wroteToUs(row.chatId))) {
+    // Someone who never wrote to the bot (an invitation to a new number): the slower first-contact budget, counted
+    // once per message (a retry after a refusal has had its place).
+    if (limits.firstContact && !group && row.attempts === 0 && !(await wroteToUs(row.chatId))) {
       const budgetWait = await takeFirstContactSlot(options.redis, `${options.prefix}:first-contact:${channel}`, limits.firstContact);
       if (budgetWait > 0) {
         // Shown on the row, for the organizer's view and so the reconciler does not hurry it.
@@ -187,7 +190,7 @@ export function createOutboundWorker(options: {
     try {
       const { readReceipt, ...payload } = opts ?? {};
       const started = performance.now();
-      const result = await adapter.send({ chatId: row.chatId, text: row.body, ...payload });
+      const result = await adapter.send({ chatId: row.chatId, text: row.body, ...payload, ref: String(id) });
       options.metrics?.send(channel, "sent", (performance.now() - started) / 1000);
       await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
       // A relayed message counts as read once delivered to its recipient.
@@ -198,6 +201,8 @@ export function createOutboundWorker(options: {
         logger.info({ outboundId: String(id), reason: err.reason }, "message held until the person writes again");
         options.metrics?.send(channel, "held");
         await db.outboundMessage.update({ where: { id }, data: { status: "held", lastError: err.reason } });
+        // The person may have written while this was being sent, and their message's release found nothing yet.
+        await options.onHeld?.(row.chatId);
         return;
       }
       if (err instanceof PermanentSendError) {

@@ -264,9 +264,24 @@ describe("whatsapp cloud sending", () => {
     expect(bodies[2]!.image).toEqual({ link: "https://example.com/card.jpg", caption: "Our card" });
     const doc = bodies[3]!.document;
     expect(doc).toMatchObject({ filename: "harusi-guests.csv", caption: "Guests of Harusi" });
-    expect(fake.uploads.get(doc.id)).toMatchObject({ filename: "harusi-guests.csv", mimeType: "text/csv" });
+    // Meta takes no text/csv: it goes up as text/plain under its .csv name.
+    expect(fake.uploads.get(doc.id)).toMatchObject({ filename: "harusi-guests.csv", mimeType: "text/plain" });
     expect(fake.uploads.get(doc.id)!.bytes.toString()).toBe(csv);
     expect(fake.uploads.get(bodies[4]!.image.id)!.bytes.toString()).toBe("PNGDATA");
+  });
+
+  it("resumes a retry after the parts of a long message already sent, so none goes twice", async () => {
+    await setUp();
+    const to = person();
+    const lines = Array.from({ length: 300 }, (_, i) => `${i + 1}. Mgeni wa ${i + 1} — amethibitisha kuja na watu wawili`);
+    const payload = { chatId: to, text: lines.join("\n"), choices: [{ label: "Refresh", value: "r" }], location: { latitude: -6.8, longitude: 39.3 }, ref: "row-42" };
+    // The first part goes through, the second meets Meta's "something went wrong".
+    fake.failNext(to, 0, 131000);
+    await expect(cloud.adapter.send(payload)).rejects.toThrow(/131000/);
+    await cloud.adapter.send(payload);
+    const shown = fake.shownTo(to);
+    expect(shown.filter((s) => s.type !== "location").map((s) => s.text).join("\n")).toBe(lines.join("\n"));
+    expect(shown.map((s) => s.type).filter((t) => t === "location")).toHaveLength(1);
   });
 
   it("sorts Meta's refusals: slow down (the number, or this person), never, try again", async () => {
@@ -349,14 +364,38 @@ describe("whatsapp cloud: the 24-hour window", () => {
     expect(fake.shownTo(to)).toMatchObject([{ type: "text", text: "Your booking is confirmed" }]);
   });
 
-  it("holds a message whose template Meta does not have in that language (and names the problem)", async () => {
+  it("holds a message whose template Meta does not have in that language, and says so on its status until one goes", async () => {
     await setUp({ enforceWindow: true });
     fake.approved.delete("nuru_reminder:sw");
-    const err = await cloud.adapter
-      .send({ chatId: newWaId(), text: "Kumbusho", template: { kind: "reminder", locale: "sw", params: ["Harusi ni kesho"] } })
-      .catch((e: unknown) => e);
+    const reminder = { chatId: newWaId(), text: "Kumbusho", template: { kind: "reminder" as const, locale: "sw", params: ["Harusi ni kesho"] } };
+    const err = await cloud.adapter.send(reminder).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HoldUntilTheyWriteError);
     expect((err as Error).message).toMatch(/template refused.*132001/);
+    expect(cloud.adapter.status()).toMatch(/^template refused: nuru_reminder \(sw\): .*132001/);
+    fake.approved.add("nuru_reminder:sw");
+    await cloud.adapter.send(reminder);
+    expect(cloud.adapter.status()).toBe("ready");
+  });
+
+  it("sends the template at once when Meta answers 131047 to free text Nuru thought inside the 24 hours", async () => {
+    await setUp();
+    const to = newWaId();
+    fake.wrote(to);
+    fake.failNext(to, 131047);
+    const invitation = {
+      chatId: to,
+      text: "Neema invites you to Harusi.",
+      choices: [{ label: "Yes, I will come", value: "rsvp:yes:H" }],
+      template: { kind: "invitation" as const, locale: "en", params: ["Neema", "Harusi", "Saturday", "Mlimani"] },
+    };
+    await cloud.adapter.send(invitation);
+    expect(fake.shownTo(to)).toMatchObject([{ type: "template", template: "nuru_invitation", choiceValues: ["rsvp:yes:H"] }]);
+    // A message without a template is held instead.
+    fake.failNext(to, 131047);
+    await expect(cloud.adapter.send({ chatId: to, text: "free text" })).rejects.toBeInstanceOf(HoldUntilTheyWriteError);
+    // And a payload Meta already refused for the window goes as the template without trying free text again.
+    await cloud.adapter.send({ ...invitation, windowClosed: true });
+    expect(fake.shownTo(to).map((s) => s.type)).toEqual(["template", "template"]);
   });
 
   it("folds template parameters as Meta requires", () => {

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createSimulatorAdapter } from "../../src/channels/simulator/adapter.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { deliveryRecorder } from "../../src/jobs/delivery.js";
-import { heldReleaser, lastWroteOn, releasingSink } from "../../src/jobs/held.js";
+import { heldReleaser, lastWroteOn, releaseIfOpen, releasingSink } from "../../src/jobs/held.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
 import { startCloudAdapter } from "../fakes/whatsapp-cloud-harness.js";
@@ -39,12 +39,13 @@ const engine = createEngine({
   },
 });
 const sim = recordSends(simulator);
+const requeue = (ids: bigint[]) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id })));
+const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: requeue });
 const workers: Worker[] = [
-  createOutboundWorker({ db, adapter: cloud.adapter, connection, redis, prefix, logger }),
+  createOutboundWorker({ db, adapter: cloud.adapter, connection, redis, prefix, logger, onHeld: releaseIfOpen(held, cloud.adapter.windowOpen) }),
   createOutboundWorker({ db, adapter: sim.adapter, connection, redis, prefix, logger }),
 ];
-const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: (ids) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id }))) });
-await cloud.adapter.start(releasingSink(engine.sink, held, logger), deliveryRecorder(db, "whatsapp_cloud"));
+await cloud.adapter.start(releasingSink(engine.sink, held, logger), deliveryRecorder(db, "whatsapp_cloud", { requeue }));
 await simulator.start(engine.sink);
 afterAll(async () => {
   await cloud.adapter.stop();
@@ -116,8 +117,12 @@ describe("WhatsApp Cloud API, end to end", () => {
 
     // Meta's reports reach the rows; one about a message Nuru does not know changes nothing.
     await waitFor(async () => (await db.outboundMessage.count({ where: { channel: "whatsapp_cloud", chatId: waIdOf(guest), deliveredAt: { not: null } } })) === 3 || undefined, "three delivered ticks");
+    const before = await db.outboundMessage.findMany({ where: { channel: "whatsapp_cloud", chatId: waIdOf(guest) }, orderBy: { id: "asc" } });
     expect(await fake.callWebhook(statusWebhook([{ id: "wamid.never-sent-by-nuru", status: "read", recipient: waIdOf(guest) }]))).toEqual([200]);
-    expect(await db.outboundMessage.count({ where: { externalId: "wamid.never-sent-by-nuru" } })).toBe(0);
+    expect(await db.outboundMessage.findMany({ where: { channel: "whatsapp_cloud", chatId: waIdOf(guest) }, orderBy: { id: "asc" } })).toEqual(before);
+    // A read report for a message Nuru sent is recorded.
+    expect(await fake.callWebhook(statusWebhook([{ id: before[0]!.externalId!, status: "read", recipient: waIdOf(guest) }]))).toEqual([200]);
+    expect((await db.outboundMessage.findUniqueOrThrow({ where: { id: before[0]!.id } })).readAt).not.toBeNull();
   });
 
   it("holds what has no template for someone who never wrote, and sends it once they write", async () => {
@@ -157,5 +162,24 @@ describe("WhatsApp Cloud API, end to end", () => {
     const poll = await waitFor(() => fake.shownTo(waIdOf(guest)).find((s) => s.text.includes("Which dish?")), "the poll shown after they wrote");
     expect(poll).toMatchObject({ type: "buttons", choiceLabels: ["Pilau", "Biryani"] });
     await waitFor(async () => ((await db.outboundMessage.findUniqueOrThrow({ where: { id: pollRow.id } })).status === "sent") || undefined, "the poll's row sent");
+  });
+
+  it("sends an invitation Meta failed with 131047 again at once, as the template", async () => {
+    const organizer = `+4474${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+    const guest = uniquePhone();
+    // The guest wrote (a greeting), so Nuru takes their 24 hours as open ...
+    await personWrites(guest, text("habari"), "Baraka").statuses;
+    const greeting = (await shown(guest, 1)).length;
+    // ... but Meta's view of their last message is older.
+    fake.wrote(waIdOf(guest), Date.now() - 25 * 3600_000);
+    const code = await newEvent(organizer, "Kipaimara cha Baraka");
+    await organizerSays(organizer, `/invite ${code} ${guest} Baraka`);
+    const card = await waitFor(() => fake.shownTo(waIdOf(guest)).slice(greeting).find((s) => s.type === "template"), "the invitation as the template");
+    expect(card).toMatchObject({ template: "nuru_invitation", choiceLabels: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"] });
+    // The free-text attempt Meta refused is not shown; the row is sent, as the template.
+    const sentFree = fake.sent.filter((m) => m.to === waIdOf(guest) && m.type === "interactive");
+    expect(sentFree).toHaveLength(1);
+    const rowOf = await waitFor(() => db.outboundMessage.findFirst({ where: { channel: "whatsapp_cloud", chatId: waIdOf(guest), dedupeKey: { startsWith: "tell:" }, status: "sent", externalId: fake.sent.find((m) => m.to === waIdOf(guest) && m.type === "template")?.id } }).then((r) => r ?? undefined), "the row sent as the template");
+    expect(rowOf.options).toMatchObject({ windowClosed: true });
   });
 });

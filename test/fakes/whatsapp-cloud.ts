@@ -52,7 +52,7 @@ export interface FakeMeta {
   tokenExpired: boolean;
   /** messages refused with 130429 because the number's throughput was exceeded */
   throughputRefusals: number;
-  /** the next calls to this number answer with these Meta error codes, one each */
+  /** the next calls to this number answer with these Meta error codes, one each (0: that call goes through) */
   failNext(to: string, ...codes: number[]): void;
   /** the person wrote now (opens their 24 hours) */
   wrote(waId: string, atMs?: number): void;
@@ -75,6 +75,7 @@ const codes: Record<number, { status: number; message: string; type?: string }> 
   131026: { status: 400, message: "Message undeliverable" },
   131000: { status: 500, message: "Something went wrong" },
   132001: { status: 404, message: "Template name does not exist in the translation" },
+  132000: { status: 400, message: "Number of parameters does not match the expected number of params" },
   100: { status: 400, message: "Invalid parameter" },
 };
 
@@ -242,8 +243,9 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
       recent.push(now);
     }
     const queued = failures.get(to);
-    if (queued?.length) {
-      const { status, body: error } = errorBody(queued.shift()!);
+    const failure = queued?.shift();
+    if (failure) {
+      const { status, body: error } = errorBody(failure);
       return void res.status(status).json(error);
     }
     if (fake.refused.has(to)) {
@@ -253,6 +255,17 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     if (body.type === "template" && !fake.approved.has(`${body.template?.name}:${body.template?.language?.code}`)) {
       const { status, body: error } = errorBody(132001);
       return void res.status(status).json(error);
+    }
+    if (body.type === "template") {
+      // The approved text's {{n}} and the parameters sent must agree (132000), and none may hold a line break (100).
+      const kind = (Object.keys(templateTexts) as TemplateKind[]).find((k) => String(body.template.name).endsWith(k))!;
+      const wanted = (templateTexts[kind].en.body.match(/\{\{\d+\}\}/g) ?? []).length;
+      const params: { text?: string }[] = body.template.components?.find((c: any) => c.type === "body")?.parameters ?? [];
+      const code = params.length !== wanted ? 132000 : params.some((p) => /\n|\t| {5}/.test(p.text ?? "")) ? 100 : 0;
+      if (code) {
+        const { status, body: error } = errorBody(code);
+        return void res.status(status).json(error);
+      }
     }
     if (body.type === "text" && String(body.text?.body ?? "").length > 4096) {
       const { status, body: error } = errorBody(100);
@@ -274,7 +287,9 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     // Parsed back with the platform's own multipart reader.
     const form = await new Response(new Uint8Array(req.body as Buffer), { headers: { "Content-Type": req.get("content-type") ?? "" } }).formData();
     const file = form.get("file");
-    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob)) {
+    // Meta's supported media types (developers.facebook.com/docs/whatsapp/cloud-api/reference/media#supported-media-types), in part.
+    const supported = /^(text\/plain|application\/pdf|application\/(msword|vnd\.ms-excel|vnd\.ms-powerpoint|vnd\.openxmlformats-officedocument\.[a-z.]+)|image\/(jpeg|png|webp)|audio\/(ogg|mpeg|aac)|video\/(mp4|3gpp))$/;
+    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob) || !supported.test(String(form.get("type")))) {
       const { status, body } = errorBody(100);
       return void res.status(status).json(body);
     }

@@ -29,12 +29,12 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-function startOutbound(options: { rateLimits?: Partial<RateLimits>; concurrency?: number; attempts?: number; backoffMs?: number } = {}) {
+function startOutbound(options: { rateLimits?: Partial<RateLimits>; concurrency?: number; attempts?: number; backoffMs?: number; onHeld?: (chatId: string) => Promise<void> } = {}) {
   const prefix = uniquePrefix();
   // Limits loose enough to stay out of the way unless a test tightens one.
   const fake = new FakeChannel(channel, { globalPerSecond: 1000, perChatIntervalMs: 0, groupPerMinute: 60_000, ...options.rateLimits });
   const dispatcher = createOutboundDispatcher({ connection, prefix, channels: [channel], attempts: options.attempts, backoffMs: options.backoffMs });
-  const worker = createOutboundWorker({ db, adapter: fake, connection, redis, prefix, logger, concurrency: options.concurrency ?? 8 });
+  const worker = createOutboundWorker({ db, adapter: fake, connection, redis, prefix, logger, concurrency: options.concurrency ?? 8, onHeld: options.onHeld });
   const queue = new Queue(outboundQueueName(channel), { connection, prefix });
   cleanups.push(async () => {
     await worker.close();
@@ -217,7 +217,8 @@ describe("outbound worker: failures", () => {
   });
 
   it("keeps a message the network takes only after the person writes as held, and sends it once released", async () => {
-    const { fake, dispatch } = startOutbound({ backoffMs: 10 });
+    const heldFor: string[] = [];
+    const { fake, dispatch } = startOutbound({ backoffMs: 10, onHeld: async (chat) => void heldFor.push(chat) });
     const chatId = uniqueChat();
     const [text] = texts("held-", 1);
     fake.when(text!, (n) => {
@@ -227,6 +228,9 @@ describe("outbound worker: failures", () => {
     await dispatch(ids);
     await until("the row held", async () => (await db.outboundMessage.count({ where: { id: ids[0]!, status: "held" } })) === 1);
     expect(fake.callsFor(text!)).toHaveLength(1);
+    // Told, so a person who wrote while it was being sent is not left waiting for their next message.
+    await until("onHeld called", () => heldFor.length === 1);
+    expect(heldFor).toEqual([chatId]);
     // A held row does not hold back the chat's later messages.
     const [later] = texts("later-", 1);
     const laterIds = await insertRows(chatId, [later!]);

@@ -50,10 +50,12 @@ export interface WhatsAppCloudAdapter extends ChannelAdapter {
   readonly name: "whatsapp_cloud";
   /** Express router for /whatsapp-cloud/webhook (GET verification, POST deliveries); it reads its own raw body. */
   webhook(): Router;
-  /** "ready", "connecting: <why>", or "token refused: <why>" (for /readyz) */
+  /** "ready", "connecting: <why>", "token refused: <why>" or "template refused: <which>: <why>" (for /readyz) */
   status(): string;
   /** The number as Meta shows it (digits), once known: for wa.me links. */
   displayNumber(): string | undefined;
+  /** Whether the chat's person wrote within the last 24 hours, as far as this process knows (webhook, database). */
+  windowOpen(chatId: string): Promise<boolean>;
 }
 
 /** Meta's defaults: 80 messages a second per number; to one person about one every 6 seconds, in short bursts. */
@@ -96,6 +98,10 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   let lastTokenLog = 0;
   let number: string | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
+  let templateRefused: string | undefined;
+  let lastTemplateLog = 0;
+  /** How far a payload sent as several messages got, by outbox row, so a retry does not send its first parts again. */
+  const progress = new Map<string, { done: number; lastId?: string }>();
   /**
    * When each chat last wrote, as the webhook saw it: the database learns it only when the message's turn commits,
    * and what was held for the person is released (and sent) as soon as their message is logged.
@@ -159,16 +165,45 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   }
 
   async function sendPlanned(chatId: string, payload: OutboundPayload): Promise<string | undefined> {
-    let lastId: string | undefined;
-    for (const planned of planSends(payload)) {
-      if ("message" in planned) {
-        lastId = await call(() => graph.sendMessage({ to: chatId, ...planned.message }));
-        continue;
+    const key = payload.ref;
+    const done = key ? progress.get(key) : undefined;
+    let lastId = done?.lastId;
+    const sends = planSends(payload);
+    for (let part = done?.done ?? 0; part < sends.length; part++) {
+      const planned = sends[part]!;
+      if ("message" in planned) lastId = await call(() => graph.sendMessage({ to: chatId, ...planned.message }));
+      else {
+        const mediaId = await call(() => graph.uploadMedia(planned.upload));
+        lastId = await call(() => graph.sendMessage({ to: chatId, ...uploadedMediaMessage(mediaId, planned.upload, planned.caption) }));
       }
-      const mediaId = await call(() => graph.uploadMedia(planned.upload));
-      lastId = await call(() => graph.sendMessage({ to: chatId, ...uploadedMediaMessage(mediaId, planned.upload, planned.caption) }));
+      if (key && part < sends.length - 1) {
+        progress.delete(key);
+        progress.set(key, { done: part + 1, lastId });
+        if (progress.size > 10_000) progress.delete(progress.keys().next().value!);
+      }
     }
+    if (key) progress.delete(key);
     return lastId;
+  }
+
+  /** The template for someone outside their 24 hours; a template Meta refuses is the operator's to mend, and said so. */
+  async function sendTemplate(chatId: string, payload: OutboundPayload): Promise<string> {
+    const message = templateMessage(payload.template!, payload.choices, templates);
+    try {
+      const id = await call(() => graph.sendMessage({ to: chatId, ...message }));
+      templateRefused = undefined;
+      return id;
+    } catch (err) {
+      if (err instanceof HoldUntilTheyWriteError) {
+        const { name, language } = message.template as { name: string; language: { code: string } };
+        templateRefused = `${name} (${language.code}): ${err.reason}`;
+        if (now() - lastTemplateLog > 60_000) {
+          lastTemplateLog = now();
+          log.error({ template: name, language: language.code, reason: err.reason }, "Meta refused a template: messages to people silent for 24 hours wait until they write. Check its name, language and approval in WhatsApp Manager (README lists the texts)");
+        }
+      }
+      throw err;
+    }
   }
 
   async function receive(rawBody: Buffer): Promise<{ status: number; body?: string }> {
@@ -215,10 +250,17 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
     async send(payload: OutboundPayload): Promise<SendResult> {
       const chatId = payload.chatId;
       if (!/^\d{7,15}$/.test(chatId)) throw new PermanentSendError(`"${chatId}" is not a WhatsApp number (digits with the country code)`);
-      if (await windowOpen(chatId)) return { externalId: await sendPlanned(chatId, payload) };
+      if (!payload.windowClosed && (await windowOpen(chatId))) {
+        try {
+          return { externalId: await sendPlanned(chatId, payload) };
+        } catch (err) {
+          // Meta says 131047 (its last message from them is older than ours): the template, when there is one.
+          if (!(err instanceof HoldUntilTheyWriteError) || !payload.template) throw err;
+          lastWrote.delete(chatId);
+        }
+      }
       if (!payload.template) throw new HoldUntilTheyWriteError("more than 24 hours since they wrote, and this message has no template");
-      const id = await call(() => graph.sendMessage({ to: chatId, ...templateMessage(payload.template!, payload.choices, templates) }));
-      return { externalId: id };
+      return { externalId: await sendTemplate(chatId, payload) };
     },
 
     webhook() {
@@ -235,7 +277,8 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
         "/",
         // No signature, no reading of the body.
         (req, res, next) => (req.get(SIGNATURE_HEADER)?.startsWith("sha256=") ? next() : void res.status(401).end()),
-        express.raw({ type: () => true, limit: "1mb" }),
+        // Meta's calls carry up to 1,000 changes: a few MB at most.
+        express.raw({ type: () => true, limit: "3mb" }),
         async (req, res) => {
           const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           if (!signatureMatches(raw, req.get(SIGNATURE_HEADER), options.appSecret)) {
@@ -257,8 +300,11 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
 
     status() {
       if (tokenRefused) return `token refused: ${tokenRefused}`;
-      return connecting ? `connecting: ${connecting}` : "ready";
+      if (connecting) return `connecting: ${connecting}`;
+      return templateRefused ? `template refused: ${templateRefused}` : "ready";
     },
+
+    windowOpen,
 
     displayNumber: () => number,
   };

@@ -104,7 +104,8 @@ export function planSends(payload: OutboundPayload): PlannedSend[] {
 /** The payload's picture or file as a send with a given caption, or undefined when it has none this network can show. */
 function mediaOf(payload: OutboundPayload): ((caption: string | undefined) => PlannedSend) | undefined {
   if (payload.document) {
-    const { filename, mimeType, base64 } = payload.document;
+    const { filename, base64 } = payload.document;
+    const mimeType = uploadType(payload.document.mimeType);
     const bytes = Buffer.from(base64, "base64");
     return (caption) => ({ upload: { filename, mimeType, bytes }, ...(caption ? { caption } : {}) });
   }
@@ -114,6 +115,14 @@ function mediaOf(payload: OutboundPayload): ((caption: string | undefined) => Pl
   const image = /^https?:\/\//i.test(ref) ? { link: ref } : /^\d+$/.test(ref) ? { id: ref } : undefined;
   if (!image) return undefined;
   return (caption) => ({ message: { type: "image", image: { ...image, ...(caption ? { caption } : {}) } } });
+}
+
+/**
+ * Meta takes documents of a few types only (text/plain, PDF, Word, Excel, PowerPoint): a CSV export goes up as
+ * text/plain and keeps its .csv name, which phones open with a spreadsheet.
+ */
+export function uploadType(mimeType: string): string {
+  return /^text\/(csv|tab-separated-values)\b/i.test(mimeType) ? "text/plain" : mimeType;
 }
 
 /** The message that sends an uploaded file: pictures as pictures (shown in the chat), others as documents. */

@@ -1,0 +1,53 @@
+// Delivery reports against the real database: a report that comes before the worker wrote the message's id is still
+// recorded; a message Meta refused for the 24-hour window goes again as its template when it has one, else waits.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { deliveryRecorder } from "../../src/jobs/delivery.js";
+import { testDb } from "../support/services.js";
+
+const db = testDb();
+const chat = () => String(Math.floor(2557e8 + Math.random() * 1e8));
+
+async function row(data: { status: "sending" | "sent"; externalId?: string; options?: object }) {
+  return db.outboundMessage.create({ data: { dedupeKey: `test:${randomUUID()}`, channel: "whatsapp_cloud", chatId: chat(), body: "Karibu", ...data } });
+}
+
+describe("delivery reports", () => {
+  it("records a report that arrives before the worker has written the message's id", async () => {
+    const sending = await row({ status: "sending" });
+    const externalId = `wamid.${randomUUID()}`;
+    const recorder = deliveryRecorder(db, "whatsapp_cloud");
+    const recorded = recorder({ externalId, state: "delivered", at: new Date() });
+    await new Promise((r) => setTimeout(r, 120));
+    await db.outboundMessage.update({ where: { id: sending.id }, data: { status: "sent", externalId } });
+    await recorded;
+    expect((await db.outboundMessage.findUniqueOrThrow({ where: { id: sending.id } })).deliveredAt).not.toBeNull();
+  });
+
+  it("gives up quickly on an old report about a message it does not know", async () => {
+    const started = Date.now();
+    await deliveryRecorder(db, "whatsapp_cloud")({ externalId: `wamid.${randomUUID()}`, state: "read", at: new Date(Date.now() - 3_600_000) });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("queues a message refused for the window again, as its template, and holds one that has none", async () => {
+    const template = { kind: "invitation", locale: "sw", params: ["Neema", "Harusi", "Jumamosi", "Mlimani"] };
+    const withTemplate = await row({ status: "sent", externalId: `wamid.${randomUUID()}`, options: { choices: [{ label: "Ndiyo", value: "rsvp:yes:H" }], template } });
+    const plain = await row({ status: "sent", externalId: `wamid.${randomUUID()}` });
+    const requeued: bigint[] = [];
+    const recorder = deliveryRecorder(db, "whatsapp_cloud", { requeue: async (ids) => void requeued.push(...ids) });
+    for (const r of [withTemplate, plain]) await recorder({ externalId: r.externalId!, state: "held", at: new Date(), detail: "131047 Re-engagement message" });
+
+    expect(requeued).toEqual([withTemplate.id]);
+    const again = await db.outboundMessage.findUniqueOrThrow({ where: { id: withTemplate.id } });
+    expect(again).toMatchObject({ status: "queued", lastError: "131047 Re-engagement message" });
+    expect(again.options).toMatchObject({ template, windowClosed: true });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: plain.id } })).toMatchObject({ status: "held" });
+
+    // Should the template itself come back refused for the window, it waits too (no loop).
+    await db.outboundMessage.update({ where: { id: withTemplate.id }, data: { status: "sent" } });
+    await recorder({ externalId: withTemplate.externalId!, state: "held", at: new Date() });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: withTemplate.id } })).toMatchObject({ status: "held" });
+    expect(requeued).toHaveLength(1);
+  });
+});
