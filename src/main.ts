@@ -241,6 +241,7 @@ async function main(): Promise<void> {
     await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel, adapter === whatsappCloud ? { requeue: requeueCloud } : {}));
   }
   // Without WHATSAPP_NUMBER, wa.me links use the Cloud API number, once Meta has told it (it may answer after start-up).
+  if (whatsappCloud) await held.retryTemplates();
   if (whatsappCloud && !links.whatsappNumber) Object.defineProperty(links, "whatsappNumber", { get: () => whatsappCloud.displayNumber(), enumerable: true });
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();

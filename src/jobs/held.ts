@@ -10,6 +10,11 @@ import type { Logger } from "../logger.js";
 export interface HeldReleaser {
   /** Queues again what waited for this chat's person; resolves with how many. */
   release(chatId: string): Promise<number>;
+  /**
+   * Queues again every held message that has a template (held because Meta refused the template): at start-up, so
+   * an operator who has had the templates approved restarts Nuru and what waited goes out.
+   */
+  retryTemplates(): Promise<number>;
 }
 
 export function heldReleaser(options: {
@@ -32,6 +37,16 @@ export function heldReleaser(options: {
       // A failed dispatch leaves them queued: the reconciler sends queued rows without a job.
       await options.dispatch(ids).catch((err: unknown) => options.logger.warn({ err }, "could not queue released messages; the reconciler will"));
       return ids.length;
+    },
+    async retryTemplates() {
+      const rows = await db.$queryRaw<{ id: bigint }[]>`
+        UPDATE outbound_messages SET status = 'queued', last_error = NULL
+        WHERE channel = ${channel}::channel AND status = 'held' AND options ? 'template'
+        RETURNING id`;
+      if (!rows.length) return 0;
+      options.logger.info({ channel, count: rows.length }, "trying the held messages that have a template again");
+      await options.dispatch(rows.map((r) => r.id)).catch((err: unknown) => options.logger.warn({ err }, "could not queue held messages; the reconciler will"));
+      return rows.length;
     },
   };
 }

@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { deliveryRecorder } from "../../src/jobs/delivery.js";
+import { heldReleaser } from "../../src/jobs/held.js";
+import { createLogger } from "../../src/logger.js";
 import { testDb } from "../support/services.js";
 
 const db = testDb();
@@ -49,5 +51,15 @@ describe("delivery reports", () => {
     await recorder({ externalId: withTemplate.externalId!, state: "held", at: new Date() });
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: withTemplate.id } })).toMatchObject({ status: "held" });
     expect(requeued).toHaveLength(1);
+
+    // At the next start, a held message with a template is tried again (its template may be approved by now); one
+    // without waits on for its person.
+    const dispatched: bigint[] = [];
+    const releaser = heldReleaser({ db, channel: "whatsapp_cloud", logger: createLogger("silent"), dispatch: async (ids) => void dispatched.push(...ids) });
+    expect(await releaser.retryTemplates()).toBeGreaterThanOrEqual(1);
+    expect(dispatched).toContain(withTemplate.id);
+    expect(dispatched).not.toContain(plain.id);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: withTemplate.id } })).toMatchObject({ status: "queued" });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: plain.id } })).toMatchObject({ status: "held" });
   });
 });
