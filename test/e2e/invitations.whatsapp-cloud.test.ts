@@ -12,7 +12,7 @@ import { heldReleaser, lastWroteOn, releaseIfOpen, releasingSink } from "../../s
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
 import { startCloudAdapter } from "../fakes/whatsapp-cloud-harness.js";
-import { inboundWebhook, startFakeMeta, statusWebhook, templateButton, text } from "../fakes/whatsapp-cloud.js";
+import { buttonReply, inboundWebhook, startFakeMeta, statusWebhook, templateButton, text } from "../fakes/whatsapp-cloud.js";
 import { recordSends } from "../support/engine-harness.js";
 import { testDb, testEngineDefaults, testRedis, uniquePhone, uniquePrefix } from "../support/services.js";
 import { waitFor } from "../support/until.js";
@@ -162,6 +162,16 @@ describe("WhatsApp Cloud API, end to end", () => {
     const poll = await waitFor(() => fake.shownTo(waIdOf(guest)).find((s) => s.text.includes("Which dish?")), "the poll shown after they wrote");
     expect(poll).toMatchObject({ type: "buttons", choiceLabels: ["Pilau", "Biryani"] });
     await waitFor(async () => ((await db.outboundMessage.findUniqueOrThrow({ where: { id: pollRow.id } })).status === "sent") || undefined, "the poll's row sent");
+    // What was held goes before the answer to what they wrote.
+    const answer = await waitFor(() => fake.shownTo(waIdOf(guest)).findIndex((s) => s.text.includes('"asante"')) + 1 || undefined, "the answer to asante");
+    const pollAt = fake.shownTo(waIdOf(guest)).findIndex((s) => s.text.includes("Which dish?")) + 1;
+    expect(pollAt).toBeGreaterThan(0);
+    expect(pollAt).toBeLessThan(answer);
+    // A tap on the poll's reply button is the vote.
+    const before = answer;
+    expect(await personWrites(guest, buttonReply(poll.choiceValues[1]!, "Biryani"), "Rehema").statuses).toEqual([200]);
+    expect((await shown(guest, before + 1))[before]!.text).toBe("Asante! Kura yako: Biryani. Unaweza kuibadilisha hadi kura itakapofungwa.");
+    expect(await db.pollVote.count({ where: { user: { phone: guest }, poll: { event: { code } } } })).toBe(1);
   });
 
   it("sends an invitation Meta failed with 131047 again at once, as the template", async () => {
