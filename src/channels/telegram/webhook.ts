@@ -1,6 +1,6 @@
 // The HTTP side of webhook mode. Telegram retries any non-2xx answer, so the status codes here are the acknowledgement:
 // 200 only once the sink has logged the update.
-import { timingSafeEqual } from "node:crypto";
+import { secretMatches } from "../secrets.js";
 import type { RequestHandler } from "express";
 import type { Update } from "telegraf/types";
 import { z } from "zod";
@@ -28,15 +28,6 @@ export const updateSchema = z.looseObject({
     .looseObject({ id: z.string(), from: user, data: z.string().optional(), message: message.optional() })
     .optional(),
 });
-
-/** Compares in constant time so the secret cannot be guessed byte by byte from response timings. */
-export function secretMatches(received: string | undefined, expected: string): boolean {
-  if (received === undefined) return false;
-  const a = Buffer.from(received, "utf8");
-  const b = Buffer.from(expected, "utf8");
-  // timingSafeEqual throws on different lengths; a different length is simply wrong.
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * Refuses a request without the right secret before its body is read: a stranger should not get to make the server

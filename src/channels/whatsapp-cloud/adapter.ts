@@ -3,8 +3,7 @@
 // parsed, and Meta gets its 200 only once every message of the delivery is in the inbound log (else it delivers
 // again, and the log drops what it has). A person who has not written for 24 hours may only be sent an approved
 // template: the choice is made here, at send time, from when they last wrote.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import express, { type Router } from "express";
+import type { Router } from "express";
 import type { Logger } from "../../logger.js";
 import {
   HoldUntilTheyWriteError,
@@ -21,8 +20,8 @@ import { classifyGraphError, CloudTokenRefusedError, GraphClient, GraphError } f
 import { parseWebhook, webhookSchema } from "./inbound.js";
 import { planSends, uploadedMediaMessage } from "./messages.js";
 import { defaultTemplateSettings, templateMessage, type TemplateSettings } from "./templates.js";
+import { webhookRouter } from "./webhook.js";
 
-export const SIGNATURE_HEADER = "X-Hub-Signature-256";
 /** Meta's customer service window, less a margin for clocks and for last_seen_at's one-minute granularity. */
 export const REPLY_WINDOW_MS = 24 * 3600_000 - 10 * 60_000;
 
@@ -68,21 +67,6 @@ export function cloudRateLimits(messagesPerSecond = 80, dailyNewConversations?: 
     // Not a ban risk here but Meta's messaging limit: conversations Nuru starts, per day. No pacing within it.
     ...(dailyNewConversations ? { firstContact: { perHour: 360_000, perDay: dailyNewConversations, jitter: 0 } } : {}),
   };
-}
-
-/** Constant-time check of "sha256=<hex HMAC of the raw body with the app secret>". */
-export function signatureMatches(raw: Buffer, header: string | undefined, appSecret: string): boolean {
-  if (!header?.startsWith("sha256=")) return false;
-  const expected = Buffer.from(`sha256=${createHmac("sha256", appSecret).update(raw).digest("hex")}`, "utf8");
-  const received = Buffer.from(header, "utf8");
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-function sameSecret(received: unknown, expected: string): boolean {
-  if (typeof received !== "string") return false;
-  const a = Buffer.from(received, "utf8");
-  const b = Buffer.from(expected, "utf8");
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): WhatsAppCloudAdapter {
@@ -264,38 +248,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
     },
 
     webhook() {
-      const router = express.Router();
-      // Meta's subscription check: echo the challenge only to whoever knows the verify token.
-      router.get("/", (req, res) => {
-        if (req.query["hub.mode"] === "subscribe" && sameSecret(req.query["hub.verify_token"], options.verifyToken) && typeof req.query["hub.challenge"] === "string") {
-          res.type("text/plain").send(req.query["hub.challenge"]);
-          return;
-        }
-        res.status(403).end();
-      });
-      router.post(
-        "/",
-        // No signature, no reading of the body.
-        (req, res, next) => (req.get(SIGNATURE_HEADER)?.startsWith("sha256=") ? next() : void res.status(401).end()),
-        // Meta's calls carry up to 1,000 changes: a few MB at most.
-        express.raw({ type: () => true, limit: "3mb" }),
-        async (req, res) => {
-          const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-          if (!signatureMatches(raw, req.get(SIGNATURE_HEADER), options.appSecret)) {
-            log.warn("whatsapp cloud webhook with a wrong signature refused");
-            res.status(401).end();
-            return;
-          }
-          try {
-            const { status, body } = await receive(raw);
-            res.status(status).type("text/plain").send(body ?? "");
-          } catch (err) {
-            log.warn({ err }, "whatsapp cloud delivery not taken; Meta will deliver it again");
-            res.status(500).end();
-          }
-        },
-      );
-      return router;
+      return webhookRouter({ verifyToken: options.verifyToken, appSecret: options.appSecret, receive, logger: log });
     },
 
     status() {
