@@ -30,10 +30,10 @@ export async function listProviderBookings(tx: Tx, userId: string) {
 
 /** Which roles a person has, for /help. */
 export async function rolesOf(tx: Tx, userId: string): Promise<{ organizer: boolean; provider: boolean; guest: boolean }> {
-  const [events, services, guestOf] = await Promise.all([
-    tx.event.count({ where: { organizerId: userId } }),
-    tx.service.count({ where: { userId } }),
-    tx.eventGuest.count({ where: { userId } }),
-  ]);
-  return { organizer: events > 0, provider: services > 0, guest: guestOf > 0 };
+  // One statement: a transaction's connection runs one query at a time (pg deprecates queueing them on it).
+  const [roles] = await tx.$queryRaw<{ organizer: boolean; provider: boolean; guest: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM events WHERE organizer_id = ${userId}::uuid) AS organizer,
+      EXISTS (SELECT 1 FROM services WHERE user_id = ${userId}::uuid) AS provider,
+      EXISTS (SELECT 1 FROM event_guests WHERE user_id = ${userId}::uuid) AS guest`;
+  return roles!;
 }

@@ -111,10 +111,9 @@ export async function attachPhone(tx: Tx, options: { userId: string; phone: stri
   await tx.invitation.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
   // The bare account goes, unless it organizes events or offers services (deleting it would cascade to them) or
   // something else still points at it; the savepoint keeps a refused delete from aborting the whole turn.
-  const [events, services] = await Promise.all([
-    tx.event.count({ where: { organizerId: me.id } }),
-    tx.service.count({ where: { userId: me.id } }),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time.
+  const events = await tx.event.count({ where: { organizerId: me.id } });
+  const services = await tx.service.count({ where: { userId: me.id } });
   if (events === 0 && services === 0) {
     await tx.$executeRaw`SAVEPOINT fold_account`;
     try {
