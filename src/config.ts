@@ -116,6 +116,8 @@ export const configSchema = z.object({
   WHATSAPP_CLOUD_TEMPLATE_INVITATION: templateName.default("nuru_invitation"),
   WHATSAPP_CLOUD_TEMPLATE_REMINDER: templateName.default("nuru_reminder"),
   WHATSAPP_CLOUD_TEMPLATE_ANNOUNCEMENT: templateName.default("nuru_announcement"),
+  /** ... and of the one telling someone silent for 24 hours that other messages wait until they reply */
+  WHATSAPP_CLOUD_TEMPLATE_WAITING: templateName.default("nuru_waiting"),
   /** Meta's language code each Nuru language's templates were submitted in, e.g. en:en_US,sw:sw. */
   WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: z
     .string()

@@ -11,7 +11,7 @@ import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "
 import { CloudTokenRefusedError, createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "./channels/whatsapp-cloud/index.js";
 import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
-import { heldReleaser, lastWroteOn, releaseIfOpen, releasingSink } from "./jobs/held.js";
+import { heldReleaser, lastWroteOn, onHeldFor, releasingSink } from "./jobs/held.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
@@ -65,7 +65,12 @@ function buildAdapters(config: Config, logger: Logger, db: Db) {
       messagesPerSecond: config.WHATSAPP_CLOUD_MESSAGES_PER_SECOND,
       dailyNewConversations: config.WHATSAPP_CLOUD_DAILY_LIMIT,
       templates: {
-        names: { invitation: config.WHATSAPP_CLOUD_TEMPLATE_INVITATION, reminder: config.WHATSAPP_CLOUD_TEMPLATE_REMINDER, announcement: config.WHATSAPP_CLOUD_TEMPLATE_ANNOUNCEMENT },
+        names: {
+          invitation: config.WHATSAPP_CLOUD_TEMPLATE_INVITATION,
+          reminder: config.WHATSAPP_CLOUD_TEMPLATE_REMINDER,
+          announcement: config.WHATSAPP_CLOUD_TEMPLATE_ANNOUNCEMENT,
+          waiting: config.WHATSAPP_CLOUD_TEMPLATE_WAITING,
+        },
         languages: config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGES,
       },
       lastInboundAt: lastWroteOn(db, "whatsapp_cloud"),
@@ -185,7 +190,7 @@ async function main(): Promise<void> {
   const workers: Worker[] = adapters.map((adapter) =>
     createOutboundWorker({
       db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger, metrics,
-      ...(adapter === whatsappCloud ? { onHeld: releaseIfOpen(held, whatsappCloud.windowOpen) } : {}),
+      ...(adapter === whatsappCloud ? { onHeld: onHeldFor(held, whatsappCloud.windowOpen) } : {}),
     }),
   );
   const reconciler = startReconciler({ db, processor: engine.processor, dispatcher, channels, logger, intervalMs: 10_000 });
@@ -238,7 +243,8 @@ async function main(): Promise<void> {
   });
   for (const adapter of adapters) {
     const sink = adapter.name === "whatsapp_cloud" ? releasingSink(engine.sink, held, logger) : engine.sink;
-    await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel, adapter === whatsappCloud ? { requeue: requeueCloud } : {}));
+    const cloudDeliveries = whatsappCloud ? { requeue: requeueCloud, onHeld: onHeldFor(held, whatsappCloud.windowOpen) } : {};
+    await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel, adapter === whatsappCloud ? cloudDeliveries : {}));
   }
   // Without WHATSAPP_NUMBER, wa.me links use the Cloud API number, once Meta has told it (it may answer after start-up).
   if (whatsappCloud) await held.retryTemplates();

@@ -111,8 +111,11 @@ export interface OutboundPayload {
   ref?: string;
 }
 
-/** Messages Nuru may send as templates (each an approved template per language, named in the configuration). */
-export type TemplateKind = "invitation" | "reminder" | "announcement";
+/**
+ * Messages Nuru may send as templates (each an approved template per language, named in the configuration); "waiting"
+ * tells someone silent for 24 hours that messages wait for them until they reply.
+ */
+export type TemplateKind = "invitation" | "reminder" | "announcement" | "waiting";
 
 export interface TemplateCall {
   kind: TemplateKind;
@@ -188,6 +191,8 @@ export type InboundSink = (event: InboundEvent) => Promise<void>;
 export interface DeliveryUpdate {
   /** the id send() returned for it */
   externalId: string;
+  /** the chat it went to, when the network says */
+  chatId?: string;
   /** held: refused only until the person writes again (HoldUntilTheyWriteError, reported later) */
   state: "delivered" | "read" | "failed" | "held";
   at: Date;

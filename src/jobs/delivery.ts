@@ -18,6 +18,8 @@ const recentMs = 60_000;
 export interface DeliveryOptions {
   /** queues rows again (a message refused for the window that has a template goes again, as the template) */
   requeue?: (ids: bigint[]) => Promise<void>;
+  /** a message to this chat is now held until its person writes (src/jobs/held.ts rings them) */
+  onHeld?: (chatId: string) => Promise<void>;
   now?: () => number;
 }
 
@@ -28,15 +30,16 @@ export function deliveryRecorder(db: Db, channel: Channel, options: DeliveryOpti
     if (state === "held") {
       // Refused because the person's 24 hours had passed (WhatsApp Cloud). A message that has a template goes again
       // at once, as the template; any other waits until the person writes (src/jobs/held.ts).
-      const rows = await db.$queryRaw<{ id: bigint; status: string }[]>`
+      const rows = await db.$queryRaw<{ id: bigint; status: string; chat_id: string }[]>`
         UPDATE outbound_messages SET
           status = CASE WHEN options ? 'template' AND NOT coalesce((options->>'windowClosed')::boolean, false) THEN 'queued' ELSE 'held' END::delivery_status,
           options = CASE WHEN options ? 'template' THEN options || '{"windowClosed": true}'::jsonb ELSE options END,
           last_error = ${detail ?? "held until the person writes"}
         WHERE channel = ${channel}::channel AND external_id = ${externalId} AND status = 'sent'
-        RETURNING id, status::text`;
+        RETURNING id, status::text, chat_id`;
       const requeued = rows.filter((r) => r.status === "queued").map((r) => r.id);
       if (requeued.length) await options.requeue?.(requeued);
+      for (const chat of new Set(rows.filter((r) => r.status === "held").map((r) => r.chat_id))) await options.onHeld?.(chat);
       return rows.length;
     }
     if (state === "failed") {

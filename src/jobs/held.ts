@@ -1,8 +1,10 @@
 // Messages a network takes only after the person writes again (WhatsApp Cloud: more than 24 hours since they wrote,
 // and no approved template for the message) wait in the outbox as "held". The person's next message releases them:
 // they are queued again before that message is handed to the engine, so they go out first (the worker keeps a
-// chat's order: the answer waits for the earlier rows).
+// chat's order: the answer waits for the earlier rows). So that they do not wait for ever, the person is told once a
+// day by the "waiting" template that messages wait until they reply (ring).
 import type { InboundSink } from "../channels/channel.js";
+import { templateTexts } from "../channels/whatsapp-cloud/templates.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
@@ -15,7 +17,15 @@ export interface HeldReleaser {
    * an operator who has had the templates approved restarts Nuru and what waited goes out.
    */
   retryTemplates(): Promise<number>;
+  /**
+   * Something is held for this chat: queue the "waiting" template for its person (at most once a UTC day), so they
+   * know to reply. Resolves with whether one was queued.
+   */
+  ring(chatId: string): Promise<boolean>;
 }
+
+/** The outbox key of a chat's "waiting" note of the day: one a day, and found again to be dropped once they write. */
+const waitingKey = (chatId: string, day: string) => `waiting:${chatId}:${day}`;
 
 export function heldReleaser(options: {
   db: Db;
@@ -28,15 +38,41 @@ export function heldReleaser(options: {
     async release(chatId) {
       // One indexed statement (channel, chat_id, id) that finds nothing on nearly every message.
       const rows = await db.$queryRaw<{ id: bigint }[]>`
-        UPDATE outbound_messages SET status = 'queued', not_before = NULL, last_error = NULL
-        WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status = 'held'
-        RETURNING id`;
+        WITH released AS (
+          UPDATE outbound_messages SET status = 'queued', not_before = NULL, last_error = NULL
+          WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status = 'held' AND dedupe_key NOT LIKE 'waiting:%'
+          RETURNING id
+        ),
+        -- a "waiting" note not sent yet says nothing to someone who just wrote
+        dropped AS (
+          UPDATE outbound_messages SET status = 'failed', last_error = 'not needed: they wrote first'
+          WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status IN ('held', 'queued') AND dedupe_key LIKE 'waiting:%'
+        )
+        SELECT id FROM released`;
       if (!rows.length) return 0;
       const ids = rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : 1));
       options.logger.info({ channel, count: ids.length }, "the person wrote again: sending what was held for them");
       // A failed dispatch leaves them queued: the reconciler sends queued rows without a job.
       await options.dispatch(ids).catch((err: unknown) => options.logger.warn({ err }, "could not queue released messages; the reconciler will"));
       return ids.length;
+    },
+    async ring(chatId) {
+      const day = new Date().toISOString().slice(0, 10);
+      const text = (locale: "en" | "sw") => templateTexts.waiting[locale].body.replace("{{1}}", "{name}");
+      const rows = await db.$queryRaw<{ id: bigint }[]>`
+        INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)
+        SELECT ${waitingKey(chatId, day)}, h.channel, h.chat_id, h.user_id,
+          replace(CASE WHEN u.locale = 'sw' THEN ${text("sw")} ELSE ${text("en")} END, '{name}', coalesce(u.name, '')),
+          jsonb_build_object('template', jsonb_build_object('kind', 'waiting', 'locale', CASE WHEN u.locale = 'sw' THEN 'sw' ELSE 'en' END, 'params', jsonb_build_array(coalesce(u.name, ''))))
+        FROM (SELECT channel, chat_id, user_id FROM outbound_messages
+              WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status = 'held' AND dedupe_key NOT LIKE 'waiting:%'
+              ORDER BY id DESC LIMIT 1) h
+        LEFT JOIN users u ON u.id = h.user_id
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id`;
+      if (!rows.length) return false;
+      await options.dispatch(rows.map((r) => r.id)).catch((err: unknown) => options.logger.warn({ err }, "could not queue the waiting note; the reconciler will"));
+      return true;
     },
     async retryTemplates() {
       const rows = await db.$queryRaw<{ id: bigint }[]>`
@@ -52,12 +88,13 @@ export function heldReleaser(options: {
 }
 
 /**
- * For the outbound worker's onHeld: a message was just held for a chat whose person wrote meanwhile (their message's
- * release ran before the hold was written): released now rather than at their next message.
+ * For the outbound worker's onHeld: a message was just held. If the chat's person wrote meanwhile (their message's
+ * release ran before the hold was written), it is released now; else they are told that messages wait.
  */
-export function releaseIfOpen(held: HeldReleaser, windowOpen: (chatId: string) => Promise<boolean>): (chatId: string) => Promise<void> {
+export function onHeldFor(held: HeldReleaser, windowOpen: (chatId: string) => Promise<boolean>): (chatId: string) => Promise<void> {
   return async (chatId) => {
     if (await windowOpen(chatId)) await held.release(chatId);
+    else await held.ring(chatId);
   };
 }
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createSimulatorAdapter } from "../../src/channels/simulator/adapter.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { deliveryRecorder } from "../../src/jobs/delivery.js";
-import { heldReleaser, lastWroteOn, releaseIfOpen, releasingSink } from "../../src/jobs/held.js";
+import { heldReleaser, lastWroteOn, onHeldFor, releasingSink } from "../../src/jobs/held.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
 import { startCloudAdapter } from "../fakes/whatsapp-cloud-harness.js";
@@ -42,10 +42,10 @@ const sim = recordSends(simulator);
 const requeue = (ids: bigint[]) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id })));
 const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: requeue });
 const workers: Worker[] = [
-  createOutboundWorker({ db, adapter: cloud.adapter, connection, redis, prefix, logger, onHeld: releaseIfOpen(held, cloud.adapter.windowOpen) }),
+  createOutboundWorker({ db, adapter: cloud.adapter, connection, redis, prefix, logger, onHeld: onHeldFor(held, cloud.adapter.windowOpen) }),
   createOutboundWorker({ db, adapter: sim.adapter, connection, redis, prefix, logger }),
 ];
-await cloud.adapter.start(releasingSink(engine.sink, held, logger), deliveryRecorder(db, "whatsapp_cloud", { requeue }));
+await cloud.adapter.start(releasingSink(engine.sink, held, logger), deliveryRecorder(db, "whatsapp_cloud", { requeue, onHeld: onHeldFor(held, cloud.adapter.windowOpen) }));
 await simulator.start(engine.sink);
 afterAll(async () => {
   await cloud.adapter.stop();
@@ -133,12 +133,19 @@ describe("WhatsApp Cloud API, end to end", () => {
     expect((await simulatorTexts(organizer, 2))[1]).toContain("Juma");
     const row = await waitFor(() => db.outboundMessage.findFirst({ where: { channel: "whatsapp_cloud", chatId: waIdOf(usher), status: "held" } }).then((r) => r ?? undefined), "the usher's note held");
     expect(row.lastError).toMatch(/24 hours/);
-    expect(fake.shownTo(waIdOf(usher))).toEqual([]);
+    // They are told, by the one template that may reach them, that messages wait until they reply (once a day).
+    const [waiting] = await shown(usher, 1);
+    expect(waiting).toMatchObject({ type: "template", template: "nuru_waiting", text: "Habari Juma! Nuru ina ujumbe mpya kwako kuhusu matukio yako. Jibu ujumbe huu kuusoma." });
+    await organizerSays(organizer, `/usher ${code} ${usher} Juma`);
+    await simulatorTexts(organizer, 3);
 
     await personWrites(usher, text("habari"), "Juma").statuses;
-    const texts = (await shown(usher, 2)).map((s) => s.text);
-    expect(texts.some((t) => t.startsWith("Neema amekuomba upokee wageni kwenye Harusi ya Zawadi."))).toBe(true);
+    const texts = (await shown(usher, 3)).map((s) => s.text);
+    expect(texts[1]).toMatch(/^Neema amekuomba upokee wageni kwenye Harusi ya Zawadi\./);
     expect((await db.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
+    await engine.processor.idle();
+    await fake.settle();
+    expect(fake.shownTo(waIdOf(usher)).filter((s) => s.template === "nuru_waiting")).toHaveLength(1);
   });
 
   it("sends again what Meta failed with 131047 (its clock said 24 hours had passed) once the person writes", async () => {
@@ -156,7 +163,9 @@ describe("WhatsApp Cloud API, end to end", () => {
     await organizerSays(organizer, `/poll ${code} Which dish? | Pilau | Biryani`);
     const pollRow = await waitFor(() => db.outboundMessage.findFirst({ where: { channel: "whatsapp_cloud", chatId: waIdOf(guest), status: "held" } }).then((r) => r ?? undefined), "the poll held after 131047");
     expect(pollRow.lastError).toMatch(/^131047/);
-    expect(fake.shownTo(waIdOf(guest))).toHaveLength(3);
+    // Meta's word stands until they write: no free text again, the waiting note as a template instead.
+    await waitFor(() => fake.shownTo(waIdOf(guest)).find((s) => s.template === "nuru_waiting"), "the waiting note");
+    expect(fake.shownTo(waIdOf(guest)).filter((s) => s.template !== "nuru_waiting")).toHaveLength(3);
 
     await personWrites(guest, text("asante"), "Rehema").statuses;
     const poll = await waitFor(() => fake.shownTo(waIdOf(guest)).find((s) => s.text.includes("Which dish?")), "the poll shown after they wrote");

@@ -164,7 +164,7 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     token,
     sent: [],
     uploads: new Map(),
-    approved: new Set(["nuru_invitation:en", "nuru_invitation:sw", "nuru_reminder:en", "nuru_reminder:sw", "nuru_announcement:en", "nuru_announcement:sw"]),
+    approved: new Set(["invitation", "reminder", "announcement", "waiting"].flatMap((k) => [`nuru_${k}:en`, `nuru_${k}:sw`])),
     refused: new Set(),
     tokenExpired: false,
     throughputRefusals: 0,

@@ -37,10 +37,12 @@ describe("delivery reports", () => {
     const withTemplate = await row({ status: "sent", externalId: `wamid.${randomUUID()}`, options: { choices: [{ label: "Ndiyo", value: "rsvp:yes:H" }], template } });
     const plain = await row({ status: "sent", externalId: `wamid.${randomUUID()}` });
     const requeued: bigint[] = [];
-    const recorder = deliveryRecorder(db, "whatsapp_cloud", { requeue: async (ids) => void requeued.push(...ids) });
+    const heldChats: string[] = [];
+    const recorder = deliveryRecorder(db, "whatsapp_cloud", { requeue: async (ids) => void requeued.push(...ids), onHeld: async (chat) => void heldChats.push(chat) });
     for (const r of [withTemplate, plain]) await recorder({ externalId: r.externalId!, state: "held", at: new Date(), detail: "131047 Re-engagement message" });
 
     expect(requeued).toEqual([withTemplate.id]);
+    expect(heldChats).toEqual([plain.chatId]);
     const again = await db.outboundMessage.findUniqueOrThrow({ where: { id: withTemplate.id } });
     expect(again).toMatchObject({ status: "queued", lastError: "131047 Re-engagement message" });
     expect(again.options).toMatchObject({ template, windowClosed: true });
@@ -61,5 +63,26 @@ describe("delivery reports", () => {
     expect(dispatched).not.toContain(plain.id);
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: withTemplate.id } })).toMatchObject({ status: "queued" });
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: plain.id } })).toMatchObject({ status: "held" });
+  });
+
+  it("tells a person something waits once a day, in their language, and drops the note if they write before it goes", async () => {
+    const user = await db.user.create({ data: { name: "Juma", phone: `+${chat()}`, locale: "sw" } });
+    const chatId = user.phone!.slice(1);
+    const waiting = await db.outboundMessage.create({ data: { dedupeKey: `test:${randomUUID()}`, channel: "whatsapp_cloud", chatId, userId: user.id, body: "Booking confirmed", status: "held" } });
+    const dispatched: bigint[] = [];
+    const releaser = heldReleaser({ db, channel: "whatsapp_cloud", logger: createLogger("silent"), dispatch: async (ids) => void dispatched.push(...ids) });
+    expect(await releaser.ring(chatId)).toBe(true);
+    expect(await releaser.ring(chatId)).toBe(false);
+    const note = await db.outboundMessage.findFirstOrThrow({ where: { chatId, dedupeKey: { startsWith: "waiting:" } } });
+    expect(note).toMatchObject({ status: "queued", userId: user.id, body: "Habari Juma! Nuru ina ujumbe mpya kwako kuhusu matukio yako. Jibu ujumbe huu kuusoma." });
+    expect(note.options).toEqual({ template: { kind: "waiting", locale: "sw", params: ["Juma"] } });
+    expect(dispatched).toEqual([note.id]);
+
+    // They write before the note went: what waited is released, the note is not sent.
+    expect(await releaser.release(chatId)).toBe(1);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "queued" });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ status: "failed", lastError: "not needed: they wrote first" });
+    // A chat with nothing held: nothing to ring for.
+    expect(await releaser.ring(chat())).toBe(false);
   });
 });

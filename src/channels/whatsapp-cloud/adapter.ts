@@ -91,6 +91,8 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
    * and what was held for the person is released (and sent) as soon as their message is logged.
    */
   const lastWrote = new Map<string, number>();
+  /** Chats Meta said are outside their 24 hours (131047), whatever Nuru thought: so until the person writes again. */
+  const closedByMeta = new Set<string>();
 
   function tokenProblem(err: CloudTokenRefusedError): never {
     tokenRefused = err.message;
@@ -117,6 +119,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   }
 
   async function windowOpen(chatId: string): Promise<boolean> {
+    if (closedByMeta.has(chatId)) return false;
     const seen = lastWrote.get(chatId);
     if (seen !== undefined && now() - seen < REPLY_WINDOW_MS) return true;
     const last = await options.lastInboundAt(chatId);
@@ -126,10 +129,12 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   function noteWrote(chatId: string, at: Date): void {
     // A late redelivery of an older message does not move the time back.
     const latest = Math.max(lastWrote.get(chatId) ?? 0, Math.min(at.getTime(), now()));
+    if (at.getTime() > now() - REPLY_WINDOW_MS) closedByMeta.delete(chatId);
     lastWrote.delete(chatId);
     lastWrote.set(chatId, latest);
     // Oldest first out: past 24 hours an entry says nothing the database does not.
     if (lastWrote.size > 50_000) lastWrote.delete(lastWrote.keys().next().value!);
+    if (closedByMeta.size > 50_000) closedByMeta.delete(closedByMeta.values().next().value!);
   }
 
   async function learnNumber(attempt: number): Promise<void> {
@@ -211,7 +216,10 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
       noteWrote(event.chatId, event.sentAt);
       await to(event);
     }
-    for (const update of parsed.deliveries) await onDelivery?.(update);
+    for (const update of parsed.deliveries) {
+      if (update.state === "held" && update.chatId) closedByMeta.add(update.chatId);
+      await onDelivery?.(update);
+    }
     return { status: 200 };
   }
 
@@ -239,8 +247,8 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
           return { externalId: await sendPlanned(chatId, payload) };
         } catch (err) {
           // Meta says 131047 (its last message from them is older than ours): the template, when there is one.
+          if (err instanceof HoldUntilTheyWriteError) closedByMeta.add(chatId);
           if (!(err instanceof HoldUntilTheyWriteError) || !payload.template) throw err;
-          lastWrote.delete(chatId);
         }
       }
       if (!payload.template) throw new HoldUntilTheyWriteError("more than 24 hours since they wrote, and this message has no template");

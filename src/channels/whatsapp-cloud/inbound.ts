@@ -177,7 +177,8 @@ export function parseWebhook(body: WebhookBody, phoneNumberId: string): ParsedWe
 
 function deliveryOf(s: z.infer<typeof status>): DeliveryUpdate | undefined {
   const at = new Date(Number(s.timestamp) * 1000);
-  if (s.status === "delivered" || s.status === "read") return { externalId: s.id, state: s.status, at };
+  const chat = s.recipient_id ? { chatId: s.recipient_id } : {};
+  if (s.status === "delivered" || s.status === "read") return { externalId: s.id, state: s.status, at, ...chat };
   if (s.status !== "failed") return undefined; // "sent" is recorded when the API took it; "deleted", "warning"
   const error = s.errors?.[0];
   const detail = error ? `${error.code ?? "?"} ${error.title ?? ""}${error.error_data?.details ? `: ${error.error_data.details}` : ""}`.trim() : undefined;
@@ -185,5 +186,5 @@ function deliveryOf(s: z.infer<typeof status>): DeliveryUpdate | undefined {
   // when the person next writes.
   const code = error?.code ?? 0;
   const held = code === 131047 || (code >= 132000 && code < 133000);
-  return { externalId: s.id, state: held ? "held" : "failed", at, ...(detail ? { detail } : {}) };
+  return { externalId: s.id, state: held ? "held" : "failed", at, ...chat, ...(detail ? { detail } : {}) };
 }

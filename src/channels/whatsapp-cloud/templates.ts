@@ -12,7 +12,7 @@ export interface TemplateSettings {
 }
 
 export const defaultTemplateSettings: TemplateSettings = {
-  names: { invitation: "nuru_invitation", reminder: "nuru_reminder", announcement: "nuru_announcement" },
+  names: { invitation: "nuru_invitation", reminder: "nuru_reminder", announcement: "nuru_announcement", waiting: "nuru_waiting" },
   languages: { en: "en", sw: "sw" },
 };
 
@@ -29,6 +29,10 @@ export const templateTexts: Record<TemplateKind, Record<"en" | "sw", { body: str
   announcement: {
     en: { body: "News about {{1}}: {{2}}\n\nReply to this message to see the event." },
     sw: { body: "Habari kuhusu {{1}}: {{2}}\n\nJibu ujumbe huu kuona tukio." },
+  },
+  waiting: {
+    en: { body: "Hello {{1}}! Nuru has new messages for you about your events. Reply to this message to read them." },
+    sw: { body: "Habari {{1}}! Nuru ina ujumbe mpya kwako kuhusu matukio yako. Jibu ujumbe huu kuusoma." },
   },
 };
 
