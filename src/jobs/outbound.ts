@@ -202,7 +202,7 @@ export function createOutboundWorker(options: {
         options.metrics?.send(channel, "held");
         await db.outboundMessage.update({ where: { id }, data: { status: "held", lastError: err.reason } });
         // The person may have written while this was being sent, and their message's release found nothing yet.
-        await options.onHeld?.(row.chatId);
+        await options.onHeld?.(row.chatId).catch((e: unknown) => logger.warn({ err: e, outboundId: String(id) }, "could not act on a held message; the person's next message releases it"));
         return;
       }
       if (err instanceof PermanentSendError) {
