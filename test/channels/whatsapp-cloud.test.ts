@@ -133,9 +133,11 @@ describe("whatsapp cloud webhook", () => {
     expect(events).toHaveLength(1);
   });
 
-  it("reports delivered, read and failed (with Meta's code) and a 131047 as held", async () => {
+  it("reports delivered, read and failed (with Meta's code) and a 131047 as held, which closes the person's window", async () => {
     await setUp();
     const to = newWaId();
+    fake.wrote(to);
+    expect(await cloud.adapter.windowOpen(to)).toBe(true);
     expect(
       await fake.callWebhook(
         statusWebhook([
@@ -154,6 +156,8 @@ describe("whatsapp cloud webhook", () => {
       ["wamid.C", "held"],
     ]);
     expect(deliveries[2]!.detail).toMatch(/^131026 Message undeliverable/);
+    expect(deliveries[3]!.chatId).toBe(to);
+    expect(await cloud.adapter.windowOpen(to)).toBe(false);
   });
 });
 
@@ -390,12 +394,17 @@ describe("whatsapp cloud: the 24-hour window", () => {
     };
     await cloud.adapter.send(invitation);
     expect(fake.shownTo(to)).toMatchObject([{ type: "template", template: "nuru_invitation", choiceValues: ["rsvp:yes:H"] }]);
-    // A message without a template is held instead.
-    fake.failNext(to, 131047);
+    // Meta's word stands until they write: a message without a template is held, without asking Meta again.
+    const calls = fake.sent.length;
     await expect(cloud.adapter.send({ chatId: to, text: "free text" })).rejects.toBeInstanceOf(HoldUntilTheyWriteError);
-    // And a payload Meta already refused for the window goes as the template without trying free text again.
+    expect(fake.sent).toHaveLength(calls);
+    expect(await cloud.adapter.windowOpen(to)).toBe(false);
+    await fake.callWebhook(inboundWebhook({ waId: to }, text("habari")));
+    expect(await cloud.adapter.windowOpen(to)).toBe(true);
+    await cloud.adapter.send({ chatId: to, text: "free text" });
+    // A payload Meta already refused for the window (reported later by a status call) goes as the template.
     await cloud.adapter.send({ ...invitation, windowClosed: true });
-    expect(fake.shownTo(to).map((s) => s.type)).toEqual(["template", "template"]);
+    expect(fake.shownTo(to).map((s) => s.type)).toEqual(["template", "text", "template"]);
   });
 
   it("folds template parameters as Meta requires", () => {
