@@ -176,6 +176,7 @@ export interface RateLimits {
   /**
    * A slower budget for messages to people who never wrote to the bot (WhatsApp bans numbers for unsolicited
    * messages): on average one per 3600/perHour seconds, each gap varied by ±jitter, and at most perDay a day (UTC).
+   * perHour Infinity: no spacing, only the daily cap (WhatsApp Cloud's messaging limit).
    */
   firstContact?: { perHour: number; perDay: number; jitter: number };
 }

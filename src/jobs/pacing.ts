@@ -34,7 +34,8 @@ export async function takeSendSlot(redis: Redis, key: string, gapMs: number, now
 /**
  * The first-contact budget (RateLimits.firstContact): 0 when a message to someone who never wrote may go now (its slot
  * and a place in today's count are taken), else how many ms to wait: for the next slot (a gap of 3600/perHour s,
- * varied by ±jitter so the rhythm does not look automated), or for tomorrow (UTC) when today's count is spent.
+ * varied by ±jitter so the rhythm does not look automated; none when perHour is Infinity), or for tomorrow (UTC)
+ * when today's count is spent.
  */
 export async function takeFirstContactSlot(
   redis: Redis,
@@ -48,9 +49,12 @@ export async function takeFirstContactSlot(
   const used = Number((await redis.get(dayKey)) ?? 0);
   const tomorrow = Date.UTC(new Date(nowMs).getUTCFullYear(), new Date(nowMs).getUTCMonth(), new Date(nowMs).getUTCDate() + 1);
   if (used >= budget.perDay) return tomorrow - nowMs + Math.floor(random() * 60_000);
-  const gap = (3_600_000 / budget.perHour) * (1 - budget.jitter + 2 * budget.jitter * random());
-  const wait = await takeSendSlot(redis, `${keyPrefix}:slot`, Math.round(gap), nowMs);
-  if (wait > 0) return wait;
+  // An unbounded hourly rate (WhatsApp Cloud: only Meta's daily limit) spaces nothing: the channel's own rate applies.
+  if (Number.isFinite(budget.perHour)) {
+    const gap = (3_600_000 / budget.perHour) * (1 - budget.jitter + 2 * budget.jitter * random());
+    const wait = await takeSendSlot(redis, `${keyPrefix}:slot`, Math.round(gap), nowMs);
+    if (wait > 0) return wait;
+  }
   // Counted once the slot is taken; two workers racing past the check may go one over the cap, never further.
   const count = await redis.incr(dayKey);
   if (count === 1) await redis.expire(dayKey, 2 * 86_400);

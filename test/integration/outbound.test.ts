@@ -344,4 +344,18 @@ describe("outbound worker: the first-contact budget (WhatsApp's ban risk)", () =
     await until("its notBefore set to tomorrow", async () => ((await db.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } })).notBefore?.getTime() ?? 0) >= tomorrow);
     expect(await redis.get(`${prefix}:first-contact:${channel}:${new Date().toISOString().slice(0, 10)}`)).toBe("2");
   });
+
+  it("spaces nothing under an unbounded hourly rate (WhatsApp Cloud's daily limit alone), and still caps the day", async () => {
+    const { fake, dispatch, prefix } = startOutbound({ rateLimits: { firstContact: { perHour: Number.POSITIVE_INFINITY, perDay: 3, jitter: 0 } } });
+    const strangers = [uniqueChat(), uniqueChat(), uniqueChat(), uniqueChat()];
+    const ids = (await Promise.all(strangers.map((chat, i) => insertRows(chat, texts(`cloud-${i}-`, 1))))).flat();
+    await dispatch(ids);
+    await until("three strangers served", async () => (await db.outboundMessage.count({ where: { id: { in: ids }, status: "sent" } })) === 3);
+    await until("the fourth deferred to tomorrow", async () => (await db.outboundMessage.count({ where: { id: { in: ids }, status: "queued", notBefore: { not: null } } })) === 1);
+    const times = strangers.map((chat) => fake.sent(chat)[0]?.at).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    expect(times).toHaveLength(3);
+    // No first-contact gap: nothing holds the three apart beyond the worker's own pace.
+    expect(times[2]! - times[0]!).toBeLessThan(500);
+    expect(await redis.get(`${prefix}:first-contact:${channel}:${new Date().toISOString().slice(0, 10)}`)).toBe("3");
+  });
 });

@@ -65,7 +65,7 @@ export function cloudRateLimits(messagesPerSecond = 80, dailyNewConversations?: 
     perChatBurst: 6,
     groupPerMinute: 20,
     // Not a ban risk here but Meta's messaging limit: conversations Nuru starts, per day. No pacing within it.
-    ...(dailyNewConversations ? { firstContact: { perHour: 360_000, perDay: dailyNewConversations, jitter: 0 } } : {}),
+    ...(dailyNewConversations ? { firstContact: { perHour: Number.POSITIVE_INFINITY, perDay: dailyNewConversations, jitter: 0 } } : {}),
   };
 }
 
