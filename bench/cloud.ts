@@ -17,7 +17,8 @@ import { createWhatsAppCloudAdapter } from "../src/channels/whatsapp-cloud/index
 import { loadConfig } from "../src/config.js";
 import { createPrisma } from "../src/db/prisma.js";
 import { createEngine } from "../src/engine/engine.js";
-import { heldReleaser, lastWroteOn, releasingSink } from "../src/jobs/held.js";
+import { lastWroteOn } from "../src/domain/users.js";
+import { heldReleaser, releasingSink } from "../src/jobs/held.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../src/jobs/outbound.js";
 import { createLogger } from "../src/logger.js";
 import { API_VERSION, APP_SECRET, inboundWebhook, PHONE_NUMBER_ID, startFakeMeta, text, VERIFY_TOKEN } from "../test/fakes/whatsapp-cloud.js";

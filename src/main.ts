@@ -11,7 +11,8 @@ import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "
 import { CloudTokenRefusedError, createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "./channels/whatsapp-cloud/index.js";
 import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
-import { heldReleaser, lastWroteOn, onHeldFor, releasingSink } from "./jobs/held.js";
+import { lastWroteOn } from "./domain/users.js";
+import { heldReleaser, onHeldFor, releasingSink } from "./jobs/held.js";
 import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";

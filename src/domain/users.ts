@@ -1,7 +1,7 @@
 // People and their chat accounts. Every person is one `users` row; each network id (Telegram user id, WhatsApp @c.us
 // and @lid, simulator phone) is a channel_identities row pointing at it; the E.164 phone ties them together.
 import type { Sender } from "../channels/channel.js";
-import type { Tx } from "../db/prisma.js";
+import type { Db, Tx } from "../db/prisma.js";
 import type { Channel, User } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import type { Locale } from "../i18n/index.js";
@@ -124,4 +124,15 @@ export async function attachPhone(tx: Tx, options: { userId: string; phone: stri
     }
   }
   return holder;
+}
+
+/**
+ * When a chat's person last wrote on a channel (their identity there is the chat), or undefined when nobody ever
+ * wrote from it: first contacts and WhatsApp Cloud's 24 hours.
+ */
+export function lastWroteOn(db: Db, channel: Channel): (chatId: string) => Promise<Date | undefined> {
+  return async (chatId) => {
+    const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { lastSeenAt: true } });
+    return identity?.lastSeenAt ?? undefined;
+  };
 }

@@ -115,11 +115,3 @@ export function releasingSink(sink: InboundSink, held: HeldReleaser, logger: Log
     }
   };
 }
-
-/** When a chat's person last wrote on a channel (their identity there is the chat), for WhatsApp Cloud's 24 hours. */
-export function lastWroteOn(db: Db, channel: Channel): (chatId: string) => Promise<Date | undefined> {
-  return async (chatId) => {
-    const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { lastSeenAt: true } });
-    return identity?.lastSeenAt ?? undefined;
-  };
-}

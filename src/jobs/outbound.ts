@@ -7,6 +7,7 @@ import { HoldUntilTheyWriteError, isGroupChatId, PermanentSendError, RateLimitEr
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
+import { lastWroteOn } from "../domain/users.js";
 import { reserveSendSlot, takeFirstContactSlot, takeSendSlot } from "./pacing.js";
 
 /**
@@ -127,12 +128,8 @@ export function createOutboundWorker(options: {
   // Bot API fake does, stricter than Telegram) must not see one more than allowed.
   const globalGapMs = 1000 / (limits.globalPerSecond * 0.97);
   const limiter = { max: 1, duration: Math.max(1, Math.floor(globalGapMs * 0.9)) };
-
-  /** Whether anyone ever wrote to the bot from this chat (their identity on this channel is that chat). */
-  async function wroteToUs(chatId: string): Promise<boolean> {
-    const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { id: true } });
-    return identity !== null;
-  }
+  /** When anyone last wrote to the bot from this chat (their identity on this channel is that chat); never: undefined. */
+  const lastWrote = lastWroteOn(db, channel);
 
   async function process(job: Job<OutboundJob>, token?: string): Promise<void> {
     const id = BigInt(job.data.id);
@@ -165,7 +162,7 @@ export function createOutboundWorker(options: {
     if (wait > 0) return delayUntil(Date.now() + wait);
     // Someone who never wrote to the bot (an invitation to a new number): the slower first-contact budget, counted
     // once per message (a retry after a refusal has had its place).
-    if (limits.firstContact && !group && row.attempts === 0 && !(await wroteToUs(row.chatId))) {
+    if (limits.firstContact && !group && row.attempts === 0 && (await lastWrote(row.chatId)) === undefined) {
       const budgetWait = await takeFirstContactSlot(options.redis, `${options.prefix}:first-contact:${channel}`, limits.firstContact);
       if (budgetWait > 0) {
         // Shown on the row, for the organizer's view and so the reconciler does not hurry it.
