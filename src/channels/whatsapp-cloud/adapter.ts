@@ -69,6 +69,16 @@ export function cloudRateLimits(messagesPerSecond = 80, dailyNewConversations?: 
   };
 }
 
+/** True at most once a minute: for log lines every message of a queue would repeat. */
+function onceAMinute(now: () => number): () => boolean {
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    if (now() - last <= 60_000) return false;
+    last = now();
+    return true;
+  };
+}
+
 export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): WhatsAppCloudAdapter {
   const log = options.logger.child({ channel: "whatsapp_cloud" });
   const graph = new GraphClient(options);
@@ -79,11 +89,12 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   let onDelivery: DeliverySink | undefined;
   let connecting: string | undefined = "not started";
   let tokenRefused: string | undefined;
-  let lastTokenLog = 0;
+  // Every queued message would say the same: each operator error is logged once a minute at most.
+  const tokenLog = onceAMinute(now);
   let number: string | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let templateRefused: string | undefined;
-  let lastTemplateLog = 0;
+  const templateLog = onceAMinute(now);
   /** How far a payload sent as several messages got, by outbox row, so a retry does not send its first parts again. */
   const progress = new Map<string, { done: number; lastId?: string }>();
   /**
@@ -96,9 +107,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
 
   function tokenProblem(err: CloudTokenRefusedError): never {
     tokenRefused = err.message;
-    // Once a minute at most: every queued message would say the same.
-    if (now() - lastTokenLog > 60_000) {
-      lastTokenLog = now();
+    if (tokenLog()) {
       log.error({ reason: err.message }, "WhatsApp Cloud refused the token (expired, revoked or without this number): messages wait. Set WHATSAPP_CLOUD_TOKEN to a new System User token and restart");
     }
     // Every send would fail the same way: the channel pauses a minute and tries again; nothing is lost meanwhile.
@@ -186,8 +195,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
       if (err instanceof HoldUntilTheyWriteError) {
         const { name, language } = message.template as { name: string; language: { code: string } };
         templateRefused = `${name} (${language.code}): ${err.reason}`;
-        if (now() - lastTemplateLog > 60_000) {
-          lastTemplateLog = now();
+        if (templateLog()) {
           log.error({ template: name, language: language.code, reason: err.reason }, "Meta refused a template: messages to people silent for 24 hours wait until they write. Check its name, language and approval in WhatsApp Manager (README lists the texts)");
         }
       }
