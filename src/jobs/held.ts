@@ -34,6 +34,8 @@ export function heldReleaser(options: {
   logger: Logger;
 }): HeldReleaser {
   const { db, channel } = options;
+  /** Queues rows for sending; a failed dispatch leaves them queued, and the reconciler sends queued rows without a job. */
+  const queue = (ids: bigint[], what: string) => options.dispatch(ids).catch((err: unknown) => options.logger.warn({ err }, `could not queue ${what}; the reconciler will`));
   return {
     async release(chatId) {
       // One indexed statement (channel, chat_id, id) that finds nothing on nearly every message.
@@ -52,8 +54,7 @@ export function heldReleaser(options: {
       if (!rows.length) return 0;
       const ids = rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : 1));
       options.logger.info({ channel, count: ids.length }, "the person wrote again: sending what was held for them");
-      // A failed dispatch leaves them queued: the reconciler sends queued rows without a job.
-      await options.dispatch(ids).catch((err: unknown) => options.logger.warn({ err }, "could not queue released messages; the reconciler will"));
+      await queue(ids, "released messages");
       return ids.length;
     },
     async ring(chatId) {
@@ -71,7 +72,7 @@ export function heldReleaser(options: {
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id`;
       if (!rows.length) return false;
-      await options.dispatch(rows.map((r) => r.id)).catch((err: unknown) => options.logger.warn({ err }, "could not queue the waiting note; the reconciler will"));
+      await queue(rows.map((r) => r.id), "the waiting note");
       return true;
     },
     async retryTemplates() {
@@ -81,7 +82,7 @@ export function heldReleaser(options: {
         RETURNING id`;
       if (!rows.length) return 0;
       options.logger.info({ channel, count: rows.length }, "trying the held messages that have a template again");
-      await options.dispatch(rows.map((r) => r.id)).catch((err: unknown) => options.logger.warn({ err }, "could not queue held messages; the reconciler will"));
+      await queue(rows.map((r) => r.id), "held messages");
       return rows.length;
     },
   };

@@ -128,6 +128,9 @@ export interface ParsedWebhook {
   otherNumbers: number;
 }
 
+/** "path message" of a refused part, for the log. */
+const firstIssue = (error: z.ZodError) => `${error.issues[0]?.path.join(".")} ${error.issues[0]?.message}`;
+
 /** What one webhook delivery carries for this business number. */
 export function parseWebhook(body: WebhookBody, phoneNumberId: string): ParsedWebhook {
   const parsed: ParsedWebhook = { events: [], deliveries: [], skipped: [], otherNumbers: 0 };
@@ -143,7 +146,7 @@ export function parseWebhook(body: WebhookBody, phoneNumberId: string): ParsedWe
       for (const raw of value.messages ?? []) {
         const m = message.safeParse(raw);
         if (!m.success) {
-          parsed.skipped.push(`message: ${m.error.issues[0]?.path.join(".")} ${m.error.issues[0]?.message}`);
+          parsed.skipped.push(`message: ${firstIssue(m.error)}`);
           continue;
         }
         const content = contentOf(m.data);
@@ -164,7 +167,7 @@ export function parseWebhook(body: WebhookBody, phoneNumberId: string): ParsedWe
       for (const raw of value.statuses ?? []) {
         const s = status.safeParse(raw);
         if (!s.success) {
-          parsed.skipped.push(`status: ${s.error.issues[0]?.path.join(".")} ${s.error.issues[0]?.message}`);
+          parsed.skipped.push(`status: ${firstIssue(s.error)}`);
           continue;
         }
         const update = deliveryOf(s.data);
