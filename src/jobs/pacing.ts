@@ -48,16 +48,22 @@ export async function takeFirstContactSlot(
   const dayKey = `${keyPrefix}:${day}`;
   const used = Number((await redis.get(dayKey)) ?? 0);
   const tomorrow = Date.UTC(new Date(nowMs).getUTCFullYear(), new Date(nowMs).getUTCMonth(), new Date(nowMs).getUTCDate() + 1);
-  if (used >= budget.perDay) return tomorrow - nowMs + Math.floor(random() * 60_000);
+  const untilTomorrow = () => tomorrow - nowMs + Math.floor(random() * 60_000);
+  if (used >= budget.perDay) return untilTomorrow();
   // An unbounded hourly rate (WhatsApp Cloud: only Meta's daily limit) spaces nothing: the channel's own rate applies.
   if (Number.isFinite(budget.perHour)) {
     const gap = (3_600_000 / budget.perHour) * (1 - budget.jitter + 2 * budget.jitter * random());
     const wait = await takeSendSlot(redis, `${keyPrefix}:slot`, Math.round(gap), nowMs);
     if (wait > 0) return wait;
   }
-  // Counted once the slot is taken; two workers racing past the check may go one over the cap, never further.
+  // Counted once the slot is taken, and given back when the count went over: workers racing past the check above
+  // (nothing spaces them under an unbounded hourly rate) never take more than the day allows.
   const count = await redis.incr(dayKey);
   if (count === 1) await redis.expire(dayKey, 2 * 86_400);
+  if (count > budget.perDay) {
+    await redis.decr(dayKey);
+    return untilTomorrow();
+  }
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { HoldUntilTheyWriteError, PermanentSendError, RateLimitError, type RateL
 import { heldReleaser } from "../../src/jobs/held.js";
 import type { Channel } from "../../src/generated/prisma/client.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
+import { takeFirstContactSlot } from "../../src/jobs/pacing.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeChannel } from "../support/fake-channel.js";
 import { testDb, testRedis, uniquePrefix } from "../support/services.js";
@@ -357,5 +358,13 @@ describe("outbound worker: the first-contact budget (WhatsApp's ban risk)", () =
     // No first-contact gap: nothing holds the three apart beyond the worker's own pace.
     expect(times[2]! - times[0]!).toBeLessThan(500);
     expect(await redis.get(`${prefix}:first-contact:${channel}:${new Date().toISOString().slice(0, 10)}`)).toBe("3");
+  });
+
+  it("never lets workers racing for the day's last places take more than the day allows", async () => {
+    const key = `${uniquePrefix()}:first-contact`;
+    const waits = await Promise.all(Array.from({ length: 10 }, () => takeFirstContactSlot(redis, key, { perHour: Number.POSITIVE_INFINITY, perDay: 3, jitter: 0 })));
+    expect(waits.filter((w) => w === 0)).toHaveLength(3);
+    expect(await redis.get(`${key}:${new Date().toISOString().slice(0, 10)}`)).toBe("3");
+    await redis.del(`${key}:${new Date().toISOString().slice(0, 10)}`);
   });
 });
