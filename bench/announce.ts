@@ -2,7 +2,7 @@
 //
 // An announcement to --guests guests on Telegram, paced by the real outbound worker and Telegram adapter against the
 // Bot API fake, which (like Telegram) answers 429 beyond 30 messages a second. Prints the send rate against the
-// limit and the 429s met; then, half-way, the worker is killed (closed without waiting for the sends in flight) and
+// limit and the 429s met (the fake, like Telegram, refuses every send while a 429's retry_after runs); then, half-way, the worker is killed (closed without waiting for the sends in flight) and
 // a new one takes over with the reconciler, and the run counts how many guests received the announcement 0, 1 or 2
 // times (only sends in flight at the kill may repeat). Meanwhile, people in conversation write to the bot on Telegram
 // twice a second: the time until their reply reaches Telegram is printed (replies go ahead of the announcement).
@@ -124,7 +124,7 @@ async function main() {
     perChat.set(id.chatId, fake.botMessagesIn(id.chatId).length);
   }
   const counts = [0, 1, 2, 3].map((n) => [...perChat.values()].filter((c) => c === n).length);
-  console.log(`   all ${guests} sent in ${totalS.toFixed(1)} s; 429s met in all: ${fake.tooManyRequests}`);
+  console.log(`   all ${guests} sent in ${totalS.toFixed(1)} s; 429s met in all: ${fake.tooManyRequests}; sends into a retry_after: ${fake.sentDuringRetryAfter}`);
   console.log(`   guests who received it 0 times: ${counts[0]}, once: ${counts[1]}, twice: ${counts[2]} (only sends in flight at the kill may repeat), 3 times: ${counts[3]}`);
 
   await worker.close();

@@ -1,5 +1,6 @@
-// "/cancelevent CODE" asks before it cancels: a cancellation tells every guest who is coming and every booked
-// provider, and cannot be undone.
+// "/cancelevent CODE" (/ghairi) asks before it cancels: a cancellation tells every guest who is coming and every
+// booked provider. It can be undone for a day (/undo), which tells the same people it is back on.
+import { confirmation } from "./confirm.js";
 import { act, reply, text, type Flow } from "./types.js";
 
 export interface CancelEventState {
@@ -9,13 +10,13 @@ export interface CancelEventState {
 
 declare module "./types.js" {
   interface ActionTypes {
-    /** cancels the event and tells the guests who are coming and the booked providers; the result is how many */
-    cancelEvent: { input: { code: string }; result: { event: string; count: number } };
+    /**
+     * cancels the event and tells the guests who are coming and the booked providers; the result is the organizer's
+     * sentences about it (who was told, until when it can be undone), in their language
+     */
+    cancelEvent: { input: { code: string }; result: { event: string; told: string; undo: string } };
   }
 }
-
-const yes = new Set(["yes", "y", "ndiyo", "ndio", "cancel:yes"]);
-const no = new Set(["no", "n", "hapana", "cancel:no"]);
 
 const ask = (state: CancelEventState) => ({
   state,
@@ -34,9 +35,9 @@ export const cancelEventFlow: Flow<CancelEventState, CancelEventState> = {
   version: 1,
   start: (_context, args) => ask(args),
   handle(state, input) {
-    const said = input.kind === "choice" ? input.value : input.kind === "text" ? input.text.trim().toLowerCase() : "";
-    if (no.has(said)) return { state: null, effects: [reply("lifecycle.cancel_kept", { event: state.event })] };
-    if (!yes.has(said)) return ask(state);
+    const answer = confirmation(input, "cancel");
+    if (answer === "no") return { state: null, effects: [reply("lifecycle.cancel_kept", { event: state.event })] };
+    if (answer !== "yes") return ask(state);
     return { state: null, effects: [act<"cancelEvent", CancelEventState>("cancelEvent", { code: state.code }, (r) => ({ effects: [reply("lifecycle.cancelled", r)] }))] };
   },
 };

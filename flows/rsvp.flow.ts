@@ -1,9 +1,15 @@
-// Answering an invitation: Yes / No / Maybe (a button, its number, or plain words in English or Kiswahili), and on
-// yes how many people come in total. Started with the invitations it is about (from a command, an invitation being
-// opened, a tap on an old invitation's button, or words typed outside any conversation) and, when known, the answer.
+// Answering an invitation: Yes / No / Maybe (a button, its number, or a sentence in English or Kiswahili read by
+// src/language/rsvp.ts), and on yes how many people come in total. A sentence that carries both ("ndiyo tutakuja
+// watatu") is recorded and confirmed in one answer; what is missing or unsure is asked with buttons. Started with the
+// invitations it is about (from a command, an invitation being opened, a tap on an old invitation's button, or words
+// typed outside any conversation) and, when known, the answer and the party.
+import type { Answer } from "../src/language/answer.js";
+import { readPartySize } from "../src/language/party.js";
+import { sure } from "../src/language/reading.js";
+import { readRsvp } from "../src/language/rsvp.js";
 import { act, reply, say, text, type Effect, type Flow, type FlowInput, type Step } from "./types.js";
 
-export type Answer = "accepted" | "declined" | "maybe";
+export type { Answer };
 
 /** What the flow shows of an invitation: the engine renders times and places in the reader's language beforehand. */
 export interface InvitationCard {
@@ -15,14 +21,21 @@ export interface InvitationCard {
 }
 
 export type RsvpState =
-  | { step: "which"; cards: InvitationCard[]; answer?: Answer }
-  | { step: "answer"; card: InvitationCard }
+  | { step: "which"; cards: InvitationCard[]; answer?: Answer; party?: number }
+  | { step: "answer"; card: InvitationCard; party?: number }
   | { step: "party"; card: InvitationCard };
 
 export interface RsvpArgs {
   cards: InvitationCard[];
   answer?: Answer;
+  /** the whole party, when the guest already said it ("ndiyo tutakuja watatu") */
+  party?: number;
+  /** the words were read with low confidence: ask once with buttons before recording */
+  unsure?: boolean;
 }
+
+/** Most people a guest may answer for; beyond it the organizer is the one to talk to. */
+export const maxParty = 20;
 
 declare module "./types.js" {
   interface ActionTypes {
@@ -34,42 +47,18 @@ declare module "./types.js" {
   }
 }
 
-const words: Record<string, Answer> = {};
-for (const w of ["yes", "y", "yeah", "yep", "ok", "okay", "sure", "of course", "i will come", "coming", "attending", "ndiyo", "ndio", "sawa", "naam", "nitakuja", "nipo", "tutakuja", "bila shaka", "ndiyo nitakuja"]) words[w] = "accepted";
-for (const w of ["no", "n", "nope", "not coming", "cannot", "can't", "cant", "i cannot come", "hapana", "siwezi", "sitaweza", "sitakuja", "la", "hatutakuja", "hapana sitaweza"]) words[w] = "declined";
-for (const w of ["maybe", "perhaps", "not sure", "don't know", "dont know", "labda", "sijui", "sina uhakika", "huenda", "pengine"]) words[w] = "maybe";
-
-/** "Ndiyo!", "yes 👍", "Labda" -> the answer; undefined when the words are not an answer. */
-export function parseAnswer(raw: string): Answer | undefined {
-  const cleaned = raw.toLowerCase().replace(/[!.,?👍🙏😊]+/gu, " ").replace(/\s+/g, " ").trim();
-  return words[cleaned];
-}
-
-const numberWords: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
-  "just me": 1, "only me": 1, "mimi tu": 1, "mimi peke yangu": 1, peke: 1,
-};
-
-/** "3", "3 people", "watu 3", "three", "mbili" -> the number; undefined when it is not one (range is checked apart). */
-export function parsePartySize(raw: string): number | undefined {
-  const cleaned = raw.toLowerCase().replace(/[!.,?]+/g, " ").replace(/\s+/g, " ").trim();
-  const digits = /^(?:watu |people |we are |tuko |tupo )?(\d{1,3})(?: people| persons| watu| pax)?$/.exec(cleaned);
-  if (digits) return Number(digits[1]);
-  return numberWords[cleaned.replace(/^(?:watu |people )/, "")];
-}
-
-/** The answer a choice value carries: "rsvp:CODE:yes". */
-export function choiceValue(code: string, answer?: "yes" | "no" | "maybe"): string {
-  return answer ? `rsvp:${code}:${answer}` : `rsvp:${code}`;
+/** The answer a choice value carries: "rsvp:CODE:yes", and on the "how many?" buttons the party: "rsvp:CODE:yes:3". */
+export function choiceValue(code: string, answer?: "yes" | "no" | "maybe", party?: number): string {
+  return answer ? `rsvp:${code}:${answer}${party ? `:${party}` : ""}` : `rsvp:${code}`;
 }
 
 const fromChoiceWord: Record<string, Answer> = { yes: "accepted", no: "declined", maybe: "maybe" };
 
-/** "rsvp:CODE:yes" -> { code, answer }; "rsvp:CODE" -> { code }. */
-export function readChoice(value: string): { code: string; answer?: Answer } | undefined {
-  const m = /^rsvp:([A-Za-z0-9_-]+)(?::(yes|no|maybe))?$/.exec(value);
-  return m ? { code: m[1]!.toUpperCase(), answer: m[2] ? fromChoiceWord[m[2]] : undefined } : undefined;
+/** "rsvp:CODE:yes" -> { code, answer }; "rsvp:CODE:yes:3" -> { code, answer, party }; "rsvp:CODE" -> { code }. */
+export function readChoice(value: string): { code: string; answer?: Answer; party?: number } | undefined {
+  const m = /^rsvp:([A-Za-z0-9_-]+)(?::(yes|no|maybe))?(?::(\d{1,2}))?$/.exec(value);
+  if (!m || (m[3] && m[2] !== "yes")) return undefined;
+  return { code: m[1]!.toUpperCase(), answer: m[2] ? fromChoiceWord[m[2]] : undefined, ...(m[3] ? { party: Number(m[3]) } : {}) };
 }
 
 const askAnswer = (card: InvitationCard): Effect<RsvpState> =>
@@ -81,7 +70,29 @@ const askAnswer = (card: InvitationCard): Effect<RsvpState> =>
     ],
   });
 
-const askParty = (card: InvitationCard): Step<RsvpState> => ({ state: { step: "party", card }, effects: [reply("rsvp.ask_party", { event: card.event })] });
+/** "How many people?" with the usual sizes as buttons (a number typed, or a sentence, works as well). */
+const askParty = (card: InvitationCard): Step<RsvpState> => ({
+  state: { step: "party", card },
+  effects: [
+    reply("rsvp.ask_party", { event: card.event, max: maxParty }, {
+      choices: [1, 2, 3, 4, 5].map((n) => ({ label: { text: String(n) }, value: choiceValue(card.code, "yes", n) })),
+    }),
+  ],
+});
+
+/** The words were read but not surely: one short question with the three answers as buttons. */
+const askCheck = (card: InvitationCard, party?: number): Step<RsvpState> => ({
+  state: { step: "answer", card, ...(party ? { party } : {}) },
+  effects: [
+    reply("rsvp.check", { event: card.event }, {
+      choices: [
+        { label: text("rsvp.choice.yes"), value: choiceValue(card.code, "yes", party) },
+        { label: text("rsvp.choice.no"), value: choiceValue(card.code, "no") },
+        { label: text("rsvp.choice.maybe"), value: choiceValue(card.code, "maybe") },
+      ],
+    }),
+  ],
+});
 
 function record(card: InvitationCard, answer: Answer, partySize: number): Step<RsvpState> {
   return {
@@ -100,46 +111,78 @@ function record(card: InvitationCard, answer: Answer, partySize: number): Step<R
   };
 }
 
-/** The answer given: yes asks how many come, no and maybe are recorded at once. */
-const answered = (card: InvitationCard, answer: Answer): Step<RsvpState> => (answer === "accepted" ? askParty(card) : record(card, answer, 1));
+/** The answer given: yes with its party is recorded, yes without asks how many; no and maybe are recorded at once. */
+function answered(card: InvitationCard, answer: Answer, party?: number): Step<RsvpState> {
+  if (answer !== "accepted") return record(card, answer, 1);
+  if (party === undefined) return askParty(card);
+  if (party < 1 || party > maxParty) return { state: { step: "party", card }, effects: [tooMany(party)] };
+  return record(card, "accepted", party);
+}
 
-function begin(cards: InvitationCard[], answer?: Answer): Step<RsvpState> {
+const tooMany = (party: number): Effect<RsvpState> => reply(party > maxParty ? "rsvp.party_too_many" : "rsvp.party_invalid", { max: maxParty });
+
+function begin(cards: InvitationCard[], answer?: Answer, party?: number, unsure?: boolean): Step<RsvpState> {
   if (!cards.length) return { state: null, effects: [reply("rsvp.none_open")] };
   if (cards.length > 1) {
     const which = answer === "accepted" ? "yes" : answer === "declined" ? "no" : answer === "maybe" ? "maybe" : undefined;
+    // An unsure reading is not carried on: the guest picks the event, then answers it.
+    const keep = unsure ? {} : { ...(answer ? { answer } : {}), ...(party && answer === "accepted" ? { party } : {}) };
     return {
-      state: { step: "which", cards, ...(answer ? { answer } : {}) },
-      effects: [reply("rsvp.which", undefined, { choices: cards.map((c) => ({ label: { text: `${c.event} – ${c.when}` }, value: choiceValue(c.code, which) })) })],
+      state: { step: "which", cards, ...keep },
+      effects: [reply("rsvp.which", undefined, { choices: cards.map((c) => ({ label: { text: `${c.event} – ${c.when}` }, value: choiceValue(c.code, unsure ? undefined : which) })) })],
     };
   }
   const card = cards[0]!;
-  return answer ? answered(card, answer) : { state: { step: "answer", card }, effects: [askAnswer(card)] };
+  if (answer && unsure) return askCheck(card, answer === "accepted" ? party : undefined);
+  return answer ? answered(card, answer, party) : { state: { step: "answer", card }, effects: [askAnswer(card)] };
 }
 
-function onAnswer(card: InvitationCard, input: FlowInput, state: RsvpState): Step<RsvpState> {
-  const answer = input.kind === "choice" ? readChoice(input.value)?.answer : input.kind === "text" ? parseAnswer(input.text) : undefined;
-  if (answer) return answered(card, answer);
+/** A sentence in answer: what it says surely is acted on, what it says unsurely is asked about. */
+function onWords(card: InvitationCard, said: string, state: RsvpState, party?: number): Step<RsvpState> {
+  const r = readRsvp(said);
+  if (!r) return { state, effects: [reply("rsvp.answer_invalid"), askAnswer(card)] };
+  if (r.confidence < sure) return askCheck(card, r.value.party ?? party);
+  return answered(card, r.value.answer, r.value.party ?? (r.value.answer === "accepted" ? party : undefined));
+}
+
+function onAnswer(card: InvitationCard, input: FlowInput, state: RsvpState & { step: "answer" }): Step<RsvpState> {
+  if (input.kind === "choice") {
+    const chosen = readChoice(input.value);
+    if (chosen?.answer) return answered(card, chosen.answer, chosen.party ?? (chosen.answer === "accepted" ? state.party : undefined));
+  }
+  if (input.kind === "text") return onWords(card, input.text, state, state.party);
   return { state, effects: [reply("rsvp.answer_invalid"), askAnswer(card)] };
+}
+
+/** How many people: a number ("3"), a sentence ("mimi na mke wangu", "tuko wanne"), or a change of mind ("hapana"). */
+function onParty(card: InvitationCard, input: FlowInput, state: RsvpState): Step<RsvpState> {
+  if (input.kind === "choice") {
+    const chosen = readChoice(input.value);
+    if (chosen?.answer) return answered(card, chosen.answer, chosen.party);
+    return { state, effects: [reply("rsvp.party_invalid", { max: maxParty })] };
+  }
+  if (input.kind !== "text") return { state, effects: [reply("rsvp.party_invalid", { max: maxParty })] };
+  // Here a lone number is the party (the question asked for one), and a sentence may carry it or take the yes back.
+  const size = readPartySize(input.text);
+  const r = readRsvp(input.text);
+  if (r && r.value.answer !== "accepted" && r.confidence >= sure) return record(card, r.value.answer, 1);
+  if (size) return answered(card, "accepted", size.value);
+  return { state, effects: [reply("rsvp.party_invalid", { max: maxParty })] };
 }
 
 export const rsvpFlow: Flow<RsvpState, RsvpArgs> = {
   name: "rsvp",
   version: 1,
-  start: (_context, args) => begin(args.cards, args.answer),
+  start: (_context, args) => begin(args.cards, args.answer, args.party, args.unsure),
   handle(state, input) {
     if (state.step === "which") {
       const chosen = input.kind === "choice" ? readChoice(input.value) : undefined;
       const card = chosen && state.cards.find((c) => c.code === chosen.code);
       if (!card) return { state, effects: [reply("rsvp.which_invalid")] };
-      return begin([card], chosen.answer ?? state.answer);
+      const answer = chosen.answer ?? state.answer;
+      return begin([card], answer, answer === "accepted" ? (chosen.party ?? state.party) : undefined);
     }
     if (state.step === "answer") return onAnswer(state.card, input, state);
-    // How many people: a number, or a change of mind ("hapana").
-    if (input.kind === "choice" || (input.kind === "text" && parseAnswer(input.text) && parsePartySize(input.text) === undefined)) {
-      return onAnswer(state.card, input, state);
-    }
-    const size = input.kind === "text" ? parsePartySize(input.text) : undefined;
-    if (size === undefined || size < 1 || size > 20) return { state, effects: [reply("rsvp.party_invalid", { max: 20 })] };
-    return record(state.card, "accepted", size);
+    return onParty(state.card, input, state);
   },
 };

@@ -1,6 +1,6 @@
 // The contract between the engine and the flows. Flows are pure: (state, input, context) -> (state, effects).
 // They never touch Prisma or a channel; the engine executes their effects inside the message's transaction.
-import type { Locale, Message, MessageKey, ParamArgs } from "../src/i18n/index.js";
+import type { Checked, Locale, Message, MessageKey, ParamArgs, ParamsOf, PlaceholdersOf } from "../src/i18n/index.js";
 
 /** Text in the reader's language (a catalogue message, its parameters checked) or literal text (a name someone typed). */
 export type LocalText = Message | { text: string };
@@ -84,24 +84,23 @@ export interface Flow<S = unknown, A = unknown> {
 }
 
 type ReplyExtra = Omit<Reply, "text">;
-type ReplyArgs<K extends MessageKey> = ParamArgs<K> extends [params?: infer P]
-  ? [params?: P, extra?: ReplyExtra]
-  : ParamArgs<K> extends [params: infer P]
-    ? [params: P, extra?: ReplyExtra]
-    : never;
+// Generic in P like ParamArgs, so a value typed as a domain enum is refused (see Checked in src/i18n).
+type ReplyArgs<K extends MessageKey, P> = [PlaceholdersOf<K>] extends [never]
+  ? [params?: Record<string, never>, extra?: ReplyExtra]
+  : [params: P & Checked<K, P>, extra?: ReplyExtra];
 
 /** A reply effect with a catalogue message, its parameters checked. */
-export function reply<K extends MessageKey>(key: K, ...[params, extra]: ReplyArgs<K>): Effect<never> {
+export function reply<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...[params, extra]: ReplyArgs<K, P>): Effect<never> {
   return { type: "reply", reply: { text: { key, params } as Message, ...extra } };
 }
 
 /** The same as a Reply value (for a FollowUp or a choice list). */
-export function say<K extends MessageKey>(key: K, ...[params, extra]: ReplyArgs<K>): Reply {
+export function say<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...[params, extra]: ReplyArgs<K, P>): Reply {
   return { text: { key, params } as Message, ...extra };
 }
 
 /** A catalogue text, its parameters checked (a choice's label, say). */
-export function text<K extends MessageKey>(key: K, ...[params]: ParamArgs<K>): Message {
+export function text<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...[params]: ParamArgs<K, P>): Message {
   return { key, params } as Message;
 }
 

@@ -38,6 +38,14 @@ export const configSchema = z.object({
     .transform(Number)
     .pipe(z.number().max(65535, "must be a port number from 0 to 65535"))
     .default(3000),
+  /**
+   * The address the HTTP server listens on. Unset: 127.0.0.1 while the simulator runs open (no OPERATOR_TOKEN), since
+   * it believes any phone number typed into it; every interface otherwise.
+   */
+  HOST: z
+    .string()
+    .regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|localhost)$/, "must be an IP address such as 127.0.0.1, 0.0.0.0 or ::")
+    .optional(),
   PUBLIC_URL: url(["http:", "https:"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Start of every Redis key and queue name; instances sharing one Redis need different prefixes. ":" separates parts. */
@@ -46,8 +54,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ and -")
     .default("nuru"),
   /**
-   * Password of the operator pages (user "operator"): the WhatsApp login QR, and the simulator when it runs beside a
-   * real channel.
+   * Password of the operator pages (user "operator"): the WhatsApp login QR, /metrics, /admin/queues, /readyz's
+   * details, and the simulator whenever it is set.
    */
   OPERATOR_TOKEN: z
     .string()
@@ -90,6 +98,11 @@ export const configSchema = z.object({
   /** ... and at most this many a day (UTC); the rest wait for the next day. */
   WHATSAPP_FIRST_CONTACT_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(150),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /**
+   * Run Chromium without its sandbox. Off: WhatsApp Web is a page from the internet and the sandbox keeps a broken
+   * renderer away from the session and the environment. Only for hosts where the sandbox cannot start (README, "Docker").
+   */
+  CHROMIUM_NO_SANDBOX: bool.default(false),
 
   /** WhatsApp Business Cloud API (Meta's official API): the channel runs when the token is set. */
   WHATSAPP_CLOUD_TOKEN: z
@@ -150,6 +163,28 @@ export const configSchema = z.object({
     .string()
     .refine((v) => parseQuietHours(v) !== undefined, "must be like 21:00-08:00, or off")
     .default("21:00-08:00"),
+
+  /** Inbound and outbound messages are deleted this many days after they were handled (0: kept for ever). */
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  /** Files Nuru sent (exports, charts, entry passes, kept inside the outbox) are dropped after this many days (0: kept). */
+  FILE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+
+  // Quotas: what one person may send through the business's number (src/domain/quotas.ts). Counted over the last 24 hours.
+  /** Numbers one /invite message may hold. */
+  INVITES_PER_MESSAGE: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Invitations one organizer may send a day, all their events together. */
+  INVITES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** A new organizer's invitations in all, until NEW_ORGANIZER_ANSWERS of their guests have answered. */
+  NEW_ORGANIZER_INVITES: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  NEW_ORGANIZER_ANSWERS: z.coerce.number().int().min(0).max(10_000).default(5),
+  /** Announcements (/announce) one event may send a day. */
+  ANNOUNCEMENTS_PER_EVENT_PER_DAY: z.coerce.number().int().min(1).max(1_000).default(3),
+  /** Characters an announcement may hold. */
+  ANNOUNCEMENT_MAX_LENGTH: z.coerce.number().int().min(50).max(4_000).default(1_000),
+  /** Share (percent) of the channel's daily first-contact budget one organizer may use, so nobody spends everyone's day. */
+  FIRST_CONTACT_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(25),
+  /** Codes one person may try a day that open nothing (guessing event links). */
+  UNKNOWN_CODES_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -191,13 +226,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
       "Invalid configuration: the simulator in NODE_ENV=production needs OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or set SIMULATOR_ENABLED=false",
     );
   }
+  // An open simulator lets whoever reaches the port write as any number (an admin's included) and read every chat:
+  // it stays on this machine unless the operator password guards it.
+  if (channels.simulator && !config.OPERATOR_TOKEN && config.HOST && !isLoopback(config.HOST)) {
+    throw new ConfigError(
+      `Invalid configuration: HOST=${config.HOST} would open the simulator (no password) to other machines; set OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or leave HOST unset`,
+    );
+  }
   return config;
 }
 
-/** Simulator pages need the operator password beside real channels and in production (see loadConfig). */
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/**
+ * Where the HTTP server listens: HOST when set; otherwise this machine only (127.0.0.1) while the simulator runs
+ * without a password, every interface (undefined: Node's default) when it does not run or has one.
+ */
+export function listenHost(config: Config): string | undefined {
+  if (config.HOST) return config.HOST;
+  return enabledChannels(config).simulator && !config.OPERATOR_TOKEN ? "127.0.0.1" : undefined;
+}
+
+/**
+ * Simulator pages need the operator password whenever one is set (it may then listen on every interface), beside real
+ * channels and in production (see loadConfig).
+ */
 export function simulatorNeedsLogin(config: Config): boolean {
   const channels = enabledChannels(config);
-  return channels.telegram || channels.whatsapp || channels.whatsappCloud || config.NODE_ENV === "production";
+  return Boolean(config.OPERATOR_TOKEN) || channels.telegram || channels.whatsapp || channels.whatsappCloud || config.NODE_ENV === "production";
 }
 
 /** Which channels run: the simulator always when no real channel is configured, so anyone can try every flow. */

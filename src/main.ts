@@ -13,7 +13,7 @@ import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
 import { lastWroteOn } from "./domain/users.js";
 import { heldReleaser, onHeldFor, releasingSink } from "./jobs/held.js";
-import { ConfigError, enabledChannels, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
+import { ConfigError, enabledChannels, listenHost, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
 import { createPrisma } from "./db/prisma.js";
@@ -24,6 +24,7 @@ import { deliveryRecorder } from "./jobs/delivery.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundQueueName } from "./jobs/outbound.js";
 import { createMetrics } from "./metrics.js";
 import { startReconciler } from "./jobs/reconcile.js";
+import { startRetention } from "./jobs/retention.js";
 import { parseQuietHours } from "./reminders/quiet.js";
 import { createReminderScheduler } from "./reminders/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -49,6 +50,7 @@ function buildAdapters(config: Config, logger: Logger, db: Db) {
     whatsapp = createWhatsAppAdapter({
       sessionDir: config.WHATSAPP_SESSION_DIR,
       chromiumPath: config.CHROMIUM_PATH,
+      chromiumNoSandbox: config.CHROMIUM_NO_SANDBOX,
       minIntervalMs: config.WHATSAPP_MIN_INTERVAL_MS,
       firstContact: { perHour: config.WHATSAPP_FIRST_CONTACT_PER_HOUR, perDay: config.WHATSAPP_FIRST_CONTACT_PER_DAY },
       logger,
@@ -206,6 +208,11 @@ async function main(): Promise<void> {
     dispatch: (channel, ids) => dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk: true }))),
     onFired: (result, skews) => metrics.remindersFired(result, skews),
   });
+  // Old messages and files pruned (MESSAGE_RETENTION_DAYS, FILE_RETENTION_DAYS), one pass at a time across processes.
+  const retention = startRetention({
+    db, connection: redis, workerConnection, prefix: queuePrefix, logger,
+    settings: { messageDays: config.MESSAGE_RETENTION_DAYS, fileDays: config.FILE_RETENTION_DAYS },
+  });
   // For the queue dashboard: its own handles on every queue (closed at shutdown).
   const dashboardQueues = [...channels.map((c) => new Queue(outboundQueueName(c), { connection: redis, prefix: queuePrefix })), reminders.queue];
 
@@ -234,11 +241,14 @@ async function main(): Promise<void> {
     metrics: metrics.registry,
     queues: dashboardQueues,
     operatorToken: config.OPERATOR_TOKEN,
+    production: config.NODE_ENV === "production",
     // loadConfig refuses a simulator beside a real channel without OPERATOR_TOKEN, so this never locks it for good.
     protectSimulator: simulatorNeedsLogin(config),
   });
+  // An open simulator (no OPERATOR_TOKEN) listens on this machine only: see listenHost.
+  const host = listenHost(config);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.PORT, () => resolve(s)).on("error", (err) =>
+    const s = (host ? app.listen(config.PORT, host, () => resolve(s)) : app.listen(config.PORT, () => resolve(s))).on("error", (err) =>
       reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
     );
   });
@@ -258,7 +268,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
-  logger.info({ channels, port }, "Nuru is running");
+  logger.info({ channels, port, host: host ?? "all interfaces" }, "Nuru is running");
   const login = `user "operator", password OPERATOR_TOKEN`;
   if (simulator) {
     const access = simulatorNeedsLogin(config) ? `; ${login}` : "";
@@ -288,6 +298,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await reconciler.stop();
     await reminders.stop();
+    await retention.stop();
     await Promise.allSettled(dashboardQueues.map((q) => q.close()));
     await engine.processor.idle();
     await dispatcher.close();

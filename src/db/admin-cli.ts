@@ -2,6 +2,7 @@
 // message, from any channel their number is linked to). Creates the person if Nuru has not met them yet.
 import { loadConfig } from "../config.js";
 import { normalisePhone } from "../domain/phones.js";
+import { makeAdmin } from "../domain/users.js";
 import { createPrisma } from "./prisma.js";
 
 async function main(): Promise<void> {
@@ -12,9 +13,8 @@ async function main(): Promise<void> {
   const name = nameParts.join(" ").trim() || phone;
   const db = createPrisma(config.DATABASE_URL, 2);
   try {
-    const user = await db.user.upsert({ where: { phone }, create: { phone, name }, update: {} });
-    await db.admin.upsert({ where: { userId: user.id }, create: { userId: user.id, name }, update: { name } });
-    console.log(`${name} (${phone}) is an admin: /disputes, /take, /resolve.`);
+    const admin = await makeAdmin(db, { phone, name, defaultLocale: config.DEFAULT_LOCALE, timeZone: config.DEFAULT_TIMEZONE });
+    console.log(`${name} (${phone}) is an admin (reads ${admin.locale === "sw" ? "Kiswahili" : "English"}): /disputes, /take, /resolve.`);
   } finally {
     await db.$disconnect();
   }

@@ -44,16 +44,23 @@ export type ScanResult =
   | { kind: "stranger"; event: string }
   | { kind: "unknown" };
 
-/** What scanning a pass does for this person: checks the guest in (organizer or usher), or says why not. */
+/**
+ * What scanning a pass does for this person: checks the guest in (organizer or usher), or says why not. A pass made
+ * while the guest was coming lets nobody in once they declined or the event was cancelled (refused with the reason,
+ * to the door's people only: a stranger learns no more than whose pass it is).
+ */
 export async function scanPass(tx: Tx, options: { token: string; scannerId: string; now: Date }): Promise<ScanResult> {
-  const [pass] = await tx.$queryRaw<{ id: string; guest: string; party: number; event: string; zone: string; allowed: boolean }[]>`
+  const [pass] = await tx.$queryRaw<{ id: string; guest: string; party: number; event: string; zone: string; allowed: boolean; answer: string | null; status: string | null }[]>`
     SELECT i.id::text, coalesce(nullif(i.recipient_name, ''), u.name) AS guest, coalesce(g.party_size, 1) AS party, e.name AS event, e.time_zone AS zone,
+           coalesce(g.rsvp_status, i.rsvp_status)::text AS answer, e.status::text AS status,
            (e.organizer_id = ${options.scannerId}::uuid OR EXISTS (SELECT 1 FROM event_ushers x WHERE x.event_id = e.id AND x.user_id = ${options.scannerId}::uuid)) AS allowed
     FROM invitations i JOIN events e ON e.id = i.event_id LEFT JOIN users u ON u.id = i.user_id
     LEFT JOIN event_guests g ON g.event_id = i.event_id AND g.user_id = i.user_id
     WHERE i.pass_token = ${options.token.trim().toUpperCase()}`;
   if (!pass) return { kind: "unknown" };
   if (!pass.allowed) return { kind: "stranger", event: pass.event };
+  if (pass.status === "cancelled") throw new AppError("scan.cancelled", { event: pass.event });
+  if (pass.answer === "declined") throw new AppError("scan.declined", { guest: pass.guest, event: pass.event });
   const checked = await tx.invitation.updateMany({ where: { id: pass.id, checkedInAt: null }, data: { checkedInAt: options.now, checkedInBy: options.scannerId } });
   if (checked.count) return { kind: "checked", guest: pass.guest, party: pass.party, event: pass.event };
   const [earlier] = await tx.$queryRaw<{ at: Date; by: string | null }[]>`

@@ -4,17 +4,18 @@ import type { Tx } from "../db/prisma.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
+import { checkAmount } from "./money.js";
 
 export type ContributionKind = "message" | "photo" | "pledge";
-export const maxPledge = 1e12;
 
 export async function addContribution(
   tx: Tx,
   options: { eventId: string; userId: string; kind: ContributionKind; content?: string; amount?: number; currency?: string; mediaUrl?: string },
 ) {
-  if (options.kind === "pledge" && !(options.amount !== undefined && options.amount > 0 && options.amount <= maxPledge)) {
+  if (options.kind === "pledge" && !(options.amount !== undefined && options.amount > 0)) {
     throw new AppError("contribute.amount_invalid", { text: String(options.amount ?? "") });
   }
+  checkAmount(options.amount);
   return tx.guestContribution.create({
     data: {
       eventId: options.eventId,
@@ -56,7 +57,9 @@ export async function listContributions(tx: Tx, eventId: string) {
 
 /**
  * A payment against a pledge of the organizer's event; payments add up. More than is still owed is refused unless
- * confirmed. Returns the pledge as it stands and who pledged it.
+ * confirmed. The pledge's row is locked (FOR UPDATE) before what is owed is read, so of two payments at once the
+ * second waits and checks against the first one's total: both cannot pass the check on the same stale total. Returns
+ * the pledge as it stands and who pledged it.
  */
 export async function recordPayment(tx: Tx, options: { organizerId: string; typed: string; amount: number; confirmed: boolean }) {
   const code = normaliseCode(options.typed);
@@ -67,12 +70,18 @@ export async function recordPayment(tx: Tx, options: { organizerId: string; type
       })
     : null;
   if (!pledge) throw new AppError("paid.unknown", { code: options.typed.slice(0, 40) });
-  if (!(options.amount > 0 && options.amount <= maxPledge)) throw new AppError("contribute.amount_invalid", { text: String(options.amount) });
+  if (!(options.amount > 0)) throw new AppError("contribute.amount_invalid", { text: String(options.amount) });
+  checkAmount(options.amount);
   const amount = new Prisma.Decimal(options.amount);
-  const owed = (pledge.amount ?? new Prisma.Decimal(0)).minus(pledge.paidAmount);
+  const [locked] = await tx.$queryRaw<{ amount: Prisma.Decimal | null; paid: Prisma.Decimal }[]>`
+    SELECT amount, paid_amount AS paid FROM guest_contributions WHERE id = ${pledge.id}::uuid FOR UPDATE`;
+  const paidBefore = new Prisma.Decimal(locked!.paid);
+  const owed = new Prisma.Decimal(locked!.amount ?? 0).minus(paidBefore);
   if (amount.greaterThan(owed) && !options.confirmed) {
     throw new AppError("paid.above_pledge", { code: pledge.code ?? "", amount: options.amount, owed: owed.toString() });
   }
+  // A confirmed over-payment still has to fit the column.
+  checkAmount(paidBefore.plus(amount));
   const updated = await tx.guestContribution.update({ where: { id: pledge.id }, data: { paidAmount: { increment: amount } }, select: { paidAmount: true } });
   return { ...pledge, paidAmount: updated.paidAmount, paidNow: amount };
 }

@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { codeStem, normaliseCode, randomCode } from "./codes.js";
 import { planEvent } from "../reminders/plan.js";
+import { checkAmount } from "./money.js";
 
 export interface NewEvent {
   organizerId: string;
@@ -18,6 +19,7 @@ export interface NewEvent {
 
 /** Creates the event with a short code of its own ("HARUSI-7K2"), in the organizer's zone. */
 export async function createEvent(tx: Tx, event: NewEvent) {
+  checkAmount(event.budget);
   const stem = codeStem(event.name);
   const candidates = Array.from({ length: 6 }, () => `${stem}-${randomCode(3)}`);
   const taken = new Set((await tx.event.findMany({ where: { code: { in: candidates } }, select: { code: true } })).map((e) => e.code));

@@ -1,11 +1,14 @@
 // Service providers' offers and the bookings organizers ask for. A provider answers only bookings of their own
 // services; an accept is serialized per service (an advisory lock in its transaction) and refused when the service is
-// already confirmed for another event that day, so two organizers can never hold the same provider at once.
+// already confirmed for another event that calendar day (in the event's zone), so two organizers can never hold the
+// same provider at once.
 import type { Tx } from "../db/prisma.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
+import { label } from "../i18n/index.js";
 import { normaliseCode, randomCode } from "./codes.js";
 import { planEvent } from "../reminders/plan.js";
+import { checkAmount } from "./money.js";
 
 export async function addService(tx: Tx, options: { userId: string; name: string; category: string; priceRange: string; description?: string }) {
   return tx.service.create({
@@ -73,7 +76,7 @@ export async function requestBooking(tx: Tx, options: { eventId: string; typed: 
 const bookingSelect = {
   id: true, code: true, bookingStatus: true, serviceId: true,
   service: { select: { name: true, userId: true } },
-  event: { select: { id: true, name: true, code: true, startTime: true, timeZone: true, location: true, organizerId: true, currency: true } },
+  event: { select: { id: true, name: true, code: true, startTime: true, timeZone: true, location: true, organizerId: true, currency: true, status: true } },
 } as const;
 
 /** A booking of one of the provider's services (anyone else's: unknown). */
@@ -88,28 +91,35 @@ export async function findProviderBooking(tx: Tx, options: { userId: string; typ
 
 /**
  * The provider accepts: one accept at a time per service (advisory lock, held to the end of the transaction), refused
- * when the service is already confirmed for another event the same day. The price and deposit are recorded.
+ * for an event that was cancelled or has already taken place, and when the service is already confirmed for another
+ * event on the same calendar day in this event's zone (not within some hours: 23:00 and 08:00 the next morning are two
+ * days, 00:30 and 23:30 one). The price and deposit are recorded.
  */
 export async function acceptBooking(tx: Tx, options: { userId: string; typed: string; price: number; deposit: number; now: Date }) {
   const booking = await findProviderBooking(tx, options);
-  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: booking.bookingStatus });
+  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: label(`booking.status.${booking.bookingStatus}`) });
+  const event = booking.event;
+  if (event?.status === "cancelled") throw new AppError("booking.event_cancelled", { event: event.name });
+  if (event && (event.status === "completed" || (event.startTime && event.startTime <= options.now))) throw new AppError("booking.event_past", { event: event.name });
+  checkAmount(options.price);
+  checkAmount(options.deposit);
   if (options.deposit > options.price) throw new AppError("booking.deposit_over_price");
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`service:${booking.serviceId}`}, 0))`;
-  const start = booking.event?.startTime;
+  const start = event?.startTime;
   if (start) {
-    const dayStart = new Date(start.getTime() - 12 * 3600_000);
-    const dayEnd = new Date(start.getTime() + 12 * 3600_000);
-    const clash = await tx.eventService.findFirst({
-      where: { serviceId: booking.serviceId, bookingStatus: "confirmed", id: { not: booking.id }, event: { startTime: { gt: dayStart, lt: dayEnd } } },
-      select: { event: { select: { name: true } } },
-    });
-    if (clash) throw new AppError("booking.clash", { service: booking.service?.name ?? "", event: clash.event?.name ?? "" });
+    const zone = event.timeZone;
+    const [clash] = await tx.$queryRaw<{ name: string }[]>`
+      SELECT e.name FROM event_services es JOIN events e ON e.id = es.event_id
+      WHERE es.service_id = ${booking.serviceId}::uuid AND es.booking_status = 'confirmed' AND es.id <> ${booking.id}::uuid
+        AND (e.start_time AT TIME ZONE ${zone})::date = (${start}::timestamptz AT TIME ZONE ${zone})::date
+      LIMIT 1`;
+    if (clash) throw new AppError("booking.clash", { service: booking.service?.name ?? "", event: clash.name });
   }
   const updated = await tx.eventService.updateMany({
     where: { id: booking.id, bookingStatus: "requested" },
     data: { bookingStatus: "confirmed", price: new Prisma.Decimal(options.price), deposit: new Prisma.Decimal(options.deposit), respondedAt: options.now },
   });
-  if (updated.count === 0) throw new AppError("booking.not_open", { code: booking.code ?? "", status: "confirmed" });
+  if (updated.count === 0) throw new AppError("booking.not_open", { code: booking.code ?? "", status: label("booking.status.confirmed") });
   // The availability window holding the event's time, if the provider set one, is booked.
   if (start) {
     await tx.serviceAvailability.updateMany({ where: { serviceId: booking.serviceId, status: "available", startTime: { lte: start }, endTime: { gte: start } }, data: { status: "booked" } });
@@ -120,7 +130,7 @@ export async function acceptBooking(tx: Tx, options: { userId: string; typed: st
 
 export async function declineBooking(tx: Tx, options: { userId: string; typed: string; now: Date }) {
   const booking = await findProviderBooking(tx, options);
-  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: booking.bookingStatus });
+  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: label(`booking.status.${booking.bookingStatus}`) });
   await tx.eventService.update({ where: { id: booking.id }, data: { bookingStatus: "declined", respondedAt: options.now } });
   if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
@@ -202,7 +212,9 @@ export async function recordBookingPayment(tx: Tx, options: { userId: string; ty
   if (!booking) throw new AppError("payment.unknown", { code: options.typed.trim().slice(0, 40) });
   if (booking.bookingStatus !== "confirmed") throw new AppError("payment.not_confirmed", { code: booking.code ?? "" });
   const refuse = (): never => {
-    throw new AppError("payment.out_of_order", { code: booking.code ?? "", step: options.step, status: booking.paymentStatus ?? "pending" });
+        // Where the payments stand, in words: the step already recorded last (a raw "pending" says nothing of a deposit).
+    const stage = booking.paymentStatus === "refunded" ? "payment.step.refund" : booking.paymentStatus === "completed" ? "payment.step.balance" : booking.depositPaidAt ? "payment.step.deposit" : "payment.stage.none";
+    throw new AppError("payment.out_of_order", { code: booking.code ?? "", step: label(`payment.step.${options.step}`), status: label(stage) });
   };
   if (booking.paymentStatus === "refunded") refuse();
   const data: Prisma.EventServiceUpdateInput =
@@ -228,6 +240,7 @@ export async function listOrganizerBookings(tx: Tx, userId: string) {
 
 /** A provider bundles services of their own into a package with one price; refused when a service is not theirs. */
 export async function addPackage(tx: Tx, options: { userId: string; name: string; price: number; serviceCodes: string[]; description?: string }) {
+  checkAmount(options.price);
   const codes = options.serviceCodes.map((c) => normaliseCode(c)).filter((c): c is string => Boolean(c));
   const services = await tx.service.findMany({ where: { userId: options.userId, code: { in: codes } }, select: { id: true, code: true } });
   const missing = codes.filter((c) => !services.some((s) => s.code === c));

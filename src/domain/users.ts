@@ -29,6 +29,23 @@ export async function personByPhone(tx: Tx, options: { phone: string; name?: str
   });
 }
 
+/**
+ * Makes the person with this phone a Nuru admin (npm run admin:add). Someone Nuru has not met yet is made like any
+ * other person: in their number's language (a +255 or +254 admin reads Kiswahili) and the default zone; someone
+ * who already chose a language keeps it.
+ */
+export async function makeAdmin(db: Db | Tx, options: { phone: string; name: string; defaultLocale: Locale; timeZone: string }): Promise<{ id: string; locale: Locale }> {
+  const { phone, name } = options;
+  const user = await db.user.upsert({
+    where: { phone },
+    create: { phone, name, locale: localeForPhone(phone, options.defaultLocale), timeZone: options.timeZone },
+    update: {},
+    select: { id: true, locale: true },
+  });
+  await db.admin.upsert({ where: { userId: user.id }, create: { userId: user.id, name }, update: { name } });
+  return { id: user.id, locale: user.locale === "sw" ? "sw" : "en" };
+}
+
 export interface ResolvedSender {
   user: User;
   /** created by this message: the person has never talked to Nuru before */

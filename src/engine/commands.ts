@@ -1,19 +1,24 @@
 // Reading a command out of a message: in English or Swahili, with or without the leading "/" (WhatsApp has no
 // command menu). The commands themselves belong to the journeys (src/journeys/), listed in the registry.
+import { looksLikeArgs } from "../language/commands.js";
 
 export interface ParsedCommand {
   name: string;
   args: string;
 }
 
-/** "/help", "help", "/Lugha sw", "/start@NuruBot CODE" -> { name, args }; undefined when not a command we know. */
-export function parseCommand(text: string, known: ReadonlySet<string>): ParsedCommand | undefined {
+/**
+ * "/help", "help", "/Lugha sw", "/start@NuruBot CODE", "changia elfu hamsini" -> { name, args }; undefined when not
+ * a command we know. Without the slash, words after the name are taken only when they read as arguments: the
+ * general rule (a code, a phone number, digits, `|` or new lines: language/commands.ts looksLikeArgs) or the
+ * command's own reader (`takes`); an ordinary sentence that starts with a command word stays conversation.
+ */
+export function parseCommand(text: string, known: ReadonlySet<string>, takes?: (name: string, args: string) => boolean): ParsedCommand | undefined {
   const match = /^\s*(\/)?([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
   if (!match) return undefined;
   const name = match[2]!.toLowerCase();
   if (!known.has(name)) return undefined;
   const args = (match[3] ?? "").trim();
-  // Without the slash only a bare word (or "language sw") counts, so ordinary sentences are not taken as commands.
-  if (!match[1] && args.split(/\s+/).length > 1) return undefined;
+  if (!match[1] && args && !looksLikeArgs(args) && !takes?.(name, args)) return undefined;
   return { name, args };
 }

@@ -6,6 +6,7 @@ import type { Locale, PlainKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import type { ActionHandlers, BatchWriter, Command, CommandTools, Hooks, Journey, Preloader, Role } from "../journeys/journey.js";
 import type { Turn } from "./turn.js";
+import { argumentShapes, buildSuggester } from "../language/commands.js";
 
 export interface Registry {
   /** the command a name (lower case) stands for */
@@ -21,6 +22,10 @@ export interface Registry {
   openers: ((turn: Turn, code: string, tools: CommandTools) => Promise<boolean>)[];
   /** the command lines of /help for someone holding these roles, in their language */
   helpSections(locale: Locale, roles: Record<Role, boolean>): string[];
+  /** whether words typed after a command's name (without the slash) are its arguments, by the command's own reader */
+  takes(name: string, args: string): boolean;
+  /** the help lines (in this language) of the commands a message that is no command most likely meant */
+  suggestions(text: string, locale: Locale): string[];
 }
 
 const sectionHeader: Record<Role, PlainKey> = { guest: "help.section.guest", organizer: "help.section.organizer", provider: "help.section.provider" };
@@ -56,6 +61,8 @@ export function buildRegistry(journeys: readonly Journey[]): Registry {
     for (const [name, writer] of Object.entries(journey.writers ?? {})) claim(writers, name, writer, "writer", journey.name, owners);
   }
   const listed = journeys.flatMap((j) => j.commands ?? []).filter((c) => c.help);
+  // Suggestions are built from what people read: the names and the help lines in both languages.
+  const suggester = buildSuggester(listed.map((c) => ({ names: [...c.en, ...c.sw].map((n) => n.toLowerCase()), help: { en: t("en", c.help!), sw: t("sw", c.help!) } })));
 
   return {
     commands,
@@ -78,6 +85,14 @@ export function buildRegistry(journeys: readonly Journey[]): Registry {
         if (roleLines.length) sections.push([t(locale, sectionHeader[role]), ...roleLines].join("\n"));
       }
       return sections;
+    },
+    takes(name, args) {
+      const command = commands.get(name);
+      const shape = command && (command.takes ?? argumentShapes[command.en[0]!]);
+      return shape ? shape(args) : false;
+    },
+    suggestions(text, locale) {
+      return suggester.suggest(text).map((i) => t(locale, listed[i]!.help!));
     },
   };
 }

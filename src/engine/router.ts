@@ -186,7 +186,7 @@ export function createRouter(options: RouterOptions) {
     // A contact while a flow waits for one (an invitation being opened, guests being invited) is that flow's answer.
     if (c.kind === "contact" && !turn.conversation && hooks.contact) return hooks.contact(turn, c, tools);
     if (c.kind === "text") {
-      const command = parseCommand(c.text, commandNames);
+      const command = parseCommand(c.text, commandNames, registry.takes);
       if (command) return registry.commands.get(command.name)!.run(turn, command.args, tools);
     }
     // A withdrawn vote says nothing to answer; a vote is a tap on the choice it names (or, unknown, its words).
@@ -219,7 +219,15 @@ export function createRouter(options: RouterOptions) {
     if (input?.kind === "media" || input?.kind === "location") return turn.say("unknown.media");
     const text = input?.kind === "text" ? input.text.trim() : "";
     if (text) for (const understand of registry.understanders) if (await understand(turn, text, tools)) return;
-    turn.say("unknown.input", { text: text.length > 40 ? `${text.slice(0, 40)}…` : text });
+    unknownInput(turn, text);
+  }
+
+  /** Words nothing understood: the closest commands by name and meaning, in the person's language, and the way to help. */
+  function unknownInput(turn: Turn, text: string): void {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    const lines = text ? registry.suggestions(text, turn.locale) : [];
+    if (lines.length) return turn.say("unknown.suggest", { text: shown, lines: lines.join("\n") });
+    turn.say("unknown.input", { text: shown });
   }
 
   /** A choice value "<prefix>:..." answered by the journey owning the prefix; false when none does. */

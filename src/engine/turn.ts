@@ -3,7 +3,7 @@
 import type { FirstContactChannel, InboundEvent, Pin, TemplateCall } from "../channels/channel.js";
 import { storableText } from "../channels/storable.js";
 import type { Tx } from "../db/prisma.js";
-import { isLocale, render, t, type Locale, type MessageKey, type ParamArgs } from "../i18n/index.js";
+import { isLocale, render, t, type Locale, type MessageKey, type ParamArgs, type ParamsOf } from "../i18n/index.js";
 import type { LocalText, Reply } from "../../flows/types.js";
 import type { StoredConversation } from "./conversation-store.js";
 import { tellPeople, type Recipients, type Tidings } from "./tell.js";
@@ -187,8 +187,8 @@ export class Turn {
     this.replies.push(rendered);
   }
 
-  say<K extends MessageKey>(key: K, ...params: ParamArgs<K>): void {
-    this.send({ text: { text: t(this.locale, key, ...params) } });
+  say<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...params: ParamArgs<K, P>): void {
+    this.send({ text: { text: t(this.locale, key, ...(params as ParamArgs<K>)) } });
   }
 
   /**

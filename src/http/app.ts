@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Router } f
 import type { Redis } from "ioredis";
 import type { Db } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
-import { operatorOnly, requireOperator } from "./operator-auth.js";
+import { isOperatorRequest, operatorOnly, requireOperator } from "./operator-auth.js";
 import { queueDashboard } from "./queue-dashboard.js";
 import { checkReadiness } from "./readiness.js";
 import type { Queue } from "bullmq";
@@ -22,8 +22,13 @@ export interface HttpOptions {
   simulator?: Router;
   /** GET /whatsapp/qr. Whoever scans the QR becomes the bot's number: operator password, or this machine only. */
   whatsappQr?: RequestHandler;
-  /** The operator password (user "operator") for the operator pages; without it they are served to loopback only. */
+  /**
+   * The operator password (user "operator") for the operator pages; without it they are served to loopback only, or,
+   * with `production`, to nobody.
+   */
   operatorToken?: string;
+  /** NODE_ENV=production: the operator pages need operatorToken from any address (absent: 404). */
+  production?: boolean;
   /**
    * Put the simulator behind the operator password. Needed beside a real channel: the simulator believes any phone
    * number typed into it, so an open one would let anybody act as any real person.
@@ -47,9 +52,15 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
-  app.get("/readyz", async (_req, res) => {
+  const production = options.production ?? false;
+  const operatorPage = operatorOnly(options.operatorToken, production);
+  // Orchestrators need only up or down (the status code says it too); what is wrong, and each channel's state (a ban,
+  // a QR waiting to be scanned), is for the operator.
+  app.get("/readyz", async (req, res) => {
     const state = await checkReadiness(options.db, options.redis);
-    res.status(state.ready ? 200 : 503).json({ ...state, ...(options.channelStatus ? { channels: options.channelStatus() } : {}) });
+    res.status(state.ready ? 200 : 503).set("Cache-Control", "no-store");
+    if (!isOperatorRequest(req, options.operatorToken, production)) return res.json({ status: state.ready ? "up" : "down" });
+    res.json({ ...state, ...(options.channelStatus ? { channels: options.channelStatus() } : {}) });
   });
   if (options.telegramWebhook) {
     const guard: RequestHandler = options.telegramWebhookGuard ?? ((_req, _res, next) => next());
@@ -64,10 +75,10 @@ export function createHttpApp(options: HttpOptions): express.Express {
     if (options.protectSimulator) app.use("/simulator", requireOperator(options.operatorToken!), options.simulator);
     else app.use("/simulator", options.simulator);
   }
-  if (options.whatsappQr) app.get("/whatsapp/qr", operatorOnly(options.operatorToken), options.whatsappQr);
+  if (options.whatsappQr) app.get("/whatsapp/qr", operatorPage, options.whatsappQr);
   if (options.metrics) {
     const registry = options.metrics;
-    app.get("/metrics", operatorOnly(options.operatorToken), async (_req, res, next) => {
+    app.get("/metrics", operatorPage, async (_req, res, next) => {
       try {
         res.set("Content-Type", registry.contentType).send(await registry.metrics());
       } catch (err) {
@@ -75,7 +86,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       }
     });
   }
-  if (options.queues?.length) app.use("/admin/queues", operatorOnly(options.operatorToken), queueDashboard(options.queues, "/admin/queues"));
+  if (options.queues?.length) app.use("/admin/queues", operatorPage, queueDashboard(options.queues, "/admin/queues"));
   app.get("/", (_req, res) => {
     if (options.simulator) return res.redirect("/simulator/");
     res.type("text/plain").send("Nuru is running. See /healthz and /readyz.");

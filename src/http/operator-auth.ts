@@ -1,5 +1,7 @@
-// Who may open the operator pages (the WhatsApp login QR, the simulator beside real channels): HTTP Basic auth with
-// user "operator" and OPERATOR_TOKEN as the password, or, with no token configured, only this machine.
+// Who may open the operator pages (the WhatsApp login QR, /metrics, /admin/queues, /readyz's details, the simulator):
+// HTTP Basic auth with user "operator" and OPERATOR_TOKEN as the password. With no token configured: only this
+// machine outside production, and nobody in production (404), because a reverse proxy on the same host connects
+// from loopback too and need not say it forwards.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler } from "express";
 
@@ -54,7 +56,21 @@ export const localOnly: RequestHandler = (req, res, next) => {
     .json({ error: "this page is only served to the machine Nuru runs on; set OPERATOR_TOKEN to open it from elsewhere with a password" });
 };
 
-/** The guard for an operator page: the password when one is configured, otherwise this machine only. */
-export function operatorOnly(token: string | undefined): RequestHandler {
-  return token ? requireOperator(token) : localOnly;
+/** In production without OPERATOR_TOKEN: the operator pages do not exist for anyone (the same 404 as a wrong path). */
+export const nowhere: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: "not found" });
+};
+
+/**
+ * The guard for an operator page: the password when one is configured; otherwise this machine only, or, in
+ * production, nobody.
+ */
+export function operatorOnly(token: string | undefined, production = false): RequestHandler {
+  return token ? requireOperator(token) : production ? nowhere : localOnly;
+}
+
+/** Whether this request comes from the operator, by the same rule as operatorOnly (for pages with a public part). */
+export function isOperatorRequest(req: Pick<Request, "socket" | "headers">, token: string | undefined, production = false): boolean {
+  if (token) return hasOperatorCredentials(req.headers.authorization, token);
+  return !production && isLocalRequest(req);
 }

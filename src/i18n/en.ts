@@ -4,6 +4,9 @@
 export const en = {
 
   "unknown.input": "Sorry, I did not understand \"{text}\". Send /help to see what you can do.",
+  "unknown.suggest": "Sorry, I did not understand \"{text}\". Perhaps:\n{lines}\nSend /help to see everything you can do.",
+  "understand.poll_which": "Which answer do you mean? Tap it:",
+  "understand.poll_which_poll": "You have more than one open poll; tap your answer in the one you mean:",
   "unknown.media": "Thank you! I cannot do anything with that here yet. Send /help to see what you can do.",
   "inbound.too_long": "Your message is too long for me ({length} characters; I read at most {max}). Please send it in shorter parts.",
   "inbound.unstorable": "Sorry, I could not read your last message. Please send it again as plain text.",

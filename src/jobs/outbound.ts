@@ -1,6 +1,7 @@
 // Sends the outbox. One BullMQ queue per channel so each network's global limit is the queue's limiter; jobs carry
 // only the outbound row id and re-read the row, claim it atomically (queued -> sending) and record the outcome, so a
 // job that runs twice never sends twice. Per-chat order and pacing are enforced here (see pacing.ts).
+import { setTimeout as sleep } from "node:timers/promises";
 import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { HoldUntilTheyWriteError, isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type OutboundPayload } from "../channels/channel.js";
@@ -8,7 +9,7 @@ import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { lastWroteOn } from "../domain/users.js";
-import { reserveSendSlot, takeFirstContactSlot, takeSendSlot } from "./pacing.js";
+import { finishSend, floodKeys, recordRateLimited, reserveChannelSlot, startSend, takeFirstContactSlot, takeSendSlot } from "./pacing.js";
 
 /**
  * Tries per message before it is marked failed. With the capped backoff below (1 s doubling to 5 min) 30 tries span
@@ -128,6 +129,8 @@ export function createOutboundWorker(options: {
   // Bot API fake does, stricter than Telegram) must not see one more than allowed.
   const globalGapMs = 1000 / (limits.globalPerSecond * 0.97);
   const limiter = { max: 1, duration: Math.max(1, Math.floor(globalGapMs * 0.9)) };
+  /** The channel's pause, pace and window in Redis, shared by every worker of every process (pacing.ts). */
+  const flood = floodKeys(options.prefix, channel);
   /** When anyone last wrote to the bot from this chat (their identity on this channel is that chat); never: undefined. */
   const lastWrote = lastWroteOn(db, channel);
 
@@ -176,18 +179,41 @@ export function createOutboundWorker(options: {
     // The channel's next slot, reserved right before the network call so the spacing survives the work above, and
     // first come, first served: a reply (picked before bulk jobs by BullMQ) waits at most for the few sends the
     // workers hold already. (Slots taken by racing retries left some replies waiting over a second.)
-    const channelWait = await reserveSendSlot(options.redis, `${options.prefix}:pace:${channel}:*`, globalGapMs, 1000);
+    // Nothing is reserved while the network has paused the channel, and the gap widens while its pace is cut.
+    const release = () => db.outboundMessage.update({ where: { id }, data: { status: "queued", attempts: { decrement: 1 } } });
+    const channelWait = await reserveChannelSlot(options.redis, `${options.prefix}:pace:${channel}:*`, flood, globalGapMs, 1000);
     if (channelWait < 0) {
-      await db.outboundMessage.update({ where: { id }, data: { status: "queued", attempts: { decrement: 1 } } });
+      await release();
       return delayUntil(Date.now() - channelWait);
     }
-    if (channelWait > 0) await new Promise((resolve) => setTimeout(resolve, channelWait));
+    if (channelWait > 0) await sleep(channelWait);
+    // Right before the network call: a pause that began while this send waited for its slot holds it too, and a
+    // send made late by a busy process waits until the network's one-second count has room for it.
+    const sendId = `${id}:${job.attemptsMade}:${Date.now()}`;
+    for (let waited = 0; ; ) {
+      const gate = await startSend(options.redis, flood, limits.globalPerSecond, sendId);
+      if (gate === 0) break;
+      if (gate < 0 || waited > 2000) {
+        await release();
+        return delayUntil(Date.now() + Math.max(orderRetryMs, -gate));
+      }
+      await sleep(gate);
+      waited += gate;
+    }
 
     const opts = row.options as RowOptions;
+    let paceAfter429: number | undefined;
     try {
       const { readReceipt, ...payload } = opts ?? {};
       const started = performance.now();
-      const result = await adapter.send({ chatId: row.chatId, text: row.body, ...payload, ref: String(id) });
+      const result = await adapter
+        .send({ chatId: row.chatId, text: row.body, ...payload, ref: String(id) })
+        .catch(async (err: unknown) => {
+          // The pause first, before anything else is written: sends of other workers are starting meanwhile.
+          if (err instanceof RateLimitError && !err.chatOnly) paceAfter429 = await recordRateLimited(options.redis, flood, err.retryAfterMs).catch(() => undefined);
+          throw err;
+        })
+        .finally(() => finishSend(options.redis, flood, sendId).catch(() => undefined));
       options.metrics?.send(channel, "sent", (performance.now() - started) / 1000);
       await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
       // A relayed message counts as read once delivered to its recipient.
@@ -219,7 +245,10 @@ export function createOutboundWorker(options: {
         return delayUntil(Date.now() + err.retryAfterMs);
       }
       if (err instanceof RateLimitError) {
-        // The network asked the whole bot to slow down: pause this channel's queue, then try this job again.
+        // The network asked the whole bot to slow down: every send of the channel, in every process, waits out the
+        // pause (checked right before each network call), repeated refusals slow the channel's pace, and this
+        // queue stops handing out jobs meanwhile; then this job is tried again.
+        if (paceAfter429 !== undefined && paceAfter429 < 1) logger.warn({ channel, retryAfterMs: err.retryAfterMs, pace: paceAfter429 }, "the network refused sends as too fast: channel paused and its pace slowed");
         await worker.rateLimit(err.retryAfterMs);
         throw Worker.RateLimitError();
       }

@@ -35,6 +35,12 @@ export interface Command {
   for: Audience;
   /** the help line (both languages' catalogues); absent: a command not listed in help (its alias is) */
   help?: PlainKey;
+  /**
+   * Whether words typed after the name without the slash are this command's arguments, beyond the general rule (a
+   * code, a phone number, digits, `|` or new lines): e.g. an amount for /contribute. Absent: the shape listed for it
+   * in src/language/commands.ts argumentShapes, if any.
+   */
+  takes?: (args: string) => boolean;
   run: CommandHandler;
 }
 

@@ -5,7 +5,7 @@
 import type { Tx } from "../db/prisma.js";
 import { withTemplate, type Telling, type Tidings } from "../engine/tell.js";
 import { formatDateTime } from "../i18n/dates.js";
-import { render, type Locale, type Message } from "../i18n/index.js";
+import { counted, render, type Locale, type Message } from "../i18n/index.js";
 import { formatMoney, rsvpChoices } from "../journeys/list.js";
 import { choicesOf, closedResult } from "../journeys/polls/index.js";
 import { venuePin } from "../domain/event-info.js";
@@ -237,11 +237,15 @@ async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Tell
       FROM events e WHERE e.id = ${r.eventId}::uuid AND e.start_time IS NOT NULL`;
     if (!d || !r.userId) continue;
     const days = Math.max(1, Math.ceil((d.start_time.getTime() - now.getTime()) / 86_400_000));
-    const { name, start_time, time_zone, ...counts } = d;
+    const { name, start_time, time_zone, done, tasks } = d;
+    const counts = {
+      days: counted("reminder.n.days", days), answers: counted("reminder.n.answers", d.answers), accepted: counted("guests.n.coming", d.accepted),
+      contributions: counted("reminder.n.contributions", d.contributions), coming: counted("reminder.n.coming", d.coming), pending: counted("reminder.n.pending", d.pending), done, tasks,
+    };
     out.push({
       to: { userIds: [r.userId] },
       key: keyOf(r),
-      tidings: same("digest", r.eventId, (locale) => ({ key: "reminder.digest", params: { event: name, days, when: when(locale, start_time, time_zone), ...counts } })),
+      tidings: same("digest", r.eventId, (locale) => ({ key: "reminder.digest", params: { event: name, when: when(locale, start_time, time_zone), ...counts } })),
     });
   }
   return out;

@@ -81,7 +81,7 @@ describe("/export", () => {
     // The budget with its amounts as numbers; an unknown list gets the usage; a stranger learns nothing.
     await h.say(organizer, `/export ${code} budget`);
     const budget = parseCsv(Buffer.from((await last(organizer, 5)).document!.base64, "base64").subarray(3).toString("utf8"));
-    expect(budget).toEqual([["Item", "From", "Planned", "Paid", "Status", "Currency"], ["Ukumbi", "expense", "1500000", "500000", "pending", "TZS"]]);
+    expect(budget).toEqual([["Item", "From", "Planned", "Paid", "Status", "Currency"], ["Ukumbi", "expense", "1500000", "500000", "not paid", "TZS"]]);
     await h.say(organizer, `/export ${code} everything`);
     expect((await last(organizer, 6)).text).toBe(`Say which list: /export ${code} guests, contributions, budget or tasks.`);
     const stranger = ukPhone();

@@ -125,7 +125,7 @@ describe("an organizer invites guests and they answer", () => {
     // The organizer gave no name and the guest never told theirs: no "Habari +2557...".
     expect(greeting.startsWith("Habari!\nHaya yanakusubiri:\n• Mwaliko wa Send-off ya Zawadi (Jumamosi 1 Machi 2031, saa kumi jioni (16:00)): bado hujajibu.")).toBe(true);
     await h.say(organizer, "hi");
-    expect(await last(organizer, 3)).toContain(`Hello Baraka!\nHere is what waits for you:\n• Send-off ya Zawadi (${code}): not answered yet 1, coming 0. /guests ${code}`);
+    expect(await last(organizer, 3)).toContain(`Hello Baraka!\nHere is what waits for you:\n• Send-off ya Zawadi (${code}): 1 not answered, 0 coming. /guests ${code}`);
   });
 
   it("refuses bad input in the person's language and writes nothing", async () => {
@@ -133,11 +133,11 @@ describe("an organizer invites guests and they answer", () => {
     await h.say(organizer, "/newevent Party | other | 2020-01-01 10:00 | Home", "Asha");
     // What was valid is kept; the date is asked again.
     expect(await texts(organizer, 2)).toEqual([
-      "2020-01-01 10:00 has already passed. Please send a date and time in the future.",
+      "I read that as Wed 1 Jan 2020, 10:00, which has already passed. Please send a date and time in the future.",
       "When does it start? Send the date and time, for example 2027-02-13 14:00 (or 13/02/2027 2:00pm). Times are in Africa/Dar_es_Salaam.",
     ]);
     await h.say(organizer, "someday");
-    expect(await last(organizer, 3)).toBe('I could not read "someday" as a date and time. Please send it like 2027-02-13 14:00.');
+    expect(await last(organizer, 3)).toBe('I could not read "someday" as a date. Send the day and time, for example 2027-02-13 14:00, Saturday 2pm or Jumamosi ijayo saa nane mchana.');
     await h.say(organizer, "/cancel");
     expect(await last(organizer, 4)).toBe("Stopped. Send /help whenever you need me.");
     expect(await h.db.event.count({ where: { name: "Party", organizer: { phone: organizer } } })).toBe(0);
@@ -153,7 +153,7 @@ describe("an organizer invites guests and they answer", () => {
     await h.replies(guest, 1);
     await h.db.event.update({ where: { code }, data: { status: "cancelled" } });
     await h.deliver(guest, { kind: "choice", value: h.sent.to(guest)[0]!.choices![0]!.value });
-    expect(await last(guest, 2)).toBe("Party ya Asha imeahirishwa, kwa hiyo haipokei majibu.");
+    expect(await last(guest, 2)).toBe("Party ya Asha imeghairiwa, kwa hiyo haipokei majibu.");
     expect((await h.db.invitation.findFirstOrThrow({ where: { event: { code } } })).rsvpStatus).toBe("pending");
   });
 });

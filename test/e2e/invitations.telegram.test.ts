@@ -18,7 +18,7 @@ describe("invitations on Telegram", () => {
     const guestPhone = uniquePhone();
     await organizer.send(`/invite ${code} ${guestPhone} Amina`);
     const report = (await organizer.waitForMessages(2))[1]!.text;
-    expect(report).toBe(`Invited to Harusi ya Neema: 1.\n1 of them can only be reached once they open Nuru themselves: send them their links with /link ${code}.`);
+    expect(report).toBe(`Invited to Harusi ya Neema: 1.\n1 of them can only be reached once they open Nuru: send them their link with /link ${code}.`);
     const guestRow = await service.db.user.findUniqueOrThrow({ where: { phone: guestPhone } });
     expect(await service.db.notification.count({ where: { userId: guestRow.id, type: "invitation", deliveredAt: null } })).toBe(1);
 

@@ -28,8 +28,9 @@ describe("polls", () => {
     // Refused with what would be accepted; nothing written.
     await h.say(organizer, `/poll ${code} Which dish? | Pilau`);
     expect(await last(organizer, 3)).toBe("A poll needs 2 to 10 options; you gave 1.");
+    // The question alone: the options are asked for (a command sent next leaves that conversation).
     await h.say(organizer, `/poll ${code} Which dish?`);
-    expect(await last(organizer, 4)).toContain("Send the event's code, the question and 2 to 10 options");
+    expect(await last(organizer, 4)).toBe("The options, each on its own line (2 to 10):");
     expect(await h.db.eventPoll.count({ where: { event: { code } } })).toBe(0);
 
     await h.say(organizer, `/poll ${code} Which dish? | Pilau | Biryani | Wali na maharage`);

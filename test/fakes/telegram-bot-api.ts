@@ -58,8 +58,13 @@ export interface FakeTelegram {
   getUpdatesOffsets: (number | undefined)[];
   /** callback_query_id of every answerCallbackQuery call. */
   answeredCallbackQueries: string[];
-  /** sendMessage calls refused with 429 because they went over the limit given to startFakeTelegram. */
+  /** Sends refused with 429 because they went over the limit given to startFakeTelegram (or into its retry_after). */
   tooManyRequests: number;
+  /**
+   * Send calls that arrived while a 429's retry_after was still running (Telegram refuses them too, and a bot that
+   * keeps sending into the pause is flood-waited longer): the measure of a bot that does not honour retry_after.
+   */
+  sentDuringRetryAfter: number;
   /** Calls the emulator does not have (sendPhoto, sendLocation, sendVenue, sendDocument), answered here, in order; a
    * document's file is `{ filename, bytes }`. */
   mediaSent: { method: string; body: Record<string, unknown> }[];
@@ -102,7 +107,8 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
 
 /**
  * sendLimitPerSecond: answer sendMessage with 429 (retry_after 1) beyond this many in any second, as Telegram does
- * beyond about 30 a second; unset, no limit.
+ * beyond about 30 a second, and refuse every send while a 429's retry_after runs (an injected one's too); unset, no
+ * limit (sends during a retry_after are only counted).
  */
 export async function startFakeTelegram(options: { sendLimitPerSecond?: number } = {}): Promise<FakeTelegram> {
   const emulator = await startEmulator();
@@ -118,6 +124,10 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
   const mediaSent: { method: string; body: Record<string, unknown> }[] = [];
   const recentSends: number[] = [];
   let tooManyRequests = 0;
+  let sentDuringRetryAfter = 0;
+  /** When the last 429's retry_after ends (ms); sends before it are counted, and refused under a send limit. */
+  let retryAfterUntil = 0;
+  const sendMethods = new Set(["sendMessage", "sendPhoto", "sendDocument", "sendLocation", "sendVenue"]);
   let mediaMessageId = 900_000;
   const failures = new Map<string, TelegramErrorBody[]>();
 
@@ -191,17 +201,29 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Recorded before any injected failure, so failed polls count too.
     if (method === "getUpdates") getUpdatesOffsets.push(body.offset as number | undefined);
+    const arrived = Date.now();
+    if (sendMethods.has(method) && arrived < retryAfterUntil) {
+      sentDuringRetryAfter++;
+      if (options.sendLimitPerSecond) {
+        tooManyRequests++;
+        const wait = Math.ceil((retryAfterUntil - arrived) / 1000);
+        res.status(429).json({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } });
+        return;
+      }
+    }
     const failure = failures.get(method)?.shift();
     if (failure) {
+      if (failure.error_code === 429) retryAfterUntil = Math.max(retryAfterUntil, arrived + (failure.parameters?.retry_after ?? 0) * 1000);
       res.status(failure.error_code).json(failure);
       return;
     }
     if (method === "getUpdates") return getUpdates(req, res);
     if (method === "sendMessage" && options.sendLimitPerSecond) {
-      const now = Date.now();
+      const now = arrived;
       while (recentSends.length && recentSends[0]! <= now - 1000) recentSends.shift();
       if (recentSends.length >= options.sendLimitPerSecond) {
         tooManyRequests++;
+        retryAfterUntil = Math.max(retryAfterUntil, now + 1000);
         res.status(429).json({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
         return;
       }
@@ -250,6 +272,9 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
     mediaSent,
     get tooManyRequests() {
       return tooManyRequests;
+    },
+    get sentDuringRetryAfter() {
+      return sentDuringRetryAfter;
     },
     redeliver(update) {
       redeliveries.push(update);

@@ -18,12 +18,32 @@ describe("parseCommand", () => {
     ["/start@NuruBot HARUSI-NB", { name: "start", args: "HARUSI-NB" }],
     ["  /cancel  ", { name: "cancel", args: "" }],
   ])("reads %j", (text, parsed) => {
-    expect(parseCommand(text, known)).toEqual(parsed);
+    expect(parseCommand(text, known, registry.takes)).toEqual(parsed);
   });
 
-  it.each(["help me please", "/unknown", "hello", "", "cancel the wedding now"])("does not take %j as a command", (text) => {
-    expect(parseCommand(text, known)).toBeUndefined();
+  // Without the slash, words after the name are taken when they read as its arguments: a code or reference, a phone
+  // number, digits, `|` or new lines, or what the command's own reader takes (an amount for changia, a language).
+  it.each([
+    ["changia elfu hamsini", { name: "changia", args: "elfu hamsini" }],
+    ["alika HARUSI-QBD 0713 456 701 Juma", { name: "alika", args: "HARUSI-QBD 0713 456 701 Juma" }],
+    ["kura HARUSI-QBD chakula? | pilau | wali", { name: "kura", args: "HARUSI-QBD chakula? | pilau | wali" }],
+    ["wageni HARUSI-QBD", { name: "wageni", args: "HARUSI-QBD" }],
+    ["info HARUSI-QBD", { name: "info", args: "HARUSI-QBD" }],
+    ["matokeo P-7K2QX", { name: "matokeo", args: "P-7K2QX" }],
+    ["gharama maua 300000", { name: "gharama", args: "maua 300000" }],
+    ["task\nBuy flowers\n0713456701", { name: "task", args: "Buy flowers\n0713456701" }],
+  ])("reads %j without the slash", (text, parsed) => {
+    expect(parseCommand(text, known, registry.takes)).toEqual(parsed);
   });
+
+  // Ordinary sentences that merely start with a command word stay conversation (a question about a command is
+  // answered by the suggestions for unknown input, which name it).
+  it.each(["help me please", "/unknown", "hello", "", "cancel the wedding now", "jibu lako ni nini", "info ya harusi tafadhali?", "changia ni nini?", "done with it", "kazi nzuri sana"])(
+    "does not take %j as a command",
+    (text) => {
+      expect(parseCommand(text, known, registry.takes)).toBeUndefined();
+    },
+  );
 
   it("has a Swahili name for every English command", () => {
     const pairs: [string, string][] = [
@@ -35,6 +55,22 @@ describe("parseCommand", () => {
       expect(command.en.length, command.en.join()).toBeGreaterThan(0);
       expect(command.sw.length, command.en.join()).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("suggestions for words that are no command", () => {
+  it.each([
+    ["nataka kuunda tukio", "sw", "/tukiompya"],
+    ["guest list", "sw", "/wageni"],
+    ["guest list", "en", "/guests"],
+    ["tukiompy", "sw", "/tukiompya"],
+    ["nataka kuchangia", "sw", "/changia"],
+  ] as const)("suggests for %j (%s) %s", (text, locale, name) => {
+    expect(registry.suggestions(text, locale)[0]).toMatch(new RegExp(`^${name} `));
+  });
+
+  it.each(["what is this?", "nataka keki", "still there?", "asante"])("suggests nothing for %j", (text) => {
+    expect(registry.suggestions(text, "sw")).toEqual([]);
   });
 });
 

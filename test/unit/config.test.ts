@@ -95,6 +95,35 @@ describe("simulatorNeedsLogin", () => {
     expect(simulatorNeedsLogin(loadConfig({ NODE_ENV: "production", OPERATOR_TOKEN: operatorToken }))).toBe(true);
     expect(simulatorNeedsLogin(loadConfig({ TELEGRAM_BOT_TOKEN: botToken }))).toBe(true);
   });
+
+  it("is on whenever OPERATOR_TOKEN is set, so a simulator that may listen widely always asks for it", async () => {
+    const { simulatorNeedsLogin } = await import("../../src/config.js");
+    expect(simulatorNeedsLogin(loadConfig({ OPERATOR_TOKEN: operatorToken }))).toBe(true);
+  });
+});
+
+describe("listenHost", () => {
+  it("keeps an open simulator on this machine: 127.0.0.1 unless OPERATOR_TOKEN is set", async () => {
+    const { listenHost } = await import("../../src/config.js");
+    expect(listenHost(loadConfig({}))).toBe("127.0.0.1");
+    expect(listenHost(loadConfig({ NODE_ENV: "test" }))).toBe("127.0.0.1");
+    // With the password (the simulator then asks for it), or without a simulator, every interface.
+    expect(listenHost(loadConfig({ OPERATOR_TOKEN: operatorToken }))).toBeUndefined();
+    expect(listenHost(loadConfig({ TELEGRAM_BOT_TOKEN: botToken }))).toBeUndefined();
+    expect(listenHost(loadConfig({ SIMULATOR_ENABLED: "false" }))).toBeUndefined();
+    expect(listenHost(loadConfig({ HOST: "::1" }))).toBe("::1");
+    expect(listenHost(loadConfig({ HOST: "0.0.0.0", OPERATOR_TOKEN: operatorToken }))).toBe("0.0.0.0");
+  });
+
+  it("refuses HOST on other interfaces for a simulator without a password, in one line", () => {
+    for (const host of ["0.0.0.0", "::", "192.168.1.20"]) {
+      const error = configError({ HOST: host });
+      expect(error.message).toContain("OPERATOR_TOKEN");
+      expect(error.message).toContain(`HOST=${host}`);
+      expect(error.message).not.toMatch(/[\r\n]/);
+    }
+    expect(configError({ HOST: "my laptop" }).message).toContain("HOST must be an IP address");
+  });
 });
 
 describe("enabledChannels", () => {

@@ -18,6 +18,8 @@ export interface WhatsAppAdapterOptions {
   /** LocalAuth keeps the linked session here, so a restart needs no new QR scan. */
   sessionDir: string;
   chromiumPath: string;
+  /** CHROMIUM_NO_SANDBOX: run Chromium without its sandbox (an explicit opt-in; see chromiumArgs). */
+  chromiumNoSandbox?: boolean;
   /** WHATSAPP_MIN_INTERVAL_MS: the pause between messages; see whatsappRateLimits. */
   minIntervalMs: number;
   logger: Logger;
@@ -98,7 +100,7 @@ class WhatsAppChannel implements WhatsAppAdapter {
     const createClient = options.clientFactory ?? createRealClient;
     this.lock = new SessionLock(options.sessionDir);
     this.connection = new WhatsAppConnection({
-      createClient: () => createClient({ sessionDir: options.sessionDir, chromiumPath: options.chromiumPath }),
+      createClient: () => createClient({ sessionDir: options.sessionDir, chromiumPath: options.chromiumPath, noSandbox: options.chromiumNoSandbox ?? false }),
       reconnectDelaysMs: this.retryDelaysMs,
       logger: this.logger,
       ...options.liveness,

@@ -102,6 +102,19 @@ export interface WhatsAppClientLike {
 export interface WhatsAppClientOptions {
   sessionDir: string;
   chromiumPath: string;
+  /** Chromium without its sandbox: only when the operator asked for it (CHROMIUM_NO_SANDBOX=true). */
+  noSandbox?: boolean;
+}
+
+/**
+ * Chromium's flags. The sandbox stays on unless the operator opts out: WhatsApp Web is a page from the internet, and
+ * Chromium's sandbox is what keeps a compromised renderer from the process's files (the WhatsApp session, .env). The
+ * image runs as a non-root user, where the sandbox works given user namespaces (README, "Docker"). The other flags
+ * save memory and stop Chromium phoning home, which matters on small servers; --disable-dev-shm-usage because
+ * Docker's default 64 MB /dev/shm is a common cause of Chromium crashing mid-session.
+ */
+export function chromiumArgs(noSandbox: boolean): string[] {
+  return [...(noSandbox ? ["--no-sandbox"] : []), "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
 }
 
 export type WhatsAppClientFactory = (options: WhatsAppClientOptions) => WhatsAppClientLike;
@@ -116,17 +129,14 @@ function loadLibrary(): typeof WAWebJS {
 }
 
 /** A real whatsapp-web.js Client: session kept on disk by LocalAuth, headless Chromium from the system. */
-export const createRealClient: WhatsAppClientFactory = ({ sessionDir, chromiumPath }) => {
+export const createRealClient: WhatsAppClientFactory = ({ sessionDir, chromiumPath, noSandbox = false }) => {
   const { Client, LocalAuth } = loadLibrary();
   const client: WhatsAppClientLike = new Client({
     authStrategy: new LocalAuth({ dataPath: sessionDir }),
     puppeteer: {
       executablePath: chromiumPath,
       headless: true,
-      // --no-sandbox: containers usually run as root without user namespaces; the other two save memory and
-      // stop Chromium phoning home, which matters on small servers.
-      // --disable-dev-shm-usage: Docker's default 64 MB /dev/shm is a common cause of Chromium crashing mid-session.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+      args: chromiumArgs(noSandbox),
     },
   });
   return client;

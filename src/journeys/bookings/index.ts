@@ -1,6 +1,8 @@
 // A provider's view of the bookings of their services.
 import { listProviderBookings } from "../../domain/overview.js";
 import { listOrganizerBookings } from "../../domain/services.js";
+import type { BookingStatus, PaymentStatus } from "../../generated/prisma/enums.js";
+import { label, plural, type PlainKey } from "../../i18n/index.js";
 import type { Journey } from "../journey.js";
 import { formatMoney, sendList, whenText } from "../list.js";
 
@@ -25,9 +27,10 @@ export const bookingsJourney: Journey = {
                 code: b.code ?? "-",
                 service: b.service?.name ?? "-",
                 event: b.event?.name ?? "-",
-                status: turn.render({ key: `booking.status.${b.bookingStatus}` }),
+                status: label(organizerStatus(b.bookingStatus)),
                 price: b.price ? turn.render({ key: "bookings.price", params: { price: formatMoney(b.price, b.event?.currency) } }) : "",
-                payment: turn.render({ key: `payment.status.${b.paymentStatus ?? "pending"}` }),
+                // Money is only asked of a confirmed booking: a declined request has no "payment pending".
+                payment: b.bookingStatus === "confirmed" ? turn.render({ key: "bookings.payment", params: { status: paymentStatus(b.paymentStatus) } }) : "",
               },
             }),
           );
@@ -51,6 +54,16 @@ export const bookingsJourney: Journey = {
   ],
   async nextSteps(turn) {
     const waiting = await (await turn.db()).eventService.count({ where: { service: { userId: turn.user.id }, bookingStatus: "requested" } });
-    return waiting ? [turn.render({ key: "bookings.waiting", params: { count: waiting } })] : [];
+    return waiting ? [plural(turn.locale, "bookings.waiting", waiting)] : [];
   },
 };
+
+/** The organizer's side: a request waits for the provider, not for the organizer. */
+export function organizerStatus(status: BookingStatus): PlainKey {
+  return status === "requested" ? "booking.org_status.requested" : `booking.status.${status}`;
+}
+
+/** A payment's state as words (a booking without one has nothing paid yet). */
+export function paymentStatus(status: PaymentStatus | null | undefined) {
+  return label(`payment.status.${status ?? "pending"}`);
+}

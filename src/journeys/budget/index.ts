@@ -1,6 +1,8 @@
 // The event's budget from the phone: expenses as they come (planned cost, what is paid), and the plan against the
 // budget the organizer set, confirmed bookings included, with a warning when the plan goes over.
 import { parseAmount } from "../../../flows/event-input.js";
+import { formFlow, forms } from "../../../flows/form.flow.js";
+import { isSeparated, readTitleAmounts, splitFields } from "../../language/fields.js";
 import { addExpense, budgetOf } from "../../domain/budget.js";
 import type { Turn } from "../../engine/turn.js";
 import { Prisma } from "../../generated/prisma/client.js";
@@ -23,10 +25,26 @@ async function eventWithBudget(turn: Turn, code: string | undefined) {
 
 const overBy = (planned: Prisma.Decimal, budget: Prisma.Decimal | null) => (budget && planned.greaterThan(budget) ? planned.minus(budget) : undefined);
 
-const expenseCommand: CommandHandler = async (turn, args) => {
+/** "Maua | 300,000", "Maua\n300,000" or "Maua 300,000 100,000" -> [title, cost, paid]; a title alone when no amount reads. */
+function expenseFields(rest: string): (string | undefined)[] {
+  if (isSeparated(rest)) return splitFields(rest);
+  const read = readTitleAmounts(rest);
+  return read ? [read.title, ...read.amounts] : [rest || undefined];
+}
+
+const expenseCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
-  const [title, cost, paid] = rest.split("|").map((p) => p.trim());
-  if (!title || title.length < 2 || title.length > 120 || !cost) return turn.say("expense.usage");
+  const [title, cost, paid] = expenseFields(rest);
+  if (title && (title.length < 2 || title.length > 120)) return turn.say("expense.usage");
+  // Something missing: asked for, step by step ("/expense" alone -> what for? -> how much?).
+  if (!title || !cost) {
+    const event = await organizerEvent(turn, code);
+    return tools.startFlow(turn, forms.expense.name, { about: { code: event.code ?? "", event: event.name }, values: [title, cost, paid] });
+  }
+  await addExpenseOf(turn, code, title, cost, paid);
+};
+
+async function addExpenseOf(turn: Turn, code: string | undefined, title: string, cost: string, paid: string | undefined): Promise<void> {
   const { event, budget } = await eventWithBudget(turn, code);
   const costN = amount(cost);
   const paidN = paid ? amount(paid) : 0;
@@ -42,7 +60,7 @@ const expenseCommand: CommandHandler = async (turn, args) => {
     planned: money(planned),
     over: by ? turn.render({ key: "budget.over", params: { budget: money(budget), by: money(by) } }) : "",
   });
-};
+}
 
 const budgetCommand: CommandHandler = async (turn, args) => {
   const { event, budget } = await eventWithBudget(turn, codeOf(args));
@@ -71,4 +89,8 @@ export const budgetJourney: Journey = {
     { en: ["expense"], sw: ["gharama"], for: "organizer", help: "help.line.expense", run: expenseCommand },
     { en: ["budget"], sw: ["bajeti"], for: "organizer", help: "help.line.budget", run: budgetCommand },
   ],
+  flows: [formFlow(forms.expense)],
+  actions: {
+    expenseForm: (turn, { about, values: [title, cost, paid] }) => addExpenseOf(turn, about.code, title!, cost!, paid || undefined),
+  },
 };

@@ -22,7 +22,7 @@ const passCommand: CommandHandler = async (turn, args) => {
   const lines = [
     turn.render({
       key: "pass.card",
-      params: { guest: pass.guest, people: peopleText(turn.locale, pass.party), event: pass.event.name, when: whenText(turn, pass.event.startTime, pass.event.timeZone), start: `start ${pass.token}` },
+      params: { guest: pass.guest, people: peopleText(turn.locale, pass.party), event: pass.event.name, when: whenText(turn, pass.event.startTime, pass.event.timeZone), start: turn.render({ key: "pass.start", params: { token: pass.token } }) },
     }),
   ];
   if (links.telegram && links.whatsapp) lines.push(turn.render({ key: "pass.links", params: { telegram: links.telegram, whatsapp: links.whatsapp } }));

@@ -2,6 +2,8 @@
 // to it (/comment), and what organizers add to it: sessions of the schedule, the venue's pin, announcements to the
 // guests, and the comments to read.
 import { parseEventDate } from "../../../flows/event-input.js";
+import { formFlow, forms } from "../../../flows/form.flow.js";
+import { isSeparated, readHead, readTwoDateTimes, splitFields, splitWhere } from "../../language/fields.js";
 import { mapLink } from "../../channels/channel.js";
 import { addComment, addSession, findMyEvent, listComments, setVenuePin, venuePin } from "../../domain/event-info.js";
 import { parseLatLng, venueFlow } from "../../../flows/venue.flow.js";
@@ -9,6 +11,8 @@ import { withTemplate } from "../../engine/tell.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { message } from "../../i18n/index.js";
+import { readQuestion } from "../../language/question.js";
+import { isSure } from "../../language/reading.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { codeOf, organizerEvent, peopleText, splitCode, tidingsOf, whenText, whereText } from "../list.js";
 
@@ -47,10 +51,24 @@ const announceCommand: CommandHandler = async (turn, args) => {
   turn.say("announce.sent", { count: sent + waiting });
 };
 
-const sessionCommand: CommandHandler = async (turn, args) => {
+/** "Name | start | end | place", one per line, or "Ibada 2027-02-13 14:00 2027-02-13 16:00" -> the fields typed. */
+function sessionFields(rest: string, read: (text: string) => Date | undefined): (string | undefined)[] {
+  if (isSeparated(rest)) return splitFields(rest);
+  const cut = splitWhere(rest, (name) => name, (times) => readTwoDateTimes(times, read));
+  return cut ? [cut.head, cut.tailValue.from, cut.tailValue.to] : [rest || undefined];
+}
+
+const sessionCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
-  const [name, start, end, place] = rest.split("|").map((p) => p.trim());
-  if (!name || !start || !end) return turn.say("session.usage");
+  const [name, start, end, place] = sessionFields(rest, (text) => parseEventDate(text, turn.timeZone, turn.now));
+  if (!name || !start || !end) {
+    const event = await organizerEvent(turn, code);
+    return tools.startFlow(turn, forms.session.name, { about: { code: event.code ?? "", event: event.name }, values: [name, start, end, place] });
+  }
+  await addSessionOf(turn, code, name, start, end, place);
+};
+
+async function addSessionOf(turn: Turn, code: string | undefined, name: string, start: string, end: string, place: string | undefined): Promise<void> {
   const event = await organizerEvent(turn, code);
   const at = (text: string) => {
     const date = parseEventDate(text, event.timeZone, turn.now);
@@ -60,15 +78,18 @@ const sessionCommand: CommandHandler = async (turn, args) => {
   const startTime = at(start);
   await addSession(await turn.db(), { eventId: event.id, name: name.slice(0, 120), startTime, endTime: at(end), ...(place ? { location: place.slice(0, 120) } : {}) });
   turn.say("session.added", { event: event.name, name, when: whenText(turn, startTime, event.timeZone) });
-};
+}
 
 const venueCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
   const event = await organizerEvent(turn, code);
   // No coordinates: the organizer shares the location next (or types it).
   if (!rest) return tools.startFlow(turn, "venue", { code: event.code ?? "", event: event.name });
-  const [coordinates, name] = rest.split("|").map((p) => p.trim());
-  const pin = coordinates ? parseLatLng(coordinates) : undefined;
+  // "lat, lng | name", the name on the next line, or after the coordinates: "-6.7924, 39.2083 Diamond Jubilee Hall".
+  const typed = isSeparated(rest) ? splitFields(rest) : undefined;
+  const head = typed ? undefined : readHead(rest, parseLatLng);
+  const pin = typed ? (typed[0] ? parseLatLng(typed[0]) : undefined) : head?.value;
+  const name = typed ? typed[1] : head?.rest;
   if (!pin) return turn.say("venue.usage");
   turn.say("venue.set", await setVenue(turn, event.code ?? "", { ...pin, ...(name ? { name } : {}) }));
 };
@@ -108,8 +129,16 @@ export const eventInfoJourney: Journey = {
     { en: ["venue"], sw: ["ukumbi"], for: "organizer", help: "help.line.venue", run: venueCommand },
     { en: ["comments"], sw: ["maoni"], for: "organizer", help: "help.line.comments", run: commentsCommand },
   ],
-  flows: [venueFlow],
+  flows: [venueFlow, formFlow(forms.session)],
+  // "Harusi ni lini na wapi?", "saa ngapi?", "location pls": answered with the event's details, as /info would (the
+  // person's one upcoming event; with several, the refusal lists their codes).
+  async understand(turn, text, tools) {
+    if (!isSure(readQuestion(text))) return false;
+    await infoCommand(turn, "", tools);
+    return true;
+  },
   actions: {
     setVenue: (turn, { code, ...pin }) => setVenue(turn, code, pin),
+    sessionForm: (turn, { about, values: [name, start, end, place] }) => addSessionOf(turn, about.code, name!, start!, end!, place || undefined),
   },
 };

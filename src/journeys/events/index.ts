@@ -12,11 +12,13 @@ import { normalisePhone } from "../../domain/phones.js";
 import { isWhatsAppChannel } from "../../channels/channel.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
-import { isLocale, type Locale, message, render } from "../../i18n/index.js";
+import { isLocale, label, plural, type Locale, message, render } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
 import { codeOf, openLinks, organizerEvent, peopleText, rsvpChoices, sendChart, splitCode, tidingsOf, whenText, whereText } from "../list.js";
+import { answerCounts } from "./counts.js";
 import { readGuestList } from "./invite-list.js";
+import { splitFields } from "../../language/fields.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
 function invitationTidings(event: OrganizerEvent, host: string) {
@@ -46,7 +48,7 @@ async function invite(
   event: OrganizerEvent,
   guests: { phone: string; name?: string }[],
 ): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number; firstContacts: number }> {
-  if (event.status === "cancelled" || event.status === "completed") throw new AppError("invite.event_closed", { event: event.name, status: event.status });
+  if (event.status === "cancelled" || event.status === "completed") throw new AppError("invite.event_closed", { event: event.name, status: label(`event.status.${event.status}`) });
   const tx = await turn.db();
   const { invited, already } = await inviteGuests(tx, { eventId: event.id, guests, defaultLocale: turn.locale, timeZone: event.timeZone, now: turn.now });
   const { waiting } = await turn.tell({ userIds: invited.map((g) => g.userId) }, invitationTidings(event, turn.user.name));
@@ -85,13 +87,13 @@ async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Prom
   }
   const { invited, already, waiting, firstContacts: firsts } = await invite(turn, event, list.guests);
   const lines = [turn.render({ key: "invite.sent", params: { event: event.name, count: invited.length } })];
-  if (waiting) lines.push(turn.render({ key: "invite.waiting_note", params: { count: waiting, code: event.code ?? "" } }));
+  if (waiting) lines.push(plural(turn.locale, "invite.waiting_note", waiting, { code: event.code ?? "" }));
   const budget = turn.env.firstContactBudget;
   if (firsts && budget && turn.env.firstContact[0] === "whatsapp_cloud") {
     // The Cloud API is not slowed for safety, only capped by Meta's daily limit on conversations Nuru starts.
-    if (firsts > budget.perDay) lines.push(turn.render({ key: "invite.daily_limit_note", params: { count: firsts, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" } }));
+    if (firsts > budget.perDay) lines.push(plural(turn.locale, "invite.daily_limit_note", firsts, { perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" }));
   } else if (firsts && budget) {
-    lines.push(turn.render({ key: "invite.first_contact_note", params: { count: firsts, perHour: budget.perHour, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" } }));
+    lines.push(plural(turn.locale, "invite.first_contact_note", firsts, { perHour: budget.perHour, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" }));
   }
   if (list.invalid.length) lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));
   if (list.duplicates.length) lines.push(turn.render({ key: "invite.duplicate", params: { list: list.duplicates.join(", ") } }));
@@ -101,7 +103,8 @@ async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Prom
 }
 
 const newEventCommand: CommandHandler = async (turn, args, tools) => {
-  const parts = args ? args.split("|").map((p) => p.trim()) : [];
+  // "Name | type | when | place | budget", or each on its own line (easier on a phone than "|").
+  const parts = splitFields(args);
   const startArgs: NewEventArgs = parts.length ? { parts } : {};
   await tools.startFlow(turn, "newevent", startArgs);
 };
@@ -110,7 +113,7 @@ const eventsCommand: CommandHandler = async (turn) => {
   const events = await listOrganizerEventsWithCounts(await turn.db(), turn.user.id);
   if (!events.length) return turn.say("events.none");
   const lines = events.map((e) =>
-    turn.render({ key: "events.item", params: { event: e.name, code: e.code ?? "-", when: whenText(turn, e.startTime, e.timeZone), ...e.counts } }),
+    turn.render({ key: "events.item", params: { event: e.name, code: e.code ?? "-", when: whenText(turn, e.startTime, e.timeZone), ...answerCounts(e.counts) } }),
   );
   turn.send({ text: { text: [turn.render({ key: "events.header" }), ...lines].join("\n") } });
 };
@@ -126,7 +129,7 @@ const guestsCommand: CommandHandler = async (turn, args) => {
   const code = event.code ?? "";
   if (!guests.length && !requests.length) return turn.say("guests.none", { event: event.name, code });
   const c = counts ?? { accepted: 0, declined: 0, maybe: 0, pending: 0, headcount: 0 };
-  const lines = [turn.render({ key: "guests.header", params: { event: event.name, code, when: whenText(turn, event.startTime, event.timeZone), ...c } })];
+  const lines = [turn.render({ key: "guests.header", params: { event: event.name, code, when: whenText(turn, event.startTime, event.timeZone), ...answerCounts(c) } })];
   for (const g of guests) {
     const status = g.status === "accepted" && g.party_size > 1
       ? turn.render({ key: "guests.party", params: { status: statusText(turn, g.status), party: peopleText(turn.locale, g.party_size) } })
@@ -275,6 +278,6 @@ export const eventsJourney: Journey = {
     );
     return events
       .filter((e) => e.counts.pending + e.counts.accepted > 0)
-      .map((e) => turn.render({ key: "events.waiting", params: { event: e.name, code: e.code ?? "", pending: e.counts.pending, accepted: e.counts.accepted } }));
+      .map((e) => turn.render({ key: "events.waiting", params: { event: e.name, code: e.code ?? "", pending: answerCounts(e.counts).pending, accepted: answerCounts(e.counts).accepted } }));
   },
 };

@@ -1,10 +1,13 @@
 // /export: an event's list as a CSV file in the organizer's chat. A CSV library does the quoting (names with commas,
 // quotes and line breaks are common); a byte-order mark makes Excel read the UTF-8 (Swahili names, emoji) right;
-// amounts are plain numbers and times are in the event's zone, so a spreadsheet can sum and sort them.
+// amounts are plain numbers and times are in the event's zone, so a spreadsheet can sum and sort them. Every text a
+// guest or organizer typed (names, well-wishes, titles) is escaped against formula injection (escapeFormula).
 import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
 import { format } from "date-fns";
-import { exportRows, type ExportKind } from "../../domain/exports.js";
+import { exportRows, type BudgetRow, type ExportKind } from "../../domain/exports.js";
+import type { RsvpStatus } from "../../generated/prisma/enums.js";
+import { counted } from "../../i18n/index.js";
 import type { Turn } from "../../engine/turn.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { fileStem, organizerEvent, splitCode } from "../list.js";
@@ -19,22 +22,39 @@ const kinds: Record<string, ExportKind> = {
 
 const num = (value: string | null) => (value === null ? "" : Number(value));
 
+/** What spreadsheets read as the start of a formula, the full-width forms included (Apple Numbers folds them). */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A phone number as Nuru stores it (E.164): a plain number to a spreadsheet, nothing that runs. */
+const e164 = /^\+\d{6,15}$/;
+
+/**
+ * A text cell made inert: one starting like a formula (=HYPERLINK(...), +cmd|..., -1+1, @SUM(...)) gets a leading '
+ * (OWASP's advice, what csv-stringify's escape_formulas does), so Excel shows it instead of running it. E.164 phones
+ * are left as they are, or every phone column would read '+255...; numbers never pass here.
+ */
+export function escapeFormula(text: string): string {
+  return formulaStart.test(text) && !e164.test(text) ? `'${text}` : text;
+}
+
 async function csvOf(turn: Turn, kind: ExportKind, eventId: string, zone: string, currency: string): Promise<{ csv: string; count: number }> {
   const tx = await turn.db();
   const when = (date: Date | null) => (date ? format(new TZDate(date, zone), "yyyy-MM-dd HH:mm") : "");
-  const status = (answer: string) => turn.render({ key: `guests.status.${answer as "pending" | "accepted" | "declined" | "maybe"}` });
+  const status = (answer: RsvpStatus) => turn.render({ key: `guests.status.${answer}` });
+  // A spreadsheet is read by people too: statuses and kinds in words, in the organizer's language.
+  const budgetStatus = (r: BudgetRow) =>
+    r.status === null ? "" : turn.render({ key: r.source === "booking" ? `payment.status.${r.status}` : `budget.status.${r.status}` });
   let rows: (string | number)[][];
   if (kind === "guests") {
     rows = (await exportRows.guests(tx, eventId)).map((r) => [r.name, r.phone ?? "", status(r.answer), r.party, when(r.answered), r.code ?? ""]);
   } else if (kind === "contributions") {
-    rows = (await exportRows.contributions(tx, eventId)).map((r) => [r.name, r.phone ?? "", r.kind, num(r.amount), num(r.paid), r.currency ?? currency, r.content ?? "", when(r.at), r.code ?? ""]);
+    rows = (await exportRows.contributions(tx, eventId)).map((r) => [r.name, r.phone ?? "", turn.render({ key: `contribute.kind.${r.kind}` }), num(r.amount), num(r.paid), r.currency ?? currency, r.content ?? "", when(r.at), r.code ?? ""]);
   } else if (kind === "budget") {
-    rows = (await exportRows.budget(tx, eventId)).map((r) => [r.title, r.source, num(r.cost), num(r.paid), r.status ?? "", currency]);
+    rows = (await exportRows.budget(tx, eventId)).map((r) => [r.title, turn.render({ key: `export.source.${r.source}` }), num(r.cost), num(r.paid), budgetStatus(r), currency]);
   } else {
-    rows = (await exportRows.tasks(tx, eventId)).map((r) => [r.code ?? "", r.title, r.status ?? "", r.assignee ?? "", r.phone ?? "", when(r.due)]);
+    rows = (await exportRows.tasks(tx, eventId)).map((r) => [r.code ?? "", r.title, r.status ? turn.render({ key: `task.status.${r.status}` }) : "", r.assignee ?? "", r.phone ?? "", when(r.due)]);
   }
   const header = turn.render({ key: `export.head.${kind}` }).split("|");
-  return { csv: stringify([header, ...rows], { bom: true, record_delimiter: "windows" }), count: rows.length };
+  return { csv: stringify([header, ...rows], { bom: true, record_delimiter: "windows", cast: { string: escapeFormula } }), count: rows.length };
 }
 
 const exportCommand: CommandHandler = async (turn, args) => {
@@ -45,7 +65,7 @@ const exportCommand: CommandHandler = async (turn, args) => {
   const { csv, count } = await csvOf(turn, kind, event.id, event.timeZone, event.currency);
   const list = turn.render({ key: `export.list.${kind}` });
   turn.send({
-    text: { text: turn.render({ key: "export.sent", params: { event: event.name, list, count, zone: event.timeZone } }) },
+    text: { text: turn.render({ key: "export.sent", params: { event: event.name, list, count: counted("export.rows", count), zone: event.timeZone } }) },
     document: { filename: `${fileStem(event.name, "event")}-${list}.csv`, mimeType: "text/csv", base64: Buffer.from(csv, "utf8").toString("base64") },
   });
 };

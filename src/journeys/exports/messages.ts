@@ -2,7 +2,7 @@
 export const en = {
   "help.line.export": "/export CODE guests|contributions|budget|tasks – the list as a spreadsheet file (CSV)",
   "export.usage": "Say which list: /export {code} guests, contributions, budget or tasks.",
-  "export.sent": "{event}: {list}, {count} rows. Opens in Excel, Google Sheets or Numbers; times are in {zone}.",
+  "export.sent": "{event}: {list}, {count}. Opens in Excel, Google Sheets or Numbers; times are in {zone}.",
   "export.list.guests": "guests",
   "export.list.contributions": "contributions",
   "export.list.budget": "budget",
@@ -11,12 +11,16 @@ export const en = {
   "export.head.contributions": "Name|Phone|Kind|Pledged|Paid|Currency|Message|Date|Reference",
   "export.head.budget": "Item|From|Planned|Paid|Status|Currency",
   "export.head.tasks": "Reference|Task|Status|Given to|Phone|Due",
+  "export.rows.one": "{count} row",
+  "export.rows.other": "{count} rows",
+  "export.source.expense": "expense",
+  "export.source.booking": "booking",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
   "help.line.export": "/pakua NAMBA wageni|michango|bajeti|kazi – orodha kama faili la jedwali (CSV)",
   "export.usage": "Sema orodha ipi: /pakua {code} wageni, michango, bajeti au kazi.",
-  "export.sent": "{event}: {list}, safu {count}. Hufunguka kwa Excel, Google Sheets au Numbers; saa ni za {zone}.",
+  "export.sent": "{event}: {list}, {count}. Hufunguka kwa Excel, Google Sheets au Numbers; saa ni za {zone}.",
   "export.list.guests": "wageni",
   "export.list.contributions": "michango",
   "export.list.budget": "bajeti",
@@ -25,4 +29,8 @@ export const sw: Record<keyof typeof en, string> = {
   "export.head.contributions": "Jina|Simu|Aina|Ahadi|Imelipwa|Sarafu|Ujumbe|Tarehe|Kumbukumbu",
   "export.head.budget": "Kipengele|Kutoka|Bajeti|Imelipwa|Hali|Sarafu",
   "export.head.tasks": "Kumbukumbu|Kazi|Hali|Amepewa|Simu|Mwisho",
+  "export.rows.one": "safu {count}",
+  "export.rows.other": "safu {count}",
+  "export.source.expense": "gharama",
+  "export.source.booking": "huduma",
 };

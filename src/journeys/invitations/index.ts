@@ -1,7 +1,9 @@
 // The guest's side: their invitations, opening one from a link or a code, and answering it (yes / no / maybe, and how
 // many people come). Answers are the busiest messages Nuru gets, so they cost no statement of their own: the batch
 // preloads the guests' open invitations in one statement and writes all its answers in one (preload, writers).
-import { rsvpFlow, parseAnswer, readChoice, type Answer, type InvitationCard, type RsvpArgs } from "../../../flows/rsvp.flow.js";
+import { rsvpFlow, readChoice, type Answer, type InvitationCard, type RsvpArgs } from "../../../flows/rsvp.flow.js";
+import { sure } from "../../language/reading.js";
+import { readRsvp } from "../../language/rsvp.js";
 import { listGuestInvitations } from "../../domain/overview.js";
 import { countAnswers } from "../../domain/events.js";
 import { claimFoundInvitation, findInvitationByCode } from "../../domain/invitations.js";
@@ -29,9 +31,9 @@ export function cardOf(turn: Turn, invitation: GuestInvitation): InvitationCard 
   };
 }
 
-/** Shows these invitations and asks the answer (or records the answer already given). */
-function answerFlow(turn: Turn, tools: CommandTools, invitations: GuestInvitation[], answer?: Answer): Promise<void> {
-  const args: RsvpArgs = { cards: invitations.map((i) => cardOf(turn, i)), ...(answer ? { answer } : {}) };
+/** Shows these invitations and asks the answer (or records the answer already given, or asks only what is missing). */
+function answerFlow(turn: Turn, tools: CommandTools, invitations: GuestInvitation[], answer?: Answer, more: { party?: number; unsure?: boolean } = {}): Promise<void> {
+  const args: RsvpArgs = { cards: invitations.map((i) => cardOf(turn, i)), ...(answer ? { answer } : {}), ...more };
   return tools.startFlow(turn, "rsvp", args);
 }
 
@@ -69,7 +71,7 @@ async function openInvitation(turn: Turn, typed: string, tools: CommandTools): P
     if (error instanceof AppError) return undefined; // not an invitation's code: maybe another journey's
     throw error;
   });
-  if (!invitation) return false;
+  if (!invitation) return openByRsvpCode(turn, code, tools);
   // Without a number of their own yet (Telegram), the person first proves which number they have.
   if (invitation.recipientPhone && !turn.user.phone) {
     await tools.startFlow(turn, "claim", { code });
@@ -82,6 +84,21 @@ async function openInvitation(turn: Turn, typed: string, tools: CommandTools): P
   await tx.notification.updateMany({ where: { userId: turn.user.id, eventId: invitation.event.id, type: "invitation", deliveredAt: null }, data: { deliveredAt: turn.now } });
   const open = (await openInvitationsOf(tx, [turn.user.id], turn.now)).get(turn.user.id) ?? [];
   await answerFlow(turn, tools, [await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now })]);
+  return true;
+}
+
+/**
+ * A person's own RSVP code (attendee_profiles.rsvp_code, written when they were first invited) opens all their open
+ * invitations at once. It belongs to one person: typed by anyone else it is an unknown code (false, like any code no
+ * journey knows), so it reveals nothing.
+ */
+async function openByRsvpCode(turn: Turn, code: string, tools: CommandTools): Promise<boolean> {
+  const tx = await turn.db();
+  const profile = await tx.attendeeProfile.findUnique({ where: { rsvpCode: code }, select: { userId: true } });
+  if (!profile || profile.userId !== turn.user.id) return false;
+  const open = (await openInvitationsOf(tx, [turn.user.id], turn.now)).get(turn.user.id) ?? [];
+  if (!open.length) turn.say("rsvp.none_open");
+  else await answerFlow(turn, tools, open);
   return true;
 }
 
@@ -146,23 +163,29 @@ export const invitationsJourney: Journey = {
       const chosen = readChoice(value);
       if (!chosen) return turn.say("choice.expired");
       const invitation = await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: chosen.code, open: await openInvitations(turn), now: turn.now });
-      await answerFlow(turn, tools, [invitation], chosen.answer);
+      await answerFlow(turn, tools, [invitation], chosen.answer, chosen.party ? { party: chosen.party } : {});
     },
   },
   async understand(turn, text, tools) {
-    // "ndiyo", "hapana", "labda" typed outside any conversation answer the invitation waiting for an answer; the
-    // numbers of an invitation's numbered choices (WhatsApp) do when exactly one waits.
+    // An answer in words typed outside any conversation ("ndiyo tutakuja watatu", "hapana, samahani nitakuwa
+    // safarini", "watatu") answers the invitation waiting for an answer: what it says surely is recorded, what is
+    // missing or unsure is asked. The numbers of an invitation's numbered choices (WhatsApp) answer when exactly one
+    // waits.
     const number = /^\s*([123])\s*\.?\s*$/.exec(text)?.[1];
-    const answer = parseAnswer(text) ?? (number ? (["accepted", "declined", "maybe"] as const)[Number(number) - 1] : undefined);
+    const read = number ? undefined : readRsvp(text);
+    const answer = read?.value.answer ?? (number ? (["accepted", "declined", "maybe"] as const)[Number(number) - 1] : undefined);
     if (!answer) return false;
     const open = await openInvitations(turn);
     const waiting = open.filter((i) => i.status === "pending");
     if (number && waiting.length !== 1) return false;
     if (!open.length) {
+      // Words only leaning to an answer from someone with no invitation were likely about something else.
+      if (read && read.confidence < sure) return false;
       turn.say("rsvp.none_open");
       return true;
     }
-    await answerFlow(turn, tools, waiting.length === 1 ? waiting : open, answer);
+    const more = { ...(read?.value.party ? { party: read.value.party } : {}), ...(read && read.confidence < sure ? { unsure: true } : {}) };
+    await answerFlow(turn, tools, waiting.length === 1 ? waiting : open, answer, more);
     return true;
   },
   async nextSteps(turn) {
@@ -173,12 +196,14 @@ export const invitationsJourney: Journey = {
   preload: {
     invitations: {
       // Every message that may answer an invitation (words, a number, a tap, a step of the RSVP flow) or greet (the
-      // greeting lists what waits); decided from the message alone, so other messages cost nothing.
+      // greeting lists what waits); decided from the message alone, so other messages cost nothing. Runs on every
+      // message: the cheap tests first, the reader (one normalise, no database) only for a short text.
       wants: ({ event, conversation }) => {
         if (conversation?.flow === "rsvp") return true;
         const c = event.content;
         if (c.kind === "choice") return c.value.startsWith("rsvp:");
-        return c.kind === "text" && c.text.length <= 40 && (parseAnswer(c.text) !== undefined || /^\s*\d{1,2}\s*\.?\s*$/.test(c.text) || isGreeting(c.text));
+        if (c.kind !== "text" || c.text.length > 160 || c.text.startsWith("/")) return false;
+        return /^\s*\d{1,2}\s*\.?\s*$/.test(c.text) || isGreeting(c.text) || readRsvp(c.text) !== undefined;
       },
       load: (tx, userIds, now) => openInvitationsOf(tx, userIds, now),
     },

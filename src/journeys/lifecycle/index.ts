@@ -1,15 +1,30 @@
 // An event's life as its organizer runs it from the phone: edits (a new time or place is told to the guests who are
-// coming at once), confirming, cancelling (asked first; guests coming and booked providers are told), completing.
+// coming at once), confirming, postponing (a new date, told to the people concerned), cancelling (asked first; guests
+// coming and booked providers are told), completing (asked first while the event has not ended), and undoing a
+// cancel or a completion within a day.
 import { cancelEventFlow } from "../../../flows/cancel-event.flow.js";
+import { completeEventFlow } from "../../../flows/complete-event.flow.js";
 import { parseAmount, parseEventDate, parseEventType } from "../../../flows/event-input.js";
-import { bookedProviders, editEvent, moveEvent, type EditField, type EventStatusName } from "../../domain/event-lifecycle.js";
+import { postponeEventFlow } from "../../../flows/postpone-event.flow.js";
+import {
+  bookedProviders,
+  editEvent,
+  hasEnded,
+  moveEvent,
+  postponeEvent,
+  undoableEvents,
+  undoMove,
+  undoUntil,
+  type EditField,
+  type EventStatusName,
+} from "../../domain/event-lifecycle.js";
 import type { OrganizerEvent } from "../../domain/events.js";
 import { confirmedBookings } from "../../domain/services.js";
 import { withTemplate } from "../../engine/tell.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
-import { render } from "../../i18n/index.js";
+import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { codeOf, organizerEvent, splitCode, whenText } from "../list.js";
 
@@ -27,9 +42,41 @@ const statusName = (turn: Turn, status: string | null) => turn.render({ key: `ev
 
 /** Moves the event, or refuses in the organizer's words with its status and where it could go. */
 async function move(turn: Turn, event: OrganizerEvent, to: EventStatusName): Promise<void> {
-  if (!(await moveEvent(await turn.db(), event, to))) {
+  if (!(await moveEvent(await turn.db(), event, to, turn.now))) {
     throw new AppError("lifecycle.not_allowed", { event: event.name, from: statusName(turn, event.status), to: statusName(turn, to) });
   }
+}
+
+/** Refuses at once a move the status does not allow, rather than after a question about it. */
+function refuseUnlessMovable(turn: Turn, event: OrganizerEvent, to: EventStatusName): void {
+  const status = (event.status ?? "draft") as EventStatusName;
+  const allowed = to === "cancelled" ? status === "draft" || status === "confirmed" : status === "confirmed";
+  if (!allowed) throw new AppError("lifecycle.not_allowed", { event: event.name, from: statusName(turn, event.status), to: statusName(turn, to) });
+}
+
+/** "Nobody needed to be told" / "1 person was told" / "3 people were told", agreeing with the number in both languages. */
+function toldText(locale: Locale, count: number, kind: "lifecycle" | "edit" = "lifecycle"): string {
+  if (count === 0) return render(locale, { key: `${kind}.told.none` });
+  return count === 1 ? render(locale, { key: `${kind}.told.one`, params: { count } }) : render(locale, { key: `${kind}.told.other`, params: { count } });
+}
+
+/** "Changed your mind? Send /undo CODE before <time>" in the organizer's words, the time in the event's zone. */
+const undoHint = (turn: Turn, event: OrganizerEvent) =>
+  turn.render({ key: "lifecycle.undo_hint", params: { code: event.code ?? "", until: formatDateTime(undoUntil(turn.now), event.timeZone, turn.locale) } });
+
+const whenOrUnknown = (locale: Locale, event: { startTime: Date | null; timeZone: string }) =>
+  event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" });
+
+/**
+ * One message to the people an event's change concerns: the guests who are coming or may come and the booked
+ * providers, each in their language (a template for WhatsApp readers silent for a day). Returns how many.
+ */
+async function tellConcerned(turn: Turn, event: OrganizerEvent, type: string, text: (locale: Locale) => string): Promise<number> {
+  const providers = await bookedProviders(await turn.db(), event.id);
+  const tidings = withTemplate({ type, eventId: event.id, message: (locale: Locale) => ({ text: text(locale) }) }, "announcement", (_locale, said) => [event.name, said]);
+  const guests = await turn.tell({ guestsOf: event.id, answers: ["accepted", "maybe"] }, tidings);
+  const booked = await turn.tell({ userIds: providers }, tidings);
+  return guests.sent + guests.waiting + booked.sent + booked.waiting;
 }
 
 const fields: Record<string, EditField> = {
@@ -94,7 +141,7 @@ const editCommand: CommandHandler = async (turn, args) => {
         }),
       }, "announcement", (_locale, text) => [event.name, text]),
     );
-    turn.say("edit.told", { count: sent + waiting });
+    turn.send({ text: { text: toldText(turn.locale, sent + waiting, "edit") } });
   }
 };
 
@@ -104,56 +151,109 @@ const confirmCommand: CommandHandler = async (turn, args) => {
   turn.say("lifecycle.confirmed", { event: event.name });
 };
 
-const completeCommand: CommandHandler = async (turn, args) => {
-  const event = await organizerEvent(turn, codeOf(args));
+/** Marks the event completed and says so, with one rating question (stars as buttons) per booked service. */
+async function complete(turn: Turn, event: OrganizerEvent): Promise<void> {
   await move(turn, event, "completed");
-  turn.say("lifecycle.completed", { event: event.name });
-  // Each booked service is rated from the phone: one question per service, the stars as buttons.
+  turn.say("lifecycle.completed", { event: event.name, undo: undoHint(turn, event) });
   for (const booking of await confirmedBookings(await turn.db(), event.id)) {
     turn.send({
       text: { key: "review.ask", params: { service: booking.service?.name ?? "", event: event.name } },
       choices: [1, 2, 3, 4, 5].map((n) => ({ label: { text: "★".repeat(n) }, value: `review:${booking.code}:${n}` })),
     });
   }
+}
+
+const completeCommand: CommandHandler = async (turn, args, tools) => {
+  const event = await organizerEvent(turn, codeOf(args));
+  refuseUnlessMovable(turn, event, "completed");
+  // After the event nothing needs asking; before it, completing stops reminders, passes and answers.
+  if (await hasEnded(await turn.db(), event.id, turn.now)) return complete(turn, event);
+  await tools.startFlow(turn, "completeevent", { code: event.code ?? "", event: event.name, when: whenText(turn, event.startTime, event.timeZone) });
+};
+
+const postponeCommand: CommandHandler = async (turn, args, tools) => {
+  const event = await organizerEvent(turn, codeOf(args));
+  if (event.status === "cancelled" || event.status === "completed") throw new AppError("lifecycle.closed", { event: event.name, status: statusName(turn, event.status) });
+  await tools.startFlow(turn, "postponeevent", { code: event.code ?? "", event: event.name, zone: event.timeZone, from: whenText(turn, event.startTime, event.timeZone) });
+};
+
+/** The event /undo is about: the code given, or the organizer's one event cancelled or completed within the day. */
+async function undoTarget(turn: Turn, args: string): Promise<OrganizerEvent | undefined> {
+  const code = codeOf(args);
+  if (code) return organizerEvent(turn, code);
+  const recent = await undoableEvents(await turn.db(), turn.user.id, turn.now);
+  if (recent.length > 1) throw new AppError("lifecycle.undo_which", { codes: recent.map((e) => e.code ?? "").join(", ") });
+  if (!recent.length) {
+    turn.say("lifecycle.undo_none");
+    return undefined;
+  }
+  return organizerEvent(turn, recent[0]!.code ?? "");
+}
+
+const undoCommand: CommandHandler = async (turn, args) => {
+  const event = await undoTarget(turn, args);
+  if (!event) return;
+  const result = await undoMove(await turn.db(), event.id, turn.now);
+  if (result.kind === "nothing") return turn.say("lifecycle.undo_nothing", { event: event.name, status: statusName(turn, result.status) });
+  if (result.kind === "expired") {
+    throw new AppError("lifecycle.undo_expired", { event: event.name, since: formatDateTime(result.since, event.timeZone, turn.locale) });
+  }
+  if (result.from === "completed") return turn.say("lifecycle.undone_complete", { event: event.name, status: statusName(turn, result.to) });
+  // The people told of the cancellation (guests coming or maybe, booked providers: a cancel changes neither) hear it is on.
+  const host = turn.user.name;
+  const count = await tellConcerned(turn, event, "event_changed", (locale) =>
+    render(locale, { key: "lifecycle.restored_notice", params: { event: event.name, when: whenOrUnknown(locale, event), host } }),
+  );
+  turn.say("lifecycle.undone_cancel", { event: event.name, status: statusName(turn, result.to), told: toldText(turn.locale, count) });
 };
 
 const cancelCommand: CommandHandler = async (turn, args, tools) => {
   const event = await organizerEvent(turn, codeOf(args));
-  // Refused at once when it cannot be cancelled, rather than after the question.
-  if (event.status === "cancelled" || event.status === "completed") {
-    throw new AppError("lifecycle.not_allowed", { event: event.name, from: statusName(turn, event.status), to: statusName(turn, "cancelled") });
-  }
+  refuseUnlessMovable(turn, event, "cancelled");
   await tools.startFlow(turn, "cancelevent", { code: event.code ?? "", event: event.name });
 };
 
 export const lifecycleJourney: Journey = {
   name: "lifecycle",
   commands: [
-    { en: ["editevent"], sw: ["haririmatukio"], for: "organizer", help: "help.line.editevent", run: editCommand },
+    // "haririmatukio" (edit events) is the name people know; "hariritukio" (edit the event) is the grammatical one.
+    { en: ["editevent"], sw: ["haririmatukio", "hariritukio"], for: "organizer", help: "help.line.editevent", run: editCommand },
     { en: ["confirm"], sw: ["thibitisha"], for: "organizer", help: "help.line.confirm", run: confirmCommand },
-    { en: ["cancelevent"], sw: ["ahirisha"], for: "organizer", help: "help.line.cancelevent", run: cancelCommand },
-    { en: ["complete"], sw: ["kamilisha"], for: "organizer", help: "help.line.complete", run: completeCommand },
+    // "ahirisha" is to postpone; cancelling is "ghairi" (or "batilisha", to annul).
+    { en: ["postpone"], sw: ["ahirisha"], for: "organizer", help: "help.line.postpone", run: postponeCommand },
+    { en: ["cancelevent"], sw: ["ghairi", "batilisha"], for: "organizer", help: "help.line.cancelevent", run: cancelCommand },
+    // "hitimisha" is to bring an event to its close; "kamilisha" (to finish, as preparations) stays as an alias,
+    // harmless now that completing before the end asks first.
+    { en: ["complete"], sw: ["hitimisha", "kamilisha"], for: "organizer", help: "help.line.complete", run: completeCommand },
+    { en: ["undo"], sw: ["tengua"], for: "organizer", help: "help.line.undo", run: undoCommand },
   ],
-  flows: [cancelEventFlow],
+  flows: [cancelEventFlow, completeEventFlow, postponeEventFlow],
   actions: {
     async cancelEvent(turn, { code }) {
       const event = await organizerEvent(turn, code);
       await move(turn, event, "cancelled");
-      const tx = await turn.db();
-      const providers = await bookedProviders(tx, event.id);
-      const tidings = withTemplate({
-        type: "event_cancelled",
-        eventId: event.id,
-        message: (locale: "en" | "sw") => ({
-          text: render(locale, {
-            key: "lifecycle.cancelled_notice",
-            params: { event: event.name, when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }), host: turn.user.name },
-          }),
-        }),
-      }, "announcement", (_locale, text) => [event.name, text]);
-      const guests = await turn.tell({ guestsOf: event.id, answers: ["accepted", "maybe"] }, tidings);
-      const booked = await turn.tell({ userIds: providers }, tidings);
-      return { event: event.name, count: guests.sent + guests.waiting + booked.sent + booked.waiting };
+      const host = turn.user.name;
+      const count = await tellConcerned(turn, event, "event_cancelled", (locale) =>
+        render(locale, { key: "lifecycle.cancelled_notice", params: { event: event.name, when: whenOrUnknown(locale, event), host } }),
+      );
+      return { event: event.name, told: toldText(turn.locale, count), undo: undoHint(turn, event) };
+    },
+    async completeEvent(turn, { code }) {
+      await complete(turn, await organizerEvent(turn, code));
+      return {};
+    },
+    async postponeEvent(turn, { code, at }) {
+      const event = await organizerEvent(turn, code);
+      if (event.status === "cancelled" || event.status === "completed") throw new AppError("lifecycle.closed", { event: event.name, status: statusName(turn, event.status) });
+      const when = at ? new Date(at) : null;
+      await postponeEvent(await turn.db(), event.id, when);
+      const host = turn.user.name;
+      const count = await tellConcerned(turn, event, "event_changed", (locale) =>
+        when
+          ? render(locale, { key: "lifecycle.postponed_notice", params: { event: event.name, when: formatDateTime(when, event.timeZone, locale), host } })
+          : render(locale, { key: "lifecycle.postponed_tba_notice", params: { event: event.name, host } }),
+      );
+      return { event: event.name, when: whenText(turn, when, event.timeZone), told: toldText(turn.locale, count), code: event.code ?? "" };
     },
   },
 };

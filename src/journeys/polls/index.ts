@@ -2,9 +2,15 @@
 // Telegram and in the simulator, a native poll on WhatsApp); each guest's vote is one tap, changeable until the poll
 // closes; the organizer sees the votes and who has not voted, and closing tells the voters the result.
 import { parseEventDate } from "../../../flows/event-input.js";
+import { formFlow, forms } from "../../../flows/form.flow.js";
+import { isSeparated, readQuestionOptions, splitFields } from "../../language/fields.js";
 import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, setPollClosing, voteCounts, type PollResults, type PollView } from "../../domain/polls.js";
 import { AppError } from "../../errors.js";
 import { render, type Locale, type Message } from "../../i18n/index.js";
+import { openInvitationsOf, type GuestInvitation } from "../../domain/rsvp.js";
+import type { Turn } from "../../engine/turn.js";
+import { readChoice, readOptionNumber } from "../../language/choice.js";
+import { isSure } from "../../language/reading.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { organizerEvent, sendChart, splitCode, whenText } from "../list.js";
 
@@ -17,15 +23,30 @@ function pollMessage(poll: PollView, locale: Locale) {
   return { text: render(locale, { key: "poll.ask", params: { event: poll.eventName, question: poll.question } }), choices: choicesOf(poll), poll: {} };
 }
 
-const pollCommand: CommandHandler = async (turn, args) => {
+/** "Question? | a | b", the question and each option on its own line, or "Question? a, b au c" -> [question, ...options]. */
+function pollFields(rest: string): string[] {
+  if (isSeparated(rest)) return splitFields(rest);
+  const read = readQuestionOptions(rest);
+  return read ? [read.question, ...read.options] : rest ? [rest] : [];
+}
+
+const pollCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
-  const parts = rest.split("|").map((p) => p.trim());
-  if (parts.length < 2 || !parts[0]) return turn.say("poll.usage");
+  const [question, ...options] = pollFields(rest);
+  // The question or the options missing: asked for, step by step.
+  if (!question || !options.length) {
+    const event = await organizerEvent(turn, code);
+    return tools.startFlow(turn, forms.poll.name, { about: { code: event.code ?? "", event: event.name }, values: [question] });
+  }
+  await openPoll(turn, code, question, options);
+};
+
+async function openPoll(turn: Turn, code: string | undefined, question: string, options: string[]): Promise<void> {
   const event = await organizerEvent(turn, code);
-  const poll = await createPoll(await turn.db(), { eventId: event.id, createdBy: turn.user.id, question: parts[0], options: parts.slice(1) });
+  const poll = await createPoll(await turn.db(), { eventId: event.id, createdBy: turn.user.id, question, options });
   const { sent, waiting } = await turn.tell({ guestsOf: event.id, answers: ["accepted"] }, { type: "poll", eventId: event.id, message: (locale) => pollMessage(poll, locale) });
   turn.say("poll.opened", { code: poll.code, question: poll.question, count: sent + waiting });
-};
+}
 
 function resultLines(locale: Locale, votes: PollResults["votes"]): string {
   return votes.map((v) => render(locale, { key: "poll.results_item", params: v })).join("\n");
@@ -85,6 +106,57 @@ const pollsCommand: CommandHandler = async (turn) => {
   }
 };
 
+/** Longer messages are sentences, not a typed choice: they cost no poll lookup. */
+const choiceMaxLength = 60;
+
+/** Votes and what the vote replies, the same as a tap on the option. */
+async function vote(turn: Turn, poll: PollView, position: number): Promise<void> {
+  const cast = await castVote(await turn.db(), { userId: turn.user.id, typed: poll.code, position });
+  turn.say(cast.changed ? "poll.changed" : "poll.voted", { option: cast.option });
+}
+
+/** The poll again with its buttons, under one short question: when a typed choice is not sure, or fits several polls. */
+function askWith(turn: Turn, polls: PollView[], key: "understand.poll_which" | "understand.poll_which_poll"): void {
+  turn.say(key);
+  for (const poll of polls) turn.send({ text: { text: pollMessage(poll, turn.locale).text }, choices: choicesOf(poll).map((c) => ({ label: { text: c.label }, value: c.value })) });
+}
+
+/**
+ * A poll's option typed instead of tapped ("Pilau", "nachagua pilau", "2"): a vote when it names an option of one
+ * open poll surely; asked with buttons when not sure or when it fits several. A number is a poll's only when no
+ * invitation waits for an answer (the invitations journey reads "1"/"2"/"3" as yes/no/maybe).
+ */
+async function understandChoice(turn: Turn, text: string): Promise<boolean> {
+  if (text.length > choiceMaxLength) return false;
+  const polls = await openPollsFor(await turn.db(), turn.user.id);
+  if (!polls.length) return false;
+  const numbered = polls.some((p) => readOptionNumber(text, p.options.length));
+  if (numbered) {
+    const waiting = turn.preloaded<GuestInvitation[]>("invitations") ?? (await openInvitationsOf(await turn.db(), [turn.user.id], turn.now)).get(turn.user.id) ?? [];
+    if (waiting.some((i) => i.status === "pending")) return false;
+    const fits = polls.filter((p) => readOptionNumber(text, p.options.length));
+    if (fits.length === 1) return vote(turn, fits[0]!, readOptionNumber(text, fits[0]!.options.length)!.value).then(() => true);
+    askWith(turn, fits, "understand.poll_which_poll");
+    return true;
+  }
+  const read = polls.flatMap((poll) => {
+    const choice = readChoice(text, poll.options.map((o) => o.text));
+    return choice ? [{ poll, choice }] : [];
+  });
+  if (!read.length) return false;
+  if (read.length > 1) {
+    askWith(turn, read.map((r) => r.poll), "understand.poll_which_poll");
+    return true;
+  }
+  const [{ poll, choice }] = read as [(typeof read)[0]];
+  if (!isSure(choice)) {
+    askWith(turn, [poll], "understand.poll_which");
+    return true;
+  }
+  await vote(turn, poll, poll.options[choice.value - 1]!.position);
+  return true;
+}
+
 export const pollsJourney: Journey = {
   name: "polls",
   commands: [
@@ -93,6 +165,10 @@ export const pollsJourney: Journey = {
     { en: ["closepoll"], sw: ["fungakura"], for: "organizer", help: "help.line.closepoll", run: closePollCommand },
     { en: ["polls"], sw: ["kurazangu"], for: "guest", help: "help.line.polls", run: pollsCommand },
   ],
+  flows: [formFlow(forms.poll)],
+  actions: {
+    pollForm: (turn, { about, values: [question, options] }) => openPoll(turn, about.code, question!, options!.split("\n")),
+  },
   choices: {
     // A tap on an option (or a vote in the WhatsApp poll, which the engine maps to it), whenever it comes.
     async poll(turn, value) {
@@ -102,4 +178,5 @@ export const pollsJourney: Journey = {
       turn.say(vote.changed ? "poll.changed" : "poll.voted", { option: vote.option });
     },
   },
+  understand: (turn, text) => understandChoice(turn, text),
 };

@@ -1,10 +1,12 @@
 // Polls: the organizer asks the guests who are coming, guests vote with a tap (a native poll on WhatsApp).
 export const en = {
-  "help.line.poll": "/poll CODE Question? | option | option – ask the guests who are coming (2 to 10 options)",
+  "help.line.poll": "/poll – ask the guests who are coming: the question, then each option on its own line (2 to 10)",
   "help.line.results": "/results POLL – votes per option, and who has not voted",
   "help.line.closepoll": "/closepoll POLL [time] – close a poll now (voters are told the result), or at a time: /closepoll P-7K2Q kesho 18:00",
   "help.line.polls": "/polls – the open polls of your events, to vote",
-  "poll.usage": "Send the event's code, the question and 2 to 10 options separated by |, for example: /poll HARUSI-7K2 Which dish? | Pilau | Biryani",
+  "poll.usage": "Send the event's code, the question and 2 to 10 options, each on its own line, for example:\n/poll HARUSI-7K2\nWhich dish?\nPilau\nBiryani",
+  "poll.ask_question": "What do you want to ask the guests of {event}? For example: Which dish?",
+  "poll.ask_options": "The options, each on its own line (2 to 10):",
   "poll.option_count": "A poll needs {min} to {max} options; you gave {count}.",
   "poll.option_twice": "Two of the options are the same; give each option once.",
   "poll.too_long": "Keep the question under 255 characters and each option under 100.",
@@ -28,11 +30,13 @@ export const en = {
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
-  "help.line.poll": "/kura NAMBA Swali? | chaguo | chaguo – uliza wageni wanaokuja (machaguo 2 hadi 10)",
+  "help.line.poll": "/kura – uliza wageni wanaokuja: swali, kisha kila chaguo mstari wake (machaguo 2 hadi 10)",
   "help.line.results": "/matokeo KURA – kura kwa kila chaguo, na ambao hawajapiga kura",
   "help.line.closepoll": "/fungakura KURA [muda] – funga kura sasa (waliopiga kura wanajulishwa matokeo), au kwa muda: /fungakura P-7K2Q kesho 18:00",
   "help.line.polls": "/kurazangu – kura zilizo wazi za matukio yako, upige kura",
-  "poll.usage": "Tuma namba ya tukio, swali na machaguo 2 hadi 10 yakitenganishwa kwa |, mfano: /kura HARUSI-7K2 Chakula gani? | Pilau | Biryani",
+  "poll.usage": "Tuma namba ya tukio, swali na machaguo 2 hadi 10, kila moja mstari wake, mfano:\n/kura HARUSI-7K2\nChakula gani?\nPilau\nBiryani",
+  "poll.ask_question": "Unataka kuwauliza wageni wa {event} nini? Mfano: Chakula gani?",
+  "poll.ask_options": "Machaguo, kila moja mstari wake (2 hadi 10):",
   "poll.option_count": "Kura inahitaji machaguo {min} hadi {max}; umetoa {count}.",
   "poll.option_twice": "Machaguo mawili yanafanana; toa kila chaguo mara moja.",
   "poll.too_long": "Swali liwe chini ya herufi 255 na kila chaguo chini ya 100.",

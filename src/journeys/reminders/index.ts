@@ -3,6 +3,7 @@
 import type { OrganizerEvent } from "../../domain/events.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
+import { plural } from "../../i18n/index.js";
 import { defaultOffsets, planEvent, reminderGroups, type ReminderGroup } from "../../reminders/plan.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { organizerEvent, splitCode, whenText } from "../list.js";
@@ -86,7 +87,7 @@ const remindersCommand: CommandHandler = async (turn, args) => {
   await planEvent(tx, event.id);
   event = { ...event, ...change };
   const [waiting] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
-  turn.say("reminders.saved", { count: waiting?.count ?? 0, event: event.name });
+  turn.send({ text: { text: plural(turn.locale, "reminders.saved", waiting?.count ?? 0, { event: event.name }) } });
   await show(turn, event);
 };
 

@@ -19,7 +19,6 @@ export const en = {
   "reminders.waiting": "Waiting to go: {count}. Next: {when}.",
   "reminders.waiting_none": "None waiting to go.",
   "reminders.footer": "Times are in {zone}; reminders that can wait are not sent at night (21:00–08:00). Change them: /reminders {code} 7d 1d 3h, /reminders {code} off, /reminders {code} digest off",
-  "reminders.saved": "Saved. {count} reminders now wait to go for {event}.",
   "reminders.unit.day": "{n} d",
   "reminders.unit.hour": "{n} h",
   "reminders.unit.minute": "{n} min",
@@ -41,7 +40,20 @@ export const en = {
   "reminder.balance": "💳 The balance of {amount} for {service} is due before {event} on {when}. Once paid, send /payment {code} balance.",
   "reminder.poll_soon": "🗳 The poll \"{question}\" of {event} closes {when} and you have not voted yet. Tap your choice:",
   "reminder.digest":
-    "📊 {event}: {days} days to go ({when}).\nLast 24 hours: {answers} new answers ({accepted} coming), {contributions} contributions.\nIn all: {coming} people coming, {pending} have not answered; tasks done {done} of {tasks}.",
+    "📊 {event}: {days} ({when}).\nLast 24 hours: {answers} ({accepted}), {contributions}.\nIn all: {coming}, {pending}; tasks done {done} of {tasks}.",
+  // The digest's counts, each agreeing with its number (src/i18n plural).
+  "reminder.n.days.one": "{count} day to go",
+  "reminder.n.days.other": "{count} days to go",
+  "reminder.n.answers.one": "{count} new answer",
+  "reminder.n.answers.other": "{count} new answers",
+  "reminder.n.contributions.one": "{count} contribution",
+  "reminder.n.contributions.other": "{count} contributions",
+  "reminder.n.coming.one": "{count} person coming",
+  "reminder.n.coming.other": "{count} people coming",
+  "reminder.n.pending.one": "{count} has not answered",
+  "reminder.n.pending.other": "{count} have not answered",
+  "reminders.saved.one": "Saved. {count} reminder now waits to go for {event}.",
+  "reminders.saved.other": "Saved. {count} reminders now wait to go for {event}.",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
@@ -64,7 +76,6 @@ export const sw: Record<keyof typeof en, string> = {
   "reminders.waiting": "Vinavyosubiri kutumwa: {count}. Kinachofuata: {when}.",
   "reminders.waiting_none": "Hakuna kinachosubiri kutumwa.",
   "reminders.footer": "Saa ni za {zone}; vikumbusho visivyo vya haraka havitumwi usiku (21:00–08:00). Kubadilisha: /vikumbusho {code} 7d 1d 3h, /vikumbusho {code} zima, /vikumbusho {code} digest zima",
-  "reminders.saved": "Imehifadhiwa. Vikumbusho {count} sasa vinasubiri kutumwa kwa {event}.",
   "reminders.unit.day": "siku {n}",
   "reminders.unit.hour": "saa {n}",
   "reminders.unit.minute": "dakika {n}",
@@ -86,5 +97,17 @@ export const sw: Record<keyof typeof en, string> = {
   "reminder.balance": "💳 Salio la {amount} kwa {service} linatakiwa kabla ya {event} tarehe {when}. Ukishalipa, tuma /malipooda {code} salio.",
   "reminder.poll_soon": "🗳 Kura \"{question}\" ya {event} inafungwa {when} na bado hujapiga kura. Gusa chaguo lako:",
   "reminder.digest":
-    "📊 {event}: zimebaki siku {days} ({when}).\nSaa 24 zilizopita: majibu mapya {answers} ({accepted} wanakuja), michango {contributions}.\nKwa jumla: watu {coming} wanakuja, {pending} hawajajibu; kazi zilizokamilika {done} kati ya {tasks}.",
+    "📊 {event}: {days} ({when}).\nSaa 24 zilizopita: {answers} ({accepted}), {contributions}.\nKwa jumla: {coming}, {pending}; kazi zilizokamilika {done} kati ya {tasks}.",
+  "reminder.n.days.one": "imebaki siku {count}",
+  "reminder.n.days.other": "zimebaki siku {count}",
+  "reminder.n.answers.one": "jibu {count} jipya",
+  "reminder.n.answers.other": "majibu {count} mapya",
+  "reminder.n.contributions.one": "mchango {count}",
+  "reminder.n.contributions.other": "michango {count}",
+  "reminder.n.coming.one": "mtu {count} anakuja",
+  "reminder.n.coming.other": "watu {count} wanakuja",
+  "reminder.n.pending.one": "{count} hajajibu",
+  "reminder.n.pending.other": "{count} hawajajibu",
+  "reminders.saved.one": "Imehifadhiwa. Kikumbusho {count} sasa kinasubiri kutumwa kwa {event}.",
+  "reminders.saved.other": "Imehifadhiwa. Vikumbusho {count} sasa vinasubiri kutumwa kwa {event}.",
 };

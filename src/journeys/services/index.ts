@@ -3,13 +3,16 @@
 // phone, and the organizer is told either way. Accepts are serialized per service, so a provider is never confirmed
 // for two events the same day.
 import { parseAmount, parseEventDate } from "../../../flows/event-input.js";
+import { formFlow, forms } from "../../../flows/form.flow.js";
+import { isSeparated, readAmounts, readTwoDateTimes, splitFields } from "../../language/fields.js";
 import { countAnswers, type OrganizerEvent } from "../../domain/events.js";
 import {
-  acceptBooking, addAvailability, addService, declineBooking, findMyService, findServices, listMyServices, addPackage, listPackages, rateBooking, recordBookingPayment, relayMessage, requestBooking, requestPackage, setServiceActive, type PaymentStep,
+  acceptBooking, addAvailability, addService, declineBooking, findMyService, findProviderBooking, findServices, listMyServices, addPackage, listPackages, rateBooking, recordBookingPayment, relayMessage, requestBooking, requestPackage, setServiceActive, type PaymentStep,
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
+import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
-import { message, render } from "../../i18n/index.js";
+import { counted, label, message, render } from "../../i18n/index.js";
 import { TZDate } from "@date-fns/tz";
 import type { CommandHandler, Journey } from "../journey.js";
 import { formatMoney, organizerEvent, splitCode, tidingsOf } from "../list.js";
@@ -17,12 +20,18 @@ import { formatMoney, organizerEvent, splitCode, tidingsOf } from "../list.js";
 const ratingText = (turn: Turn, rating: number | undefined) =>
   rating === undefined ? turn.render({ key: "services.no_rating" }) : turn.render({ key: "services.rating", params: { rating: rating.toFixed(1) } });
 
-const addServiceCommand: CommandHandler = async (turn, args) => {
-  const [name, category, price, description] = args.split("|").map((p) => p.trim());
-  if (!name || !category || !price || name.length > 80 || category.length > 40 || price.length > 60) return turn.say("service.usage");
+const addServiceCommand: CommandHandler = async (turn, args, tools) => {
+  // "Name | category | price | description" or one per line; a name alone (or nothing) is asked about step by step.
+  const [name, category, price, description] = splitFields(args);
+  if (!name || !category || !price) return tools.startFlow(turn, forms.service.name, { about: {}, values: [name, category, price, description] });
+  await addServiceOf(turn, name, category, price, description);
+};
+
+async function addServiceOf(turn: Turn, name: string, category: string, price: string, description: string | undefined): Promise<void> {
+  if (name.length > 80 || category.length > 40 || price.length > 60) return turn.say("service.usage");
   const service = await addService(await turn.db(), { userId: turn.user.id, name, category, priceRange: price, ...(description ? { description: description.slice(0, 500) } : {}) });
   turn.say("service.added", { name, category, price, code: service.code ?? "" });
-};
+}
 
 const myServicesCommand: CommandHandler = async (turn) => {
   const services = await listMyServices(await turn.db(), turn.user.id, turn.now);
@@ -39,17 +48,34 @@ const myServicesCommand: CommandHandler = async (turn) => {
   turn.send({ text: { text: [turn.render({ key: "services.mine_header" }), ...lines].join("\n") } });
 };
 
-const availableCommand: CommandHandler = async (turn, args) => {
-  const m = /^(\S+)\s+(.+)$/.exec(args.trim());
-  const [from, to] = (m?.[2] ?? "").split("|").map((p) => p.trim());
-  if (!m || !from || !to) return turn.say("available.usage");
-  const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: m[1]! });
+/** "S-7K2QX 2027-02-13 08:00 2027-02-13 22:00", "… 08:00 | … 22:00" or one per line -> [service, from, to]. */
+function availableFields(args: string, read: (text: string) => Date | undefined): (string | undefined)[] {
+  const m = /^(\S+)(?:\s+([\s\S]+))?$/.exec(args.trim());
+  if (!m) return [];
+  const rest = m[2]?.trim() ?? "";
+  if (isSeparated(rest)) return [m[1], ...splitFields(rest)];
+  const two = rest ? readTwoDateTimes(rest, read) : undefined;
+  return two ? [m[1], two.from, two.to] : [m[1], rest || undefined];
+}
+
+const availableCommand: CommandHandler = async (turn, args, tools) => {
+  const [typed, from, to] = availableFields(args, (text) => parseEventDate(text, turn.timeZone, turn.now));
+  if (!typed || !from || !to) {
+    // The service first, so a reference that is not theirs is said now rather than after the times.
+    if (typed) await findMyService(await turn.db(), { userId: turn.user.id, typed });
+    return tools.startFlow(turn, forms.available.name, { about: {}, values: [typed, from, to] });
+  }
+  await addAvailabilityOf(turn, typed, from, to);
+};
+
+async function addAvailabilityOf(turn: Turn, typed: string, from: string, to: string): Promise<void> {
+  const service = await findMyService(await turn.db(), { userId: turn.user.id, typed });
   const start = parseEventDate(from, turn.timeZone, turn.now);
   const end = parseEventDate(to, turn.timeZone, turn.now);
   if (!start || !end) return turn.say("available.usage");
   await addAvailability(await turn.db(), { serviceId: service.id, start, end });
   turn.say("available.added", { service: service.name, from: formatDateTime(start, turn.timeZone, turn.locale), to: formatDateTime(end, turn.timeZone, turn.locale) });
-};
+}
 
 const pauseCommand = (active: boolean): CommandHandler => async (turn, args) => {
   const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: args });
@@ -98,7 +124,7 @@ async function askProvider(
           params: {
             code: booking.code ?? "", organizer: turn.user.name, service: service.name, event: event.name,
             when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
-            where: event.location || render(locale, { key: "where.unknown" }), guests,
+            where: event.location || render(locale, { key: "where.unknown" }), guests: counted("book.guests", guests),
             note: note ? render(locale, { key: "book.note", params: { note } }) : "",
           },
         }),
@@ -136,7 +162,7 @@ const bookPackageCommand: CommandHandler = async (turn, args) => {
 };
 
 const addPackageCommand: CommandHandler = async (turn, args) => {
-  const [name, price, codes, description] = args.split("|").map((p) => p.trim());
+  const [name, price, codes, description] = splitFields(args);
   const amount = price ? parseAmount(price) : undefined;
   if (!name || name.length > 80 || amount === undefined || amount <= 0 || !codes) return turn.say("package.usage");
   const pkg = await addPackage(await turn.db(), { userId: turn.user.id, name, price: amount, serviceCodes: codes.split(/[,\s]+/).filter(Boolean), ...(description ? { description: description.slice(0, 500) } : {}) });
@@ -161,19 +187,38 @@ async function decline(turn: Turn, typed: string): Promise<void> {
   turn.say("booking.declined", { code: booking.code ?? "" });
 }
 
-const acceptCommand: CommandHandler = async (turn, args) => {
-  const m = /^(\S+)\s+(\S+)(?:\s+(\S+))?$/.exec(args.trim());
-  const price = m ? parseAmount(m[2]!) : undefined;
-  const deposit = m?.[3] ? parseAmount(m[3]) : 0;
-  if (!m || price === undefined || deposit === undefined || price <= 0) return turn.say("booking.accept_usage");
-  const booking = await acceptBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, price, deposit, now: turn.now });
+/**
+ * Accepting without a price (the Accept button, or "/accept B-7K2QX"): the provider is asked the price, then the
+ * deposit, in a conversation. The request is checked first, so one already answered is said at once.
+ */
+async function askPrice(turn: Turn, typed: string, tools: Parameters<CommandHandler>[2]): Promise<void> {
+  const booking = await findProviderBooking(await turn.db(), { userId: turn.user.id, typed });
+  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: label(`booking.status.${booking.bookingStatus}`) });
+  const about = { code: booking.code ?? typed.toUpperCase(), service: booking.service?.name ?? "", event: booking.event?.name ?? "" };
+  await tools.startFlow(turn, forms.accept.name, { about, values: [] });
+}
+
+const acceptCommand: CommandHandler = async (turn, args, tools) => {
+  // "B-7K2QX 500,000 100,000", the amounts on their own lines, or the reference alone (then asked).
+  const m = /^(\S+)(?:\s+([\s\S]+))?$/.exec(args.trim());
+  if (!m) return turn.say("booking.accept_usage");
+  if (!m[2]) return askPrice(turn, m[1]!, tools);
+  const amounts = isSeparated(m[2]) ? splitFields(m[2]) : readAmounts(m[2]);
+  const price = amounts?.[0] ? parseAmount(amounts[0]) : undefined;
+  const deposit = amounts?.[1] ? parseAmount(amounts[1]) : 0;
+  if (!amounts || amounts.length > 2 || price === undefined || deposit === undefined || price <= 0) return turn.say("booking.accept_usage");
+  await accept(turn, m[1]!, price, deposit);
+};
+
+async function accept(turn: Turn, typed: string, price: number, deposit: number): Promise<void> {
+  const booking = await acceptBooking(await turn.db(), { userId: turn.user.id, typed, price, deposit, now: turn.now });
   const money = (n: number) => formatMoney(n, booking.event?.currency ?? "TZS");
   if (booking.event?.organizerId) {
     const params = { service: booking.service?.name ?? "", event: booking.event.name, price: money(price), deposit: money(deposit) };
     await turn.tell({ userIds: [booking.event.organizerId] }, tidingsOf("booking_accepted", booking.event.id, message("booking.accepted_notice", params)));
   }
   turn.say("booking.accepted", { code: booking.code ?? "", service: booking.service?.name ?? "", event: booking.event?.name ?? "", price: money(price), deposit: money(deposit) });
-};
+}
 
 const reviewCommand: CommandHandler = async (turn, args) => {
   const m = /^(\S+)\s+([1-9]\d*)(?:\s+([\s\S]+))?$/.exec(args.trim());
@@ -242,12 +287,18 @@ export const servicesJourney: Journey = {
       turn.say("review.saved", { service, rating: Number(m[2]), code: m[1]! });
     },
     // The buttons of a booking request: decline at once; accept asks for the price and deposit.
-    async booking(turn, value) {
+    async booking(turn, value, tools) {
       const m = /^booking:([A-Za-z0-9_-]+):(accept|decline)$/.exec(value);
       if (!m) return turn.say("choice.expired");
       if (m[2] === "decline") return decline(turn, m[1]!);
-      turn.say("book.accept_how", { code: m[1]! });
+      await askPrice(turn, m[1]!, tools);
     },
+  },
+  flows: [formFlow(forms.service), formFlow(forms.available), formFlow(forms.accept)],
+  actions: {
+    serviceForm: (turn, { values: [name, category, price, description] }) => addServiceOf(turn, name!, category!, price!, description || undefined),
+    availableForm: (turn, { values: [typed, from, to] }) => addAvailabilityOf(turn, typed!, from!, to!),
+    acceptForm: (turn, { about, values: [price, deposit] }) => accept(turn, about.code!, Number(price), deposit ? Number(deposit) : 0),
   },
 };
 

@@ -1,6 +1,8 @@
 // Tasks of an event: the organizer adds them (for someone by phone, with a due time if wanted) and sees them overdue
 // first; the person given a task is told, lists theirs, and moves it on; the organizer is told when one is done.
 import { parseEventDate } from "../../../flows/event-input.js";
+import { formFlow, forms } from "../../../flows/form.flow.js";
+import { isSeparated, readTask, splitFields } from "../../language/fields.js";
 import { normalisePhone } from "../../domain/phones.js";
 import { createTask, listEventTasks, listMyTasks, moveTask } from "../../domain/tasks.js";
 import { storableName } from "../../channels/storable.js";
@@ -15,10 +17,19 @@ type TaskStatus = "pending" | "in_progress" | "completed";
 const statusText = (turn: Turn, status: string | null, overdue = false) =>
   overdue ? turn.render({ key: "task.status.overdue" }) : turn.render({ key: `task.status.${(status ?? "pending") as TaskStatus}` });
 
-const taskCommand: CommandHandler = async (turn, args) => {
+const taskCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
-  const [title, ...others] = rest.split("|").map((p) => p.trim());
-  if (!title || title.length < 2 || title.length > 200) return turn.say("task.usage");
+  // "Title | phone name | due", one per line, or in one line: "Nunua maua 0713456701 Juma kesho 18:00".
+  const [title, ...others] = isSeparated(rest) ? splitFields(rest) : rest ? readTask(rest, (t) => parseEventDate(t, turn.timeZone, turn.now)) : [];
+  if (!title) {
+    const event = await organizerEvent(turn, code);
+    return tools.startFlow(turn, forms.task.name, { about: { code: event.code ?? "", event: event.name }, values: [] });
+  }
+  await addTask(turn, code, title, others);
+};
+
+async function addTask(turn: Turn, code: string | undefined, title: string, others: string[]): Promise<void> {
+  if (title.length < 2 || title.length > 200) return turn.say("task.usage");
   const event = await organizerEvent(turn, code);
   let assignee: { phone: string; name?: string } | undefined;
   let dueTime: Date | undefined;
@@ -63,7 +74,7 @@ const taskCommand: CommandHandler = async (turn, args) => {
     );
   }
   turn.say("task.created", { code: task.code ?? "", event: event.name, title, details });
-};
+}
 
 const tasksCommand: CommandHandler = async (turn, args) => {
   const event = await organizerEvent(turn, codeOf(args));
@@ -131,4 +142,8 @@ export const tasksJourney: Journey = {
     { en: ["progress"], sw: ["naendelea"], for: "everyone", help: "help.line.progress", run: progressCommand },
     { en: ["done"], sw: ["imekwisha"], for: "everyone", help: "help.line.done", run: doneCommand },
   ],
+  flows: [formFlow(forms.task)],
+  actions: {
+    taskForm: (turn, { about, values: [title, ...others] }) => addTask(turn, about.code, title!, others.filter(Boolean)),
+  },
 };

@@ -1,11 +1,14 @@
 // Tasks: the organizer gives them, assignees move them on, the organizer is told when one is done.
 export const en = {
-  "help.line.task": "/task CODE Title [| 0712345678 assignee] [| 2027-02-12 18:00 due] – add a task",
+  "help.line.task": "/task – add a task step by step, or at once: /task CODE Title 0712345678 Name (who does it and the due time on their own lines if you like)",
   "help.line.tasks": "/tasks CODE – the event's tasks, overdue first",
   "help.line.mytasks": "/mytasks – the tasks given to you",
   "help.line.progress": "/progress TASK – you have started a task",
   "help.line.done": "/done TASK – a task is done (the organizer is told)",
-  "task.usage": "Send the event's code and the task, with whom it is for and when it is due if you like:\n/task HARUSI-7K2 Collect the cake | 0712345678 Juma | 2027-02-12 18:00",
+  "task.usage": "Send the event's code and the task, with whom it is for and when it is due if you like, each on its own line:\n/task HARUSI-7K2\nCollect the cake\n0712345678 Juma\n2027-02-12 18:00",
+  "task.ask_title": "What is the task for {event}? For example: Collect the cake",
+  "task.ask_assignee": "Who will do it? Send their phone number and name (e.g. 0713 456 701 Juma), or \"no\".",
+  "task.ask_due": "By when must it be done? (e.g. 2027-02-12 18:00 or kesho 18:00), or \"no\".",
   "task.assignee_invalid": "\"{text}\" is not a phone number I can give the task to.",
   "task.due_invalid": "\"{text}\" is not a date and time in the future; send it like 2027-02-12 18:00.",
   "task.created": "Task {code} added to {event}: {title}{details}.",
@@ -31,12 +34,15 @@ export const en = {
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
-  "help.line.task": "/kazi NAMBA Kichwa [| 0712345678 mhusika] [| 2027-02-12 18:00 mwisho] – ongeza kazi",
+  "help.line.task": "/kazi – ongeza kazi hatua kwa hatua, au mara moja: /kazi NAMBA Kichwa 0712345678 Jina (mhusika na mwisho wake kila kimoja mstari wake ukipenda)",
   "help.line.tasks": "/kazizote NAMBA – kazi za tukio, zilizochelewa kwanza",
   "help.line.mytasks": "/kazizangu – kazi ulizopewa",
   "help.line.progress": "/naendelea KAZI – umeanza kazi",
   "help.line.done": "/imekwisha KAZI – kazi imekamilika (mratibu anajulishwa)",
-  "task.usage": "Tuma namba ya tukio na kazi, na ni ya nani na mwisho wake ukipenda:\n/kazi HARUSI-7K2 Chukua keki | 0712345678 Juma | 2027-02-12 18:00",
+  "task.usage": "Tuma namba ya tukio na kazi, na ni ya nani na mwisho wake ukipenda, kila kimoja mstari wake:\n/kazi HARUSI-7K2\nChukua keki\n0712345678 Juma\n2027-02-12 18:00",
+  "task.ask_title": "Kazi gani kwa {event}? Mfano: Chukua keki",
+  "task.ask_assignee": "Nani ataifanya? Tuma namba yake ya simu na jina (mfano 0713 456 701 Juma), au \"hapana\".",
+  "task.ask_due": "Iwe imekamilika lini? (mfano 2027-02-12 18:00 au kesho saa 12 jioni), au \"hapana\".",
   "task.assignee_invalid": "\"{text}\" si namba ya simu ninayoweza kumpa kazi.",
   "task.due_invalid": "\"{text}\" si tarehe na saa ijayo; tuma kama 2027-02-12 18:00.",
   "task.created": "Kazi {code} imeongezwa kwa {event}: {title}{details}.",
