@@ -13,6 +13,7 @@ import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
 import { lastWroteOn } from "./domain/users.js";
 import { heldReleaser, onHeldFor, releasingSink } from "./jobs/held.js";
+import { configureQuotas, quotasFromConfig } from "./domain/quotas.js";
 import { ConfigError, enabledChannels, listenHost, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   // Read first: npm may be gone before start-up ends (see the parent watch at the end).
   const startedBy = process.ppid;
   const config = loadConfig();
+  configureQuotas(quotasFromConfig(config));
   const logger = createLogger(config.LOG_LEVEL);
   // A library promise nobody awaits (whatsapp-web.js's logout path rejects so) must not stop every channel and
   // queue of the process: log it and go on. Node would otherwise exit on it.

@@ -15,7 +15,7 @@ export interface Pass { token: string; guest: string; party: number; event: { id
 export async function passFor(tx: Tx, options: { userId: string; typed?: string; now: Date }): Promise<Pass> {
   const code = options.typed ? normaliseCode(options.typed) : undefined;
   const rows = await tx.$queryRaw<{ id: string; token: string | null; guest: string; party: number; event_id: string; name: string; code: string | null; start_time: Date | null; time_zone: string }[]>`
-    SELECT i.id::text, i.pass_token AS token, coalesce(nullif(i.recipient_name, ''), u.name) AS guest, g.party_size AS party,
+    SELECT i.id::text, i.pass_token AS token, CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS guest, g.party_size AS party,
            e.id::text AS event_id, e.name, e.code, e.start_time, e.time_zone
     FROM invitations i JOIN events e ON e.id = i.event_id JOIN users u ON u.id = i.user_id
     JOIN event_guests g ON g.event_id = i.event_id AND g.user_id = i.user_id AND g.rsvp_status = 'accepted'
@@ -51,7 +51,7 @@ export type ScanResult =
  */
 export async function scanPass(tx: Tx, options: { token: string; scannerId: string; now: Date }): Promise<ScanResult> {
   const [pass] = await tx.$queryRaw<{ id: string; guest: string; party: number; event: string; zone: string; allowed: boolean; answer: string | null; status: string | null }[]>`
-    SELECT i.id::text, coalesce(nullif(i.recipient_name, ''), u.name) AS guest, coalesce(g.party_size, 1) AS party, e.name AS event, e.time_zone AS zone,
+    SELECT i.id::text, CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS guest, coalesce(g.party_size, 1) AS party, e.name AS event, e.time_zone AS zone,
            coalesce(g.rsvp_status, i.rsvp_status)::text AS answer, e.status::text AS status,
            (e.organizer_id = ${options.scannerId}::uuid OR EXISTS (SELECT 1 FROM event_ushers x WHERE x.event_id = e.id AND x.user_id = ${options.scannerId}::uuid)) AS allowed
     FROM invitations i JOIN events e ON e.id = i.event_id LEFT JOIN users u ON u.id = i.user_id

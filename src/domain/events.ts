@@ -108,7 +108,7 @@ export async function listOrganizerEventsWithCounts(tx: Tx, organizerId: string)
 /** The guest list of an event (the caller has checked it is the organizer's): answered first, then by name. */
 export async function listEventGuests(tx: Tx, eventId: string) {
   return tx.$queryRaw<{ name: string; phone: string | null; status: string; party_size: number }[]>`
-    SELECT coalesce(nullif(i.recipient_name, ''), u.name) AS name, u.phone, coalesce(g.rsvp_status::text, 'pending') AS status, g.party_size
+    SELECT CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS name, u.phone, coalesce(g.rsvp_status::text, 'pending') AS status, g.party_size
     FROM event_guests g JOIN users u ON u.id = g.user_id
     LEFT JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
     WHERE g.event_id = ${eventId}::uuid

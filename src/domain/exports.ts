@@ -16,7 +16,7 @@ export interface TaskRow { code: string | null; title: string; status: TaskStatu
 
 export const exportRows = {
   guests: (tx: Tx, eventId: string) => tx.$queryRaw<GuestRow[]>`
-    SELECT coalesce(nullif(i.recipient_name, ''), u.name) AS name, coalesce(u.phone, i.recipient_phone) AS phone,
+    SELECT CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS name, coalesce(u.phone, i.recipient_phone) AS phone,
            coalesce(g.rsvp_status::text, i.rsvp_status::text, 'pending') AS answer,
            CASE WHEN g.rsvp_status = 'accepted' THEN g.party_size ELSE 0 END AS party,
            coalesce(g.responded_at, i.responded_at) AS answered, i.code

@@ -86,11 +86,13 @@ export async function inviteGuests(
       ON CONFLICT (phone) DO NOTHING
       RETURNING id, phone, name
     ), people AS (
-      SELECT id, phone, name FROM created
-      UNION ALL SELECT u.id, u.phone, u.name FROM users u JOIN input i ON u.phone = i.phone
+      SELECT id, phone, name, NULL::timestamptz AS named_at FROM created
+      UNION ALL SELECT u.id, u.phone, u.name, u.named_at FROM users u JOIN input i ON u.phone = i.phone
     ), invited AS (
+      -- The name this organizer gave stays on this invitation; without one, the person's own name if they set it,
+      -- else their number: never the name another organizer invited them under.
       INSERT INTO invitations (event_id, recipient_phone, recipient_name, code, user_id, sent_at, requested_at)
-      SELECT ${options.eventId}::uuid, i.phone, coalesce(i.name, p.name), i.code, p.id,
+      SELECT ${options.eventId}::uuid, i.phone, coalesce(i.name, CASE WHEN p.named_at IS NOT NULL THEN p.name ELSE p.phone END), i.code, p.id,
              CASE WHEN ${options.requested ?? false} THEN NULL ELSE ${options.now}::timestamptz END,
              CASE WHEN ${options.requested ?? false} THEN ${options.now}::timestamptz END
       FROM input i JOIN people p ON p.phone = i.phone

@@ -122,7 +122,7 @@ export async function pollVoters(tx: Tx, pollId: string): Promise<string[]> {
 export async function pollResults(tx: Tx, poll: PollView): Promise<PollResults> {
   const votes = await voteCounts(tx, poll);
   const notVoted = await tx.$queryRaw<{ name: string }[]>`
-    SELECT coalesce(nullif(i.recipient_name, ''), u.name) AS name FROM event_guests g JOIN users u ON u.id = g.user_id
+    SELECT CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS name FROM event_guests g JOIN users u ON u.id = g.user_id
     LEFT JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
     WHERE g.event_id = ${poll.eventId}::uuid AND g.rsvp_status = 'accepted'
       AND NOT EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = ${poll.id}::uuid AND v.user_id = g.user_id)

@@ -4,7 +4,8 @@
 // WhatsApp Web, the simulator); someone no running channel can reach (a Telegram-only person, or nobody's channel runs) gets a
 // notifications row, delivered when they first open the bot (deliverWaiting). One statement whatever the number
 // of people, inside the caller's transaction: nothing goes out for a change that rolls back, and the outbound
-// queue's limits pace the fan-out.
+// queue's limits pace the fan-out. People who opted out (STOP) are left out here, the one place every fan-out
+// (invitations, announcements, polls, reminders) passes.
 import type { TemplateKind } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
 import type { Locale } from "../i18n/index.js";
@@ -94,11 +95,16 @@ export async function tellMany(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS i(
         n int, key text, type text, event_id uuid, user_ids uuid[], guests_of uuid, answers text[], en text, sw text, en_options text, sw_options text)
     ),
-    r AS (
-      SELECT i.n, u.id, u.locale, u.phone FROM items i JOIN users u ON u.id = ANY(i.user_ids) WHERE i.user_ids IS NOT NULL
+    everyone AS (
+      SELECT i.n, i.event_id, u.id, u.locale, u.phone FROM items i JOIN users u ON u.id = ANY(i.user_ids) WHERE i.user_ids IS NOT NULL
       UNION ALL
-      SELECT i.n, u.id, u.locale, u.phone FROM items i JOIN event_guests g ON g.event_id = i.guests_of AND g.rsvp_status::text = ANY(i.answers)
+      SELECT i.n, i.event_id, u.id, u.locale, u.phone FROM items i JOIN event_guests g ON g.event_id = i.guests_of AND g.rsvp_status::text = ANY(i.answers)
       JOIN users u ON u.id = g.user_id WHERE i.guests_of IS NOT NULL
+    ),
+    r AS (
+      -- nobody who said STOP (about everything, or about this message's event) is written to (src/domain/opt-outs.ts)
+      SELECT e.n, e.id, e.locale, e.phone FROM everyone e
+      WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.user_id = e.id AND (o.event_id IS NULL OR o.event_id = e.event_id))
     ),
     pick AS (
       SELECT r.n, r.id, r.locale, r.phone, via.channel, via.chat_id

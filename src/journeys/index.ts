@@ -12,9 +12,10 @@ import { exportsJourney } from "./exports/index.js";
 import { invitationsJourney } from "./invitations/index.js";
 import { lifecycleJourney } from "./lifecycle/index.js";
 import { pollsJourney } from "./polls/index.js";
+import { privacyJourney } from "./privacy/index.js";
 import { remindersJourney } from "./reminders/index.js";
 import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, checkinsJourney, remindersJourney, exportsJourney];
+export const journeys: Journey[] = [coreJourney, privacyJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, checkinsJourney, remindersJourney, exportsJourney];

@@ -29,7 +29,7 @@ const reader = en.casual.clone();
 reader.parsers.unshift(...swahiliParsers);
 
 /** Joining words dropped before chrono reads, so its refiners see a date and a time side by side. */
-const joiners = /(?<=^|\s)(siku ya|majira ya saa|majira ya|kuanzia saa|kuanzia|ifikapo|mnamo|kufikia|muda wa|wakati wa)(?=\s|$)/g;
+const joiners = /(?<=^|\s)(siku ya|majira ya|kuanzia|ifikapo|mnamo|kufikia|muda wa|wakati wa)(?=\s|$)/g;
 
 /** Words that may sit around a date without changing it ("ni kesho", "it starts on Saturday", "kesho jioni"). */
 const filler = new Set([
@@ -37,7 +37,15 @@ const filler = new Set([
   "za", "saa", "kamili", "tafadhali", "sawa", "ok", "asubuhi", "asbh", "mchana", "alasiri", "jioni", "jion", "usiku", "alfajiri",
   "at", "on", "the", "from", "starting", "starts", "start", "it", "is", "will", "be", "its", "it's", "by", "in", "please",
   "morning", "afternoon", "evening", "night", "this", "of",
+  // the event named around its date in a when step ("harusi itakuwa Jumamosi ijayo")
+  "harusi", "sherehe", "tukio", "event", "wedding", "party", "kikao", "mkutano", "msiba", "mazishi", "inakuwa", "itakua", "tutakuwa",
 ]);
+
+/**
+ * Longer than any date typed on its own: chrono's parsers restart after each failed match, so a long message of
+ * numbers ("1 1 1 …") costs time that grows with its square; a date in a long message is not one to act on anyway.
+ */
+const maxLength = 80;
 
 /** How sure a reading is when words were left over, or when it named no day ("mwezi ujao"). */
 const leftoverConfidence = 0.5;
@@ -50,7 +58,7 @@ const vagueConfidence = 0.6;
  */
 export function readDateTime(raw: string, { timeZone, now }: DateContext): Reading<DateTimeValue> | undefined {
   const text = words(raw).text.replace(joiners, " ").replace(/\s+/g, " ").trim();
-  if (!text || !mayHoldDate.test(text) || impossibleDay(text)) return undefined;
+  if (!text || text.length > maxLength || !mayHoldDate.test(text) || impossibleDay(text)) return undefined;
   const offset = offsetAt(timeZone, now.getTime());
   const results = reader.parse(text, { instant: now, timezone: offset }, { forwardDate: true });
   const first = results[0];
@@ -61,7 +69,8 @@ export function readDateTime(raw: string, { timeZone, now }: DateContext): Readi
   const left = leftover(text, results).filter((t) => !filler.has(t));
   if (left.length || results.length > 1 || wrongWeekday(first)) confidence = leftoverConfidence;
   else if (first.tags().has("swahili/vague")) confidence = vagueConfidence;
-  return reading(value.kind === "instant" && bareHour(first) ? dateOf(first) : value, value.kind === "instant" && bareHour(first) ? Math.min(confidence, vagueConfidence) : confidence);
+  if (value.kind !== "date" && bareHour(first)) return reading(value.kind === "instant" ? dateOf(first) : value, Math.min(confidence, vagueConfidence));
+  return reading(value, confidence);
 }
 
 /** "2027-13-01": a numeric date with no such month (chrono would swap it into 13 January). */
@@ -84,12 +93,19 @@ function leftover(text: string, results: ParsedResult[]): string[] {
   return rest.split(/\s+/).filter(Boolean);
 }
 
+/** Words after which a lone number is a day or a Swahili hour, not an hour on the English clock. */
+const numberOwners = /^(saa|tarehe|st|nd|rd|th|tar|trh|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba|des)$/;
+
+/** Words after a number that make it a time: "4 pm", "10 jioni", "14 hrs". */
+const hourMarks = /^(am|pm|a\.m|p\.m|hrs|hours|oclock|o'clock|alfajiri|asubuhi|asbh|mchana|alasiri|jioni|jion|usiku)$/;
+
 /**
  * "2027-02-13 14" or "Sunday at 3": an hour without minutes, am/pm or a Swahili part of the day is too easy to
- * misread (3 in the morning?), so it is a day whose time is still to ask.
+ * misread (3 in the morning?), so the time is still to ask. A lone number after "saa", "tarehe" or a month is not one.
  */
 function bareHour(result: ParsedResult): boolean {
-  return !result.tags().has("parser/swahili") && /(^|\s)(at )?\d{1,2}$/.test(result.text) && !/(^|\s)\d{1,2}[/.-]\d{1,2}$/.test(result.text);
+  const tokens = result.text.split(" ");
+  return tokens.some((t, i) => /^\d{1,2}$/.test(t) && !numberOwners.test(tokens[i - 1] ?? "") && !numberOwners.test(tokens[i + 1] ?? "") && !hourMarks.test(tokens[i + 1] ?? ""));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

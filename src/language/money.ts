@@ -57,7 +57,7 @@ interface Found {
  */
 export function readMoney(raw: string): Reading<number> | undefined {
   // The normaliser drops a leading minus with the other dashes; a negative amount is never a pledge or a price.
-  if (/(^|[\s(:])[-−]\s*\d/.test(raw) || /\b(minus|hasi)\b/i.test(raw)) return undefined;
+  if (/(^|[\s(:])[-−]+\s*\d/.test(raw) || /\b(minus|hasi)\b/i.test(raw)) return undefined;
   const tokens = splitTokens(words(raw).tokens);
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -71,8 +71,9 @@ export function readMoney(raw: string): Reading<number> | undefined {
   if (!found.length) return undefined;
   const first = found[0]!;
   if (!Number.isInteger(first.value) || first.value < 0 || first.value > maxAmount) return undefined;
-  const others = tokens.filter((t, i) => !currencyWords.has(t) && !quiet.has(t) && !found.some((f) => i >= f.start && i < f.end));
-  if (found.some((f) => f.value !== first.value)) return reading(first.value, 0.5);
+  const covered = new Set(found.flatMap((f) => Array.from({ length: f.end - f.start }, (_, k) => f.start + k)));
+  const others = tokens.filter((t, i) => !currencyWords.has(t) && !quiet.has(t) && !covered.has(i));
+  if (found.length > 1) return reading(first.value, 0.5); // "50k au 100k", "1 1 1": which one?
   if (!others.length) return reading(first.value, 1);
   return reading(first.value, first.marked ? 0.9 : 0.5);
 }
@@ -107,6 +108,8 @@ function splitTokens(tokens: string[]): string[] {
 function figureValue(text: string): number | undefined {
   if (/^\d+$/.test(text)) return text.length > 1 && text.startsWith("0") ? undefined : Number(text); // 0713…: a phone
   if (/^[1-9]\d{0,2}([, ]\d{3})+$/.test(text)) return Number(text.replace(/[, ]/g, ""));
+  // "1,000,000.00": cents written out, a whole amount all the same.
+  if (/^[1-9]\d{0,2}(,\d{3})+\.\d{1,2}$/.test(text)) return Number(text.replace(/,/g, ""));
   // "50.000" and "1.500.000" are thousands (nobody gives 50 shillings and a fraction); "2.5" is a decimal.
   if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(text)) return Number(text.replace(/\./g, ""));
   if (/^\d+\.\d+$/.test(text)) return Number(text);

@@ -108,11 +108,21 @@ function calendarDay(context: ParsingContext, day: number, month: number, year?:
 
 const datePrefix = "(?:(?:tarehe|tar|trh|terehe|tareh) )?";
 
+/** A day of the month in digits or Swahili words ("tarehe ishirini na tano Desemba"). */
+const unitWords = ["moja", "mbili", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa"];
+const dayNumber = `\\d{1,2}|(?:kumi|ishirini|thelathini)(?: na (?:${unitWords.join("|")}))?|${unitWords.join("|")}`;
+function dayValue(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const [tens, , unit] = text.split(" ");
+  const tensValue = { kumi: 10, ishirini: 20, thelathini: 30 }[tens!];
+  return tensValue === undefined ? unitWords.indexOf(tens!) + 1 : tensValue + (unit ? unitWords.indexOf(unit) + 1 : 0);
+}
+
 /** "tarehe 20 Desemba", "20 des 2027", "20th dec", "tarehe 20 mwezi wa 12", "Desemba 20". */
 export const swahiliMonthDate: Parser = {
   pattern: once(
     bounded(
-      `${datePrefix}(\\d{1,2})(?:st|nd|rd|th)? (?:ya |mwezi wa |mwezi )?(?:(${monthPattern})|(\\d{1,2}))(?: (\\d{4}))?|(${monthPattern}) (?:tarehe )?(\\d{1,2})(?:st|nd|rd|th)?(?: (\\d{4}))?`,
+      `${datePrefix}(${dayNumber})(?:st|nd|rd|th)? (?:ya |mwezi wa |mwezi )?(?:(${monthPattern})|(\\d{1,2}))(?: (\\d{4}))?|(${monthPattern}) (?:tarehe )?(\\d{1,2})(?:st|nd|rd|th)?(?: (\\d{4}))?`,
     ),
   ),
   extract(context, match) {
@@ -120,7 +130,9 @@ export const swahiliMonthDate: Parser = {
     // "20 12" without "mwezi wa" is two numbers, not a date.
     if (monthNumber && !/mwezi/.test(match[0])) return null;
     const month = monthNumber ? Number(monthNumber) : monthOf((monthWord1 ?? monthWord2)!);
-    const day = Number(day1 ?? day2);
+    // A day in words needs "tarehe" before it: "tano desemba" alone is too easily something else.
+    if (day1 && !/^\d/.test(day1) && !/^(tarehe|tar|trh|terehe|tareh) /.test(match[0])) return null;
+    const day = dayValue((day1 ?? day2)!);
     const year = year1 ?? year2;
     const ymd = month === undefined ? undefined : calendarDay(context, day, month, year ? Number(year) : undefined);
     return ymd ? dayResult(context, match, ymd) : null;
@@ -139,7 +151,7 @@ export const dayMonthNumbers: Parser = {
 
 /** "tarehe 20" (this month's, or next month's when passed), "tarehe 5 mwezi ujao", "mwezi ujao" (vague: no day). */
 export const swahiliDayOfMonth: Parser = {
-  pattern: once(bounded("(?:tarehe|tar|trh) (\\d{1,2})(?: (mwezi huu|mwezi ujao|mwezi unaokuja))?|(mwezi ujao|mwezi unaokuja|wiki ijayo|wiki ijao)")),
+  pattern: once(bounded(`(?:tarehe|tar|trh) (${dayNumber})(?: (mwezi huu|mwezi ujao|mwezi unaokuja))?|(mwezi ujao|mwezi unaokuja|wiki ijayo|wiki ijao)`)),
   extract(context, match) {
     const [, dayText, which, vague] = match;
     const [year, month, today] = dayFrom(context, 0);
@@ -148,7 +160,7 @@ export const swahiliDayOfMonth: Parser = {
       const ymd = vague.startsWith("wiki") ? dayFrom(context, 7) : (calendarDay(context, 1, (month % 12) + 1, month === 12 ? year + 1 : year) ?? []);
       return dayResult(context, match, ymd, "swahili/vague");
     }
-    const day = Number(dayText);
+    const day = dayValue(dayText!);
     const ahead = which ? which !== "mwezi huu" : day < today;
     const m = ahead ? (month % 12) + 1 : month;
     const ymd = calendarDay(context, day, m, ahead && month === 12 ? year + 1 : year);

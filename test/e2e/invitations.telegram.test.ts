@@ -52,7 +52,7 @@ describe("invitations on Telegram", () => {
 
     // The organizer, on Telegram, is told at once.
     const told = (await organizer.waitForMessages(5))[4]!.text;
-    expect(told).toBe("Amina answered for Harusi ya Neema: coming, 2 people.\nSo far: 1 coming (2 people), 0 not coming, 0 maybe, 0 not answered.");
+    expect(told).toBe("Amina answered for Harusi ya Neema: coming, 2 people.\nSo far: 1 coming (2 in all), 0 not coming, 0 maybe, 0 not answered.");
     await organizer.send("/guests");
     expect((await organizer.waitForMessages(6))[5]!.text).toContain(`• Amina ${guestPhone} – coming, 2 people`);
   });

@@ -98,12 +98,13 @@ describe("WhatsApp Cloud API, end to end", () => {
     // The tap on the template's first button comes back as its payload.
     expect(await personWrites(guest, templateButton(card!.choiceValues[0]!, "Ndiyo, nitakuja")).statuses).toEqual([200]);
     const [, question] = await shown(guest, 2);
-    expect(question).toMatchObject({ type: "text" });
+    // "How many?" comes with the usual party sizes to pick (more than three choices: a list).
+    expect(question).toMatchObject({ type: "list" });
     expect(question!.text).toContain("Mtakuja watu wangapi");
     const answer = personWrites(guest, text("watu 4"));
     expect(await answer.statuses).toEqual([200]);
     expect((await shown(guest, 3))[2]!.text).toContain("Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 4 kwa jumla.");
-    expect((await simulatorTexts(organizer, 4))[3]).toBe("Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 people), 0 not coming, 0 maybe, 0 not answered.");
+    expect((await simulatorTexts(organizer, 4))[3]).toBe("Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 in all), 0 not coming, 0 maybe, 0 not answered.");
 
     // Meta delivers the same webhook again: one effect.
     expect(await fake.callWebhook(answer.body)).toEqual([200]);

@@ -99,7 +99,7 @@ describe("invitations on WhatsApp", () => {
     expect((await whatsappTexts(guest, 2))[1]).toContain("Mtakuja watu wangapi");
     network.current.emitMessage({ from: jidOf(guest), body: "watu 4" });
     expect((await whatsappTexts(guest, 3))[2]).toContain("Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 4 kwa jumla.");
-    expect((await simulatorTexts(organizer, 4))[3]).toBe("Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 people), 0 not coming, 0 maybe, 0 not answered.");
+    expect((await simulatorTexts(organizer, 4))[3]).toBe("Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 in all), 0 not coming, 0 maybe, 0 not answered.");
 
     // /link gives wa.me click-to-chat links with the text filled in.
     await organizerSays(organizer, `/link ${code}`);

@@ -135,6 +135,8 @@ describe("every model round-trips through the generated client", () => {
     });
 
     const usher = await db.eventUsher.create({ data: { eventId: event.id, userId: guest.id } });
+    const optOut = await db.optOut.create({ data: { userId: guest.id, eventId: event.id } });
+    const quotaUse = await db.quotaUse.create({ data: { userId: organizer.id, eventId: event.id, kind: "announcement" } });
 
     // The type makes this list complete: a model added to the schema without a row here fails the typecheck.
     const created: Record<Prisma.ModelName, string | bigint> = {
@@ -169,6 +171,8 @@ describe("every model round-trips through the generated client", () => {
       OutboundMessage: outbound.id,
       Reminder: reminder.id,
       EventUsher: usher.id,
+      OptOut: optOut.id,
+      QuotaUse: quotaUse.id,
     };
     expect(Object.keys(created).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 

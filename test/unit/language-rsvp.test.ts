@@ -113,7 +113,8 @@ describe("readRsvp", () => {
     const start = performance.now();
     const n = 5000;
     for (let i = 0; i < n; i++) readRsvp(lines[i % lines.length]!);
-    expect((performance.now() - start) / n).toBeLessThan(0.2);
+    // ~0.02-0.09 ms on the build machines; the bound leaves room for a busy machine, not for a slower grammar.
+    expect((performance.now() - start) / n).toBeLessThan(0.5);
   });
 });
 

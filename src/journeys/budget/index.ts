@@ -1,5 +1,6 @@
 // The event's budget from the phone: expenses as they come (planned cost, what is paid), and the plan against the
 // budget the organizer set, confirmed bookings included, with a warning when the plan goes over.
+import { privateOnly } from "../privacy/index.js";
 import { parseAmount } from "../../../flows/event-input.js";
 import { formFlow, forms } from "../../../flows/form.flow.js";
 import { isSeparated, readTitleAmounts, splitFields } from "../../language/fields.js";
@@ -63,6 +64,7 @@ async function addExpenseOf(turn: Turn, code: string | undefined, title: string,
 }
 
 const budgetCommand: CommandHandler = async (turn, args) => {
+  privateOnly(turn, turn.locale === "sw" ? "bajeti" : "budget");
   const { event, budget } = await eventWithBudget(turn, codeOf(args));
   const { items, bookings, planned, paid } = await budgetOf(await turn.db(), event.id);
   if (!items.length && !bookings.length) return turn.say("budget.none", { event: event.name, code: event.code ?? "" });

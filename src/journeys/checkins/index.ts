@@ -1,5 +1,6 @@
 // Check-in at the door: a guest's entry pass as a QR image (/pass), ushers the organizer appoints (/usher), a scan
 // of a pass (its deep link opens the bot with "start IN-…", or the code typed) and arrivals so far (/checkins).
+import { privateOnly } from "../privacy/index.js";
 import QRCode from "qrcode";
 import { appointUsher, checkinCounts, doorEvent, isPassToken, passFor, scanPass } from "../../domain/checkins.js";
 import { normalisePhone } from "../../domain/phones.js";
@@ -16,6 +17,8 @@ function passLinks(turn: Turn, token: string) {
 }
 
 const passCommand: CommandHandler = async (turn, args) => {
+  // A pass is a reusable entry token: whoever sees it in a group can walk in with it.
+  privateOnly(turn, turn.locale === "sw" ? "pasi" : "pass");
   const pass = await passFor(await turn.db(), { userId: turn.user.id, typed: codeOf(args), now: turn.now });
   const links = passLinks(turn, pass.token);
   const png = await QRCode.toBuffer(links.qr, { type: "png", width: 480, margin: 2, errorCorrectionLevel: "M" });

@@ -1,6 +1,7 @@
 // Contributions (michango): guests give a well-wish, a photo or a pledge of money to an event they are invited to;
 // organizers see pledged, paid and outstanding totals and record payments, partial payments adding up, and the guest
 // is thanked for each payment.
+import { privateOnly } from "../privacy/index.js";
 import { contributeFlow, type ContributeArgs } from "../../../flows/contribute.flow.js";
 import { parseAmount } from "../../../flows/event-input.js";
 import { addContribution, listContributions, myContributions, recordPayment } from "../../domain/contributions.js";
@@ -26,6 +27,7 @@ const contributeCommand: CommandHandler = async (turn, args, tools) => {
 };
 
 const contributionsCommand: CommandHandler = async (turn, args) => {
+  privateOnly(turn, turn.locale === "sw" ? "michango" : "contributions");
   const tx = await turn.db();
   const event = await organizerEvent(turn, codeOf(args));
   const { totals, rows } = await listContributions(tx, event.id);

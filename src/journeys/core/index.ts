@@ -7,6 +7,8 @@ import { onboardingFlow } from "../../../flows/onboarding.flow.js";
 import { rolesOf } from "../../domain/overview.js";
 import { normalisePhone } from "../../domain/phones.js";
 import { attachPhone } from "../../domain/users.js";
+import { recordUse, tooManyUnknownCodes } from "../../domain/quotas.js";
+import { resumeMessages, setOwnName } from "../privacy/index.js";
 import { deliverWaiting } from "../../engine/tell.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
@@ -78,15 +80,24 @@ async function deliverWaitingHere(turn: Turn): Promise<void> {
   turn.told.push(...(await deliverWaiting(await turn.db(), { userId: turn.user.id, channel: turn.event.channel, chatId: turn.event.chatId })));
 }
 
-/** A code opened from a link or typed: the journey it belongs to opens it; one nobody knows is refused politely. */
+/**
+ * A code opened from a link or typed: the journey it belongs to opens it; one nobody knows is refused politely, and
+ * counted, so nobody can try codes until one opens (UNKNOWN_CODES_PER_DAY). Answered, not thrown: a refusal would
+ * undo the count with the rest of the turn.
+ */
 async function openCode(turn: Turn, code: string, tools: CommandTools): Promise<void> {
-  if (!(await tools.open(turn, code))) throw new AppError("link.invalid_code", { code: code.slice(0, 64) });
+  const tx = await turn.db();
+  if (await tooManyUnknownCodes(tx, { userId: turn.user.id, now: turn.now })) return turn.say("quota.unknown_codes");
+  if (await tools.open(turn, code)) return;
+  await recordUse(tx, { kind: "unknown_code", userId: turn.user.id, now: turn.now });
+  turn.say("link.invalid_code", { code: code.slice(0, 64) });
 }
 
 /** "/start CODE" opens the code; a bare START from someone Nuru knows greets them back. */
 async function start(turn: Turn, payload: string, tools: CommandTools): Promise<void> {
   if (turn.conversation) turn.setConversation(undefined);
-  if (!payload) return turn.say("welcome.back", { name: turn.user.name });
+  // A bare START is also how someone who sent STOP asks for messages again.
+  if (!payload) return (await resumeMessages(turn)) ? undefined : turn.say("welcome.back", { name: turn.user.name });
   await openCode(turn, payload, tools);
 }
 
@@ -95,14 +106,16 @@ export const coreJourney: Journey = {
   commands: [
     { en: ["help"], sw: ["msaada"], for: "everyone", help: "help.line.help", run: help },
     { en: ["language"], sw: ["lugha"], for: "everyone", help: "help.line.language", run: language },
-    { en: ["cancel", "stop"], sw: ["sitisha", "acha"], for: "everyone", help: "help.line.cancel", run: cancel },
+    // "stop" belongs to the privacy journey: it cancels a conversation too, and outside one it stops messages.
+    { en: ["cancel"], sw: ["sitisha", "acha"], for: "everyone", help: "help.line.cancel", run: cancel },
     // What a Telegram deep link sends; on WhatsApp and in the simulator people type it ("start HARUSI-7K2").
     { en: ["start", "open"], sw: ["fungua"], for: "everyone", help: "help.line.start", run: (turn, args, tools) => start(turn, args, tools) },
   ],
   flows: [onboardingFlow, languageFlow, claimFlow],
   actions: {
     async setUserName(turn, { name }) {
-      turn.rename(name);
+      // Typed by the person: their own name, above any name an organizer invited them under.
+      await setOwnName(turn, name);
       return { name };
     },
     async setLocale(turn, { locale }) {

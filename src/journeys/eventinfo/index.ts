@@ -1,6 +1,7 @@
 // What guests read of their event (/info: when and where, the venue's pin, the schedule, their own answer) and say
 // to it (/comment), and what organizers add to it: sessions of the schedule, the venue's pin, announcements to the
 // guests, and the comments to read.
+import { announcementsLeft, quotas, recordUse } from "../../domain/quotas.js";
 import { parseEventDate } from "../../../flows/event-input.js";
 import { formFlow, forms } from "../../../flows/form.flow.js";
 import { isSeparated, readHead, readTwoDateTimes, splitFields, splitWhere } from "../../language/fields.js";
@@ -43,7 +44,13 @@ const announceCommand: CommandHandler = async (turn, args) => {
   const everyone = /^(all|wote)\s+/i.exec(rest);
   const text = (everyone ? rest.slice(everyone[0].length) : rest).trim();
   if (!text) return turn.say("announce.usage");
+  // Quotas (src/domain/quotas.ts): a short message, a few a day per event, so /announce is no relay for spam.
+  const q = quotas();
+  if (text.length > q.announcementMaxLength) return turn.say("quota.announce_too_long", { limit: q.announcementMaxLength, length: text.length });
   const event = await organizerEvent(turn, code);
+  const tx = await turn.db();
+  if ((await announcementsLeft(tx, { eventId: event.id, now: turn.now })) <= 0) return turn.say("quota.announce_daily", { event: event.name, limit: q.announcementsPerEventPerDay });
+  await recordUse(tx, { kind: "announcement", userId: turn.user.id, eventId: event.id, now: turn.now });
   const { sent, waiting } = await turn.tell(
     { guestsOf: event.id, answers: everyone ? ["pending", "accepted", "declined", "maybe"] : ["accepted"] },
     withTemplate(tidingsOf("announcement", event.id, message("announce.message", { event: event.name, text, host: turn.user.name })), "announcement", () => [event.name, `${text} — ${turn.user.name}`]),

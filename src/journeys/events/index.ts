@@ -11,6 +11,7 @@ import { approveRequest, inviteGuests, listRequests, requestInvitation, type Inv
 import { normalisePhone } from "../../domain/phones.js";
 import { isWhatsAppChannel } from "../../channels/channel.js";
 import type { Turn } from "../../engine/turn.js";
+import type { Tx } from "../../db/prisma.js";
 import { AppError } from "../../errors.js";
 import { isLocale, label, plural, type Locale, message, render } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
@@ -19,6 +20,11 @@ import { codeOf, openLinks, organizerEvent, peopleText, rsvpChoices, sendChart, 
 import { answerCounts } from "./counts.js";
 import { readGuestList } from "./invite-list.js";
 import { splitFields } from "../../language/fields.js";
+import { optedOutGuests } from "../../domain/opt-outs.js";
+import { quotas, recordUse } from "../../domain/quotas.js";
+import { randomCode } from "../../domain/codes.js";
+import { privateOnly } from "../privacy/index.js";
+import { fitInvitationQuotas } from "./invite-quota.js";
 
 /** The invitation as each guest reads it, in their language, with Yes / No / Maybe. */
 function invitationTidings(event: OrganizerEvent, host: string) {
@@ -47,12 +53,16 @@ async function invite(
   turn: Turn,
   event: OrganizerEvent,
   guests: { phone: string; name?: string }[],
-): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number; firstContacts: number }> {
+): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number; firstContacts: number; refusals: string[] }> {
   if (event.status === "cancelled" || event.status === "completed") throw new AppError("invite.event_closed", { event: event.name, status: label(`event.status.${event.status}`) });
   const tx = await turn.db();
-  const { invited, already } = await inviteGuests(tx, { eventId: event.id, guests, defaultLocale: turn.locale, timeZone: event.timeZone, now: turn.now });
+  // The organizer's quotas (src/domain/quotas.ts): numbers beyond them are named back in refusals, not dropped.
+  const fitted = await fitInvitationQuotas(turn, tx, guests);
+  const { invited, already } = await inviteGuests(tx, { eventId: event.id, guests: fitted.guests, defaultLocale: turn.locale, timeZone: event.timeZone, now: turn.now });
   const { waiting } = await turn.tell({ userIds: invited.map((g) => g.userId) }, invitationTidings(event, turn.user.name));
-  return { invited, already, waiting, firstContacts: await firstContacts(turn, invited.map((g) => g.userId)) };
+  const firsts = await firstContacts(turn, invited.map((g) => g.userId));
+  await recordUse(tx, { kind: "first_contact", userId: turn.user.id, eventId: event.id, amount: firsts, now: turn.now });
+  return { invited, already, waiting, firstContacts: firsts, refusals: fitted.refusals };
 }
 
 /** How many of these people WhatsApp will be writing to first (they never wrote on a running channel): paced slowly. */
@@ -81,11 +91,16 @@ const inviteCommand: CommandHandler = async (turn, args, tools) => {
 /** A typed list: each bad or repeated entry is reported by itself, the good ones are invited. */
 async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Promise<number> {
   const list = readGuestList(text, turn.env.defaultCountry);
+  const perMessage = quotas().invitesPerMessage;
+  if (list.guests.length > perMessage) {
+    turn.say("quota.invite_per_message", { limit: perMessage, count: list.guests.length });
+    return 0;
+  }
   if (!list.guests.length) {
     turn.say("invite.none_valid", { usage: turn.render({ key: "invite.usage", params: { code: event.code ?? "" } }) });
     return 0;
   }
-  const { invited, already, waiting, firstContacts: firsts } = await invite(turn, event, list.guests);
+  const { invited, already, waiting, firstContacts: firsts, refusals } = await invite(turn, event, list.guests);
   const lines = [turn.render({ key: "invite.sent", params: { event: event.name, count: invited.length } })];
   if (waiting) lines.push(plural(turn.locale, "invite.waiting_note", waiting, { code: event.code ?? "" }));
   const budget = turn.env.firstContactBudget;
@@ -98,6 +113,7 @@ async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Prom
   if (list.invalid.length) lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));
   if (list.duplicates.length) lines.push(turn.render({ key: "invite.duplicate", params: { list: list.duplicates.join(", ") } }));
   if (already.length) lines.push(turn.render({ key: "invite.already", params: { list: already.join(", ") } }));
+  lines.push(...refusals);
   turn.send({ text: { text: lines.join("\n") } });
   return invited.length;
 }
@@ -123,9 +139,11 @@ const statusText = (turn: Turn, status: string) =>
   turn.render({ key: `guests.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}` });
 
 const guestsCommand: CommandHandler = async (turn, args) => {
+  privateOnly(turn, turn.locale === "sw" ? "wageni" : "guests");
   const event = await organizerEvent(turn, codeOf(args));
   const tx = await turn.db();
   const [guests, counts, requests] = [await listEventGuests(tx, event.id), (await countAnswers(tx, [event.id])).get(event.id), await listRequests(tx, event.id)];
+  const stopped = await optedOutGuests(tx, event.id);
   const code = event.code ?? "";
   if (!guests.length && !requests.length) return turn.say("guests.none", { event: event.name, code });
   const c = counts ?? { accepted: 0, declined: 0, maybe: 0, pending: 0, headcount: 0 };
@@ -134,7 +152,9 @@ const guestsCommand: CommandHandler = async (turn, args) => {
     const status = g.status === "accepted" && g.party_size > 1
       ? turn.render({ key: "guests.party", params: { status: statusText(turn, g.status), party: peopleText(turn.locale, g.party_size) } })
       : statusText(turn, g.status);
-    lines.push(turn.render({ key: "guests.item", params: { name: g.name, phone: g.phone ?? "", status } }));
+    // Who said STOP: the organizer knows why they hear nothing back, and that Nuru will not write to them.
+    const shown = g.phone && stopped.has(g.phone) ? `${status} · ${turn.render({ key: "guests.opted_out" })}` : status;
+    lines.push(turn.render({ key: "guests.item", params: { name: g.name, phone: g.phone ?? "", status: shown } }));
   }
   if (requests.length) {
     lines.push("", turn.render({ key: "guests.requests", params: { code } }));
@@ -158,7 +178,20 @@ function linksFor(turn: Turn, code: string): string {
   return parts.join(" · ");
 }
 
+/**
+ * The secret of the event-wide link, made the first time it is asked for: 13 characters of a 31-letter alphabet
+ * (64 bits), so nobody finds a way in by trying codes; the short event code opens nothing for a stranger.
+ */
+async function shareTokenOf(tx: Tx, eventId: string): Promise<string> {
+  const found = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { shareToken: true } });
+  if (found.shareToken) return found.shareToken;
+  const token = randomCode(13);
+  await tx.event.update({ where: { id: eventId }, data: { shareToken: token } });
+  return token;
+}
+
 const linkCommand: CommandHandler = async (turn, args) => {
+  privateOnly(turn, turn.locale === "sw" ? "kiungo" : "link");
   const event = await organizerEvent(turn, codeOf(args));
   const tx = await turn.db();
   const invitations = await tx.invitation.findMany({
@@ -169,7 +202,7 @@ const linkCommand: CommandHandler = async (turn, args) => {
   const code = event.code ?? "";
   const lines = [turn.render({ key: "link.header", params: { event: event.name, code } })];
   for (const i of invitations) lines.push(turn.render({ key: "link.guest", params: { name: i.recipientName ?? i.recipientPhone ?? "", links: linksFor(turn, i.code!) } }));
-  lines.push("", turn.render({ key: "link.event", params: { links: linksFor(turn, code) } }));
+  lines.push("", turn.render({ key: "link.event", params: { links: linksFor(turn, await shareTokenOf(tx, event.id)) } }));
   // Recorded per platform the links were made for, so the organizer's sharing can be counted.
   const platforms = [...(turn.env.links?.telegramBot ? ["telegram"] : []), ...(turn.env.links?.whatsappNumber ? ["whatsapp"] : []), turn.event.channel];
   await tx.eventShare.createMany({ data: [...new Set(platforms)].map((platform) => ({ eventId: event.id, sharedBy: turn.user.id, platform })) });
@@ -198,37 +231,43 @@ const notifyCommand: CommandHandler = async (turn, args) => {
 };
 
 /**
- * An event's shared link: whoever opens it with a number on the guest list gets their invitation; anyone else is a
- * request the organizer may approve. A chat account without a number (Telegram) first shares it.
+ * An event's shared link (its secret token): whoever opens it with a number on the guest list gets their invitation;
+ * anyone else is a request the organizer may approve, told nothing of the event (not even its name) until then. The
+ * short event code works only for its organizer and people already invited: for anyone else it is unknown, so
+ * guessing codes finds nothing. A chat account without a number (Telegram) first shares it.
  */
 async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Promise<boolean> {
   const code = normaliseCode(typed);
   if (!code) return false;
   const tx = await turn.db();
   const select = { id: true, name: true, code: true, organizerId: true, status: true } as const;
-  const event = (await tx.event.findUnique({ where: { code }, select })) ?? (await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select }));
+  const shared = await tx.event.findUnique({ where: { shareToken: code }, select });
+  const event = shared ?? (await tx.event.findUnique({ where: { code }, select })) ?? (await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select }));
   if (!event) return false;
   if (event.organizerId === turn.user.id) {
     turn.say("event.own_link", { event: event.name, code });
     return true;
   }
+  // Without a number nobody can be told apart from a stranger: only the secret link goes on to ask for one.
   if (!turn.user.phone) {
+    if (!shared) return false;
     await tools.startFlow(turn, "claim", { code });
     return true;
   }
   const invitation = await tx.invitation.findUnique({ where: { eventId_recipientPhone: { eventId: event.id, recipientPhone: turn.user.phone } }, select: { code: true, sentAt: true } });
   if (invitation?.sentAt && invitation.code) return tools.open(turn, invitation.code);
+  if (!shared) return false;
   if (invitation) {
-    turn.say("open.already_asked", { event: event.name });
+    turn.say("share.already_asked");
     return true;
   }
-  if (event.status === "cancelled" || event.status === "completed") throw new AppError("rsvp.event_cancelled", { event: event.name });
+  if (event.status === "cancelled" || event.status === "completed") return false;
   await requestInvitation(tx, { eventId: event.id, phone: turn.user.phone, name: turn.user.name, now: turn.now, defaultLocale: isLocale(turn.user.locale) ? turn.user.locale : turn.locale, timeZone: turn.timeZone });
   if (event.organizerId) {
     const params = { name: turn.user.name, phone: turn.user.phone, event: event.name, code };
     await turn.tell({ userIds: [event.organizerId] }, tidingsOf("join_request", event.id, message("open.request_to_organizer", params)));
   }
-  turn.say("open.not_listed", { name: turn.user.name, phone: turn.user.phone, event: event.name });
+  turn.say("share.requested", { name: turn.user.name });
   return true;
 }
 
@@ -265,8 +304,9 @@ export const eventsJourney: Journey = {
         turn.say("invite.invalid", { list: input.contact?.phone.slice(0, 32) ?? "" });
         return { invited: 0 };
       }
-      const { invited, already } = await invite(turn, event, [{ phone, ...(input.contact?.name ? { name: input.contact.name } : {}) }]);
-      if (already.length) turn.say("invite.already", { list: phone });
+      const { invited, already, refusals } = await invite(turn, event, [{ phone, ...(input.contact?.name ? { name: input.contact.name } : {}) }]);
+      if (refusals.length) turn.send({ text: { text: refusals.join("\n") } });
+      else if (already.length) turn.say("invite.already", { list: phone });
       else turn.say("invite.contact_added", { name: invited[0]?.name ?? phone, phone, event: event.name });
       return { invited: invited.length };
     },

@@ -2,6 +2,7 @@
 // quotes and line breaks are common); a byte-order mark makes Excel read the UTF-8 (Swahili names, emoji) right;
 // amounts are plain numbers and times are in the event's zone, so a spreadsheet can sum and sort them. Every text a
 // guest or organizer typed (names, well-wishes, titles) is escaped against formula injection (escapeFormula).
+import { privateOnly } from "../privacy/index.js";
 import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
 import { format } from "date-fns";
@@ -58,6 +59,7 @@ async function csvOf(turn: Turn, kind: ExportKind, eventId: string, zone: string
 }
 
 const exportCommand: CommandHandler = async (turn, args) => {
+  privateOnly(turn, turn.locale === "sw" ? "pakua" : "export");
   const { code, rest } = splitCode(args);
   const kind = kinds[rest.trim().toLowerCase()];
   const event = await organizerEvent(turn, code);
