@@ -57,6 +57,6 @@ export async function eventsOfGuest(tx: Tx, options: { userId: string; now: Date
   return tx.$queryRaw<{ id: string; name: string; code: string | null }[]>`
     SELECT e.id::text, e.name, e.code FROM event_guests g JOIN events e ON e.id = g.event_id
     WHERE g.user_id = ${options.userId}::uuid AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed')
-      AND (e.start_time IS NULL OR e.start_time > ${options.now} - interval '1 day')
+      AND (e.start_time IS NULL OR e.start_time > ${options.now}::timestamptz - interval '1 day')
     ORDER BY e.start_time NULLS LAST LIMIT 10`;
 }

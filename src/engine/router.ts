@@ -186,7 +186,7 @@ export function createRouter(options: RouterOptions) {
     // A contact while a flow waits for one (an invitation being opened, guests being invited) is that flow's answer.
     if (c.kind === "contact" && !turn.conversation && hooks.contact) return hooks.contact(turn, c, tools);
     if (c.kind === "text") {
-      const command = parseCommand(c.text, commandNames, registry.takes);
+      const command = parseCommand(c.text, commandNames, registry.takes, { inConversation: Boolean(turn.conversation) });
       if (command) return registry.commands.get(command.name)!.run(turn, command.args, tools);
     }
     // A withdrawn vote says nothing to answer; a vote is a tap on the choice it names (or, unknown, its words).

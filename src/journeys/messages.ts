@@ -12,10 +12,11 @@ import * as events from "./events/messages.js";
 import * as exportsMessages from "./exports/messages.js";
 import * as invitations from "./invitations/messages.js";
 import * as lifecycle from "./lifecycle/messages.js";
+import * as payments from "./payments/messages.js";
 import * as polls from "./polls/messages.js";
 import * as privacy from "./privacy/messages.js";
 import * as reminders from "./reminders/messages.js";
 import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders, exportsMessages, checkins, charts, privacy] as const;
+export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders, exportsMessages, checkins, charts, privacy, payments] as const;

@@ -20,11 +20,12 @@ const loneCode = (raw: string) => /^[A-Z0-9]{4,}$/.test(raw) || (/^[a-z0-9]{5,}$
  * field separators (`|` or new lines). An ordinary sentence that merely starts with a command word ("help me
  * please", "cancel the wedding now", "jibu lako ni nini") has none of these, and stays conversation.
  */
-export function looksLikeArgs(args: string): boolean {
+export function looksLikeArgs(args: string, options: { numbers?: boolean } = {}): boolean {
   const a = args.trim();
   if (!a) return true;
   if (a.includes("|") || a.includes("\n")) return true;
-  if (codeFirst.test(a) || phoneFirst.test(a) || /^\d/.test(a)) return true;
+  if (codeFirst.test(a)) return true;
+  if (options.numbers !== false && (phoneFirst.test(a) || /^\d/.test(a))) return true;
   return !/\s/.test(a) && loneCode(a);
 }
 

@@ -151,9 +151,16 @@ export const dayMonthNumbers: Parser = {
 
 /** "tarehe 20" (this month's, or next month's when passed), "tarehe 5 mwezi ujao", "mwezi ujao" (vague: no day). */
 export const swahiliDayOfMonth: Parser = {
-  pattern: once(bounded(`(?:tarehe|tar|trh) (${dayNumber})(?: (mwezi huu|mwezi ujao|mwezi unaokuja))?|(mwezi ujao|mwezi unaokuja|wiki ijayo|wiki ijao)`)),
+  // The month may also come first ("mwezi ujao tarehe 5"); it must be tried before the vague "mwezi ujao" alone.
+  pattern: once(
+    bounded(
+      `(?:tarehe|tar|trh) (${dayNumber})(?: (mwezi huu|mwezi ujao|mwezi unaokuja))?|(mwezi huu|mwezi ujao|mwezi unaokuja),? (?:tarehe|tar|trh) (${dayNumber})|(mwezi ujao|mwezi unaokuja|wiki ijayo|wiki ijao)`,
+    ),
+  ),
   extract(context, match) {
-    const [, dayText, which, vague] = match;
+    const [, dayAfter, whichAfter, whichBefore, dayBefore, vague] = match;
+    const dayText = dayAfter ?? dayBefore;
+    const which = whichAfter ?? whichBefore;
     const [year, month, today] = dayFrom(context, 0);
     if (vague) {
       // A month or a week away, no day named: a date to confirm, not to act on.

@@ -120,3 +120,16 @@ describe("phones", () => {
     expect(localeForPhone(undefined, "en")).toBe("en");
   });
 });
+
+describe("parseCommand inside a conversation", () => {
+  it("takes an answer that starts with a command word and a number as the answer, not the command", () => {
+    expect(parseCommand("wageni 3", known, registry.takes, { inConversation: true })).toBeUndefined();
+    expect(parseCommand("wageni 3", known, registry.takes)).toEqual({ name: "wageni", args: "3" });
+  });
+
+  it("still takes a command with a code, a slash or a bare word", () => {
+    expect(parseCommand("wageni HARUSI-QBD", known, registry.takes, { inConversation: true })).toEqual({ name: "wageni", args: "HARUSI-QBD" });
+    expect(parseCommand("/wageni 3", known, registry.takes, { inConversation: true })).toEqual({ name: "wageni", args: "3" });
+    expect(parseCommand("acha", known, registry.takes, { inConversation: true })).toEqual({ name: "acha", args: "" });
+  });
+});

@@ -26,6 +26,14 @@ describe("reading dates in the event's zone", () => {
     expect(at("Dec 24 at 6pm", tuesday, zone)).toBe("2026-12-24T15:00:00.000Z");
     expect(at("Jumamosi ijayo saa nane mchana", tuesday, zone)).toBe("2026-12-12T11:00:00.000Z");
     expect(at("2027-07-13 14:00", tuesday, zone)).toBe("2027-07-13T11:00:00.000Z"); // July: no summer time in EAT
+    expect(at("13/02/2027 2:00pm", tuesday, zone)).toBe("2027-02-13T11:00:00.000Z");
+    expect(at("20.12 2pm", tuesday, zone)).toBe("2026-12-20T11:00:00.000Z");
+    expect(at("tarehe 20 desemba saa 4 asubuhi", tuesday, zone)).toBe("2026-12-20T07:00:00.000Z");
+    expect(at("next saturday at 2pm", tuesday, zone)).toBe("2026-12-12T11:00:00.000Z");
+    expect(at("saturday 14:00", tuesday, zone)).toBe("2026-12-05T11:00:00.000Z");
+    // Relative to the moment: chrono's own instant for these came back in UTC (ENVIRONMENT.md).
+    expect(at("in 2 hours", tuesday, zone)).toBe("2026-12-01T09:00:00.000Z");
+    expect(at("tomorrow", tuesday, zone)).toBe("2026-12-02");
   });
 
   it("reads in a zone with summer time by the wall clock of that day", () => {
