@@ -51,7 +51,7 @@ function save(state: ContributeState, input: { kind: ContributionKind; content?:
     state: null,
     effects: [
       act<"addContribution", ContributeState>("addContribution", { code: state.code, ...input }, (r) => ({
-        effects: [{ type: "reply", reply: input.kind === "pledge" ? say("contribute.thanks_pledge", { event: r.event, amount: r.amount, ref: r.ref }) : say("contribute.thanks", { event: r.event }) }],
+        effects: [{ type: "reply", reply: input.kind === "pledge" ? say("contribute.thanks_pledge", { event: r.event, amount: r.amount, ref: r.ref }, { choices: [{ label: text("pay.now_button"), value: `pay:now:${r.ref}` }] }) : say("contribute.thanks", { event: r.event }) }],
       })),
     ],
   };

@@ -17,10 +17,12 @@ import { configureQuotas, quotasFromConfig } from "./domain/quotas.js";
 import { ConfigError, enabledChannels, listenHost, loadConfig, simulatorNeedsLogin, type Config } from "./config.js";
 import { ensureDatabase } from "./db/ensure-database.js";
 import { applyMigrations } from "./db/migrations.js";
+import { createRedis } from "./redis.js";
 import { createPrisma } from "./db/prisma.js";
 import { createEngine } from "./engine/engine.js";
 import type { Channel } from "./generated/prisma/client.js";
 import { createHttpApp } from "./http/app.js";
+import { journeys } from "./journeys/index.js";
 import { deliveryRecorder } from "./jobs/delivery.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundQueueName } from "./jobs/outbound.js";
 import { createMetrics } from "./metrics.js";
@@ -93,7 +95,7 @@ function buildAdapters(config: Config, logger: Logger, db: Db) {
 const firstContactOrder: FirstContactChannel[] = ["whatsapp_cloud", "whatsapp", "simulator"];
 
 async function connectRedis(url: string, logger: Logger): Promise<Redis> {
-  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  const redis = createRedis(url);
   // Without an "error" listener ioredis prints every failed reconnect to stderr. Keep the cause instead (connect()
   // itself only says "Connection is closed") and log each outage once, when it starts and when it ends.
   let lastError: Error | undefined;
@@ -215,6 +217,10 @@ async function main(): Promise<void> {
     db, connection: redis, workerConnection, prefix: queuePrefix, logger,
     settings: { messageDays: config.MESSAGE_RETENTION_DAYS, fileDays: config.FILE_RETENTION_DAYS },
   });
+  // Work journeys bring outside the chat (mobile money's callbacks, starter and reconciler): routes now, timers after the channels.
+  const journeyServices = journeys.flatMap((j) =>
+    j.service ? [j.service({ db, logger, config, env: engine.environment, dispatch: (channel, ids) => dispatcher.dispatch(channel, ids.map((id) => ({ id }))) })] : [],
+  );
   // For the queue dashboard: its own handles on every queue (closed at shutdown).
   const dashboardQueues = [...channels.map((c) => new Queue(outboundQueueName(c), { connection: redis, prefix: queuePrefix })), reminders.queue];
 
@@ -242,6 +248,7 @@ async function main(): Promise<void> {
         : undefined,
     metrics: metrics.registry,
     queues: dashboardQueues,
+    routes: journeyServices.flatMap((s) => s.routes ?? []),
     operatorToken: config.OPERATOR_TOKEN,
     production: config.NODE_ENV === "production",
     // loadConfig refuses a simulator beside a real channel without OPERATOR_TOKEN, so this never locks it for good.
@@ -264,6 +271,7 @@ async function main(): Promise<void> {
   if (whatsappCloud && !links.whatsappNumber) Object.defineProperty(links, "whatsappNumber", { get: () => whatsappCloud.displayNumber(), enumerable: true });
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();
+  for (const s of journeyServices) await s.start?.();
   const background = new AbortController();
   if (telegram && !links.telegramBot) void learnTelegramUsername(telegram, links, logger, background.signal);
 
@@ -300,6 +308,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await reconciler.stop();
     await reminders.stop();
+    await Promise.allSettled(journeyServices.map((s) => s.stop()));
     await retention.stop();
     await Promise.allSettled(dashboardQueues.map((q) => q.close()));
     await engine.processor.idle();

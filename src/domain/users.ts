@@ -104,11 +104,6 @@ export async function setUserName(tx: Tx, options: { userId: string; name: strin
   return { name: options.name };
 }
 
-export async function setUserLocale(tx: Tx, options: { userId: string; locale: Locale }): Promise<{ locale: Locale }> {
-  await tx.user.update({ where: { id: options.userId }, data: { locale: options.locale } });
-  return { locale: options.locale };
-}
-
 /**
  * Gives a person a phone number. When another account already holds it and this one is a bare chat account (no phone
  * of its own), the chat account is folded into the holder: this is how a Telegram user reaches the invitations an

@@ -43,6 +43,8 @@ export interface HttpOptions {
   metrics?: Registry;
   /** the BullMQ queues shown at /admin/queues, for the operator */
   queues?: Queue[];
+  /** routes journeys bring (payment providers' callbacks), each parsing its own bodies */
+  routes?: { path: string; router: Router }[];
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -76,6 +78,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     else app.use("/simulator", options.simulator);
   }
   if (options.whatsappQr) app.get("/whatsapp/qr", operatorPage, options.whatsappQr);
+  for (const route of options.routes ?? []) app.use(route.path, route.router);
   if (options.metrics) {
     const registry = options.metrics;
     app.get("/metrics", operatorPage, async (_req, res, next) => {

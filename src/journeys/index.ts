@@ -11,6 +11,7 @@ import { eventsJourney } from "./events/index.js";
 import { exportsJourney } from "./exports/index.js";
 import { invitationsJourney } from "./invitations/index.js";
 import { lifecycleJourney } from "./lifecycle/index.js";
+import { paymentsJourney } from "./payments/index.js";
 import { pollsJourney } from "./polls/index.js";
 import { privacyJourney } from "./privacy/index.js";
 import { remindersJourney } from "./reminders/index.js";
@@ -18,4 +19,4 @@ import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, privacyJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, checkinsJourney, remindersJourney, exportsJourney];
+export const journeys: Journey[] = [coreJourney, privacyJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, checkinsJourney, remindersJourney, exportsJourney, paymentsJourney];

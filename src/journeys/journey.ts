@@ -9,6 +9,12 @@ import type { Tx } from "../db/prisma.js";
 import type { StoredConversation } from "../engine/conversation-store.js";
 import type { Locale, PlainKey } from "../i18n/index.js";
 import type { Turn } from "../engine/turn.js";
+import type { TurnEnvironment } from "../engine/turn.js";
+import type { Router } from "express";
+import type { Config } from "../config.js";
+import type { Db } from "../db/prisma.js";
+import type { Channel } from "../generated/prisma/client.js";
+import type { Logger } from "../logger.js";
 
 export type Role = "guest" | "organizer" | "provider";
 /** Who a command is listed for in /help: everyone, or people holding a role. Anyone may type any command; the
@@ -75,6 +81,23 @@ export interface Preloader<T = unknown> {
  */
 export type BatchWriter<R = unknown> = (tx: Tx, rows: R[]) => Promise<void>;
 
+/** What src/main.ts gives every journey's service, once, at start-up. */
+export interface JourneyServiceDeps {
+  db: Db;
+  logger: Logger;
+  config: Config;
+  env: TurnEnvironment;
+  /** queues outbox rows the service committed (messages written with tellMany) */
+  dispatch: (channel: Channel, ids: bigint[]) => Promise<void>;
+}
+
+/** A journey's work outside any chat: HTTP routes (a provider's callbacks) and timers, started after the channels. */
+export interface JourneyService {
+  routes?: { path: string; router: Router }[];
+  start?(): void | Promise<void>;
+  stop(): Promise<void>;
+}
+
 export interface Journey {
   name: string;
   commands?: Command[];
@@ -101,4 +124,9 @@ export interface Journey {
   opens?: (turn: Turn, code: string, tools: CommandTools) => Promise<boolean>;
   /** Lines for the greeting: what this person can do next here (answers waiting, requests to confirm). */
   nextSteps?: (turn: Turn) => Promise<string[]>;
+  /**
+   * Work outside the chat (payments: callback routes, a starter and a reconciler): built by src/main.ts for every
+   * journey that has one, its routes mounted by src/http/app.ts, started after the channels and stopped at shutdown.
+   */
+  service?: (deps: JourneyServiceDeps) => JourneyService;
 }

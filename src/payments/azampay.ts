@@ -53,9 +53,16 @@ export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider 
   const http = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
   let token: { value: string; until: number } | undefined;
+  let fetching: Promise<string> | undefined;
 
   async function accessToken(): Promise<string> {
     if (token && token.until - 60_000 > now().getTime()) return token.value;
+    // One request for a token however many collections start at once.
+    fetching ??= fetchToken().finally(() => (fetching = undefined));
+    return fetching;
+  }
+
+  async function fetchToken(): Promise<string> {
     const res = await http(`${options.authRoot}/AppRegistration/GenerateToken`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },

@@ -50,10 +50,17 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
   const http = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
   let token: { value: string; until: number } | undefined;
+  let fetching: Promise<string> | undefined;
 
   async function accessToken(): Promise<string> {
     // A minute's margin: a token that expires between our check and Safaricom's would fail the request.
     if (token && token.until - 60_000 > now().getTime()) return token.value;
+    // One request for a token however many collections start at once.
+    fetching ??= fetchToken().finally(() => (fetching = undefined));
+    return fetching;
+  }
+
+  async function fetchToken(): Promise<string> {
     const basic = Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString("base64");
     const res = await http(`${options.apiRoot}/oauth/v1/generate?grant_type=client_credentials`, { headers: { Authorization: `Basic ${basic}` } });
     if (!res.ok) throw new PaymentProviderError(`Daraja token refused (HTTP ${res.status})`, res.status >= 500);

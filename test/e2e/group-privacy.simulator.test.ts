@@ -39,13 +39,15 @@ describe("private stays private", () => {
     await last(organizer, 2);
     const group = `group-${organizer}`;
     const refusal = "This holds private details (phone numbers, links, passes, money), so I do not show it in a group. Send /{c} to me in a private chat.";
-    let seen = 0;
-    for (const [command, c] of [[`/guests ${code}`, "guests"], [`/link ${code}`, "link"], [`/export ${code} guests`, "export"], [`/contributions ${code}`, "contributions"], [`/budget ${code}`, "budget"], ["/pass", "pass"]] as const) {
+    const commands = [[`/guests ${code}`, "guests"], [`/link ${code}`, "link"], [`/export ${code} guests`, "export"], [`/contributions ${code}`, "contributions"], [`/budget ${code}`, "budget"], ["/pass", "pass"]] as const;
+    for (const [command] of commands) {
       await inGroup(group, organizer, command);
-      expect(await last(group, ++seen)).toBe(refusal.replace("{c}", c));
+      await h.settle();
     }
-    await h.settle();
-    expect(h.sent.to(group).map((m) => m.text).join("\n")).not.toContain("+44");
+    // What the group was sent, from the outbox (the simulator shows one person's chats).
+    const written = (await h.db.outboundMessage.findMany({ where: { chatId: group }, orderBy: { id: "asc" } })).map((m) => m.body);
+    expect(written).toEqual(commands.map(([, c]) => refusal.replace("{c}", c)));
+    expect(written.join("\n")).not.toContain("+44");
   });
 });
 
@@ -83,11 +85,10 @@ describe("names", () => {
     const a = await newEvent(first, "Harusi ya Kwanza");
     const b = await newEvent(second, "Harusi ya Pili");
     await h.say(first, `/invite ${a} ${guest} Mama Mdogo`);
-    await h.say(second, `/invite ${b} ${guest}`);
     await last(first, 2);
+    await h.say(second, `/invite ${b} ${guest}`);
     await last(second, 2);
     await h.say(second, `/guests ${b}`);
-    console.log(JSON.stringify(h.sent.to(second).map((m) => m.text)));
     const list = await last(second, 3);
     expect(list).not.toContain("Mama Mdogo");
     expect(list).toContain(guest);

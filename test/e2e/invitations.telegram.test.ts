@@ -28,7 +28,10 @@ describe("invitations on Telegram", () => {
     const links = (await organizer.waitForMessages(4))[3]!.text;
     const invitation = await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: guestPhone } });
     expect(links).toContain(`• Amina: Telegram https://t.me/NuruTestBot?start=${invitation.code}`);
-    expect(links).toContain(`https://t.me/NuruTestBot?start=${code}`);
+    // The event-wide link opens with the event's secret token, not its guessable code.
+    const { shareToken } = await service.db.event.findUniqueOrThrow({ where: { code }, select: { shareToken: true } });
+    expect(shareToken).toMatch(/^[A-Z2-9]{13}$/);
+    expect(links).toContain(`https://t.me/NuruTestBot?start=${shareToken}`);
     expect(await service.db.eventShare.count({ where: { event: { code }, platform: "telegram" } })).toBe(1);
 
     // The guest opens the link: Telegram sends /start CODE; the number is proved with the share button.
@@ -62,19 +65,24 @@ describe("invitations on Telegram", () => {
     await organizer.send("/newevent Send-off ya Zawadi | send-off | 2031-03-01 16:00 | Mlimani City");
     const code = /Its code is ([A-Z0-9-]+)\./.exec((await organizer.waitForMessages(1))[0]!.text)![1]!;
 
+    // The event-wide link carries the event's secret token (the short code opens nothing for a stranger).
+    await organizer.send(`/link ${code}`);
+    await organizer.waitForMessages(2);
+    const { shareToken } = await service.db.event.findUniqueOrThrow({ where: { code }, select: { shareToken: true } });
     const cousin = service.user({ firstName: "Halima" });
     const phone = uniquePhone();
-    await cousin.start(code);
+    await cousin.start(shareToken!);
     await cousin.waitForMessages(1);
     await cousin.shareContact(phone);
     const [, , notListed] = await cousin.waitForMessages(3);
     // Her Telegram account spoke English before it had a number, and keeps to it.
-    expect(notListed!.text).toBe(`Thank you, Halima. Your number ${phone} is not on the guest list of Send-off ya Zawadi yet. I have told the organizer, who may let you in; you will get the invitation here if they do.`);
-    const request = (await organizer.waitForMessages(2))[1]!.text;
+    // Nothing of the event, not even its name, before the organizer lets her in.
+    expect(notListed!.text).toBe("Thank you Halima. I asked the organizer to let you in; you will get the invitation here when they do.");
+    const request = (await organizer.waitForMessages(3))[2]!.text;
     expect(request).toBe(`Halima (${phone}) opened the link of Send-off ya Zawadi but is not on the guest list. To let them in, send: /approve ${code} ${phone}`);
 
     await organizer.send(`/approve ${code} ${phone}`);
-    expect((await organizer.waitForMessages(3))[2]!.text).toBe(`Halima (${phone}) is let in and has the invitation now.`);
+    expect((await organizer.waitForMessages(4))[3]!.text).toBe(`Halima (${phone}) is let in and has the invitation now.`);
     const card = (await cousin.waitForMessages(4))[3]!;
     expect(card.text).toContain("Baraka invites you to Send-off ya Zawadi.");
     await cousin.press("No, I cannot come");

@@ -87,7 +87,7 @@ describe("invitations on WhatsApp", () => {
     await organizerSays(organizer, `/invite ${code} ${guest} Amina`);
     // The guest never wrote: the organizer learns that WhatsApp invitations to such people go out slowly, and why.
     expect((await simulatorTexts(organizer, 3))[2]).toBe(
-      "Invited to Harusi ya Neema: 1.\n1 of them have never written to this WhatsApp number. So that WhatsApp does not ban it, their invitations go out slowly (about 20 an hour, at most 150 a day): the last may take up to an hour. Faster: send them their links with /link " + code + "; whoever writes first is answered at once.",
+      "Invited to Harusi ya Neema: 1.\n1 of them has never written to this WhatsApp number. So that WhatsApp does not ban it, invitations to new numbers go out slowly (about 20 an hour, at most 150 a day): it may take up to an hour. Faster: send them their link with /link " + code + "; whoever writes first is answered at once.",
     );
 
     // WhatsApp has no buttons from an unofficial client: the choices are numbered lines.

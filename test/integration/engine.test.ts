@@ -128,11 +128,13 @@ describe("conversations", () => {
     expect(rows.map((r) => r.status)).toEqual(["done", "done"]);
   });
 
-  it("refuses a newcomer's first message in their number's language and creates no account for it", async () => {
+  it("refuses a newcomer's unknown code in their number's language and counts the guess against them", async () => {
     const phone = uniquePhone();
     await h.say(phone, "/start NOPE42");
     expect((await h.replies(phone, 1))[0]!.text).toContain('Sikupata mwaliko wenye namba "NOPE42"');
-    expect(await h.db.user.count({ where: { phone } })).toBe(0);
+    // The person is kept (with nothing else) so their guesses add up: codes cannot be tried without end.
+    const user = await h.db.user.findFirstOrThrow({ where: { phone } });
+    expect(await h.db.quotaUse.count({ where: { userId: user.id, kind: "unknown_code" } })).toBe(1);
     expect(await h.db.inboundMessage.count({ where: { chatId: phone, status: "done" } })).toBe(1);
   });
 

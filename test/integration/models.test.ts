@@ -137,6 +137,9 @@ describe("every model round-trips through the generated client", () => {
     const usher = await db.eventUsher.create({ data: { eventId: event.id, userId: guest.id } });
     const optOut = await db.optOut.create({ data: { userId: guest.id, eventId: event.id } });
     const quotaUse = await db.quotaUse.create({ data: { userId: organizer.id, eventId: event.id, kind: "announcement" } });
+    const collection = await db.paymentCollection.create({
+      data: { code: `L-${event.id.slice(0, 5)}`, purpose: "pledge", eventId: event.id, userId: guest.id, contributionId: contribution.id, phone: "+255712000001", amount: "1000", currency: "TZS", provider: "sandbox", callbackToken: `t-${event.id}` },
+    });
 
     // The type makes this list complete: a model added to the schema without a row here fails the typecheck.
     const created: Record<Prisma.ModelName, string | bigint> = {
@@ -173,6 +176,7 @@ describe("every model round-trips through the generated client", () => {
       EventUsher: usher.id,
       OptOut: optOut.id,
       QuotaUse: quotaUse.id,
+      PaymentCollection: collection.id,
     };
     expect(Object.keys(created).sort()).toEqual(Object.values(Prisma.ModelName).sort());
 

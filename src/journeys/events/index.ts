@@ -245,7 +245,7 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
   const event = shared ?? (await tx.event.findUnique({ where: { code }, select })) ?? (await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select }));
   if (!event) return false;
   if (event.organizerId === turn.user.id) {
-    turn.say("event.own_link", { event: event.name, code });
+    turn.say("event.own_link", { event: event.name, code: event.code ?? code });
     return true;
   }
   // Without a number nobody can be told apart from a stranger: only the secret link goes on to ask for one.
@@ -264,7 +264,8 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
   if (event.status === "cancelled" || event.status === "completed") return false;
   await requestInvitation(tx, { eventId: event.id, phone: turn.user.phone, name: turn.user.name, now: turn.now, defaultLocale: isLocale(turn.user.locale) ? turn.user.locale : turn.locale, timeZone: turn.timeZone });
   if (event.organizerId) {
-    const params = { name: turn.user.name, phone: turn.user.phone, event: event.name, code };
+    // The organizer's commands take the event's code, not the link's secret.
+    const params = { name: turn.user.name, phone: turn.user.phone, event: event.name, code: event.code ?? "" };
     await turn.tell({ userIds: [event.organizerId] }, tidingsOf("join_request", event.id, message("open.request_to_organizer", params)));
   }
   turn.say("share.requested", { name: turn.user.name });
