@@ -31,7 +31,11 @@ async function main() {
   const logger = createLogger("warn");
   const fake = await startFakeTelegram({ sendLimitPerSecond: limitPerSecond });
   const adapter = createTelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, logger });
-  const dispatcher = createOutboundDispatcher({ connection, prefix: scratch.prefix, channels: ["telegram", "simulator"] });
+  const dispatcher = createOutboundDispatcher({
+    connection,
+    prefix: scratch.prefix,
+    channels: ["telegram", "simulator"],
+  });
   const handled = new Map<string, () => void>();
   const engine = createEngine({
     db,
@@ -47,7 +51,14 @@ async function main() {
   const say = (chat: string, text: string) =>
     new Promise<void>((resolve) => {
       handled.set(chat, resolve);
-      void engine.sink({ channel: "simulator", externalId: `a${++seq}`, chatId: chat, sender: { externalId: chat, phone: chat, name: "Neema" }, content: { kind: "text", text }, sentAt: new Date() });
+      void engine.sink({
+        channel: "simulator",
+        externalId: `a${++seq}`,
+        chatId: chat,
+        sender: { externalId: chat, phone: chat, name: "Neema" },
+        content: { kind: "text", text },
+        sentAt: new Date(),
+      });
     });
 
   const guests = Number(args.guests);
@@ -55,10 +66,14 @@ async function main() {
   await say(organizer, "/newevent Harusi ya Neema | wedding | 2031-02-15 14:00 | Diamond Jubilee Hall");
   const event = await db.event.findFirstOrThrow({ where: { organizer: { phone: organizer } } });
   // Guests who accepted and wrote from Telegram before (their private chat ids are their user ids).
-  await db.$executeRawUnsafe(`INSERT INTO users (name, phone, locale) SELECT 'Mgeni ' || g, '+25569' || lpad(g::text, 7, '0'), 'sw' FROM generate_series(1, ${guests}) g`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO users (name, phone, locale) SELECT 'Mgeni ' || g, '+25569' || lpad(g::text, 7, '0'), 'sw' FROM generate_series(1, ${guests}) g`,
+  );
   await db.$executeRawUnsafe(`INSERT INTO channel_identities (user_id, channel, external_id, chat_id)
     SELECT id, 'telegram', (800000000 + substr(phone, 7)::int)::text, (800000000 + substr(phone, 7)::int)::text FROM users WHERE phone LIKE '+25569%'`);
-  await db.$executeRawUnsafe(`INSERT INTO event_guests (event_id, user_id, rsvp_status) SELECT '${event.id}', id, 'accepted' FROM users WHERE phone LIKE '+25569%'`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO event_guests (event_id, user_id, rsvp_status) SELECT '${event.id}', id, 'accepted' FROM users WHERE phone LIKE '+25569%'`,
+  );
   await db.$executeRawUnsafe("ANALYZE");
 
   const startWorker = () => createOutboundWorker({ db, adapter, connection, redis, prefix: scratch.prefix, logger });
@@ -66,7 +81,8 @@ async function main() {
   const t0 = performance.now();
   await say(organizer, `/announce ${event.code} Karibuni wote! Sherehe inaanza saa nane mchana.`);
   const committedMs = performance.now() - t0;
-  const sent = async () => db.outboundMessage.count({ where: { channel: "telegram", status: "sent", dedupeKey: { startsWith: "tell:" } } });
+  const sent = async () =>
+    db.outboundMessage.count({ where: { channel: "telegram", status: "sent", dedupeKey: { startsWith: "tell:" } } });
   const waitSent = async (n: number, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while ((await sent()) < n) {
@@ -83,7 +99,14 @@ async function main() {
     for (let i = 0; talking; i++) {
       const chat = String(700000000 + i);
       const t = performance.now();
-      await engine.sink({ channel: "telegram", externalId: `talk-${i}`, chatId: chat, sender: { externalId: chat, name: "Juma" }, content: { kind: "text", text: "/help" }, sentAt: new Date() });
+      await engine.sink({
+        channel: "telegram",
+        externalId: `talk-${i}`,
+        chatId: chat,
+        sender: { externalId: chat, name: "Juma" },
+        content: { kind: "text", text: "/help" },
+        sentAt: new Date(),
+      });
       void (async () => {
         while (fake.botMessagesIn(chat).length === 0 && talking) await new Promise((r) => setTimeout(r, 10));
         if (fake.botMessagesIn(chat).length) replyTimes.push(performance.now() - t);
@@ -101,8 +124,11 @@ async function main() {
   talking = false;
   await conversations;
   const sortedReplies = [...replyTimes].sort((a, b) => a - b);
-  const pct = (p: number) => sortedReplies[Math.min(sortedReplies.length - 1, Math.floor((p / 100) * sortedReplies.length))] ?? NaN;
-  console.log(`   replies to ${sortedReplies.length} people writing meanwhile reached Telegram in p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms (target p99 under 1 s)`);
+  const pct = (p: number) =>
+    sortedReplies[Math.min(sortedReplies.length - 1, Math.floor((p / 100) * sortedReplies.length))] ?? NaN;
+  console.log(
+    `   replies to ${sortedReplies.length} people writing meanwhile reached Telegram in p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms (target p99 under 1 s)`,
+  );
   const all = rate + sortedReplies.length / ((performance.now() - tRate) / 1000);
   console.log(
     `   announcement sent ${await sent()} at ${rate.toFixed(1)} msg/s; with the replies the channel carried ${all.toFixed(1)} msg/s = ${((all / limitPerSecond) * 100).toFixed(0)}% of Telegram's ${limitPerSecond}/s; 429s met: ${fake.tooManyRequests}`,
@@ -113,19 +139,34 @@ async function main() {
   console.log(`   killed at ${await sent()} sent; a new worker and the reconciler take over`);
   worker = startWorker();
   const reconcile = setInterval(() => {
-    void reconcileOnce({ db, processor: engine.processor, dispatcher, channels: ["telegram"], logger, graceMs: 1000, sendTimeoutMs: 5000 }).catch(() => undefined);
+    void reconcileOnce({
+      db,
+      processor: engine.processor,
+      dispatcher,
+      channels: ["telegram"],
+      logger,
+      graceMs: 1000,
+      sendTimeoutMs: 5000,
+    }).catch(() => undefined);
   }, 2000);
   await waitSent(guests, 600_000);
   clearInterval(reconcile);
   const totalS = (performance.now() - t0) / 1000;
 
   const perChat = new Map<string, number>();
-  for (const id of await db.channelIdentity.findMany({ where: { channel: "telegram", user: { phone: { startsWith: "+25569" } } }, select: { chatId: true } })) {
+  for (const id of await db.channelIdentity.findMany({
+    where: { channel: "telegram", user: { phone: { startsWith: "+25569" } } },
+    select: { chatId: true },
+  })) {
     perChat.set(id.chatId, fake.botMessagesIn(id.chatId).length);
   }
   const counts = [0, 1, 2, 3].map((n) => [...perChat.values()].filter((c) => c === n).length);
-  console.log(`   all ${guests} sent in ${totalS.toFixed(1)} s; 429s met in all: ${fake.tooManyRequests}; sends into a retry_after: ${fake.sentDuringRetryAfter}`);
-  console.log(`   guests who received it 0 times: ${counts[0]}, once: ${counts[1]}, twice: ${counts[2]} (only sends in flight at the kill may repeat), 3 times: ${counts[3]}`);
+  console.log(
+    `   all ${guests} sent in ${totalS.toFixed(1)} s; 429s met in all: ${fake.tooManyRequests}; sends into a retry_after: ${fake.sentDuringRetryAfter}`,
+  );
+  console.log(
+    `   guests who received it 0 times: ${counts[0]}, once: ${counts[1]}, twice: ${counts[2]} (only sends in flight at the kill may repeat), 3 times: ${counts[3]}`,
+  );
 
   await worker.close();
   await engine.processor.idle();

@@ -20,4 +20,6 @@ for (let i = 1; i <= runs; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`${os.cpus()[0]?.model}, ${os.cpus().length} cores, Node ${process.version}`);
-console.log(`first chart (font loading): ${cold.toFixed(1)} ms; then ${runs} charts: p50 ${times[runs / 2]!.toFixed(1)} ms, p99 ${times[Math.floor(runs * 0.99)]!.toFixed(1)} ms (target: under 200 ms)`);
+console.log(
+  `first chart (font loading): ${cold.toFixed(1)} ms; then ${runs} charts: p50 ${times[runs / 2]!.toFixed(1)} ms, p99 ${times[Math.floor(runs * 0.99)]!.toFixed(1)} ms (target: under 200 ms)`,
+);

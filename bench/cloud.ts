@@ -21,10 +21,20 @@ import { lastWroteOn } from "../src/domain/users.js";
 import { heldReleaser, releasingSink } from "../src/jobs/held.js";
 import { createOutboundDispatcher, createOutboundWorker } from "../src/jobs/outbound.js";
 import { createLogger } from "../src/logger.js";
-import { API_VERSION, APP_SECRET, inboundWebhook, PHONE_NUMBER_ID, startFakeMeta, text, VERIFY_TOKEN } from "../test/fakes/whatsapp-cloud.js";
+import {
+  API_VERSION,
+  APP_SECRET,
+  inboundWebhook,
+  PHONE_NUMBER_ID,
+  startFakeMeta,
+  text,
+  VERIFY_TOKEN,
+} from "../test/fakes/whatsapp-cloud.js";
 import { createScratch } from "./scratch.js";
 
-const { values: args } = parseArgs({ options: { guests: { type: "string", default: "1000" }, inbound: { type: "string", default: "2000" } } });
+const { values: args } = parseArgs({
+  options: { guests: { type: "string", default: "1000" }, inbound: { type: "string", default: "2000" } },
+});
 const limitPerSecond = 80;
 
 async function main() {
@@ -37,18 +47,47 @@ async function main() {
   const meta = await startFakeMeta({ throughputPerSecond: limitPerSecond });
   const guests = Number(args.guests);
   const adapter = createWhatsAppCloudAdapter({
-    token: meta.token, phoneNumberId: PHONE_NUMBER_ID, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN,
-    apiRoot: meta.apiRoot, apiVersion: API_VERSION, logger, lastInboundAt: lastWroteOn(db, "whatsapp_cloud"),
-    messagesPerSecond: limitPerSecond, dailyNewConversations: guests + 10,
+    token: meta.token,
+    phoneNumberId: PHONE_NUMBER_ID,
+    appSecret: APP_SECRET,
+    verifyToken: VERIFY_TOKEN,
+    apiRoot: meta.apiRoot,
+    apiVersion: API_VERSION,
+    logger,
+    lastInboundAt: lastWroteOn(db, "whatsapp_cloud"),
+    messagesPerSecond: limitPerSecond,
+    dailyNewConversations: guests + 10,
   });
-  const dispatcher = createOutboundDispatcher({ connection, prefix: scratch.prefix, channels: ["whatsapp_cloud", "simulator"] });
+  const dispatcher = createOutboundDispatcher({
+    connection,
+    prefix: scratch.prefix,
+    channels: ["whatsapp_cloud", "simulator"],
+  });
   const handled = new Map<string, () => void>();
   const engine = createEngine({
-    db, logger, dispatcher, defaultCountry: "TZ", defaultLocale: "en", conversationTtlMs: 3_600_000,
-    channels: { running: ["whatsapp_cloud", "simulator"], firstContact: ["whatsapp_cloud", "simulator"], firstContactBudget: adapter.rateLimits.firstContact },
+    db,
+    logger,
+    dispatcher,
+    defaultCountry: "TZ",
+    defaultLocale: "en",
+    conversationTtlMs: 3_600_000,
+    channels: {
+      running: ["whatsapp_cloud", "simulator"],
+      firstContact: ["whatsapp_cloud", "simulator"],
+      firstContactBudget: adapter.rateLimits.firstContact,
+    },
     onHandled: (_c, chatId) => handled.get(chatId)?.(),
   });
-  const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: (ids) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id }))) });
+  const held = heldReleaser({
+    db,
+    channel: "whatsapp_cloud",
+    logger,
+    dispatch: (ids) =>
+      dispatcher.dispatch(
+        "whatsapp_cloud",
+        ids.map((id) => ({ id })),
+      ),
+  });
   const app = express();
   app.use("/whatsapp-cloud/webhook", adapter.webhook());
   const server: Server = await new Promise((resolve) => {
@@ -62,7 +101,14 @@ async function main() {
   const say = (chat: string, body: string) =>
     new Promise<void>((resolve) => {
       handled.set(chat, resolve);
-      void engine.sink({ channel: "simulator", externalId: `c${++seq}`, chatId: chat, sender: { externalId: chat, phone: chat, name: "Neema" }, content: { kind: "text", text: body }, sentAt: new Date() });
+      void engine.sink({
+        channel: "simulator",
+        externalId: `c${++seq}`,
+        chatId: chat,
+        sender: { externalId: chat, phone: chat, name: "Neema" },
+        content: { kind: "text", text: body },
+        sentAt: new Date(),
+      });
     });
 
   // 1. The invitation round.
@@ -71,14 +117,17 @@ async function main() {
   const event = await db.event.findFirstOrThrow({ where: { organizer: { phone: organizer } } });
   const numbers = Array.from({ length: guests }, (_, i) => `+25568${String(i).padStart(7, "0")}`);
   const t0 = performance.now();
-  for (let i = 0; i < numbers.length; i += 200) await say(organizer, `/invite ${event.code} ${numbers.slice(i, i + 200).join(", ")}`);
+  for (let i = 0; i < numbers.length; i += 200)
+    await say(organizer, `/invite ${event.code} ${numbers.slice(i, i + 200).join(", ")}`);
   const committedMs = performance.now() - t0;
   const templates = () => meta.sent.filter((m) => m.type === "template");
   while (templates().length < guests) {
     if (performance.now() - t0 > 600_000) throw new Error(`stalled at ${templates().length} of ${guests}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const times = templates().map((m) => m.at).sort((a, b) => a - b);
+  const times = templates()
+    .map((m) => m.at)
+    .sort((a, b) => a - b);
   const spanS = (times.at(-1)! - times[0]!) / 1000;
   let busiest = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
@@ -86,8 +135,12 @@ async function main() {
     busiest = Math.max(busiest, i - j + 1);
   }
   console.log(`Invitation round to ${guests} numbers that never wrote (WhatsApp Cloud, templates):`);
-  console.log(`   ${committedMs.toFixed(0)} ms to commit the /invite turns; all sent ${((performance.now() - t0) / 1000).toFixed(1)} s after the first /invite`);
-  console.log(`   ${(guests / spanS).toFixed(1)} msg/s = ${((guests / spanS / limitPerSecond) * 100).toFixed(0)}% of Meta's ${limitPerSecond}/s; busiest second ${busiest}; 130429s met: ${meta.throughputRefusals}`);
+  console.log(
+    `   ${committedMs.toFixed(0)} ms to commit the /invite turns; all sent ${((performance.now() - t0) / 1000).toFixed(1)} s after the first /invite`,
+  );
+  console.log(
+    `   ${(guests / spanS).toFixed(1)} msg/s = ${((guests / spanS / limitPerSecond) * 100).toFixed(0)}% of Meta's ${limitPerSecond}/s; busiest second ${busiest}; 130429s met: ${meta.throughputRefusals}`,
+  );
 
   // 2. People writing at once.
   const inbound = Number(args.inbound);
@@ -108,7 +161,9 @@ async function main() {
   const inS = (performance.now() - tIn) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  console.log(`Webhook: ${inbound} people writing, 20 calls at a time: ${(inbound / inS).toFixed(0)} msg/s taken (logged, 200); p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
+  console.log(
+    `Webhook: ${inbound} people writing, 20 calls at a time: ${(inbound / inS).toFixed(0)} msg/s taken (logged, 200); p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`,
+  );
 
   await engine.processor.idle();
   await worker.close();

@@ -50,7 +50,8 @@ const totalMessages = Number(args.messages);
 const rates = args.rates.split(",").map(Number);
 const seconds = Number(args.seconds);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
   const config = loadConfig();
@@ -80,7 +81,9 @@ async function main() {
     const guests = Number(args.guests);
     const phases = [1, ...rates.map((_, round) => 2 + round)];
     console.log(`0. rsvp mode: ${phases.length} events with ${guests} invited guests each, then ANALYZE`);
-    await db.$executeRawUnsafe(`INSERT INTO users (id, name, phone, locale) VALUES ('00000000-0000-4000-8000-0000000b0000', 'Bench Organizer', '+441000000000', 'en')`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO users (id, name, phone, locale) VALUES ('00000000-0000-4000-8000-0000000b0000', 'Bench Organizer', '+441000000000', 'en')`,
+    );
     for (const phase of phases) {
       const eventId = `00000000-0000-4000-8000-0000000b000${phase}`;
       await db.$executeRawUnsafe(`INSERT INTO events (id, organizer_id, name, start_time, location, status, code)
@@ -89,12 +92,20 @@ async function main() {
         SELECT 'Guest ' || g, '+2557${phase}' || lpad(g::text, 7, '0'), 'sw' FROM generate_series(0, ${guests - 1}) g`);
       await db.$executeRawUnsafe(`INSERT INTO invitations (event_id, recipient_phone, recipient_name, code, user_id, sent_at)
         SELECT '${eventId}', u.phone, u.name, 'B${phase}-' || substr(u.phone, 7), u.id, now() FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
-      await db.$executeRawUnsafe(`INSERT INTO event_guests (event_id, user_id, rsvp_status) SELECT '${eventId}', u.id, '${vote ? "accepted" : "pending"}' FROM users u WHERE u.phone LIKE '+2557${phase}%'`);
+      await db.$executeRawUnsafe(
+        `INSERT INTO event_guests (event_id, user_id, rsvp_status) SELECT '${eventId}', u.id, '${vote ? "accepted" : "pending"}' FROM users u WHERE u.phone LIKE '+2557${phase}%'`,
+      );
       if (vote) {
         // The guests have written before (their chat ids are known), and the event has an open poll of three options.
-        await db.$executeRawUnsafe(`INSERT INTO channel_identities (user_id, channel, external_id, chat_id) SELECT id, 'simulator', phone, phone FROM users WHERE phone LIKE '+2557${phase}%'`);
-        await db.$executeRawUnsafe(`INSERT INTO event_polls (id, event_id, question, code) VALUES ('00000000-0000-4000-8000-0000000c000${phase}', '${eventId}', 'Which dish?', 'P-BENCH${phase}')`);
-        await db.$executeRawUnsafe(`INSERT INTO poll_options (poll_id, option_text, position) SELECT '00000000-0000-4000-8000-0000000c000${phase}', 'Dish ' || n, n FROM generate_series(1, 3) n`);
+        await db.$executeRawUnsafe(
+          `INSERT INTO channel_identities (user_id, channel, external_id, chat_id) SELECT id, 'simulator', phone, phone FROM users WHERE phone LIKE '+2557${phase}%'`,
+        );
+        await db.$executeRawUnsafe(
+          `INSERT INTO event_polls (id, event_id, question, code) VALUES ('00000000-0000-4000-8000-0000000c000${phase}', '${eventId}', 'Which dish?', 'P-BENCH${phase}')`,
+        );
+        await db.$executeRawUnsafe(
+          `INSERT INTO poll_options (poll_id, option_text, position) SELECT '00000000-0000-4000-8000-0000000c000${phase}', 'Dish ' || n, n FROM generate_series(1, 3) n`,
+        );
       }
     }
     await db.$executeRawUnsafe("VACUUM ANALYZE");
@@ -145,7 +156,9 @@ async function main() {
     chatId: chat,
     sender: { externalId: chat, phone: chat },
     // "\u0000choice:" marks a tap (a NUL cannot come from a person: the border removes it).
-    content: text.startsWith("\u0000choice:") ? { kind: "choice", value: text.slice("\u0000choice:".length) } : { kind: "text", text },
+    content: text.startsWith("\u0000choice:")
+      ? { kind: "choice", value: text.slice("\u0000choice:".length) }
+      : { kind: "text", text },
     sentAt: new Date(),
   });
   const send = async (chat: string, text: string) => {
@@ -160,7 +173,10 @@ async function main() {
     new Promise<void>((resolve, reject) => {
       target = n;
       if (handled >= n) return resolve();
-      const timer = setTimeout(() => reject(new Error(`stalled: ${handled} of ${n} messages handled after 120 s`)), 120_000);
+      const timer = setTimeout(
+        () => reject(new Error(`stalled: ${handled} of ${n} messages handled after 120 s`)),
+        120_000,
+      );
       onAllHandled = () => {
         clearTimeout(timer);
         resolve();
@@ -200,11 +216,15 @@ async function main() {
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
     latencyByRate.set(rate, { p50, p99 });
-    console.log(`   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples), ${meanBatch()}`);
+    console.log(
+      `   p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${sorted.length} samples), ${meanBatch()}`,
+    );
   }
 
   // 2. Throughput: half the messages greet (new person, onboarding state), half answer with a name.
-  console.log(`\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats${rsvp ? " (guests answering invitations)" : ""}${Number(args.refusals) ? `, ${args.refusals}% of the answers refused` : ""}`);
+  console.log(
+    `\n2. sustained throughput: ${totalMessages} messages over ${totalMessages / 2} chats${rsvp ? " (guests answering invitations)" : ""}${Number(args.refusals) ? `, ${args.refusals}% of the answers refused` : ""}`,
+  );
   latencies.length = 0;
   batchSizes.length = 0;
   const base = handled;
@@ -226,7 +246,9 @@ async function main() {
   console.log(`   ${throughput.toFixed(0)} messages/s (${elapsed.toFixed(2)} s), ${meanBatch()}`);
   if (vote) {
     await engine.processor.idle();
-    const [row] = await db.$queryRawUnsafe<{ votes: number }[]>(`SELECT count(*)::int AS votes FROM poll_votes WHERE poll_id = '00000000-0000-4000-8000-0000000c0001'`);
+    const [row] = await db.$queryRawUnsafe<{ votes: number }[]>(
+      `SELECT count(*)::int AS votes FROM poll_votes WHERE poll_id = '00000000-0000-4000-8000-0000000c0001'`,
+    );
     console.log(`   votes stored for the throughput poll: ${row!.votes} (one per guest, the second tap changed it)`);
   }
   if (rsvp) {
@@ -237,7 +259,9 @@ async function main() {
              count(*) FILTER (WHERE g.rsvp_status = 'maybe')::int AS maybe, count(*) FILTER (WHERE g.rsvp_status = i.rsvp_status)::int AS agree
       FROM event_guests g JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
       WHERE g.event_id = '00000000-0000-4000-8000-0000000b0001'`);
-    console.log(`   answers stored for the throughput event: ${row!.accepted} coming, ${row!.declined} not coming, ${row!.maybe} maybe; invitation and guest row agree for ${row!.agree}`);
+    console.log(
+      `   answers stored for the throughput event: ${row!.accepted} coming, ${row!.declined} not coming, ${row!.maybe} maybe; invitation and guest row agree for ${row!.agree}`,
+    );
   }
 
   // 3. The database's own limit for a comparable transaction, same machine, same run.
@@ -258,7 +282,9 @@ async function main() {
   );
   let pgTps = NaN;
   try {
-    const out = execFileSync("pgbench", ["-n", "-f", script, "-c", "8", "-j", "2", "-T", "10", url.toString()], { encoding: "utf8" });
+    const out = execFileSync("pgbench", ["-n", "-f", script, "-c", "8", "-j", "2", "-T", "10", url.toString()], {
+      encoding: "utf8",
+    });
     pgTps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
     console.log(`   ${pgTps.toFixed(0)} transactions/s`);
   } catch (err) {
@@ -266,10 +292,14 @@ async function main() {
   }
 
   console.log("\nsummary");
-  console.log(`   machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(
+    `   machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
   console.log(`   pipeline ${throughput.toFixed(0)} msg/s sustained`);
-  for (const [rate, l] of latencyByRate) console.log(`   at ${rate} msg/s: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`);
-  if (Number.isFinite(pgTps)) console.log(`   pipeline / raw database transaction rate = ${(throughput / pgTps).toFixed(2)}`);
+  for (const [rate, l] of latencyByRate)
+    console.log(`   at ${rate} msg/s: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`);
+  if (Number.isFinite(pgTps))
+    console.log(`   pipeline / raw database transaction rate = ${(throughput / pgTps).toFixed(2)}`);
   const at300 = latencyByRate.get(300);
   const at1000 = latencyByRate.get(1000);
   console.log(

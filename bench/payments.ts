@@ -14,10 +14,13 @@ import { createPayments } from "../src/payments/service.js";
 import { createDarajaFake, darajaSecrets } from "../test/fakes/mpesa-daraja.js";
 import { createScratch } from "./scratch.js";
 
-const { values: args } = parseArgs({ options: { guests: { type: "string", default: "1000" }, seconds: { type: "string", default: "60" } } });
+const { values: args } = parseArgs({
+  options: { guests: { type: "string", default: "1000" }, seconds: { type: "string", default: "60" } },
+});
 const guests = Number(args.guests);
 const seconds = Number(args.seconds);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
   const config = loadConfig();
@@ -28,7 +31,12 @@ async function main() {
   const payments = createPayments({
     db,
     logger: createLogger("warn"),
-    env: { running: ["simulator"], firstContact: ["simulator"], defaultCountry: "KE", defaultTimeZone: "Africa/Nairobi" },
+    env: {
+      running: ["simulator"],
+      firstContact: ["simulator"],
+      defaultCountry: "KE",
+      defaultTimeZone: "Africa/Nairobi",
+    },
     dispatch: async (_channel, ids) => {
       queued += ids.length;
     },
@@ -36,10 +44,18 @@ async function main() {
     publicUrl: "https://nuru.example",
   });
   try {
-    const [organizer] = await db.$queryRawUnsafe<{ id: string }[]>(`INSERT INTO users (name, phone, locale) VALUES ('Organizer', '+255700000000', 'en') RETURNING id::text`);
-    const [event] = await db.$queryRawUnsafe<{ id: string }[]>(`INSERT INTO events (organizer_id, name, status, code, currency) VALUES ('${organizer!.id}', 'Harambee', 'confirmed', 'PAYBENCH', 'KES') RETURNING id::text`);
-    await db.$executeRawUnsafe(`INSERT INTO users (name, phone, locale) SELECT 'Guest ' || g, '+2547' || lpad(g::text, 8, '0'), 'sw' FROM generate_series(1, ${guests}) g`);
-    await db.$executeRawUnsafe(`INSERT INTO channel_identities (user_id, channel, external_id, chat_id) SELECT id, 'simulator', phone, phone FROM users WHERE phone LIKE '+2547%'`);
+    const [organizer] = await db.$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO users (name, phone, locale) VALUES ('Organizer', '+255700000000', 'en') RETURNING id::text`,
+    );
+    const [event] = await db.$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO events (organizer_id, name, status, code, currency) VALUES ('${organizer!.id}', 'Harambee', 'confirmed', 'PAYBENCH', 'KES') RETURNING id::text`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO users (name, phone, locale) SELECT 'Guest ' || g, '+2547' || lpad(g::text, 8, '0'), 'sw' FROM generate_series(1, ${guests}) g`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO channel_identities (user_id, channel, external_id, chat_id) SELECT id, 'simulator', phone, phone FROM users WHERE phone LIKE '+2547%'`,
+    );
     await db.$executeRawUnsafe(`INSERT INTO guest_contributions (event_id, user_id, kind, amount, currency, code)
       SELECT '${event!.id}', id, 'pledge', 1000, 'KES', 'M-B' || substr(phone, 6) FROM users WHERE phone LIKE '+2547%'`);
     await db.$executeRawUnsafe(`INSERT INTO payment_collections (code, purpose, event_id, user_id, contribution_id, phone, amount, currency, provider, callback_token)
@@ -48,26 +64,32 @@ async function main() {
     const startAt = Date.now();
     const started = await payments.startDue();
     console.log(`STK pushes sent: ${started} in ${Date.now() - startAt} ms`);
-    const rows = await db.paymentCollection.findMany({ where: { eventId: event!.id }, select: { providerRef: true, callbackToken: true } });
+    const rows = await db.paymentCollection.findMany({
+      where: { eventId: event!.id },
+      select: { providerRef: true, callbackToken: true },
+    });
     const latencies: number[] = [];
     const began = Date.now();
     await Promise.all(
       rows.map(
         (r, n) =>
           new Promise<void>((resolve, reject) => {
-            setTimeout(() => {
-              fake.answer(r.providerRef!, 0);
-              const body = fake.callbackBody(r.providerRef!);
-              const t0 = performance.now();
-              payments
-                .callback("mpesa", r.callbackToken, body)
-                .then(async () => {
-                  latencies.push(performance.now() - t0);
-                  if (n % 10 === 0) await payments.callback("mpesa", r.callbackToken, body);
-                  resolve();
-                })
-                .catch(reject);
-            }, Math.random() * seconds * 1000);
+            setTimeout(
+              () => {
+                fake.answer(r.providerRef!, 0);
+                const body = fake.callbackBody(r.providerRef!);
+                const t0 = performance.now();
+                payments
+                  .callback("mpesa", r.callbackToken, body)
+                  .then(async () => {
+                    latencies.push(performance.now() - t0);
+                    if (n % 10 === 0) await payments.callback("mpesa", r.callbackToken, body);
+                    resolve();
+                  })
+                  .catch(reject);
+              },
+              Math.random() * seconds * 1000,
+            );
           }),
       ),
     );
@@ -78,9 +100,15 @@ async function main() {
     );
     latencies.sort((a, b) => a - b);
     console.log(`${guests} payments over ${took.toFixed(1)} s (${Math.round(guests / 10)} callbacks repeated)`);
-    console.log(`callback -> thanks committed and queued: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
-    console.log(`collections paid: ${check!.paid}/${guests}; pledges not paid exactly once: ${check!.wrong}; total recorded KES ${check!.sum}; messages queued: ${queued}`);
-    console.log(`Daraja calls: ${fake.stats.tokens} token(s), ${fake.stats.pushes} pushes, ${fake.stats.queries} status queries`);
+    console.log(
+      `callback -> thanks committed and queued: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+    );
+    console.log(
+      `collections paid: ${check!.paid}/${guests}; pledges not paid exactly once: ${check!.wrong}; total recorded KES ${check!.sum}; messages queued: ${queued}`,
+    );
+    console.log(
+      `Daraja calls: ${fake.stats.tokens} token(s), ${fake.stats.pushes} pushes, ${fake.stats.queries} status queries`,
+    );
     if (check!.paid !== guests || check!.wrong !== 0 || percentile(latencies, 99) >= 1000) process.exitCode = 1;
   } finally {
     await payments.stop();

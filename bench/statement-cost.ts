@@ -27,8 +27,13 @@ async function main() {
   const pool = new pg.Pool({ connectionString: DATABASE_URL });
   const id = "00000000-0000-0000-0000-000000000000";
   console.log(`${calls} serial calls each; ${os.cpus().length} cores, Node ${process.version}\n`);
-  const pgOne = await measure("pg: SELECT by primary key", () => pool.query("SELECT id FROM users WHERE id = $1", [id]));
-  const raw = await measure("Prisma $queryRaw: SELECT by primary key", () => db.$queryRaw`SELECT id FROM users WHERE id = ${id}::uuid`);
+  const pgOne = await measure("pg: SELECT by primary key", () =>
+    pool.query("SELECT id FROM users WHERE id = $1", [id]),
+  );
+  const raw = await measure(
+    "Prisma $queryRaw: SELECT by primary key",
+    () => db.$queryRaw`SELECT id FROM users WHERE id = ${id}::uuid`,
+  );
   const built = await measure("Prisma findUnique by primary key", () => db.user.findUnique({ where: { id } }));
   const pgTx = await measure("pg: BEGIN, 2 statements, COMMIT", async () => {
     const client = await pool.connect();
@@ -47,7 +52,9 @@ async function main() {
       await tx.$queryRaw`SELECT 2`;
     }),
   );
-  console.log(`\nCPU ratios: $queryRaw / pg = ${(raw / pgOne).toFixed(1)}, findUnique / pg = ${(built / pgOne).toFixed(1)}, Prisma tx / pg tx = ${(prismaTx / pgTx).toFixed(1)}`);
+  console.log(
+    `\nCPU ratios: $queryRaw / pg = ${(raw / pgOne).toFixed(1)}, findUnique / pg = ${(built / pgOne).toFixed(1)}, Prisma tx / pg tx = ${(prismaTx / pgTx).toFixed(1)}`,
+  );
   await db.$disconnect();
   await pool.end();
 }

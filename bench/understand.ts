@@ -24,8 +24,13 @@ for (const [group, lines] of corpus) {
     }
   }
   all = all.concat(times);
-  rows.push(`${group.padEnd(12)} ${String(result.passed).padStart(4)}/${String(result.total).padEnd(4)} ${((100 * result.passed) / result.total).toFixed(1).padStart(6)} %   p50 ${ms(times, 0.5)}  p99 ${ms(times, 0.99)}`);
-  for (const f of result.failures) rows.push(`    miss: ${JSON.stringify(f.line.text)} expected ${JSON.stringify(f.line.expect)} got ${JSON.stringify(f.got)}`);
+  rows.push(
+    `${group.padEnd(12)} ${String(result.passed).padStart(4)}/${String(result.total).padEnd(4)} ${((100 * result.passed) / result.total).toFixed(1).padStart(6)} %   p50 ${ms(times, 0.5)}  p99 ${ms(times, 0.99)}`,
+  );
+  for (const f of result.failures)
+    rows.push(
+      `    miss: ${JSON.stringify(f.line.text)} expected ${JSON.stringify(f.line.expect)} got ${JSON.stringify(f.got)}`,
+    );
 }
 
 function ms(times: number[], q: number): string {
@@ -36,4 +41,6 @@ function ms(times: number[], q: number): string {
 console.log(`bench:understand — ${total} lines, ${rounds} rounds each, node ${process.version}`);
 console.log(`group          pass/total  accuracy   time per message`);
 for (const row of rows) console.log(row);
-console.log(`all          ${String(passed).padStart(4)}/${String(total).padEnd(4)} ${((100 * passed) / total).toFixed(1).padStart(6)} %   p50 ${ms(all, 0.5)}  p99 ${ms(all, 0.99)}`);
+console.log(
+  `all          ${String(passed).padStart(4)}/${String(total).padEnd(4)} ${((100 * passed) / total).toFixed(1).padStart(6)} %   p50 ${ms(all, 0.5)}  p99 ${ms(all, 0.99)}`,
+);

@@ -21,12 +21,16 @@ declare module "./types.js" {
 const ask = (state: CancelEventState) => ({
   state,
   effects: [
-    reply("lifecycle.cancel_ask", { event: state.event }, {
-      choices: [
-        { label: text("lifecycle.cancel_yes"), value: "cancel:yes" },
-        { label: text("lifecycle.cancel_no"), value: "cancel:no" },
-      ],
-    }),
+    reply(
+      "lifecycle.cancel_ask",
+      { event: state.event },
+      {
+        choices: [
+          { label: text("lifecycle.cancel_yes"), value: "cancel:yes" },
+          { label: text("lifecycle.cancel_no"), value: "cancel:no" },
+        ],
+      },
+    ),
   ],
 });
 
@@ -38,6 +42,13 @@ export const cancelEventFlow: Flow<CancelEventState, CancelEventState> = {
     const answer = confirmation(input, "cancel");
     if (answer === "no") return { state: null, effects: [reply("lifecycle.cancel_kept", { event: state.event })] };
     if (answer !== "yes") return ask(state);
-    return { state: null, effects: [act<"cancelEvent", CancelEventState>("cancelEvent", { code: state.code }, (r) => ({ effects: [reply("lifecycle.cancelled", r)] }))] };
+    return {
+      state: null,
+      effects: [
+        act<"cancelEvent", CancelEventState>("cancelEvent", { code: state.code }, (r) => ({
+          effects: [reply("lifecycle.cancelled", r)],
+        })),
+      ],
+    };
   },
 };

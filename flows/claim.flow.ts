@@ -18,7 +18,8 @@ export interface ClaimState {
   code: string;
 }
 
-const askPhone = () => reply("link.ask_phone_for_invitation", undefined, { requestPhone: text("link.ask_phone_button") });
+const askPhone = () =>
+  reply("link.ask_phone_for_invitation", undefined, { requestPhone: text("link.ask_phone_button") });
 
 export const claimFlow: Flow<ClaimState, { code: string }> = {
   name: "claim",
@@ -30,7 +31,9 @@ export const claimFlow: Flow<ClaimState, { code: string }> = {
     return {
       state: null,
       effects: [
-        act("attachPhone", { phone: input.phone }, (r) => ({ effects: [reply("link.phone_saved", { phone: r.phone })] })),
+        act("attachPhone", { phone: input.phone }, (r) => ({
+          effects: [reply("link.phone_saved", { phone: r.phone })],
+        })),
         act("openCode", { code: state.code }),
         // After the opening, which already shows what it opened (and marks its waiting copy delivered).
         act("deliverWaiting", {}),

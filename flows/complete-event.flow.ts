@@ -21,12 +21,16 @@ declare module "./types.js" {
 const ask = (state: CompleteEventState) => ({
   state,
   effects: [
-    reply("lifecycle.complete_ask", { event: state.event, when: state.when }, {
-      choices: [
-        { label: text("lifecycle.complete_yes"), value: "complete:yes" },
-        { label: text("lifecycle.complete_no"), value: "complete:no" },
-      ],
-    }),
+    reply(
+      "lifecycle.complete_ask",
+      { event: state.event, when: state.when },
+      {
+        choices: [
+          { label: text("lifecycle.complete_yes"), value: "complete:yes" },
+          { label: text("lifecycle.complete_no"), value: "complete:no" },
+        ],
+      },
+    ),
   ],
 });
 

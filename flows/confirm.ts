@@ -7,7 +7,8 @@ import type { FlowInput } from "./types.js";
 
 /** "yes", "no", or undefined when the input does not answer the question (the flow asks again). */
 export function confirmation(input: FlowInput, prefix: string): "yes" | "no" | undefined {
-  if (input.kind === "choice") return input.value === `${prefix}:yes` ? "yes" : input.value === `${prefix}:no` ? "no" : undefined;
+  if (input.kind === "choice")
+    return input.value === `${prefix}:yes` ? "yes" : input.value === `${prefix}:no` ? "no" : undefined;
   if (input.kind !== "text") return undefined;
   const answer = readAnswer(input.text);
   if (!isSure(answer)) return undefined;

@@ -36,7 +36,9 @@ export function readEventWhen(
     case "instant":
       return instant(value.at);
     case "time":
-      return known.day ? instant(at(known.day, value.hour, value.minute)) : { kind: "time", hour: value.hour, minute: value.minute };
+      return known.day
+        ? instant(at(known.day, value.hour, value.minute))
+        : { kind: "time", hour: value.hour, minute: value.minute };
     case "date":
       if (known.time) return instant(at(value.date, known.time.hour, known.time.minute));
       return { kind: "day", date: value.date, past: value.date < todayIn(timeZone, now) };
@@ -68,16 +70,40 @@ export const eventTypes = ["wedding", "sendoff", "burial", "corporate", "other"]
 export type EventType = (typeof eventTypes)[number];
 
 const typeWords: Record<string, EventType> = {
-  wedding: "wedding", harusi: "wedding", ndoa: "wedding", "wedding ceremony": "wedding",
-  sendoff: "sendoff", "send-off": "sendoff", "send off": "sendoff", kitchen: "sendoff", "kitchen party": "sendoff",
-  burial: "burial", funeral: "burial", msiba: "burial", mazishi: "burial", maziko: "burial",
-  corporate: "corporate", kampuni: "corporate", kikampuni: "corporate", conference: "corporate", mkutano: "corporate",
-  other: "other", nyingine: "other", "1": "wedding", "2": "sendoff", "3": "burial", "4": "corporate", "5": "other",
+  wedding: "wedding",
+  harusi: "wedding",
+  ndoa: "wedding",
+  "wedding ceremony": "wedding",
+  sendoff: "sendoff",
+  "send-off": "sendoff",
+  "send off": "sendoff",
+  kitchen: "sendoff",
+  "kitchen party": "sendoff",
+  burial: "burial",
+  funeral: "burial",
+  msiba: "burial",
+  mazishi: "burial",
+  maziko: "burial",
+  corporate: "corporate",
+  kampuni: "corporate",
+  kikampuni: "corporate",
+  conference: "corporate",
+  mkutano: "corporate",
+  other: "other",
+  nyingine: "other",
+  "1": "wedding",
+  "2": "sendoff",
+  "3": "burial",
+  "4": "corporate",
+  "5": "other",
 };
 
 /** A kind typed or tapped ("harusi", "type:wedding") -> the kind, or the typed words (2-40 letters); undefined otherwise. */
 export function parseEventType(raw: string): string | undefined {
-  const text = raw.trim().toLowerCase().replace(/^type:/, "");
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^type:/, "");
   if (typeWords[text]) return typeWords[text];
   return /^[\p{L}][\p{L} '&-]{1,39}$/u.test(raw.trim()) ? raw.trim() : undefined;
 }

@@ -30,7 +30,14 @@ declare module "./types.js" {
   }
 }
 
-export type FormAction = "expenseForm" | "taskForm" | "pollForm" | "sessionForm" | "availableForm" | "serviceForm" | "acceptForm";
+export type FormAction =
+  | "expenseForm"
+  | "taskForm"
+  | "pollForm"
+  | "sessionForm"
+  | "availableForm"
+  | "serviceForm"
+  | "acceptForm";
 
 /**
  * How a field's answer is read: text (2 to `max` characters), an amount, a date-time (the "until" kind borrows the
@@ -67,9 +74,28 @@ export interface FormArgs {
   values: (string | undefined)[];
 }
 
-const skipWords = new Set(["no", "none", "skip", "hapana", "hakuna", "hamna", "sina", "ruka", "bila", "-", "0", "nil", "n/a"]);
+const skipWords = new Set([
+  "no",
+  "none",
+  "skip",
+  "hapana",
+  "hakuna",
+  "hamna",
+  "sina",
+  "ruka",
+  "bila",
+  "-",
+  "0",
+  "nil",
+  "n/a",
+]);
 const stopWords = new Set(["acha", "stop", "cancel", "sitisha", "ghairi", "basi acha", "achana nayo"]);
-const plain = (raw: string) => raw.trim().toLowerCase().replace(/[.!]+$/, "").replace(/\s+/g, " ");
+const plain = (raw: string) =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, "")
+    .replace(/\s+/g, " ");
 
 type Read = { ok: true; value: string } | { ok: false; problem: Effect<FormState> };
 
@@ -83,11 +109,15 @@ function readField(field: FormField, raw: string, before: string | null, context
     case "text": {
       const max = field.max ?? 120;
       const one = value.replace(/\s+/g, " ");
-      return one.length >= 2 && one.length <= max ? { ok: true, value: one } : { ok: false, problem: reply("form.text_invalid", { max }) };
+      return one.length >= 2 && one.length <= max
+        ? { ok: true, value: one }
+        : { ok: false, problem: reply("form.text_invalid", { max }) };
     }
     case "amount": {
       const n = parseAmount(value.replace(/\s+/g, " "));
-      return n !== undefined && n > 0 && n <= 1e12 ? { ok: true, value: String(n) } : { ok: false, problem: reply("form.amount_invalid", { text: typed }) };
+      return n !== undefined && n > 0 && n <= 1e12
+        ? { ok: true, value: String(n) }
+        : { ok: false, problem: reply("form.amount_invalid", { text: typed }) };
     }
     case "when":
     case "until": {
@@ -101,14 +131,21 @@ function readField(field: FormField, raw: string, before: string | null, context
     }
     case "options": {
       const options = readOptions(value);
-      return options.length >= 2 && options.length <= 10 ? { ok: true, value: options.join("\n") } : { ok: false, problem: reply("form.options_invalid") };
+      return options.length >= 2 && options.length <= 10
+        ? { ok: true, value: options.join("\n") }
+        : { ok: false, problem: reply("form.options_invalid") };
     }
     case "phone":
-      return /\d(?:[\s-]?\d){8,14}/.test(value) ? { ok: true, value: value.replace(/\s+/g, " ") } : { ok: false, problem: reply("form.phone_invalid", { text: typed }) };
+      return /\d(?:[\s-]?\d){8,14}/.test(value)
+        ? { ok: true, value: value.replace(/\s+/g, " ") }
+        : { ok: false, problem: reply("form.phone_invalid", { text: typed }) };
   }
 }
 
-const ask = (spec: FormSpec, state: FormState, i: number): Effect<FormState> => ({ type: "reply", reply: { text: spec.fields[i]!.ask(state.about, state.values) } });
+const ask = (spec: FormSpec, state: FormState, i: number): Effect<FormState> => ({
+  type: "reply",
+  reply: { text: spec.fields[i]!.ask(state.about, state.values) },
+});
 
 /** Asks for the first field still missing, or runs the command when only quiet ones are. */
 function next(spec: FormSpec, state: FormState, before: Effect<FormState>[] = []): Step<FormState> {
@@ -130,7 +167,7 @@ export function formFlow(spec: FormSpec): Flow<FormState, FormArgs> {
       for (const [i, field] of spec.fields.entries()) {
         const given = args.values[i]?.trim();
         if (!given) continue;
-        const read = readField(field, given, i > 0 ? values[i - 1] ?? null : null, context);
+        const read = readField(field, given, i > 0 ? (values[i - 1] ?? null) : null, context);
         if (read.ok) values[i] = read.value;
         else problems.push(read.problem);
       }
@@ -142,7 +179,7 @@ export function formFlow(spec: FormSpec): Flow<FormState, FormArgs> {
       const raw = input.kind === "text" ? input.text : undefined;
       if (raw === undefined) return { state, effects: [ask(spec, state, i)] };
       if (stopWords.has(plain(raw))) return { state: null, effects: [reply("form.stopped")] };
-      const read = readField(spec.fields[i]!, raw, i > 0 ? state.values[i - 1] ?? null : null, context);
+      const read = readField(spec.fields[i]!, raw, i > 0 ? (state.values[i - 1] ?? null) : null, context);
       if (!read.ok) return { state, effects: [read.problem] };
       const values = state.values.map((v, j) => (j === i ? read.value : v));
       return next(spec, { ...state, values });
@@ -214,7 +251,10 @@ export const forms = {
     name: "accept-steps",
     action: "acceptForm",
     fields: [
-      { kind: "amount", ask: (a) => text("accept.ask_price", { code: a.code ?? "", service: a.service ?? "", event: a.event ?? "" }) },
+      {
+        kind: "amount",
+        ask: (a) => text("accept.ask_price", { code: a.code ?? "", service: a.service ?? "", event: a.event ?? "" }),
+      },
       { kind: "amount", optional, ask: () => text("accept.ask_deposit") },
     ],
   },

@@ -11,7 +11,10 @@ export interface InviteState {
 declare module "./types.js" {
   interface ActionTypes {
     /** invites a typed list of numbers or one shared contact to the event, and says what happened to each */
-    inviteGuests: { input: { code: string; list?: string; contact?: { phone: string; name?: string } }; result: { invited: number } };
+    inviteGuests: {
+      input: { code: string; list?: string; contact?: { phone: string; name?: string } };
+      result: { invited: number };
+    };
   }
 }
 
@@ -21,7 +24,10 @@ const doneWords = new Set(["finished", "that's all", "thats all", "tayari", "nim
 export const inviteFlow: Flow<InviteState, { code: string; event: string }> = {
   name: "invite",
   version: 1,
-  start: (_context, args) => ({ state: { code: args.code, event: args.event, invited: 0 }, effects: [reply("invite.ask", { event: args.event })] }),
+  start: (_context, args) => ({
+    state: { code: args.code, event: args.event, invited: 0 },
+    effects: [reply("invite.ask", { event: args.event })],
+  }),
   handle(state, input) {
     if (input.kind === "text" && doneWords.has(input.text.trim().toLowerCase())) {
       return { state: null, effects: [reply("invite.done", { count: state.invited, code: state.code })] };
@@ -33,6 +39,13 @@ export const inviteFlow: Flow<InviteState, { code: string; event: string }> = {
           ? { code: state.code, list: input.text }
           : undefined;
     if (!invite) return { state, effects: [reply("invite.ask", { event: state.event })] };
-    return { state, effects: [act<"inviteGuests", InviteState>("inviteGuests", invite, (r) => ({ state: { ...state, invited: state.invited + r.invited } }))] };
+    return {
+      state,
+      effects: [
+        act<"inviteGuests", InviteState>("inviteGuests", invite, (r) => ({
+          state: { ...state, invited: state.invited + r.invited },
+        })),
+      ],
+    };
   },
 };

@@ -12,13 +12,20 @@ declare module "./types.js" {
 export type LanguageState = { step: "choose" };
 
 const spoken: Record<string, Locale> = {
-  en: "en", english: "en", kiingereza: "en", "1": "en",
-  sw: "sw", swahili: "sw", kiswahili: "sw", "2": "sw",
+  en: "en",
+  english: "en",
+  kiingereza: "en",
+  "1": "en",
+  sw: "sw",
+  swahili: "sw",
+  kiswahili: "sw",
+  "2": "sw",
 };
 
 /** The language a person asked for in a choice tap or in words ("sw", "Kiswahili", "English"). */
 export function parseLocale(input: FlowInput): Locale | undefined {
-  if (input.kind === "choice") return isLocale(input.value.replace(/^lang:/, "")) ? (input.value.replace(/^lang:/, "") as Locale) : undefined;
+  if (input.kind === "choice")
+    return isLocale(input.value.replace(/^lang:/, "")) ? (input.value.replace(/^lang:/, "") as Locale) : undefined;
   if (input.kind === "text") return spoken[input.text.trim().toLowerCase()];
   return undefined;
 }
@@ -40,6 +47,9 @@ export const languageFlow: Flow<LanguageState, void> = {
   handle(state, input) {
     const locale = parseLocale(input);
     if (!locale) return { state, effects: [reply("language.invalid")] };
-    return { state: null, effects: [act("setLocale", { locale }, () => ({ effects: [{ type: "reply", reply: say("language.set") }] }))] };
+    return {
+      state: null,
+      effects: [act("setLocale", { locale }, () => ({ effects: [{ type: "reply", reply: say("language.set") }] }))],
+    };
   },
 };

@@ -53,7 +53,8 @@ const typeChoices = [
 ];
 
 /** A day as the person reads it: "Sat 13 Feb 2027" / "Jumamosi 13 Februari 2027" (the date part of formatDateTime). */
-const dayText = (day: string, context: FlowContext) => formatDateTime(instantIn(context.timeZone, { date: day }, 12, 0), context.timeZone, context.locale).split(", ")[0]!;
+const dayText = (day: string, context: FlowContext) =>
+  formatDateTime(instantIn(context.timeZone, { date: day }, 12, 0), context.timeZone, context.locale).split(", ")[0]!;
 const timeText = ({ hour, minute }: { hour: number; minute: number }, context: FlowContext) => {
   const clock = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
   return context.locale === "sw" ? `${swahiliTime(hour, minute)} (${clock})` : clock;
@@ -69,17 +70,23 @@ const dayChoices = [
 /** The question for the when step: the whole of it, or the half still missing. */
 function askWhen(context: FlowContext, when: WhenPart | undefined): Effect<NewEventState> {
   if (when?.day) return reply("newevent.when_ask_time", { day: dayText(when.day, context) }, { choices: timeChoices });
-  if (when?.time) return reply("newevent.when_ask_day", { time: timeText(when.time, context) }, { choices: dayChoices });
+  if (when?.time)
+    return reply("newevent.when_ask_day", { time: timeText(when.time, context) }, { choices: dayChoices });
   return reply("newevent.ask_when", { zone: context.timeZone });
 }
 
 const ask = (step: NewEventState["step"], context: FlowContext, when?: WhenPart): Effect<NewEventState> => {
   switch (step) {
-    case "name": return reply("newevent.ask_name");
-    case "type": return reply("newevent.ask_type", undefined, { choices: typeChoices });
-    case "when": return askWhen(context, when);
-    case "place": return reply("newevent.ask_place");
-    case "budget": return reply("newevent.ask_budget");
+    case "name":
+      return reply("newevent.ask_name");
+    case "type":
+      return reply("newevent.ask_type", undefined, { choices: typeChoices });
+    case "when":
+      return askWhen(context, when);
+    case "place":
+      return reply("newevent.ask_place");
+    case "budget":
+      return reply("newevent.ask_budget");
   }
 };
 
@@ -96,9 +103,14 @@ function checkWhen(value: string, draft: EventDraft, context: FlowContext, known
     case "upcoming":
       return { ok: true, draft: { ...draft, startTime: when.at.toISOString() } };
     case "past":
-      return { ok: false, problem: reply("newevent.when_past", { when: formatDateTime(when.at, context.timeZone, context.locale) }) };
+      return {
+        ok: false,
+        problem: reply("newevent.when_past", { when: formatDateTime(when.at, context.timeZone, context.locale) }),
+      };
     case "day":
-      return when.past ? { ok: false, problem: reply("newevent.when_day_past", { day: dayText(when.date, context) }) } : { ok: true, draft, when: { day: when.date } };
+      return when.past
+        ? { ok: false, problem: reply("newevent.when_day_past", { day: dayText(when.date, context) }) }
+        : { ok: true, draft, when: { day: when.date } };
     case "time":
       return { ok: true, draft, when: { time: { hour: when.hour, minute: when.minute } } };
     case "unknown":
@@ -107,11 +119,19 @@ function checkWhen(value: string, draft: EventDraft, context: FlowContext, known
 }
 
 /** Reads one answer into the draft, or says what is wrong with it. */
-function check(step: NewEventState["step"], raw: string, draft: EventDraft, context: FlowContext, known?: WhenPart): Check {
+function check(
+  step: NewEventState["step"],
+  raw: string,
+  draft: EventDraft,
+  context: FlowContext,
+  known?: WhenPart,
+): Check {
   const value = raw.trim().replace(/\s+/g, " ");
   switch (step) {
     case "name":
-      return value.length >= 2 && value.length <= 80 ? { ok: true, draft: { ...draft, name: value } } : { ok: false, problem: reply("newevent.name_invalid") };
+      return value.length >= 2 && value.length <= 80
+        ? { ok: true, draft: { ...draft, name: value } }
+        : { ok: false, problem: reply("newevent.name_invalid") };
     case "type": {
       const type = parseEventType(value);
       return type ? { ok: true, draft: { ...draft, type } } : { ok: false, problem: reply("newevent.type_invalid") };
@@ -119,7 +139,9 @@ function check(step: NewEventState["step"], raw: string, draft: EventDraft, cont
     case "when":
       return checkWhen(value, draft, context, known);
     case "place":
-      return value.length >= 2 && value.length <= 120 ? { ok: true, draft: { ...draft, location: value } } : { ok: false, problem: reply("newevent.place_invalid") };
+      return value.length >= 2 && value.length <= 120
+        ? { ok: true, draft: { ...draft, location: value } }
+        : { ok: false, problem: reply("newevent.place_invalid") };
     case "budget": {
       if (skipWords.has(value.toLowerCase())) return { ok: true, draft: { ...draft, budget: null } };
       const amount = parseAmount(value);
@@ -133,14 +155,38 @@ function check(step: NewEventState["step"], raw: string, draft: EventDraft, cont
 const order: NewEventState["step"][] = ["name", "type", "when", "place", "budget"];
 
 /** Asks for the first thing still missing, or creates the event when nothing is. */
-function next(draft: EventDraft, context: FlowContext, before: Effect<NewEventState>[] = [], when?: WhenPart): Step<NewEventState> {
-  const missing = order.find((step) => (step === "budget" ? draft.budget === undefined : draft[step === "when" ? "startTime" : step === "place" ? "location" : step] === undefined));
+function next(
+  draft: EventDraft,
+  context: FlowContext,
+  before: Effect<NewEventState>[] = [],
+  when?: WhenPart,
+): Step<NewEventState> {
+  const missing = order.find((step) =>
+    step === "budget"
+      ? draft.budget === undefined
+      : draft[step === "when" ? "startTime" : step === "place" ? "location" : step] === undefined,
+  );
   const pending = draft.startTime === undefined ? when : undefined;
-  if (missing) return { state: { step: missing, draft, ...(pending ? { when: pending } : {}) }, effects: [...before, ask(missing, context, pending)] };
-  const input = { name: draft.name!, type: draft.type!, startTime: draft.startTime!, location: draft.location!, budget: draft.budget ?? null };
+  if (missing)
+    return {
+      state: { step: missing, draft, ...(pending ? { when: pending } : {}) },
+      effects: [...before, ask(missing, context, pending)],
+    };
+  const input = {
+    name: draft.name!,
+    type: draft.type!,
+    startTime: draft.startTime!,
+    location: draft.location!,
+    budget: draft.budget ?? null,
+  };
   return {
     state: null,
-    effects: [...before, act<"createEvent", NewEventState>("createEvent", input, (r) => ({ effects: [{ type: "reply", reply: say("newevent.created", r) }] }))],
+    effects: [
+      ...before,
+      act<"createEvent", NewEventState>("createEvent", input, (r) => ({
+        effects: [{ type: "reply", reply: say("newevent.created", r) }],
+      })),
+    ],
   };
 }
 

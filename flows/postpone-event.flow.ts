@@ -26,18 +26,35 @@ export type PostponeEventArgs = Omit<PostponeEventState, "at">;
 declare module "./types.js" {
   interface ActionTypes {
     /** moves the event (at: ISO instant, or null for a date to be announced) and tells the people concerned */
-    postponeEvent: { input: { code: string; at: string | null }; result: { event: string; when: string; told: string; code: string } };
+    postponeEvent: {
+      input: { code: string; at: string | null };
+      result: { event: string; when: string; told: string; code: string };
+    };
   }
 }
 
 // "Not known yet" in the ways people say it: a word that means it on its own, or a phrase.
-const unknownWords = new Set(["bado", "sijui", "hatujui", "haijulikani", "haijajulikani", "haijapangwa", "baadaye", "tba", "tbd", "unknown", "later"]);
+const unknownWords = new Set([
+  "bado",
+  "sijui",
+  "hatujui",
+  "haijulikani",
+  "haijajulikani",
+  "haijapangwa",
+  "baadaye",
+  "tba",
+  "tbd",
+  "unknown",
+  "later",
+]);
 const unknownPhrases = ["not yet", "not known", "dont know", "don't know", "no date", "hakuna tarehe", "itatangazwa"];
 
 /** True when the text says the new date is not known yet ("sijui bado", "bado haijulikani", "not yet known", "tba"). */
 export function saysNotKnown(raw: string): boolean {
   const { tokens } = words(raw);
-  return tokens.length <= 6 && (tokens.some((t) => unknownWords.has(t)) || unknownPhrases.some((p) => hasPhrase(tokens, p)));
+  return (
+    tokens.length <= 6 && (tokens.some((t) => unknownWords.has(t)) || unknownPhrases.some((p) => hasPhrase(tokens, p)))
+  );
 }
 
 const askWhen = (state: PostponeEventState): Step<PostponeEventState> => ({
@@ -54,7 +71,13 @@ const buttons = {
 
 function askConfirm(state: PostponeEventState, context: FlowContext): Step<PostponeEventState> {
   const effects = state.at
-    ? [reply("lifecycle.postpone_ask", { event: state.event, from: state.from, to: formatDateTime(new Date(state.at), state.zone, context.locale) }, buttons)]
+    ? [
+        reply(
+          "lifecycle.postpone_ask",
+          { event: state.event, from: state.from, to: formatDateTime(new Date(state.at), state.zone, context.locale) },
+          buttons,
+        ),
+      ]
     : [reply("lifecycle.postpone_ask_tba", { event: state.event, from: state.from }, buttons)];
   return { state, effects };
 }
@@ -63,10 +86,19 @@ function askConfirm(state: PostponeEventState, context: FlowContext): Step<Postp
  * A new date typed (at either step: people correct themselves at the confirmation), or "not known yet" when asked for
  * the date (at the confirmation "sijui" is doubt, not a choice); undefined when it is neither.
  */
-function readNewDate(raw: string, state: PostponeEventState, context: FlowContext, asked: boolean): Step<PostponeEventState> | undefined {
+function readNewDate(
+  raw: string,
+  state: PostponeEventState,
+  context: FlowContext,
+  asked: boolean,
+): Step<PostponeEventState> | undefined {
   const at = parseEventDate(raw, state.zone, context.now);
   if (at) {
-    if (at <= context.now) return { state: { ...state, at: undefined }, effects: [reply("lifecycle.postpone_when_past", { when: raw.trim().slice(0, 40) })] };
+    if (at <= context.now)
+      return {
+        state: { ...state, at: undefined },
+        effects: [reply("lifecycle.postpone_when_past", { when: raw.trim().slice(0, 40) })],
+      };
     return askConfirm({ ...state, at: at.toISOString() }, context);
   }
   if (asked && saysNotKnown(raw)) return askConfirm({ ...state, at: null }, context);
@@ -95,7 +127,11 @@ export const postponeEventFlow: Flow<PostponeEventState, PostponeEventArgs> = {
         state: null,
         effects: [
           act<"postponeEvent", PostponeEventState>("postponeEvent", { code: state.code, at: state.at }, (r) => ({
-            effects: [state.at ? reply("lifecycle.postponed", { event: r.event, when: r.when, told: r.told }) : reply("lifecycle.postponed_tba", { event: r.event, code: r.code, told: r.told })],
+            effects: [
+              state.at
+                ? reply("lifecycle.postponed", { event: r.event, when: r.when, told: r.told })
+                : reply("lifecycle.postponed_tba", { event: r.event, code: r.code, told: r.told }),
+            ],
           })),
         ],
       };

@@ -58,25 +58,37 @@ const fromChoiceWord: Record<string, Answer> = { yes: "accepted", no: "declined"
 export function readChoice(value: string): { code: string; answer?: Answer; party?: number } | undefined {
   const m = /^rsvp:([A-Za-z0-9_-]+)(?::(yes|no|maybe))?(?::(\d{1,2}))?$/.exec(value);
   if (!m || (m[3] && m[2] !== "yes")) return undefined;
-  return { code: m[1]!.toUpperCase(), answer: m[2] ? fromChoiceWord[m[2]] : undefined, ...(m[3] ? { party: Number(m[3]) } : {}) };
+  return {
+    code: m[1]!.toUpperCase(),
+    answer: m[2] ? fromChoiceWord[m[2]] : undefined,
+    ...(m[3] ? { party: Number(m[3]) } : {}),
+  };
 }
 
 const askAnswer = (card: InvitationCard): Effect<RsvpState> =>
-  reply("invitation.card", { host: card.host, event: card.event, when: card.when, where: card.where }, {
-    choices: [
-      { label: text("rsvp.choice.yes"), value: choiceValue(card.code, "yes") },
-      { label: text("rsvp.choice.no"), value: choiceValue(card.code, "no") },
-      { label: text("rsvp.choice.maybe"), value: choiceValue(card.code, "maybe") },
-    ],
-  });
+  reply(
+    "invitation.card",
+    { host: card.host, event: card.event, when: card.when, where: card.where },
+    {
+      choices: [
+        { label: text("rsvp.choice.yes"), value: choiceValue(card.code, "yes") },
+        { label: text("rsvp.choice.no"), value: choiceValue(card.code, "no") },
+        { label: text("rsvp.choice.maybe"), value: choiceValue(card.code, "maybe") },
+      ],
+    },
+  );
 
 /** "How many people?" with the usual sizes as buttons (a number typed, or a sentence, works as well). */
 const askParty = (card: InvitationCard): Step<RsvpState> => ({
   state: { step: "party", card },
   effects: [
-    reply("rsvp.ask_party", { event: card.event, max: maxParty }, {
-      choices: [1, 2, 3, 4, 5].map((n) => ({ label: { text: String(n) }, value: choiceValue(card.code, "yes", n) })),
-    }),
+    reply(
+      "rsvp.ask_party",
+      { event: card.event, max: maxParty },
+      {
+        choices: [1, 2, 3, 4, 5].map((n) => ({ label: { text: String(n) }, value: choiceValue(card.code, "yes", n) })),
+      },
+    ),
   ],
 });
 
@@ -84,13 +96,17 @@ const askParty = (card: InvitationCard): Step<RsvpState> => ({
 const askCheck = (card: InvitationCard, party?: number): Step<RsvpState> => ({
   state: { step: "answer", card, ...(party ? { party } : {}) },
   effects: [
-    reply("rsvp.check", { event: card.event }, {
-      choices: [
-        { label: text("rsvp.choice.yes"), value: choiceValue(card.code, "yes", party) },
-        { label: text("rsvp.choice.no"), value: choiceValue(card.code, "no") },
-        { label: text("rsvp.choice.maybe"), value: choiceValue(card.code, "maybe") },
-      ],
-    }),
+    reply(
+      "rsvp.check",
+      { event: card.event },
+      {
+        choices: [
+          { label: text("rsvp.choice.yes"), value: choiceValue(card.code, "yes", party) },
+          { label: text("rsvp.choice.no"), value: choiceValue(card.code, "no") },
+          { label: text("rsvp.choice.maybe"), value: choiceValue(card.code, "maybe") },
+        ],
+      },
+    ),
   ],
 });
 
@@ -101,7 +117,16 @@ function record(card: InvitationCard, answer: Answer, partySize: number): Step<R
       act<"recordRsvp", RsvpState>("recordRsvp", { code: card.code, answer, partySize }, (r) => ({
         effects: [
           answer === "accepted"
-            ? { type: "reply", reply: say("rsvp.accepted", { name: r.name, event: r.event, party: r.party, when: r.when, where: r.where }) }
+            ? {
+                type: "reply",
+                reply: say("rsvp.accepted", {
+                  name: r.name,
+                  event: r.event,
+                  party: r.party,
+                  when: r.when,
+                  where: r.where,
+                }),
+              }
             : answer === "declined"
               ? { type: "reply", reply: say("rsvp.declined", { name: r.name, event: r.event }) }
               : { type: "reply", reply: say("rsvp.maybe", { event: r.event, code: r.code }) },
@@ -119,17 +144,26 @@ function answered(card: InvitationCard, answer: Answer, party?: number): Step<Rs
   return record(card, "accepted", party);
 }
 
-const tooMany = (party: number): Effect<RsvpState> => reply(party > maxParty ? "rsvp.party_too_many" : "rsvp.party_invalid", { max: maxParty });
+const tooMany = (party: number): Effect<RsvpState> =>
+  reply(party > maxParty ? "rsvp.party_too_many" : "rsvp.party_invalid", { max: maxParty });
 
 function begin(cards: InvitationCard[], answer?: Answer, party?: number, unsure?: boolean): Step<RsvpState> {
   if (!cards.length) return { state: null, effects: [reply("rsvp.none_open")] };
   if (cards.length > 1) {
-    const which = answer === "accepted" ? "yes" : answer === "declined" ? "no" : answer === "maybe" ? "maybe" : undefined;
+    const which =
+      answer === "accepted" ? "yes" : answer === "declined" ? "no" : answer === "maybe" ? "maybe" : undefined;
     // An unsure reading is not carried on: the guest picks the event, then answers it.
     const keep = unsure ? {} : { ...(answer ? { answer } : {}), ...(party && answer === "accepted" ? { party } : {}) };
     return {
       state: { step: "which", cards, ...keep },
-      effects: [reply("rsvp.which", undefined, { choices: cards.map((c) => ({ label: { text: `${c.event} – ${c.when}` }, value: choiceValue(c.code, unsure ? undefined : which) })) })],
+      effects: [
+        reply("rsvp.which", undefined, {
+          choices: cards.map((c) => ({
+            label: { text: `${c.event} – ${c.when}` },
+            value: choiceValue(c.code, unsure ? undefined : which),
+          })),
+        }),
+      ],
     };
   }
   const card = cards[0]!;
@@ -148,7 +182,8 @@ function onWords(card: InvitationCard, said: string, state: RsvpState, party?: n
 function onAnswer(card: InvitationCard, input: FlowInput, state: RsvpState & { step: "answer" }): Step<RsvpState> {
   if (input.kind === "choice") {
     const chosen = readChoice(input.value);
-    if (chosen?.answer) return answered(card, chosen.answer, chosen.party ?? (chosen.answer === "accepted" ? state.party : undefined));
+    if (chosen?.answer)
+      return answered(card, chosen.answer, chosen.party ?? (chosen.answer === "accepted" ? state.party : undefined));
   }
   if (input.kind === "text") return onWords(card, input.text, state, state.party);
   return { state, effects: [reply("rsvp.answer_invalid"), askAnswer(card)] };

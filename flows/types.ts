@@ -35,7 +35,9 @@ export interface Reply {
 export interface ActionTypes {}
 
 export type ActionName = keyof ActionTypes;
-type Def<K extends ActionName> = ActionTypes[K] extends { input: infer I; result: infer R } ? { input: I; result: R } : never;
+type Def<K extends ActionName> = ActionTypes[K] extends { input: infer I; result: infer R }
+  ? { input: I; result: R }
+  : never;
 export type ActionInput<K extends ActionName> = Def<K>["input"];
 export type ActionResult<K extends ActionName> = Def<K>["result"];
 export type DomainAction = { [K in ActionName]: { type: K; input: ActionInput<K> } }[ActionName];
@@ -90,7 +92,10 @@ type ReplyArgs<K extends MessageKey, P> = [PlaceholdersOf<K>] extends [never]
   : [params: P & Checked<K, P>, extra?: ReplyExtra];
 
 /** A reply effect with a catalogue message, its parameters checked. */
-export function reply<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...[params, extra]: ReplyArgs<K, P>): Effect<never> {
+export function reply<K extends MessageKey, P extends ParamsOf<K>>(
+  key: K,
+  ...[params, extra]: ReplyArgs<K, P>
+): Effect<never> {
   return { type: "reply", reply: { text: { key, params } as Message, ...extra } };
 }
 
@@ -105,6 +110,10 @@ export function text<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...[pa
 }
 
 /** An action effect. */
-export function act<K extends ActionName, S = never>(type: K, input: ActionInput<K>, then?: (result: ActionResult<K>) => FollowUp<S>): Effect<S> {
+export function act<K extends ActionName, S = never>(
+  type: K,
+  input: ActionInput<K>,
+  then?: (result: ActionResult<K>) => FollowUp<S>,
+): Effect<S> {
   return { type: "action", action: { type, input } as DomainAction, ...(then ? { then } : {}) };
 }

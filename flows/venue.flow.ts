@@ -10,7 +10,10 @@ export interface VenueState {
 declare module "./types.js" {
   interface ActionTypes {
     /** sets the event's venue pin; the result is the map link shown back */
-    setVenue: { input: { code: string; latitude: number; longitude: number; name?: string }; result: { event: string; link: string } };
+    setVenue: {
+      input: { code: string; latitude: number; longitude: number; name?: string };
+      result: { event: string; link: string };
+    };
   }
 }
 
@@ -35,6 +38,13 @@ export const venueFlow: Flow<VenueState, VenueState> = {
           ? parseLatLng(input.text)
           : undefined;
     if (!pin) return { state, effects: [reply("venue.ask", { event: state.event })] };
-    return { state: null, effects: [act<"setVenue", VenueState>("setVenue", { code: state.code, ...pin }, (r) => ({ effects: [reply("venue.set", r)] }))] };
+    return {
+      state: null,
+      effects: [
+        act<"setVenue", VenueState>("setVenue", { code: state.code, ...pin }, (r) => ({
+          effects: [reply("venue.set", r)],
+        })),
+      ],
+    };
   },
 };

@@ -9,13 +9,16 @@ const bool = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a ${protocols.join(" or ")} URL`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(" or ")} URL`,
+  );
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -26,7 +29,9 @@ const timeZone = z.string().refine((tz) => {
   }
 }, "must be an IANA time zone such as Africa/Dar_es_Salaam");
 
-const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, "must be a template name as WhatsApp Manager shows it (a-z, 0-9, _)");
+const templateName = z
+  .string()
+  .regex(/^[a-z0-9_]{1,512}$/, "must be a template name as WhatsApp Manager shows it (a-z, 0-9, _)");
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -44,7 +49,10 @@ export const configSchema = z.object({
    */
   HOST: z
     .string()
-    .regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|localhost)$/, "must be an IP address such as 127.0.0.1, 0.0.0.0 or ::")
+    .regex(
+      /^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|localhost)$/,
+      "must be an IP address such as 127.0.0.1, 0.0.0.0 or ::",
+    )
     .optional(),
   PUBLIC_URL: url(["http:", "https:"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -107,15 +115,30 @@ export const configSchema = z.object({
   /** WhatsApp Business Cloud API (Meta's official API): the channel runs when the token is set. */
   WHATSAPP_CLOUD_TOKEN: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{20,1024}$/, "must be the access token Meta gives (a System User token, 20+ letters and digits)")
+    .regex(
+      /^[A-Za-z0-9_-]{20,1024}$/,
+      "must be the access token Meta gives (a System User token, 20+ letters and digits)",
+    )
     .optional(),
   /** The business number's id in Meta's API (WhatsApp Manager > API Setup), not the number itself. */
-  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z.string().regex(/^\d{5,32}$/, "must be the Phone number ID Meta shows (digits), not the number").optional(),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,32}$/, "must be the Phone number ID Meta shows (digits), not the number")
+    .optional(),
   /** The Meta app's secret, which signs every webhook call (X-Hub-Signature-256). */
-  WHATSAPP_CLOUD_APP_SECRET: z.string().regex(/^[A-Za-z0-9]{16,128}$/, "must be the Meta app's App Secret (App settings > Basic)").optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,128}$/, "must be the Meta app's App Secret (App settings > Basic)")
+    .optional(),
   /** Any secret of yours, typed into the app's webhook settings too: Meta sends it back when it checks the URL. */
-  WHATSAPP_CLOUD_VERIFY_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
-  WHATSAPP_CLOUD_API_VERSION: z.string().regex(/^v\d{2}\.\d$/, "must be a Graph API version such as v24.0").default("v24.0"),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  WHATSAPP_CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d{2}\.\d$/, "must be a Graph API version such as v24.0")
+    .default("v24.0"),
   /** Meta's Graph API, or a proxy (or the fake in tests) in front of it. */
   WHATSAPP_CLOUD_API_ROOT: url(["https:", "http:"]).default("https://graph.facebook.com"),
   /** The number's throughput in messages a second (80 by default; Meta raises it to 1,000 on request). */
@@ -134,7 +157,10 @@ export const configSchema = z.object({
   /** Meta's language code each Nuru language's templates were submitted in, e.g. en:en_US,sw:sw. */
   WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: z
     .string()
-    .regex(/^(en|sw):[a-z]{2,3}(_[A-Z]{2})?(,(en|sw):[a-z]{2,3}(_[A-Z]{2})?)*$/, "must be like en:en,sw:sw (Nuru's language:Meta's code)")
+    .regex(
+      /^(en|sw):[a-z]{2,3}(_[A-Z]{2})?(,(en|sw):[a-z]{2,3}(_[A-Z]{2})?)*$/,
+      "must be like en:en,sw:sw (Nuru's language:Meta's code)",
+    )
     .transform((v) => Object.fromEntries(v.split(",").map((pair) => pair.split(":") as [string, string])))
     .default({ en: "en", sw: "sw" }),
 
@@ -148,7 +174,11 @@ export const configSchema = z.object({
   DEFAULT_TIMEZONE: timeZone.default("Africa/Dar_es_Salaam"),
   DEFAULT_LOCALE: z.enum(["en", "sw"]).default("en"),
   /** A conversation idle this long is forgotten and the person starts over. */
-  CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(60 * 24),
+  CONVERSATION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60 * 24),
 
   /** Transactions handling chats at once in this process; two suit two cores (BENCHMARKS.md). */
   ENGINE_BATCHES: z.coerce.number().int().min(1).max(8).default(2),
@@ -194,10 +224,16 @@ export const configSchema = z.object({
   MPESA_CONSUMER_KEY: z.string().optional(),
   MPESA_CONSUMER_SECRET: z.string().optional(),
   /** Paybill (or head-office) shortcode, BusinessShortCode. */
-  MPESA_SHORTCODE: z.string().regex(/^\d{5,7}$/, "must be the 5-7 digit shortcode Safaricom gave").optional(),
+  MPESA_SHORTCODE: z
+    .string()
+    .regex(/^\d{5,7}$/, "must be the 5-7 digit shortcode Safaricom gave")
+    .optional(),
   MPESA_PASSKEY: z.string().optional(),
   /** A till number (Buy Goods) to pay into instead of the paybill shortcode. */
-  MPESA_TILL: z.string().regex(/^\d{5,7}$/, "must be the 5-7 digit till number").optional(),
+  MPESA_TILL: z
+    .string()
+    .regex(/^\d{5,7}$/, "must be the 5-7 digit till number")
+    .optional(),
   MPESA_API_ROOT: url(["https:", "http:"]).default("https://sandbox.safaricom.co.ke"),
   AZAMPAY_APP_NAME: z.string().optional(),
   AZAMPAY_CLIENT_ID: z.string().optional(),
@@ -206,7 +242,10 @@ export const configSchema = z.object({
   AZAMPAY_AUTH_ROOT: url(["https:", "http:"]).default("https://authenticator-sandbox.azampay.co.tz"),
   AZAMPAY_API_ROOT: url(["https:", "http:"]).default("https://sandbox.azampay.co.tz"),
   /** The secret last part of the callback URL registered with AzamPay (/payments/azampay/callback/<secret>). */
-  AZAMPAY_CALLBACK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, "must be 24-128 characters of A-Z, a-z, 0-9, _ and -").optional(),
+  AZAMPAY_CALLBACK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{24,128}$/, "must be 24-128 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -223,20 +262,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
   if (!parsed.success) {
     // One line however many problems: start-up failures are read in terminals and log collectors.
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message.replace(/\s+/g, " ")}`);
-    throw new ConfigError(`Invalid configuration: ${lines.join("; ")} (set it in the environment or .env; see .env.example)`);
+    throw new ConfigError(
+      `Invalid configuration: ${lines.join("; ")} (set it in the environment or .env; see .env.example)`,
+    );
   }
   const config = parsed.data;
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError("Invalid configuration: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret of 16+ characters");
+    throw new ConfigError(
+      "Invalid configuration: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a random secret of 16+ characters",
+    );
   }
   if (config.WHATSAPP_CLOUD_TOKEN) {
-    const missing = (["WHATSAPP_CLOUD_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const).filter((k) => !config[k]);
-    if (missing.length) throw new ConfigError(`Invalid configuration: WHATSAPP_CLOUD_TOKEN is set but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not (see README, "WhatsApp Cloud API")`);
+    const missing = (
+      ["WHATSAPP_CLOUD_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const
+    ).filter((k) => !config[k]);
+    if (missing.length)
+      throw new ConfigError(
+        `Invalid configuration: WHATSAPP_CLOUD_TOKEN is set but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not (see README, "WhatsApp Cloud API")`,
+      );
   }
   const channels = enabledChannels(config);
   // The simulator believes whatever phone number is typed into it, so next to real people it would let anyone act as
   // any of them; it may only run there behind the operator password.
-  if (channels.simulator && (channels.telegram || channels.whatsapp || channels.whatsappCloud) && !config.OPERATOR_TOKEN) {
+  if (
+    channels.simulator &&
+    (channels.telegram || channels.whatsapp || channels.whatsappCloud) &&
+    !config.OPERATOR_TOKEN
+  ) {
     throw new ConfigError(
       "Invalid configuration: SIMULATOR_ENABLED=true next to a real chat channel needs OPERATOR_TOKEN (16+ characters of A-Z, a-z, 0-9, _ and -), or turn the simulator off",
     );
@@ -258,7 +310,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
   return config;
 }
 
-const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const isLoopback = (host: string) =>
+  host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 /**
  * Where the HTTP server listens: HOST when set; otherwise this machine only (127.0.0.1) while the simulator runs
@@ -275,13 +328,29 @@ export function listenHost(config: Config): string | undefined {
  */
 export function simulatorNeedsLogin(config: Config): boolean {
   const channels = enabledChannels(config);
-  return Boolean(config.OPERATOR_TOKEN) || channels.telegram || channels.whatsapp || channels.whatsappCloud || config.NODE_ENV === "production";
+  return (
+    Boolean(config.OPERATOR_TOKEN) ||
+    channels.telegram ||
+    channels.whatsapp ||
+    channels.whatsappCloud ||
+    config.NODE_ENV === "production"
+  );
 }
 
 /** Which channels run: the simulator always when no real channel is configured, so anyone can try every flow. */
-export function enabledChannels(config: Config): { telegram: boolean; whatsapp: boolean; whatsappCloud: boolean; simulator: boolean } {
+export function enabledChannels(config: Config): {
+  telegram: boolean;
+  whatsapp: boolean;
+  whatsappCloud: boolean;
+  simulator: boolean;
+} {
   const telegram = Boolean(config.TELEGRAM_BOT_TOKEN);
   const whatsapp = config.WHATSAPP_ENABLED;
   const whatsappCloud = Boolean(config.WHATSAPP_CLOUD_TOKEN);
-  return { telegram, whatsapp, whatsappCloud, simulator: config.SIMULATOR_ENABLED ?? !(telegram || whatsapp || whatsappCloud) };
+  return {
+    telegram,
+    whatsapp,
+    whatsappCloud,
+    simulator: config.SIMULATOR_ENABLED ?? !(telegram || whatsapp || whatsappCloud),
+  };
 }

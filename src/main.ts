@@ -6,9 +6,18 @@ import { Queue, type Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { ChannelAdapter } from "./channels/channel.js";
 import { createSimulatorAdapter, type SimulatorAdapter } from "./channels/simulator/adapter.js";
-import { createTelegramAdapter, TelegramTokenRefusedError, webhookSecretGuard, type TelegramAdapter } from "./channels/telegram/index.js";
+import {
+  createTelegramAdapter,
+  TelegramTokenRefusedError,
+  webhookSecretGuard,
+  type TelegramAdapter,
+} from "./channels/telegram/index.js";
 import { createWhatsAppAdapter, whatsappQrHandler, type WhatsAppAdapter } from "./channels/whatsapp/index.js";
-import { CloudTokenRefusedError, createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "./channels/whatsapp-cloud/index.js";
+import {
+  CloudTokenRefusedError,
+  createWhatsAppCloudAdapter,
+  type WhatsAppCloudAdapter,
+} from "./channels/whatsapp-cloud/index.js";
 import type { FirstContactChannel } from "./channels/channel.js";
 import type { Db } from "./db/prisma.js";
 import { lastWroteOn } from "./domain/users.js";
@@ -44,7 +53,9 @@ function buildAdapters(config: Config, logger: Logger, db: Db) {
     telegram = createTelegramAdapter({
       token: config.TELEGRAM_BOT_TOKEN!,
       apiRoot: config.TELEGRAM_API_ROOT,
-      webhook: config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined,
+      webhook: config.TELEGRAM_WEBHOOK_URL
+        ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! }
+        : undefined,
       logger,
     });
     adapters.push(telegram);
@@ -126,13 +137,22 @@ async function connectRedis(url: string, logger: Logger): Promise<Redis> {
 }
 
 /** The bot's @username for /link's t.me links, asked until Telegram answers (it may be unreachable at start-up). */
-async function learnTelegramUsername(telegram: TelegramAdapter, links: { telegramBot?: string }, logger: Logger, signal: AbortSignal): Promise<void> {
+async function learnTelegramUsername(
+  telegram: TelegramAdapter,
+  links: { telegramBot?: string },
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<void> {
   for (let attempt = 0; !signal.aborted; attempt++) {
     try {
       links.telegramBot = await telegram.username();
       return;
     } catch (err) {
-      if (attempt === 0) logger.warn({ err }, "could not ask Telegram for the bot's username yet; /link leaves Telegram links out until it answers (or set TELEGRAM_BOT_USERNAME)");
+      if (attempt === 0)
+        logger.warn(
+          { err },
+          "could not ask Telegram for the bot's username yet; /link leaves Telegram links out until it answers (or set TELEGRAM_BOT_USERNAME)",
+        );
       await sleep(Math.min(1000 * 2 ** attempt, 60_000), undefined, { signal }).catch(() => undefined);
     }
   }
@@ -146,9 +166,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // A library promise nobody awaits (whatsapp-web.js's logout path rejects so) must not stop every channel and
   // queue of the process: log it and go on. Node would otherwise exit on it.
-  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection (Nuru keeps running)"));
+  process.on("unhandledRejection", (reason) =>
+    logger.error({ err: reason }, "unhandled promise rejection (Nuru keeps running)"),
+  );
 
-  if (await ensureDatabase(config.DATABASE_URL).catch((err: unknown) => describeStartupFailure("PostgreSQL", config.DATABASE_URL, err))) {
+  if (
+    await ensureDatabase(config.DATABASE_URL).catch((err: unknown) =>
+      describeStartupFailure("PostgreSQL", config.DATABASE_URL, err),
+    )
+  ) {
     logger.info("created the database");
   }
   // Both services are checked before the schema changes, so a missing Redis stops start-up without touching the data.
@@ -168,7 +194,10 @@ async function main(): Promise<void> {
   const firstContact = firstContactOrder.filter((c) => channels.includes(c));
   const firstContactLimits = adapters.find((a) => a.name === firstContact[0])?.rateLimits.firstContact;
   // Filled in below once the channels are up (Telegram tells its username then).
-  const links: { telegramBot?: string; whatsappNumber?: string } = { telegramBot: config.TELEGRAM_BOT_USERNAME, whatsappNumber: config.WHATSAPP_NUMBER };
+  const links: { telegramBot?: string; whatsappNumber?: string } = {
+    telegramBot: config.TELEGRAM_BOT_USERNAME,
+    whatsappNumber: config.WHATSAPP_NUMBER,
+  };
   const engine = createEngine({
     db,
     logger,
@@ -192,15 +221,32 @@ async function main(): Promise<void> {
     onBatch: (chats) => metrics.batch(chats.length),
   });
   // What WhatsApp Cloud held for someone silent for 24 hours goes once they write again (src/jobs/held.ts).
-  const requeueCloud = (ids: bigint[]) => dispatcher.dispatch("whatsapp_cloud", ids.map((id) => ({ id })));
+  const requeueCloud = (ids: bigint[]) =>
+    dispatcher.dispatch(
+      "whatsapp_cloud",
+      ids.map((id) => ({ id })),
+    );
   const held = heldReleaser({ db, channel: "whatsapp_cloud", logger, dispatch: requeueCloud });
   const workers: Worker[] = adapters.map((adapter) =>
     createOutboundWorker({
-      db, adapter, connection: workerConnection, redis, prefix: queuePrefix, logger, metrics,
+      db,
+      adapter,
+      connection: workerConnection,
+      redis,
+      prefix: queuePrefix,
+      logger,
+      metrics,
       ...(adapter === whatsappCloud ? { onHeld: onHeldFor(held, whatsappCloud.windowOpen) } : {}),
     }),
   );
-  const reconciler = startReconciler({ db, processor: engine.processor, dispatcher, channels, logger, intervalMs: 10_000 });
+  const reconciler = startReconciler({
+    db,
+    processor: engine.processor,
+    dispatcher,
+    channels,
+    logger,
+    intervalMs: 10_000,
+  });
   const reminders = createReminderScheduler({
     db,
     logger,
@@ -209,27 +255,54 @@ async function main(): Promise<void> {
     prefix: queuePrefix,
     quiet: parseQuietHours(config.QUIET_HOURS) ?? null,
     env: engine.environment,
-    dispatch: (channel, ids) => dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk: true }))),
+    dispatch: (channel, ids) =>
+      dispatcher.dispatch(
+        channel,
+        ids.map((id) => ({ id, bulk: true })),
+      ),
     onFired: (result, skews) => metrics.remindersFired(result, skews),
   });
   // Old messages and files pruned (MESSAGE_RETENTION_DAYS, FILE_RETENTION_DAYS), one pass at a time across processes.
   const retention = startRetention({
-    db, connection: redis, workerConnection, prefix: queuePrefix, logger,
+    db,
+    connection: redis,
+    workerConnection,
+    prefix: queuePrefix,
+    logger,
     settings: { messageDays: config.MESSAGE_RETENTION_DAYS, fileDays: config.FILE_RETENTION_DAYS },
   });
   // Work journeys bring outside the chat (mobile money's callbacks, starter and reconciler): routes now, timers after the channels.
   const journeyServices = journeys.flatMap((j) =>
-    j.service ? [j.service({ db, logger, config, env: engine.environment, dispatch: (channel, ids) => dispatcher.dispatch(channel, ids.map((id) => ({ id }))) })] : [],
+    j.service
+      ? [
+          j.service({
+            db,
+            logger,
+            config,
+            env: engine.environment,
+            dispatch: (channel, ids) =>
+              dispatcher.dispatch(
+                channel,
+                ids.map((id) => ({ id })),
+              ),
+          }),
+        ]
+      : [],
   );
   // For the queue dashboard: its own handles on every queue (closed at shutdown).
-  const dashboardQueues = [...channels.map((c) => new Queue(outboundQueueName(c), { connection: redis, prefix: queuePrefix })), reminders.queue];
+  const dashboardQueues = [
+    ...channels.map((c) => new Queue(outboundQueueName(c), { connection: redis, prefix: queuePrefix })),
+    reminders.queue,
+  ];
 
   const app = createHttpApp({
     db,
     redis,
     logger,
     telegramWebhook: config.TELEGRAM_WEBHOOK_URL ? telegram?.webhookHandler() : undefined,
-    telegramWebhookGuard: config.TELEGRAM_WEBHOOK_SECRET ? webhookSecretGuard(config.TELEGRAM_WEBHOOK_SECRET) : undefined,
+    telegramWebhookGuard: config.TELEGRAM_WEBHOOK_SECRET
+      ? webhookSecretGuard(config.TELEGRAM_WEBHOOK_SECRET)
+      : undefined,
     whatsappCloudWebhook: whatsappCloud?.webhook(),
     simulator: simulator?.router(),
     whatsappQr: whatsapp ? whatsappQrHandler(whatsapp) : undefined,
@@ -257,18 +330,25 @@ async function main(): Promise<void> {
   // An open simulator (no OPERATOR_TOKEN) listens on this machine only: see listenHost.
   const host = listenHost(config);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = (host ? app.listen(config.PORT, host, () => resolve(s)) : app.listen(config.PORT, () => resolve(s))).on("error", (err) =>
-      reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
+    const s = (host ? app.listen(config.PORT, host, () => resolve(s)) : app.listen(config.PORT, () => resolve(s))).on(
+      "error",
+      (err) => reject(new StartupError(`Port ${config.PORT} is not free (${err.message}). Set PORT to another port.`)),
     );
   });
   for (const adapter of adapters) {
     const sink = adapter.name === "whatsapp_cloud" ? releasingSink(engine.sink, held, logger) : engine.sink;
-    const cloudDeliveries = whatsappCloud ? { requeue: requeueCloud, onHeld: onHeldFor(held, whatsappCloud.windowOpen) } : {};
-    await adapter.start(sink, deliveryRecorder(db, adapter.name as Channel, adapter === whatsappCloud ? cloudDeliveries : {}));
+    const cloudDeliveries = whatsappCloud
+      ? { requeue: requeueCloud, onHeld: onHeldFor(held, whatsappCloud.windowOpen) }
+      : {};
+    await adapter.start(
+      sink,
+      deliveryRecorder(db, adapter.name as Channel, adapter === whatsappCloud ? cloudDeliveries : {}),
+    );
   }
   // Without WHATSAPP_NUMBER, wa.me links use the Cloud API number, once Meta has told it (it may answer after start-up).
   if (whatsappCloud) await held.retryTemplates();
-  if (whatsappCloud && !links.whatsappNumber) Object.defineProperty(links, "whatsappNumber", { get: () => whatsappCloud.displayNumber(), enumerable: true });
+  if (whatsappCloud && !links.whatsappNumber)
+    Object.defineProperty(links, "whatsappNumber", { get: () => whatsappCloud.displayNumber(), enumerable: true });
   // After the channels: reminders that came due while Nuru was down are sent at once, while still useful.
   await reminders.start();
   for (const s of journeyServices) await s.start?.();
@@ -331,7 +411,13 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Known start-up problems get one readable line; anything else is a bug worth its stack.
-  if (err instanceof ConfigError || err instanceof StartupError || err instanceof TelegramTokenRefusedError || err instanceof CloudTokenRefusedError) console.error(`Nuru cannot start: ${err.message}`);
+  if (
+    err instanceof ConfigError ||
+    err instanceof StartupError ||
+    err instanceof TelegramTokenRefusedError ||
+    err instanceof CloudTokenRefusedError
+  )
+    console.error(`Nuru cannot start: ${err.message}`);
   else console.error("Nuru cannot start:", err);
   process.exit(1);
 });

@@ -14,7 +14,12 @@ export function createMetrics(db: Db) {
     labelNames: ["channel", "outcome"] as const,
     registers: [registry],
   });
-  const turns = new Counter({ name: "nuru_turns_total", help: "Inbound messages handled (answered, refused or given up on)", labelNames: ["channel"] as const, registers: [registry] });
+  const turns = new Counter({
+    name: "nuru_turns_total",
+    help: "Inbound messages handled (answered, refused or given up on)",
+    labelNames: ["channel"] as const,
+    registers: [registry],
+  });
   const turnSeconds = new Histogram({
     name: "nuru_turn_seconds",
     help: "From an inbound message logged to its replies queued for sending, in this process",
@@ -33,7 +38,9 @@ export function createMetrics(db: Db) {
     help: "Inbound messages logged and not yet handled (all processes)",
     registers: [registry],
     async collect() {
-      const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'pending'`;
+      const [row] = await db.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'pending'`;
       this.set(row?.n ?? 0);
     },
   });
@@ -101,7 +108,8 @@ export function createMetrics(db: Db) {
       if (seconds !== undefined) sendSeconds.observe({ channel }, seconds);
     },
     remindersFired(result: { sent: number; cancelled: number; skipped: number; held: number }, skewsMs: number[]) {
-      for (const outcome of ["sent", "cancelled", "skipped", "held"] as const) if (result[outcome]) reminders.inc({ outcome }, result[outcome]);
+      for (const outcome of ["sent", "cancelled", "skipped", "held"] as const)
+        if (result[outcome]) reminders.inc({ outcome }, result[outcome]);
       for (const ms of skewsMs) reminderSkew.observe(Math.max(0, ms) / 1000);
     },
   };

@@ -23,7 +23,9 @@ export function describeStartupFailure(service: keyof typeof variables, url: str
   const variable = variables[service];
   const where = redactUrl(url);
   // Driver messages can span lines (and carry stacks); the start-up error stays one line.
-  const message = String((err as Error)?.message ?? err).split("\n")[0]!.trim();
+  const message = String((err as Error)?.message ?? err)
+    .split("\n")[0]!
+    .trim();
   const hint =
     code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "ENOTFOUND" || code === "EHOSTUNREACH"
       ? `does not answer (${code}). Start ${service}, or set ${variable}.`

@@ -32,7 +32,7 @@ export type InboundContent =
   /** Telegram "/start <payload>" from a deep link; payload is absent for a bare /start. */
   | { kind: "start"; payload?: string }
   /** The person shared a contact (Telegram "share my phone number" button, WhatsApp vCard). */
-  | { kind: "contact"; phone: string; own: boolean; /** the name on the card, when it has one */ name?: string }
+  | { kind: "contact"; phone: string; own: boolean /** the name on the card, when it has one */; name?: string }
   /** A photo or other media; ref is the network's file id or a URL. */
   | { kind: "media"; mediaType: "photo" | "video" | "audio" | "document" | "sticker"; ref: string; caption?: string }
   /** A place the person shared (Telegram location or venue, WhatsApp location). */

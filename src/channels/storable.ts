@@ -37,7 +37,8 @@ export type CleaningNotes = string[];
 function clean(value: string, strip: RegExp, field: string, notes: CleaningNotes): string {
   let out = value;
   const stripped = out.replace(strip, "");
-  if (stripped.length !== out.length) notes.push(`${field}: removed ${out.length - stripped.length} control character(s)`);
+  if (stripped.length !== out.length)
+    notes.push(`${field}: removed ${out.length - stripped.length} control character(s)`);
   out = stripped;
   const whole = out.replace(LONE_SURROGATE, "\uFFFD");
   if (whole !== out) notes.push(`${field}: replaced lone surrogate(s) with U+FFFD`);
@@ -58,13 +59,21 @@ export function storableText(value: string, notes: CleaningNotes = [], field = "
 
 /** A display name: one line, storable, at most inboundLimits.name. */
 export function storableName(value: string, notes: CleaningNotes = [], field = "name"): string {
-  const cleaned = clean(value.replace(/[\t\n\r\u2028\u2029]+/g, " "), CONTROL_OR_BREAK, field, notes).replace(/\s+/g, " ").trim();
-  if (cleaned.length > inboundLimits.name) notes.push(`${field}: cut from ${cleaned.length} to ${inboundLimits.name} characters`);
+  const cleaned = clean(value.replace(/[\t\n\r\u2028\u2029]+/g, " "), CONTROL_OR_BREAK, field, notes)
+    .replace(/\s+/g, " ")
+    .trim();
+  if (cleaned.length > inboundLimits.name)
+    notes.push(`${field}: cut from ${cleaned.length} to ${inboundLimits.name} characters`);
   return cutTo(cleaned, inboundLimits.name).trim();
 }
 
 /** An id given by the network: storable, and when too long a digest of it (stable and still distinct). */
-export function storableId(value: string, notes: CleaningNotes = [], field = "id", max: number = inboundLimits.id): string {
+export function storableId(
+  value: string,
+  notes: CleaningNotes = [],
+  field = "id",
+  max: number = inboundLimits.id,
+): string {
   const cleaned = clean(value, CONTROL_OR_BREAK, field, notes);
   if (cleaned.length <= max) return cleaned;
   notes.push(`${field}: ${cleaned.length} characters, replaced by its digest`);
@@ -88,37 +97,67 @@ function storableContent(content: InboundContent, notes: CleaningNotes): Inbound
     case "choice":
       return { kind: "choice", value: cappedText(content.value, inboundLimits.choice, "content.value", notes) };
     case "start":
-      return content.payload === undefined ? content : { kind: "start", payload: storableId(content.payload, notes, "content.payload", 64) };
+      return content.payload === undefined
+        ? content
+        : { kind: "start", payload: storableId(content.payload, notes, "content.payload", 64) };
     case "contact": {
       const name = content.name === undefined ? undefined : storableName(content.name, notes, "content.name");
-      return { kind: "contact", phone: cappedText(content.phone, inboundLimits.phone, "content.phone", notes), own: content.own, ...(name ? { name } : {}) };
+      return {
+        kind: "contact",
+        phone: cappedText(content.phone, inboundLimits.phone, "content.phone", notes),
+        own: content.own,
+        ...(name ? { name } : {}),
+      };
     }
     case "media": {
-      const caption = content.caption === undefined ? undefined : cappedText(content.caption, inboundLimits.caption, "content.caption", notes);
-      return { kind: "media", mediaType: content.mediaType, ref: storableId(content.ref, notes, "content.ref"), ...(caption ? { caption } : {}) };
+      const caption =
+        content.caption === undefined
+          ? undefined
+          : cappedText(content.caption, inboundLimits.caption, "content.caption", notes);
+      return {
+        kind: "media",
+        mediaType: content.mediaType,
+        ref: storableId(content.ref, notes, "content.ref"),
+        ...(caption ? { caption } : {}),
+      };
     }
     case "poll_vote": {
-      if (content.values.length > inboundLimits.pollValues) notes.push(`content.values: ${content.values.length} values, kept ${inboundLimits.pollValues}`);
+      if (content.values.length > inboundLimits.pollValues)
+        notes.push(`content.values: ${content.values.length} values, kept ${inboundLimits.pollValues}`);
       return {
         kind: "poll_vote",
         pollRef: storableId(content.pollRef, notes, "content.pollRef"),
-        values: content.values.slice(0, inboundLimits.pollValues).map((v, i) => cappedText(v, inboundLimits.choice, `content.values[${i}]`, notes)),
+        values: content.values
+          .slice(0, inboundLimits.pollValues)
+          .map((v, i) => cappedText(v, inboundLimits.choice, `content.values[${i}]`, notes)),
       };
     }
     case "location": {
       // A place off the Earth is not a place: refused like any message Nuru cannot take.
       const { latitude, longitude } = content;
-      if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      if (
+        !Number.isFinite(latitude) ||
+        !Number.isFinite(longitude) ||
+        Math.abs(latitude) > 90 ||
+        Math.abs(longitude) > 180
+      ) {
         notes.push(`content: location ${latitude},${longitude} is not on the Earth: refused`);
         return { kind: "refused", reason: "unstorable", detail: "invalid location" };
       }
       const name = content.name === undefined ? undefined : storableName(content.name, notes, "content.name");
-      const address = content.address === undefined ? undefined : cappedText(content.address, 200, "content.address", notes);
+      const address =
+        content.address === undefined ? undefined : cappedText(content.address, 200, "content.address", notes);
       return { kind: "location", latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) };
     }
     case "refused": {
-      const detail = content.detail === undefined ? undefined : cappedText(content.detail, 300, "content.detail", notes);
-      return { kind: "refused", reason: content.reason, ...(content.length !== undefined ? { length: content.length } : {}), ...(detail ? { detail } : {}) };
+      const detail =
+        content.detail === undefined ? undefined : cappedText(content.detail, 300, "content.detail", notes);
+      return {
+        kind: "refused",
+        reason: content.reason,
+        ...(content.length !== undefined ? { length: content.length } : {}),
+        ...(detail ? { detail } : {}),
+      };
     }
   }
 }
@@ -128,7 +167,8 @@ function storableSender(sender: Sender, notes: CleaningNotes): Sender {
   const out: Sender = { externalId: storableId(sender.externalId, notes, "sender.externalId") };
   if (sender.phone !== undefined) out.phone = cappedText(sender.phone, inboundLimits.phone, "sender.phone", notes);
   if (name) out.name = name;
-  if (sender.aliases?.length) out.aliases = sender.aliases.slice(0, 8).map((a, i) => storableId(a, notes, `sender.aliases[${i}]`));
+  if (sender.aliases?.length)
+    out.aliases = sender.aliases.slice(0, 8).map((a, i) => storableId(a, notes, `sender.aliases[${i}]`));
   return out;
 }
 

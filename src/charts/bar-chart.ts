@@ -5,7 +5,10 @@ import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 
 const require = createRequire(import.meta.url);
-const fontFiles = [require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")];
+const fontFiles = [
+  require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+  require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+];
 
 export interface Bar {
   label: string;
@@ -21,7 +24,18 @@ export interface BarChart {
   bars: Bar[];
 }
 
-const palette = ["#1f5f5b", "#f2b134", "#c8553d", "#7a9e9f", "#5b8c5a", "#8e6c8a", "#3d5a80", "#b5838d", "#6d597a", "#e07a5f"];
+const palette = [
+  "#1f5f5b",
+  "#f2b134",
+  "#c8553d",
+  "#7a9e9f",
+  "#5b8c5a",
+  "#8e6c8a",
+  "#3d5a80",
+  "#b5838d",
+  "#6d597a",
+  "#e07a5f",
+];
 const width = 720;
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Long labels are cut so the bars keep their room. */
@@ -46,16 +60,22 @@ export function barChartSvg(chart: BarChart): string {
       ].join("");
     })
     .join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans">`
-    + `<rect width="100%" height="100%" fill="#ffffff"/>`
-    + `<text x="24" y="48" font-size="30" font-weight="bold" fill="#123c3a">${escape(fit(chart.title, 40))}</text>`
-    + (chart.subtitle ? `<text x="24" y="84" font-size="22" fill="#4d5b59">${escape(fit(chart.subtitle, 52))}</text>` : "")
-    + bars
-    + `</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<text x="24" y="48" font-size="30" font-weight="bold" fill="#123c3a">${escape(fit(chart.title, 40))}</text>` +
+    (chart.subtitle
+      ? `<text x="24" y="84" font-size="22" fill="#4d5b59">${escape(fit(chart.subtitle, 52))}</text>`
+      : "") +
+    bars +
+    `</svg>`
+  );
 }
 
 /** The chart as a PNG. */
 export function barChartPng(chart: BarChart): Buffer {
-  const resvg = new Resvg(barChartSvg(chart), { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } });
+  const resvg = new Resvg(barChartSvg(chart), {
+    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+  });
   return Buffer.from(resvg.render().asPng());
 }

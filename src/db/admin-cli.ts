@@ -9,12 +9,20 @@ async function main(): Promise<void> {
   const [rawPhone, ...nameParts] = process.argv.slice(2);
   const config = loadConfig();
   const phone = rawPhone ? normalisePhone(rawPhone, config.DEFAULT_COUNTRY) : undefined;
-  if (!phone) throw new Error('Give the admin\'s phone number (and name): npm run admin:add -- +255712345678 "Asha Admin"');
+  if (!phone)
+    throw new Error('Give the admin\'s phone number (and name): npm run admin:add -- +255712345678 "Asha Admin"');
   const name = nameParts.join(" ").trim() || phone;
   const db = createPrisma(config.DATABASE_URL, 2);
   try {
-    const admin = await makeAdmin(db, { phone, name, defaultLocale: config.DEFAULT_LOCALE, timeZone: config.DEFAULT_TIMEZONE });
-    console.log(`${name} (${phone}) is an admin (reads ${admin.locale === "sw" ? "Kiswahili" : "English"}): /disputes, /take, /resolve.`);
+    const admin = await makeAdmin(db, {
+      phone,
+      name,
+      defaultLocale: config.DEFAULT_LOCALE,
+      timeZone: config.DEFAULT_TIMEZONE,
+    });
+    console.log(
+      `${name} (${phone}) is an admin (reads ${admin.locale === "sw" ? "Kiswahili" : "English"}): /disputes, /take, /resolve.`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -4,13 +4,27 @@
 
 /** The SQLSTATE of a PostgreSQL error as Prisma's driver adapter reports it (meta.driverAdapterError.cause). */
 export function sqlStateOf(error: unknown): string | undefined {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } })?.meta?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } })
+    ?.meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? cause?.code ?? (error as { code?: unknown })?.code;
   return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /** Prisma's own codes for a value the database cannot take (too long, constraint, null, out of range, bad uuid ...). */
-const PRISMA_DATA_CODES = new Set(["P2000", "P2002", "P2003", "P2004", "P2005", "P2006", "P2007", "P2011", "P2012", "P2019", "P2020", "P2023"]);
+const PRISMA_DATA_CODES = new Set([
+  "P2000",
+  "P2002",
+  "P2003",
+  "P2004",
+  "P2005",
+  "P2006",
+  "P2007",
+  "P2011",
+  "P2012",
+  "P2019",
+  "P2020",
+  "P2023",
+]);
 
 /**
  * The database refused this data and would refuse it again: SQLSTATE class 22 (data exception: invalid text, value
@@ -26,9 +40,16 @@ export function isDataError(error: unknown): boolean {
 
 /** One line naming the refusal, for logs and the quarantined row: "22P05 unsupported Unicode escape sequence". */
 export function describeDbError(error: unknown): string {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown; message?: unknown; detail?: unknown } } } })?.meta
-    ?.driverAdapterError?.cause;
-  const message = cause?.originalMessage ?? cause?.message ?? (error as { message?: unknown })?.message ?? String(error);
+  const cause = (
+    error as {
+      meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown; message?: unknown; detail?: unknown } } };
+    }
+  )?.meta?.driverAdapterError?.cause;
+  const message =
+    cause?.originalMessage ?? cause?.message ?? (error as { message?: unknown })?.message ?? String(error);
   const detail = typeof cause?.detail === "string" ? ` (${cause.detail})` : "";
-  return `${sqlStateOf(error) ?? "error"} ${String(message).split("\n").filter(Boolean).at(-1) ?? ""}${detail}`.slice(0, 300);
+  return `${sqlStateOf(error) ?? "error"} ${String(message).split("\n").filter(Boolean).at(-1) ?? ""}${detail}`.slice(
+    0,
+    300,
+  );
 }

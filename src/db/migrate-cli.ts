@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const { DATABASE_URL } = loadConfig();
   if (command === "deploy") {
     const applied = await applyMigrations(DATABASE_URL);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+    );
     return;
   }
   const sql = await diffSinceLastMigration(DATABASE_URL);
@@ -24,7 +26,8 @@ async function main(): Promise<void> {
     return;
   }
   if (command === "create") {
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Give the migration a snake_case name: npm run db:migration -- add_things");
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error("Give the migration a snake_case name: npm run db:migration -- add_things");
     if (!sql) {
       console.log("Nothing to migrate: schema.prisma matches the last migration.");
       return;

@@ -15,7 +15,10 @@ const noFilters = { externalTables: [], externalEnums: [] };
 
 async function listMigrationDirs(): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Applies every pending migration to the database; returns the names applied (none when up to date). */
@@ -58,7 +61,10 @@ export async function diffSinceLastMigration(databaseUrl: string): Promise<strin
   }
   const engine = await openSchemaEngine(databaseUrl, schemaPath, current);
   const result = await engine.diff({
-    from: previous === undefined ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: snapshotPath, content: previous }] },
+    from:
+      previous === undefined
+        ? { tag: "empty" }
+        : { tag: "schemaDatamodel", files: [{ path: snapshotPath, content: previous }] },
     to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: current }] },
     script: true,
     exitCode: null,

@@ -9,5 +9,7 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
   // The session runs in UTC because adapter-pg 7.10 drops the zone offset of timestamptz values (prisma/orm#26786):
   // on a server set to Africa/Dar_es_Salaam every stored time would be three hours off from now().
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c TimeZone=UTC" }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c TimeZone=UTC" }),
+  });
 }

@@ -26,7 +26,11 @@ async function loadWasm(): Promise<void> {
 }
 
 /** Opens a schema engine bound to the database at `connectionString`, with `schemaText` as its datamodel. */
-export async function openSchemaEngine(connectionString: string, schemaPath: string, schemaText: string): Promise<Engine> {
+export async function openSchemaEngine(
+  connectionString: string,
+  schemaPath: string,
+  schemaText: string,
+): Promise<Engine> {
   loaded ??= loadWasm();
   await loaded;
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));

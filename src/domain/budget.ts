@@ -29,7 +29,12 @@ const bookingPaidSql = Prisma.sql`CASE WHEN es.payment_status = 'completed' THEN
  * PostgreSQL's, so an event with more rows than are shown is still added up in full. Three statements.
  */
 export async function budgetOf(tx: Tx, eventId: string) {
-  const items = await tx.eventBudgetItem.findMany({ where: { eventId }, select: { title: true, cost: true, paid: true }, orderBy: { createdAt: "asc" }, take: 100 });
+  const items = await tx.eventBudgetItem.findMany({
+    where: { eventId },
+    select: { title: true, cost: true, paid: true },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
   const bookings = await tx.$queryRaw<{ name: string | null; price: Prisma.Decimal | null; paid: Prisma.Decimal }[]>`
     SELECT s.name, es.price, ${bookingPaidSql} AS paid
     FROM event_services es LEFT JOIN services s ON s.id = es.service_id
@@ -44,7 +49,11 @@ export async function budgetOf(tx: Tx, eventId: string) {
   const zero = new Prisma.Decimal(0);
   return {
     items,
-    bookings: bookings.map((b) => ({ name: b.name ?? "-", price: new Prisma.Decimal(b.price ?? zero), paid: new Prisma.Decimal(b.paid) })),
+    bookings: bookings.map((b) => ({
+      name: b.name ?? "-",
+      price: new Prisma.Decimal(b.price ?? zero),
+      paid: new Prisma.Decimal(b.paid),
+    })),
     planned: new Prisma.Decimal(totals?.planned ?? zero),
     paid: new Prisma.Decimal(totals?.paid ?? zero),
   };

@@ -9,12 +9,29 @@ import { personByPhone } from "./users.js";
 export const passPattern = /^IN-[A-Z0-9]{16}$/;
 export const isPassToken = (text: string) => passPattern.test(text.trim().toUpperCase());
 
-export interface Pass { token: string; guest: string; party: number; event: { id: string; name: string; code: string | null; startTime: Date | null; timeZone: string } }
+export interface Pass {
+  token: string;
+  guest: string;
+  party: number;
+  event: { id: string; name: string; code: string | null; startTime: Date | null; timeZone: string };
+}
 
 /** The guest's pass for an event they accepted (by its code, or their one upcoming accepted event); made once. */
 export async function passFor(tx: Tx, options: { userId: string; typed?: string; now: Date }): Promise<Pass> {
   const code = options.typed ? normaliseCode(options.typed) : undefined;
-  const rows = await tx.$queryRaw<{ id: string; token: string | null; guest: string; party: number; event_id: string; name: string; code: string | null; start_time: Date | null; time_zone: string }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      token: string | null;
+      guest: string;
+      party: number;
+      event_id: string;
+      name: string;
+      code: string | null;
+      start_time: Date | null;
+      time_zone: string;
+    }[]
+  >`
     SELECT i.id::text, i.pass_token AS token, CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS guest, g.party_size AS party,
            e.id::text AS event_id, e.name, e.code, e.start_time, e.time_zone
     FROM invitations i JOIN events e ON e.id = i.event_id JOIN users u ON u.id = i.user_id
@@ -23,18 +40,30 @@ export async function passFor(tx: Tx, options: { userId: string; typed?: string;
       AND (e.start_time IS NULL OR e.start_time > ${options.now}::timestamptz - interval '1 day')
       AND (${code ?? null}::text IS NULL OR upper(e.code) = ${code ?? null} OR upper(i.code) = ${code ?? null})
     ORDER BY e.start_time NULLS LAST`;
-  if (!rows.length) throw new AppError(code ? "pass.unknown" : "pass.none", { code: (options.typed ?? "").slice(0, 40) });
+  if (!rows.length)
+    throw new AppError(code ? "pass.unknown" : "pass.none", { code: (options.typed ?? "").slice(0, 40) });
   if (rows.length > 1) throw new AppError("pass.which", { codes: rows.map((r) => r.code ?? "").join(", ") });
   const row = rows[0]!;
   const [made] = await tx.$queryRaw<{ token: string }[]>`
     UPDATE invitations SET pass_token = coalesce(pass_token, ${`IN-${randomCode(16)}`}) WHERE id = ${row.id}::uuid RETURNING pass_token AS token`;
-  return { token: made!.token, guest: row.guest, party: row.party, event: { id: row.event_id, name: row.name, code: row.code, startTime: row.start_time, timeZone: row.time_zone } };
+  return {
+    token: made!.token,
+    guest: row.guest,
+    party: row.party,
+    event: { id: row.event_id, name: row.name, code: row.code, startTime: row.start_time, timeZone: row.time_zone },
+  };
 }
 
 /** Appoints an usher by phone (a person Nuru may not have met yet); false when they already were one. */
-export async function appointUsher(tx: Tx, options: { eventId: string; phone: string; name?: string; defaultLocale: "en" | "sw"; timeZone: string }) {
+export async function appointUsher(
+  tx: Tx,
+  options: { eventId: string; phone: string; name?: string; defaultLocale: "en" | "sw"; timeZone: string },
+) {
   const person = await personByPhone(tx, options);
-  const added = await tx.eventUsher.createMany({ data: [{ eventId: options.eventId, userId: person.id }], skipDuplicates: true });
+  const added = await tx.eventUsher.createMany({
+    data: [{ eventId: options.eventId, userId: person.id }],
+    skipDuplicates: true,
+  });
   return { userId: person.id, name: options.name ?? person.name, added: added.count > 0 };
 }
 
@@ -50,7 +79,18 @@ export type ScanResult =
  * to the door's people only: a stranger learns no more than whose pass it is).
  */
 export async function scanPass(tx: Tx, options: { token: string; scannerId: string; now: Date }): Promise<ScanResult> {
-  const [pass] = await tx.$queryRaw<{ id: string; guest: string; party: number; event: string; zone: string; allowed: boolean; answer: string | null; status: string | null }[]>`
+  const [pass] = await tx.$queryRaw<
+    {
+      id: string;
+      guest: string;
+      party: number;
+      event: string;
+      zone: string;
+      allowed: boolean;
+      answer: string | null;
+      status: string | null;
+    }[]
+  >`
     SELECT i.id::text, CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS guest, coalesce(g.party_size, 1) AS party, e.name AS event, e.time_zone AS zone,
            coalesce(g.rsvp_status, i.rsvp_status)::text AS answer, e.status::text AS status,
            (e.organizer_id = ${options.scannerId}::uuid OR EXISTS (SELECT 1 FROM event_ushers x WHERE x.event_id = e.id AND x.user_id = ${options.scannerId}::uuid)) AS allowed
@@ -61,16 +101,29 @@ export async function scanPass(tx: Tx, options: { token: string; scannerId: stri
   if (!pass.allowed) return { kind: "stranger", event: pass.event };
   if (pass.status === "cancelled") throw new AppError("scan.cancelled", { event: pass.event });
   if (pass.answer === "declined") throw new AppError("scan.declined", { guest: pass.guest, event: pass.event });
-  const checked = await tx.invitation.updateMany({ where: { id: pass.id, checkedInAt: null }, data: { checkedInAt: options.now, checkedInBy: options.scannerId } });
+  const checked = await tx.invitation.updateMany({
+    where: { id: pass.id, checkedInAt: null },
+    data: { checkedInAt: options.now, checkedInBy: options.scannerId },
+  });
   if (checked.count) return { kind: "checked", guest: pass.guest, party: pass.party, event: pass.event };
   const [earlier] = await tx.$queryRaw<{ at: Date; by: string | null }[]>`
     SELECT i.checked_in_at AS at, u.name AS by FROM invitations i LEFT JOIN users u ON u.id = i.checked_in_by WHERE i.id = ${pass.id}::uuid`;
-  return { kind: "already", guest: pass.guest, party: pass.party, event: pass.event, at: earlier!.at, by: earlier!.by ?? "?", zone: pass.zone };
+  return {
+    kind: "already",
+    guest: pass.guest,
+    party: pass.party,
+    event: pass.event,
+    at: earlier!.at,
+    by: earlier!.by ?? "?",
+    zone: pass.zone,
+  };
 }
 
 /** Arrived against expected, now: guests (parties) checked in, and those who accepted with their headcount. */
 export async function checkinCounts(tx: Tx, eventId: string) {
-  const [row] = await tx.$queryRaw<{ arrived: number; arrived_people: number; expected: number; expected_people: number }[]>`
+  const [row] = await tx.$queryRaw<
+    { arrived: number; arrived_people: number; expected: number; expected_people: number }[]
+  >`
     SELECT count(*) FILTER (WHERE i.checked_in_at IS NOT NULL)::int AS arrived,
            coalesce(sum(g.party_size) FILTER (WHERE i.checked_in_at IS NOT NULL), 0)::int AS arrived_people,
            count(*) FILTER (WHERE g.rsvp_status = 'accepted')::int AS expected,
@@ -85,7 +138,10 @@ export async function doorEvent(tx: Tx, options: { userId: string; typed: string
   const code = normaliseCode(options.typed);
   const event = code
     ? await tx.event.findFirst({
-        where: { code: { equals: code, mode: "insensitive" }, OR: [{ organizerId: options.userId }, { ushers: { some: { userId: options.userId } } }] },
+        where: {
+          code: { equals: code, mode: "insensitive" },
+          OR: [{ organizerId: options.userId }, { ushers: { some: { userId: options.userId } } }],
+        },
         select: { id: true, name: true, code: true },
       })
     : null;

@@ -10,7 +10,15 @@ export type ContributionKind = "message" | "photo" | "pledge";
 
 export async function addContribution(
   tx: Tx,
-  options: { eventId: string; userId: string; kind: ContributionKind; content?: string; amount?: number; currency?: string; mediaUrl?: string },
+  options: {
+    eventId: string;
+    userId: string;
+    kind: ContributionKind;
+    content?: string;
+    amount?: number;
+    currency?: string;
+    mediaUrl?: string;
+  },
 ) {
   if (options.kind === "pledge" && !(options.amount !== undefined && options.amount > 0)) {
     throw new AppError("contribute.amount_invalid", { text: String(options.amount ?? "") });
@@ -40,19 +48,39 @@ export interface ContributionTotals {
 
 /** The event's contributions (the organizer's view): totals in one statement, the newest rows in another. */
 export async function listContributions(tx: Tx, eventId: string) {
-  const [totals] = await tx.$queryRaw<{ pledged: Prisma.Decimal; paid: Prisma.Decimal; wishes: number; photos: number }[]>`
+  const [totals] = await tx.$queryRaw<
+    { pledged: Prisma.Decimal; paid: Prisma.Decimal; wishes: number; photos: number }[]
+  >`
     SELECT coalesce(sum(amount) FILTER (WHERE kind = 'pledge'), 0) AS pledged, coalesce(sum(paid_amount) FILTER (WHERE kind = 'pledge'), 0) AS paid,
            count(*) FILTER (WHERE kind = 'message')::int AS wishes, count(*) FILTER (WHERE kind = 'photo')::int AS photos
     FROM guest_contributions WHERE event_id = ${eventId}::uuid`;
   const rows = await tx.guestContribution.findMany({
     where: { eventId },
-    select: { code: true, kind: true, content: true, amount: true, paidAmount: true, currency: true, mediaUrl: true, user: { select: { name: true } } },
+    select: {
+      code: true,
+      kind: true,
+      content: true,
+      amount: true,
+      paidAmount: true,
+      currency: true,
+      mediaUrl: true,
+      user: { select: { name: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
   const pledged = new Prisma.Decimal(totals?.pledged ?? 0);
   const paid = new Prisma.Decimal(totals?.paid ?? 0);
-  return { totals: { pledged, paid, outstanding: pledged.minus(paid), wishes: totals?.wishes ?? 0, photos: totals?.photos ?? 0 } satisfies ContributionTotals, rows };
+  return {
+    totals: {
+      pledged,
+      paid,
+      outstanding: pledged.minus(paid),
+      wishes: totals?.wishes ?? 0,
+      photos: totals?.photos ?? 0,
+    } satisfies ContributionTotals,
+    rows,
+  };
 }
 
 /**
@@ -61,12 +89,28 @@ export async function listContributions(tx: Tx, eventId: string) {
  * second waits and checks against the first one's total: both cannot pass the check on the same stale total. Returns
  * the pledge as it stands and who pledged it.
  */
-export async function recordPayment(tx: Tx, options: { organizerId: string; typed: string; amount: number; confirmed: boolean }) {
+export async function recordPayment(
+  tx: Tx,
+  options: { organizerId: string; typed: string; amount: number; confirmed: boolean },
+) {
   const code = normaliseCode(options.typed);
   const pledge = code
     ? await tx.guestContribution.findFirst({
-        where: { code: { equals: code, mode: "insensitive" }, kind: "pledge", event: { organizerId: options.organizerId } },
-        select: { id: true, code: true, amount: true, paidAmount: true, currency: true, userId: true, event: { select: { name: true } }, user: { select: { name: true } } },
+        where: {
+          code: { equals: code, mode: "insensitive" },
+          kind: "pledge",
+          event: { organizerId: options.organizerId },
+        },
+        select: {
+          id: true,
+          code: true,
+          amount: true,
+          paidAmount: true,
+          currency: true,
+          userId: true,
+          event: { select: { name: true } },
+          user: { select: { name: true } },
+        },
       })
     : null;
   if (!pledge) throw new AppError("paid.unknown", { code: options.typed.slice(0, 40) });
@@ -82,7 +126,11 @@ export async function recordPayment(tx: Tx, options: { organizerId: string; type
   }
   // A confirmed over-payment still has to fit the column.
   checkAmount(paidBefore.plus(amount));
-  const updated = await tx.guestContribution.update({ where: { id: pledge.id }, data: { paidAmount: { increment: amount } }, select: { paidAmount: true } });
+  const updated = await tx.guestContribution.update({
+    where: { id: pledge.id },
+    data: { paidAmount: { increment: amount } },
+    select: { paidAmount: true },
+  });
   return { ...pledge, paidAmount: updated.paidAmount, paidNow: amount };
 }
 
@@ -90,7 +138,14 @@ export async function recordPayment(tx: Tx, options: { organizerId: string; type
 export async function myContributions(tx: Tx, userId: string) {
   return tx.guestContribution.findMany({
     where: { userId },
-    select: { kind: true, amount: true, paidAmount: true, currency: true, content: true, event: { select: { name: true } } },
+    select: {
+      kind: true,
+      amount: true,
+      paidAmount: true,
+      currency: true,
+      content: true,
+      event: { select: { name: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 30,
   });

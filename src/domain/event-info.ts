@@ -6,9 +6,21 @@ import { AppError } from "../errors.js";
 import { normaliseCode } from "./codes.js";
 
 const infoSelect = {
-  id: true, name: true, code: true, startTime: true, endTime: true, location: true, timeZone: true, status: true, organizerId: true,
+  id: true,
+  name: true,
+  code: true,
+  startTime: true,
+  endTime: true,
+  location: true,
+  timeZone: true,
+  status: true,
+  organizerId: true,
   organizer: { select: { name: true } },
-  sessions: { select: { name: true, startTime: true, endTime: true, location: true }, orderBy: { startTime: "asc" }, take: 20 },
+  sessions: {
+    select: { name: true, startTime: true, endTime: true, location: true },
+    orderBy: { startTime: "asc" },
+    take: 20,
+  },
   venueMaps: { select: { name: true, mapData: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } as const;
 
@@ -20,12 +32,20 @@ export async function findMyEvent(tx: Tx, options: { userId: string; typed?: str
   const mine = { OR: [{ organizerId: options.userId }, { guests: { some: { userId: options.userId } } }] };
   if (options.typed) {
     const code = normaliseCode(options.typed);
-    const event = code ? await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" }, ...mine }, select: infoSelect }) : null;
+    const event = code
+      ? await tx.event.findFirst({
+          where: { code: { equals: code, mode: "insensitive" }, ...mine },
+          select: infoSelect,
+        })
+      : null;
     if (!event) throw new AppError("info.unknown_event", { code: options.typed.slice(0, 40) });
     return event;
   }
   const upcoming = await tx.event.findMany({
-    where: { status: { notIn: ["cancelled", "completed"] }, AND: [mine, { OR: [{ startTime: null }, { startTime: { gt: options.now } }] }] },
+    where: {
+      status: { notIn: ["cancelled", "completed"] },
+      AND: [mine, { OR: [{ startTime: null }, { startTime: { gt: options.now } }] }],
+    },
     select: infoSelect,
     orderBy: { startTime: "asc" },
     take: 10,
@@ -45,22 +65,49 @@ export function venuePin(event: {
   const map = event.venueMaps[0];
   const data = map?.mapData as { latitude?: unknown; longitude?: unknown } | null | undefined;
   if (typeof data?.latitude !== "number" || typeof data.longitude !== "number") return undefined;
-  return { latitude: data.latitude, longitude: data.longitude, ...(map?.name ? { name: map.name } : {}), ...(event.location ? { address: event.location } : {}) };
+  return {
+    latitude: data.latitude,
+    longitude: data.longitude,
+    ...(map?.name ? { name: map.name } : {}),
+    ...(event.location ? { address: event.location } : {}),
+  };
 }
 
-export async function setVenuePin(tx: Tx, options: { eventId: string; name: string; latitude: number; longitude: number }): Promise<void> {
+export async function setVenuePin(
+  tx: Tx,
+  options: { eventId: string; name: string; latitude: number; longitude: number },
+): Promise<void> {
   await tx.venueMap.deleteMany({ where: { eventId: options.eventId } });
-  await tx.venueMap.create({ data: { eventId: options.eventId, name: options.name, mapData: { latitude: options.latitude, longitude: options.longitude } } });
+  await tx.venueMap.create({
+    data: {
+      eventId: options.eventId,
+      name: options.name,
+      mapData: { latitude: options.latitude, longitude: options.longitude },
+    },
+  });
 }
 
-export async function addSession(tx: Tx, options: { eventId: string; name: string; startTime: Date; endTime: Date; location?: string }): Promise<void> {
+export async function addSession(
+  tx: Tx,
+  options: { eventId: string; name: string; startTime: Date; endTime: Date; location?: string },
+): Promise<void> {
   if (options.endTime <= options.startTime) throw new AppError("session.ends_first");
-  await tx.eventSession.create({ data: { eventId: options.eventId, name: options.name, startTime: options.startTime, endTime: options.endTime, location: options.location } });
+  await tx.eventSession.create({
+    data: {
+      eventId: options.eventId,
+      name: options.name,
+      startTime: options.startTime,
+      endTime: options.endTime,
+      location: options.location,
+    },
+  });
 }
 
 /** A guest's comment on an event they are invited to (refused, like an unknown code, otherwise). */
 export async function addComment(tx: Tx, options: { userId: string; eventId: string; content: string }): Promise<void> {
-  await tx.eventComment.create({ data: { eventId: options.eventId, userId: options.userId, content: options.content } });
+  await tx.eventComment.create({
+    data: { eventId: options.eventId, userId: options.userId, content: options.content },
+  });
 }
 
 export async function listComments(tx: Tx, eventId: string) {

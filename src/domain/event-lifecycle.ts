@@ -36,12 +36,20 @@ export const undoUntil = (changedAt: Date) => new Date(changedAt.getTime() + und
  * Moves the event to `to`; false when it is not allowed or another chat moved it meanwhile. A cancel or a completion
  * remembers the status it left and when, for /undo.
  */
-export async function moveEvent(tx: Tx, event: OrganizerEvent, to: EventStatusName, now: Date = new Date()): Promise<boolean> {
+export async function moveEvent(
+  tx: Tx,
+  event: OrganizerEvent,
+  to: EventStatusName,
+  now: Date = new Date(),
+): Promise<boolean> {
   const from = (event.status ?? "draft") as EventStatusName;
   if (!canMove(event, to)) return false;
   const data = undoable(to) ? { status: to, previousStatus: from, statusChangedAt: now } : { status: to };
   // The draft of the seed may hold a NULL status: it is a draft all the same.
-  const moved = await tx.event.updateMany({ where: { id: event.id, ...(event.status === null ? { status: null } : { status: from }) }, data });
+  const moved = await tx.event.updateMany({
+    where: { id: event.id, ...(event.status === null ? { status: null } : { status: from }) },
+    data,
+  });
   // A cancelled or completed event reminds nobody of anything.
   if (moved.count) await planEvent(tx, event.id);
   return moved.count > 0;
@@ -54,9 +62,17 @@ const assumedHours = 6;
  * When the event is over: the latest of its end time, its last session's end (or start) and its start plus a few
  * hours; undefined without a start (it cannot be known to have happened).
  */
-export function endsAt(times: { startTime: Date | null; endTime: Date | null; sessionEnds: (Date | null)[] }): Date | undefined {
+export function endsAt(times: {
+  startTime: Date | null;
+  endTime: Date | null;
+  sessionEnds: (Date | null)[];
+}): Date | undefined {
   if (!times.startTime) return undefined;
-  const candidates = [times.startTime.getTime() + assumedHours * 3600_000, times.endTime?.getTime() ?? 0, ...times.sessionEnds.map((d) => d?.getTime() ?? 0)];
+  const candidates = [
+    times.startTime.getTime() + assumedHours * 3600_000,
+    times.endTime?.getTime() ?? 0,
+    ...times.sessionEnds.map((d) => d?.getTime() ?? 0),
+  ];
   return new Date(Math.max(...candidates));
 }
 
@@ -66,7 +82,11 @@ export async function hasEnded(tx: Tx, eventId: string, now: Date): Promise<bool
     where: { id: eventId },
     select: { startTime: true, endTime: true, sessions: { select: { startTime: true, endTime: true } } },
   });
-  const end = endsAt({ startTime: row.startTime, endTime: row.endTime, sessionEnds: row.sessions.map((s) => s.endTime ?? s.startTime) });
+  const end = endsAt({
+    startTime: row.startTime,
+    endTime: row.endTime,
+    sessionEnds: row.sessions.map((s) => s.endTime ?? s.startTime),
+  });
   return end !== undefined && end <= now;
 }
 
@@ -83,7 +103,10 @@ export type UndoResult =
  * it once.
  */
 export async function undoMove(tx: Tx, eventId: string, now: Date): Promise<UndoResult> {
-  const row = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { status: true, previousStatus: true, statusChangedAt: true } });
+  const row = await tx.event.findUniqueOrThrow({
+    where: { id: eventId },
+    select: { status: true, previousStatus: true, statusChangedAt: true },
+  });
   const status = (row.status ?? "draft") as EventStatusName;
   if (!undoable(status) || !row.previousStatus || !row.statusChangedAt) return { kind: "nothing", status };
   if (undoUntil(row.statusChangedAt) <= now) return { kind: "expired", since: row.statusChangedAt };
@@ -99,7 +122,12 @@ export async function undoMove(tx: Tx, eventId: string, now: Date): Promise<Undo
 /** The organizer's events that can still be undone now (for /undo without a code). */
 export async function undoableEvents(tx: Tx, organizerId: string, now: Date) {
   return tx.event.findMany({
-    where: { organizerId, status: { in: ["cancelled", "completed"] }, previousStatus: { not: null }, statusChangedAt: { gt: new Date(now.getTime() - undoWindowMs) } },
+    where: {
+      organizerId,
+      status: { in: ["cancelled", "completed"] },
+      previousStatus: { not: null },
+      statusChangedAt: { gt: new Date(now.getTime() - undoWindowMs) },
+    },
     select: { code: true },
     orderBy: { statusChangedAt: "desc" },
   });
@@ -137,7 +165,11 @@ export async function bookedProviders(tx: Tx, eventId: string): Promise<string[]
 
 export type EditField = "name" | "type" | "when" | "place" | "budget" | "description" | "timezone";
 
-export async function editEvent(tx: Tx, event: OrganizerEvent, change: { field: EditField; value: string | Date | number }): Promise<void> {
+export async function editEvent(
+  tx: Tx,
+  event: OrganizerEvent,
+  change: { field: EditField; value: string | Date | number },
+): Promise<void> {
   const data: Prisma.EventUpdateInput = {};
   if (change.field === "name") data.name = String(change.value);
   if (change.field === "type") data.type = String(change.value);

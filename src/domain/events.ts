@@ -22,7 +22,9 @@ export async function createEvent(tx: Tx, event: NewEvent) {
   checkAmount(event.budget);
   const stem = codeStem(event.name);
   const candidates = Array.from({ length: 6 }, () => `${stem}-${randomCode(3)}`);
-  const taken = new Set((await tx.event.findMany({ where: { code: { in: candidates } }, select: { code: true } })).map((e) => e.code));
+  const taken = new Set(
+    (await tx.event.findMany({ where: { code: { in: candidates } }, select: { code: true } })).map((e) => e.code),
+  );
   const code = candidates.find((c) => !taken.has(c)) ?? `${stem}-${randomCode(6)}`;
   const created = await tx.event.create({
     data: {
@@ -42,17 +44,37 @@ export async function createEvent(tx: Tx, event: NewEvent) {
   return created;
 }
 
-const eventFields = { id: true, code: true, name: true, type: true, startTime: true, location: true, timeZone: true, status: true, notifyAnswers: true, organizerId: true, currency: true } as const;
+const eventFields = {
+  id: true,
+  code: true,
+  name: true,
+  type: true,
+  startTime: true,
+  location: true,
+  timeZone: true,
+  status: true,
+  notifyAnswers: true,
+  organizerId: true,
+  currency: true,
+} as const;
 export type OrganizerEvent = Prisma.EventGetPayload<{ select: typeof eventFields }>;
 
 /**
  * The organizer's event by its code, or, with no code, their one upcoming event. Refusals: an unknown code (also a
  * code of someone else's event), no event at all, or several upcoming ones (the reply lists their codes).
  */
-export async function findOrganizerEvent(tx: Tx, options: { organizerId: string; code?: string; now: Date }): Promise<OrganizerEvent> {
+export async function findOrganizerEvent(
+  tx: Tx,
+  options: { organizerId: string; code?: string; now: Date },
+): Promise<OrganizerEvent> {
   if (options.code) {
     const code = normaliseCode(options.code);
-    const event = code ? await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" }, organizerId: options.organizerId }, select: eventFields }) : null;
+    const event = code
+      ? await tx.event.findFirst({
+          where: { code: { equals: code, mode: "insensitive" }, organizerId: options.organizerId },
+          select: eventFields,
+        })
+      : null;
     if (!event) throw new AppError("event.unknown_code", { code: options.code.slice(0, 40) });
     return event;
   }
@@ -80,7 +102,14 @@ export interface EventCounts {
   headcount: number;
 }
 
-type CountRow = { event_id: string; accepted: number; declined: number; maybe: number; pending: number; headcount: number };
+type CountRow = {
+  event_id: string;
+  accepted: number;
+  declined: number;
+  maybe: number;
+  pending: number;
+  headcount: number;
+};
 
 /** Answers per event, one statement for all of them. */
 export async function countAnswers(tx: Tx, eventIds: string[]): Promise<Map<string, EventCounts>> {
@@ -100,8 +129,16 @@ const noAnswers: EventCounts = { accepted: 0, declined: 0, maybe: 0, pending: 0,
 
 /** The organizer's events, soonest first, with their answers. */
 export async function listOrganizerEventsWithCounts(tx: Tx, organizerId: string) {
-  const events = await tx.event.findMany({ where: { organizerId }, select: eventFields, orderBy: [{ startTime: "asc" }], take: 30 });
-  const counts = await countAnswers(tx, events.map((e) => e.id));
+  const events = await tx.event.findMany({
+    where: { organizerId },
+    select: eventFields,
+    orderBy: [{ startTime: "asc" }],
+    take: 30,
+  });
+  const counts = await countAnswers(
+    tx,
+    events.map((e) => e.id),
+  );
   return events.map((e) => ({ ...e, counts: counts.get(e.id) ?? noAnswers }));
 }
 

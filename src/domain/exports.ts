@@ -1,18 +1,48 @@
 // What /export puts in a spreadsheet: one statement per list, every row of the event (no page limit: 10,000 guests
 // are one query), times as instants for the caller to show in the event's zone, money as numbers.
 import type { Tx } from "../db/prisma.js";
-import type { BudgetItemStatus, ContributionKind, PaymentStatus, RsvpStatus, TaskStatus } from "../generated/prisma/enums.js";
+import type {
+  BudgetItemStatus,
+  ContributionKind,
+  PaymentStatus,
+  RsvpStatus,
+  TaskStatus,
+} from "../generated/prisma/enums.js";
 
 export type ExportKind = "guests" | "contributions" | "budget" | "tasks";
 
 // Statuses and kinds keep their enum types so that the spreadsheet shows them through the catalogue, in words.
-export interface GuestRow { name: string; phone: string | null; answer: RsvpStatus; party: number; answered: Date | null; code: string | null }
-export interface ContributionRow { name: string; phone: string | null; kind: ContributionKind; amount: string | null; paid: string; currency: string | null; content: string | null; at: Date; code: string | null }
+export interface GuestRow {
+  name: string;
+  phone: string | null;
+  answer: RsvpStatus;
+  party: number;
+  answered: Date | null;
+  code: string | null;
+}
+export interface ContributionRow {
+  name: string;
+  phone: string | null;
+  kind: ContributionKind;
+  amount: string | null;
+  paid: string;
+  currency: string | null;
+  content: string | null;
+  at: Date;
+  code: string | null;
+}
 /** An expense's status is a BudgetItemStatus, a booking's its PaymentStatus. */
 export type BudgetRow =
   | { title: string; source: "expense"; cost: string | null; paid: string | null; status: BudgetItemStatus | null }
   | { title: string; source: "booking"; cost: string | null; paid: string | null; status: PaymentStatus | null };
-export interface TaskRow { code: string | null; title: string; status: TaskStatus | null; assignee: string | null; phone: string | null; due: Date | null }
+export interface TaskRow {
+  code: string | null;
+  title: string;
+  status: TaskStatus | null;
+  assignee: string | null;
+  phone: string | null;
+  due: Date | null;
+}
 
 export const exportRows = {
   guests: (tx: Tx, eventId: string) => tx.$queryRaw<GuestRow[]>`

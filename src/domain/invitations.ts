@@ -13,7 +13,8 @@ export async function findInvitationByCode(tx: Tx, typed: string) {
   // Codes Nuru makes are upper case (an index lookup); codes that came in otherwise (an import, by hand) still match.
   const include = { event: { select: { id: true, name: true } } } as const;
   const invitation = code
-    ? ((await tx.invitation.findUnique({ where: { code }, include })) ?? (await tx.invitation.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, include })))
+    ? ((await tx.invitation.findUnique({ where: { code }, include })) ??
+      (await tx.invitation.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, include })))
     : null;
   if (!invitation?.event) throw new AppError("link.invalid_code", { code: typed.trim().slice(0, 64) });
   return { ...invitation, event: invitation.event };
@@ -25,12 +26,18 @@ export type FoundInvitation = Awaited<ReturnType<typeof findInvitationByCode>>;
  * Links the person to the invitation with this code. An invitation sent to a phone number opens only for the person
  * holding that number (a code can be forwarded); one sent without a number (by e-mail) opens for whoever has the code.
  */
-export async function claimInvitation(tx: Tx, options: { userId: string; code: string }): Promise<{ event: string; invitationId: string }> {
+export async function claimInvitation(
+  tx: Tx,
+  options: { userId: string; code: string },
+): Promise<{ event: string; invitationId: string }> {
   return claimFoundInvitation(tx, { userId: options.userId, invitation: await findInvitationByCode(tx, options.code) });
 }
 
 /** claimInvitation for an invitation the caller has already looked up. */
-export async function claimFoundInvitation(tx: Tx, options: { userId: string; invitation: FoundInvitation }): Promise<{ event: string; invitationId: string }> {
+export async function claimFoundInvitation(
+  tx: Tx,
+  options: { userId: string; invitation: FoundInvitation },
+): Promise<{ event: string; invitationId: string }> {
   const { invitation } = options;
   const me = await tx.user.findUniqueOrThrow({ where: { id: options.userId } });
   if (invitation.recipientPhone && invitation.recipientPhone !== me.phone) {
@@ -38,7 +45,8 @@ export async function claimFoundInvitation(tx: Tx, options: { userId: string; in
   }
   // An invitation without a number (sent by e-mail) opens for whoever brings the code first, and then stays theirs.
   if (invitation.userId && invitation.userId !== me.id) throw new AppError("link.already_claimed");
-  if (invitation.userId !== me.id) await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
+  if (invitation.userId !== me.id)
+    await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
   await tx.eventGuest.upsert({
     where: { eventId_userId: { eventId: invitation.event.id, userId: me.id } },
     create: { eventId: invitation.event.id, userId: me.id, rsvpStatus: invitation.rsvpStatus ?? "pending" },
@@ -67,7 +75,14 @@ export interface InvitedGuest {
  */
 export async function inviteGuests(
   tx: Tx,
-  options: { eventId: string; guests: GuestToInvite[]; defaultLocale: "en" | "sw"; timeZone: string; now: Date; requested?: boolean },
+  options: {
+    eventId: string;
+    guests: GuestToInvite[];
+    defaultLocale: "en" | "sw";
+    timeZone: string;
+    now: Date;
+    requested?: boolean;
+  },
 ): Promise<{ invited: InvitedGuest[]; already: string[] }> {
   const { guests } = options;
   if (!guests.length) return { invited: [], already: [] };
@@ -116,20 +131,29 @@ export async function inviteGuests(
 }
 
 /** Someone not on the list asked to join through the event's link: kept as a request the organizer may approve. */
-export async function requestInvitation(tx: Tx, options: { eventId: string; phone: string; name: string; now: Date; defaultLocale: "en" | "sw"; timeZone: string }) {
-  const existing = await tx.invitation.findUnique({ where: { eventId_recipientPhone: { eventId: options.eventId, recipientPhone: options.phone } } });
+export async function requestInvitation(
+  tx: Tx,
+  options: { eventId: string; phone: string; name: string; now: Date; defaultLocale: "en" | "sw"; timeZone: string },
+) {
+  const existing = await tx.invitation.findUnique({
+    where: { eventId_recipientPhone: { eventId: options.eventId, recipientPhone: options.phone } },
+  });
   if (existing) return { alreadyAsked: true };
   await inviteGuests(tx, { ...options, guests: [{ phone: options.phone, name: options.name }], requested: true });
   return { alreadyAsked: false };
 }
 
 /** The organizer lets in someone who asked: their request becomes an invitation like any other. */
-export async function approveRequest(tx: Tx, options: { eventId: string; phone: string; now: Date }): Promise<InvitedGuest> {
+export async function approveRequest(
+  tx: Tx,
+  options: { eventId: string; phone: string; now: Date },
+): Promise<InvitedGuest> {
   const request = await tx.invitation.findUnique({
     where: { eventId_recipientPhone: { eventId: options.eventId, recipientPhone: options.phone } },
     include: { user: { select: { id: true, name: true } } },
   });
-  if (!request || !request.requestedAt || request.sentAt || !request.user) throw new AppError("approve.no_request", { phone: options.phone });
+  if (!request || !request.requestedAt || request.sentAt || !request.user)
+    throw new AppError("approve.no_request", { phone: options.phone });
   await tx.invitation.update({ where: { id: request.id }, data: { sentAt: options.now } });
   await tx.eventGuest.upsert({
     where: { eventId_userId: { eventId: options.eventId, userId: request.user.id } },
@@ -137,7 +161,12 @@ export async function approveRequest(tx: Tx, options: { eventId: string; phone: 
     update: {},
   });
   await planEvent(tx, options.eventId);
-  return { userId: request.user.id, phone: options.phone, name: request.recipientName ?? request.user.name, code: request.code ?? "" };
+  return {
+    userId: request.user.id,
+    phone: options.phone,
+    name: request.recipientName ?? request.user.name,
+    code: request.code ?? "",
+  };
 }
 
 /** Requests waiting for the organizer's approval. */

@@ -53,7 +53,10 @@ export async function optedOutGuests(tx: Tx, eventId: string): Promise<Set<strin
 }
 
 /** Events the person is a guest of and that are still to come: what a STOP may be about. */
-export async function eventsOfGuest(tx: Tx, options: { userId: string; now: Date }): Promise<{ id: string; name: string; code: string | null }[]> {
+export async function eventsOfGuest(
+  tx: Tx,
+  options: { userId: string; now: Date },
+): Promise<{ id: string; name: string; code: string | null }[]> {
   return tx.$queryRaw<{ id: string; name: string; code: string | null }[]>`
     SELECT e.id::text, e.name, e.code FROM event_guests g JOIN events e ON e.id = g.event_id
     WHERE g.user_id = ${options.userId}::uuid AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed')

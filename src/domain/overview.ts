@@ -8,12 +8,25 @@ export async function listGuestInvitations(tx: Tx, userId: string) {
     where: { userId, event: { status: { not: "cancelled" } } },
     select: {
       rsvpStatus: true,
-      event: { select: { name: true, code: true, startTime: true, location: true, timeZone: true, invitations: { where: { userId }, select: { code: true }, take: 1 } } },
+      event: {
+        select: {
+          name: true,
+          code: true,
+          startTime: true,
+          location: true,
+          timeZone: true,
+          invitations: { where: { userId }, select: { code: true }, take: 1 },
+        },
+      },
     },
     orderBy: { event: { startTime: "asc" } },
     take: 30,
   });
-  return rows.map((g) => ({ rsvpStatus: g.rsvpStatus, code: g.event?.invitations[0]?.code ?? g.event?.code ?? null, event: g.event }));
+  return rows.map((g) => ({
+    rsvpStatus: g.rsvpStatus,
+    code: g.event?.invitations[0]?.code ?? g.event?.code ?? null,
+    event: g.event,
+  }));
 }
 
 export async function listProviderBookings(tx: Tx, userId: string) {
@@ -29,7 +42,10 @@ export async function listProviderBookings(tx: Tx, userId: string) {
 }
 
 /** Which roles a person has, for /help. */
-export async function rolesOf(tx: Tx, userId: string): Promise<{ organizer: boolean; provider: boolean; guest: boolean }> {
+export async function rolesOf(
+  tx: Tx,
+  userId: string,
+): Promise<{ organizer: boolean; provider: boolean; guest: boolean }> {
   // One statement: a transaction's connection runs one query at a time (pg deprecates queueing them on it).
   const [roles] = await tx.$queryRaw<{ organizer: boolean; provider: boolean; guest: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM events WHERE organizer_id = ${userId}::uuid) AS organizer,

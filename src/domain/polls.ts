@@ -21,12 +21,24 @@ export interface PollView {
 }
 
 const pollSelect = {
-  id: true, code: true, question: true, closedAt: true, eventId: true,
+  id: true,
+  code: true,
+  question: true,
+  closedAt: true,
+  eventId: true,
   event: { select: { name: true, organizerId: true } },
   options: { select: { position: true, optionText: true }, orderBy: { position: "asc" } },
 } as const;
 
-type PollRow = { id: string; code: string | null; question: string | null; closedAt: Date | null; eventId: string | null; event: { name: string; organizerId: string | null } | null; options: { position: number; optionText: string | null }[] };
+type PollRow = {
+  id: string;
+  code: string | null;
+  question: string | null;
+  closedAt: Date | null;
+  eventId: string | null;
+  event: { name: string; organizerId: string | null } | null;
+  options: { position: number; optionText: string | null }[];
+};
 
 const view = (p: PollRow): PollView => ({
   id: p.id,
@@ -46,11 +58,15 @@ export async function pollById(tx: Tx, id: string): Promise<PollView | null> {
 }
 
 /** Checks and opens a poll: 2 to 10 distinct options, a question. Returns it with its code. */
-export async function createPoll(tx: Tx, options: { eventId: string; createdBy: string; question: string; options: string[] }): Promise<PollView> {
+export async function createPoll(
+  tx: Tx,
+  options: { eventId: string; createdBy: string; question: string; options: string[] },
+): Promise<PollView> {
   const question = options.question.trim();
   const texts = options.options.map((o) => o.trim()).filter(Boolean);
   if (!question) throw new AppError("poll.usage");
-  if (texts.length < minPollOptions || texts.length > maxPollOptions) throw new AppError("poll.option_count", { count: texts.length, min: minPollOptions, max: maxPollOptions });
+  if (texts.length < minPollOptions || texts.length > maxPollOptions)
+    throw new AppError("poll.option_count", { count: texts.length, min: minPollOptions, max: maxPollOptions });
   if (new Set(texts.map((t) => t.toLowerCase())).size !== texts.length) throw new AppError("poll.option_twice");
   if (texts.some((t) => t.length > 100) || question.length > 255) throw new AppError("poll.too_long");
   const poll = await tx.eventPoll.create({
@@ -70,24 +86,39 @@ export async function createPoll(tx: Tx, options: { eventId: string; createdBy: 
  * The poll with this code, if the person may see it: its event's organizer, or one of its guests. Otherwise the
  * same refusal as an unknown code.
  */
-export async function findPoll(tx: Tx, options: { userId: string; typed: string }): Promise<PollView & { isOrganizer: boolean }> {
+export async function findPoll(
+  tx: Tx,
+  options: { userId: string; typed: string },
+): Promise<PollView & { isOrganizer: boolean }> {
   const code = normaliseCode(options.typed);
-  const poll = code ? await tx.eventPoll.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select: pollSelect }) : null;
+  const poll = code
+    ? await tx.eventPoll.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select: pollSelect })
+    : null;
   if (poll?.eventId) {
     const isOrganizer = poll.event?.organizerId === options.userId;
-    if (isOrganizer || (await tx.eventGuest.count({ where: { eventId: poll.eventId, userId: options.userId } })) > 0) return { ...view(poll), isOrganizer };
+    if (isOrganizer || (await tx.eventGuest.count({ where: { eventId: poll.eventId, userId: options.userId } })) > 0)
+      return { ...view(poll), isOrganizer };
   }
   throw new AppError("poll.unknown", { code: options.typed.trim().slice(0, 40) });
 }
 
 /** One vote per person per poll; a second vote replaces the first. Refused on a closed poll or an unknown option. */
-export async function castVote(tx: Tx, options: { userId: string; typed: string; position: number }): Promise<{ poll: PollView; option: string; changed: boolean }> {
+export async function castVote(
+  tx: Tx,
+  options: { userId: string; typed: string; position: number },
+): Promise<{ poll: PollView; option: string; changed: boolean }> {
   const poll = await findPoll(tx, options);
   if (poll.closed) throw new AppError("poll.closed", { question: poll.question });
   const option = poll.options.find((o) => o.position === options.position);
   if (!option) throw new AppError("poll.unknown_option", { count: poll.options.length });
-  const optionRow = await tx.pollOption.findFirstOrThrow({ where: { pollId: poll.id, position: option.position }, select: { id: true } });
-  const before = await tx.pollVote.findUnique({ where: { pollId_userId: { pollId: poll.id, userId: options.userId } }, select: { optionId: true } });
+  const optionRow = await tx.pollOption.findFirstOrThrow({
+    where: { pollId: poll.id, position: option.position },
+    select: { id: true },
+  });
+  const before = await tx.pollVote.findUnique({
+    where: { pollId_userId: { pollId: poll.id, userId: options.userId } },
+    select: { optionId: true },
+  });
   await tx.pollVote.upsert({
     where: { pollId_userId: { pollId: poll.id, userId: options.userId } },
     create: { pollId: poll.id, userId: options.userId, optionId: optionRow.id },

@@ -74,7 +74,10 @@ export interface Allowance {
  * How many invitations this organizer may still send: the daily limit, and, until enough of their guests have
  * answered (people who answer are people who know them), the smaller limit of a new organizer. One statement.
  */
-export async function invitationAllowance(tx: Tx, options: { organizerId: string; now: Date; quotas?: Quotas }): Promise<Allowance> {
+export async function invitationAllowance(
+  tx: Tx,
+  options: { organizerId: string; now: Date; quotas?: Quotas },
+): Promise<Allowance> {
   const q = options.quotas ?? current;
   const since = new Date(options.now.getTime() - day);
   const [row] = await tx.$queryRaw<{ today: number; ever: number; answered: number }[]>`
@@ -91,16 +94,27 @@ export async function invitationAllowance(tx: Tx, options: { organizerId: string
 
 /** The allowance from the counts (pure, for the tests of its rule). */
 export function allowanceFrom(counts: { today: number; ever: number; answered: number }, q: Quotas): Allowance {
-  const daily: Allowance = { left: Math.max(0, q.invitesPerDay - counts.today), limit: q.invitesPerDay, reason: "daily" };
+  const daily: Allowance = {
+    left: Math.max(0, q.invitesPerDay - counts.today),
+    limit: q.invitesPerDay,
+    reason: "daily",
+  };
   if (counts.answered >= q.newOrganizerAnswers) return daily;
-  const trial: Allowance = { left: Math.max(0, q.newOrganizerInvites - counts.ever), limit: q.newOrganizerInvites, reason: "new_organizer" };
+  const trial: Allowance = {
+    left: Math.max(0, q.newOrganizerInvites - counts.ever),
+    limit: q.newOrganizerInvites,
+    reason: "new_organizer",
+  };
   return trial.left <= daily.left ? trial : daily;
 }
 
 type UseKind = "announcement" | "first_contact" | "unknown_code";
 
 /** What this person (or event) spent of a kind over the last day. */
-async function usedToday(tx: Tx, options: { kind: UseKind; userId?: string; eventId?: string; now: Date }): Promise<number> {
+async function usedToday(
+  tx: Tx,
+  options: { kind: UseKind; userId?: string; eventId?: string; now: Date },
+): Promise<number> {
   const since = new Date(options.now.getTime() - day);
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     SELECT coalesce(sum(amount), 0)::int AS n FROM quota_uses
@@ -111,15 +125,33 @@ async function usedToday(tx: Tx, options: { kind: UseKind; userId?: string; even
 }
 
 /** Writes what was spent, with the turn's time (so tests and replays count it where it happened). */
-export async function recordUse(tx: Tx, options: { kind: UseKind; userId: string; eventId?: string; amount?: number; now: Date }): Promise<void> {
+export async function recordUse(
+  tx: Tx,
+  options: { kind: UseKind; userId: string; eventId?: string; amount?: number; now: Date },
+): Promise<void> {
   if ((options.amount ?? 1) <= 0) return;
-  await tx.quotaUse.create({ data: { kind: options.kind, userId: options.userId, eventId: options.eventId ?? null, amount: options.amount ?? 1, createdAt: options.now } });
+  await tx.quotaUse.create({
+    data: {
+      kind: options.kind,
+      userId: options.userId,
+      eventId: options.eventId ?? null,
+      amount: options.amount ?? 1,
+      createdAt: options.now,
+    },
+  });
 }
 
 /** Announcements this event may still send today. */
-export async function announcementsLeft(tx: Tx, options: { eventId: string; now: Date; quotas?: Quotas }): Promise<number> {
+export async function announcementsLeft(
+  tx: Tx,
+  options: { eventId: string; now: Date; quotas?: Quotas },
+): Promise<number> {
   const q = options.quotas ?? current;
-  return Math.max(0, q.announcementsPerEventPerDay - (await usedToday(tx, { kind: "announcement", eventId: options.eventId, now: options.now })));
+  return Math.max(
+    0,
+    q.announcementsPerEventPerDay -
+      (await usedToday(tx, { kind: "announcement", eventId: options.eventId, now: options.now })),
+  );
 }
 
 /** This organizer's share of the channel's daily first-contact budget: at least one, at most the whole budget. */
@@ -128,13 +160,27 @@ export function firstContactShare(perDay: number, q: Quotas = current): number {
 }
 
 /** First contacts this organizer may still start today. */
-export async function firstContactsLeft(tx: Tx, options: { organizerId: string; perDay: number; now: Date; quotas?: Quotas }): Promise<{ left: number; limit: number }> {
+export async function firstContactsLeft(
+  tx: Tx,
+  options: { organizerId: string; perDay: number; now: Date; quotas?: Quotas },
+): Promise<{ left: number; limit: number }> {
   const limit = firstContactShare(options.perDay, options.quotas ?? current);
-  return { left: Math.max(0, limit - (await usedToday(tx, { kind: "first_contact", userId: options.organizerId, now: options.now }))), limit };
+  return {
+    left: Math.max(
+      0,
+      limit - (await usedToday(tx, { kind: "first_contact", userId: options.organizerId, now: options.now })),
+    ),
+    limit,
+  };
 }
 
 /** Whether this person has tried too many codes that opened nothing today (guessing links). */
-export async function tooManyUnknownCodes(tx: Tx, options: { userId: string; now: Date; quotas?: Quotas }): Promise<boolean> {
+export async function tooManyUnknownCodes(
+  tx: Tx,
+  options: { userId: string; now: Date; quotas?: Quotas },
+): Promise<boolean> {
   const q = options.quotas ?? current;
-  return (await usedToday(tx, { kind: "unknown_code", userId: options.userId, now: options.now })) >= q.unknownCodesPerDay;
+  return (
+    (await usedToday(tx, { kind: "unknown_code", userId: options.userId, now: options.now })) >= q.unknownCodesPerDay
+  );
 }

@@ -29,9 +29,21 @@ export interface GuestInvitation {
 }
 
 type Row = {
-  user_id: string; id: string; code: string; status: string; party_size: number | null;
-  event_id: string; event_name: string; event_code: string | null; start_time: Date | null; location: string | null;
-  time_zone: string; event_status: string | null; notify_answers: boolean; organizer_id: string | null; host: string | null;
+  user_id: string;
+  id: string;
+  code: string;
+  status: string;
+  party_size: number | null;
+  event_id: string;
+  event_name: string;
+  event_code: string | null;
+  start_time: Date | null;
+  location: string | null;
+  time_zone: string;
+  event_status: string | null;
+  notify_answers: boolean;
+  organizer_id: string | null;
+  host: string | null;
 };
 
 /**
@@ -60,8 +72,16 @@ export async function openInvitationsOf(tx: Tx, userIds: string[], now: Date): P
       status: r.status,
       partySize: r.party_size ?? 1,
       event: {
-        id: r.event_id, name: r.event_name, code: r.event_code, startTime: r.start_time, location: r.location, timeZone: r.time_zone,
-        status: r.event_status ?? "draft", notifyAnswers: r.notify_answers, organizerId: r.organizer_id, host: r.host ?? "",
+        id: r.event_id,
+        name: r.event_name,
+        code: r.event_code,
+        startTime: r.start_time,
+        location: r.location,
+        timeZone: r.time_zone,
+        status: r.event_status ?? "draft",
+        notifyAnswers: r.notify_answers,
+        organizerId: r.organizer_id,
+        host: r.host ?? "",
       },
     });
   }
@@ -78,12 +98,21 @@ export async function findOpenInvitation(
   options: { userId: string; typed: string; open: GuestInvitation[]; now: Date },
 ): Promise<GuestInvitation> {
   const code = normaliseCode(options.typed);
-  const found = code ? options.open.find((i) => i.code.toUpperCase() === code || i.event.code?.toUpperCase() === code) : undefined;
+  const found = code
+    ? options.open.find((i) => i.code.toUpperCase() === code || i.event.code?.toUpperCase() === code)
+    : undefined;
   // Found among the open ones (preloaded on the hot path): no statement at all.
   if (found) return found;
   const closed = code
     ? await (await db()).invitation.findFirst({
-        where: { userId: options.userId, sentAt: { not: null }, OR: [{ code: { equals: code, mode: "insensitive" } }, { event: { code: { equals: code, mode: "insensitive" } } }] },
+        where: {
+          userId: options.userId,
+          sentAt: { not: null },
+          OR: [
+            { code: { equals: code, mode: "insensitive" } },
+            { event: { code: { equals: code, mode: "insensitive" } } },
+          ],
+        },
         select: { event: { select: { name: true, status: true, startTime: true } } },
       })
     : null;
@@ -96,7 +125,8 @@ export async function findOpenInvitation(
 export function checkAnswer(invitation: GuestInvitation, answer: Answer, partySize: number, now: Date): void {
   const event = invitation.event;
   if (event.status === "cancelled") throw new AppError("rsvp.event_cancelled", { event: event.name });
-  if (event.status === "completed" || (event.startTime && event.startTime <= now)) throw new AppError("rsvp.event_started", { event: event.name });
+  if (event.status === "completed" || (event.startTime && event.startTime <= now))
+    throw new AppError("rsvp.event_started", { event: event.name });
   if (answer === "accepted" && (!Number.isInteger(partySize) || partySize < 1 || partySize > maxPartySize)) {
     throw new AppError("rsvp.party_invalid", { max: maxPartySize });
   }

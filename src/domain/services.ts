@@ -10,16 +10,28 @@ import { normaliseCode, randomCode } from "./codes.js";
 import { planEvent } from "../reminders/plan.js";
 import { checkAmount } from "./money.js";
 
-export async function addService(tx: Tx, options: { userId: string; name: string; category: string; priceRange: string; description?: string }) {
+export async function addService(
+  tx: Tx,
+  options: { userId: string; name: string; category: string; priceRange: string; description?: string },
+) {
   return tx.service.create({
-    data: { userId: options.userId, name: options.name, category: options.category, priceRange: options.priceRange, description: options.description, code: `S-${randomCode(5)}` },
+    data: {
+      userId: options.userId,
+      name: options.name,
+      category: options.category,
+      priceRange: options.priceRange,
+      description: options.description,
+      code: `S-${randomCode(5)}`,
+    },
   });
 }
 
 /** The provider's own service by its code (anyone else's: the same answer as an unknown code). */
 export async function findMyService(tx: Tx, options: { userId: string; typed: string }) {
   const code = normaliseCode(options.typed);
-  const service = code ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" }, userId: options.userId } }) : null;
+  const service = code
+    ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" }, userId: options.userId } })
+    : null;
   if (!service) throw new AppError("service.unknown", { code: options.typed.trim().slice(0, 40) });
   return service;
 }
@@ -28,15 +40,27 @@ export async function listMyServices(tx: Tx, userId: string, now: Date) {
   const services = await tx.service.findMany({
     where: { userId },
     select: {
-      id: true, code: true, name: true, category: true, priceRange: true, isActive: true,
+      id: true,
+      code: true,
+      name: true,
+      category: true,
+      priceRange: true,
+      isActive: true,
       reviews: { select: { rating: true } },
-      eventServices: { where: { bookingStatus: { in: ["requested", "confirmed"] }, event: { startTime: { gte: now } } }, select: { id: true } },
+      eventServices: {
+        where: { bookingStatus: { in: ["requested", "confirmed"] }, event: { startTime: { gte: now } } },
+        select: { id: true },
+      },
     },
     orderBy: { createdAt: "asc" },
   });
   return services.map((s) => {
     const ratings = s.reviews.map((r) => r.rating ?? 0).filter((r) => r > 0);
-    return { ...s, rating: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : undefined, upcoming: s.eventServices.length };
+    return {
+      ...s,
+      rating: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : undefined,
+      upcoming: s.eventServices.length,
+    };
   });
 }
 
@@ -45,9 +69,23 @@ export async function findServices(tx: Tx, options: { category?: string; day?: {
   const services = await tx.service.findMany({
     where: {
       isActive: true,
-      ...(options.category ? { OR: [{ category: { contains: options.category, mode: "insensitive" } }, { name: { contains: options.category, mode: "insensitive" } }] } : {}),
+      ...(options.category
+        ? {
+            OR: [
+              { category: { contains: options.category, mode: "insensitive" } },
+              { name: { contains: options.category, mode: "insensitive" } },
+            ],
+          }
+        : {}),
       ...(options.day
-        ? { eventServices: { none: { bookingStatus: "confirmed", event: { startTime: { gte: options.day.start, lt: options.day.end } } } } }
+        ? {
+            eventServices: {
+              none: {
+                bookingStatus: "confirmed",
+                event: { startTime: { gte: options.day.start, lt: options.day.end } },
+              },
+            },
+          }
         : {}),
     },
     select: { code: true, name: true, category: true, priceRange: true, reviews: { select: { rating: true } } },
@@ -66,24 +104,46 @@ export async function requestBooking(tx: Tx, options: { eventId: string; typed: 
   const service = code ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" } } }) : null;
   if (!service) throw new AppError("book.unknown_service", { code: options.typed.trim().slice(0, 40) });
   if (!service.isActive) throw new AppError("book.paused", { service: service.name });
-  const open = await tx.eventService.findFirst({ where: { eventId: options.eventId, serviceId: service.id, bookingStatus: { in: ["requested", "confirmed"] } } });
+  const open = await tx.eventService.findFirst({
+    where: { eventId: options.eventId, serviceId: service.id, bookingStatus: { in: ["requested", "confirmed"] } },
+  });
   if (open) throw new AppError("book.already", { service: service.name, code: open.code ?? "" });
-  const booking = await tx.eventService.create({ data: { eventId: options.eventId, serviceId: service.id, note: options.note, code: `B-${randomCode(5)}` } });
+  const booking = await tx.eventService.create({
+    data: { eventId: options.eventId, serviceId: service.id, note: options.note, code: `B-${randomCode(5)}` },
+  });
   await planEvent(tx, options.eventId);
   return { booking, service };
 }
 
 const bookingSelect = {
-  id: true, code: true, bookingStatus: true, serviceId: true,
+  id: true,
+  code: true,
+  bookingStatus: true,
+  serviceId: true,
   service: { select: { name: true, userId: true } },
-  event: { select: { id: true, name: true, code: true, startTime: true, timeZone: true, location: true, organizerId: true, currency: true, status: true } },
+  event: {
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      startTime: true,
+      timeZone: true,
+      location: true,
+      organizerId: true,
+      currency: true,
+      status: true,
+    },
+  },
 } as const;
 
 /** A booking of one of the provider's services (anyone else's: unknown). */
 export async function findProviderBooking(tx: Tx, options: { userId: string; typed: string }) {
   const code = normaliseCode(options.typed);
   const booking = code
-    ? await tx.eventService.findFirst({ where: { code: { equals: code, mode: "insensitive" }, service: { userId: options.userId } }, select: bookingSelect })
+    ? await tx.eventService.findFirst({
+        where: { code: { equals: code, mode: "insensitive" }, service: { userId: options.userId } },
+        select: bookingSelect,
+      })
     : null;
   if (!booking) throw new AppError("booking.unknown", { code: options.typed.trim().slice(0, 40) });
   return booking;
@@ -95,12 +155,20 @@ export async function findProviderBooking(tx: Tx, options: { userId: string; typ
  * event on the same calendar day in this event's zone (not within some hours: 23:00 and 08:00 the next morning are two
  * days, 00:30 and 23:30 one). The price and deposit are recorded.
  */
-export async function acceptBooking(tx: Tx, options: { userId: string; typed: string; price: number; deposit: number; now: Date }) {
+export async function acceptBooking(
+  tx: Tx,
+  options: { userId: string; typed: string; price: number; deposit: number; now: Date },
+) {
   const booking = await findProviderBooking(tx, options);
-  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: label(`booking.status.${booking.bookingStatus}`) });
+  if (booking.bookingStatus !== "requested")
+    throw new AppError("booking.not_open", {
+      code: booking.code ?? "",
+      status: label(`booking.status.${booking.bookingStatus}`),
+    });
   const event = booking.event;
   if (event?.status === "cancelled") throw new AppError("booking.event_cancelled", { event: event.name });
-  if (event && (event.status === "completed" || (event.startTime && event.startTime <= options.now))) throw new AppError("booking.event_past", { event: event.name });
+  if (event && (event.status === "completed" || (event.startTime && event.startTime <= options.now)))
+    throw new AppError("booking.event_past", { event: event.name });
   checkAmount(options.price);
   checkAmount(options.deposit);
   if (options.deposit > options.price) throw new AppError("booking.deposit_over_price");
@@ -117,12 +185,21 @@ export async function acceptBooking(tx: Tx, options: { userId: string; typed: st
   }
   const updated = await tx.eventService.updateMany({
     where: { id: booking.id, bookingStatus: "requested" },
-    data: { bookingStatus: "confirmed", price: new Prisma.Decimal(options.price), deposit: new Prisma.Decimal(options.deposit), respondedAt: options.now },
+    data: {
+      bookingStatus: "confirmed",
+      price: new Prisma.Decimal(options.price),
+      deposit: new Prisma.Decimal(options.deposit),
+      respondedAt: options.now,
+    },
   });
-  if (updated.count === 0) throw new AppError("booking.not_open", { code: booking.code ?? "", status: label("booking.status.confirmed") });
+  if (updated.count === 0)
+    throw new AppError("booking.not_open", { code: booking.code ?? "", status: label("booking.status.confirmed") });
   // The availability window holding the event's time, if the provider set one, is booked.
   if (start) {
-    await tx.serviceAvailability.updateMany({ where: { serviceId: booking.serviceId, status: "available", startTime: { lte: start }, endTime: { gte: start } }, data: { status: "booked" } });
+    await tx.serviceAvailability.updateMany({
+      where: { serviceId: booking.serviceId, status: "available", startTime: { lte: start }, endTime: { gte: start } },
+      data: { status: "booked" },
+    });
   }
   if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
@@ -130,15 +207,24 @@ export async function acceptBooking(tx: Tx, options: { userId: string; typed: st
 
 export async function declineBooking(tx: Tx, options: { userId: string; typed: string; now: Date }) {
   const booking = await findProviderBooking(tx, options);
-  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: label(`booking.status.${booking.bookingStatus}`) });
-  await tx.eventService.update({ where: { id: booking.id }, data: { bookingStatus: "declined", respondedAt: options.now } });
+  if (booking.bookingStatus !== "requested")
+    throw new AppError("booking.not_open", {
+      code: booking.code ?? "",
+      status: label(`booking.status.${booking.bookingStatus}`),
+    });
+  await tx.eventService.update({
+    where: { id: booking.id },
+    data: { bookingStatus: "declined", respondedAt: options.now },
+  });
   if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
 }
 
 export async function addAvailability(tx: Tx, options: { serviceId: string; start: Date; end: Date }) {
   if (options.end <= options.start) throw new AppError("available.ends_first");
-  await tx.serviceAvailability.create({ data: { serviceId: options.serviceId, startTime: options.start, endTime: options.end } });
+  await tx.serviceAvailability.create({
+    data: { serviceId: options.serviceId, startTime: options.start, endTime: options.end },
+  });
 }
 
 export async function setServiceActive(tx: Tx, options: { serviceId: string; active: boolean }) {
@@ -147,28 +233,51 @@ export async function setServiceActive(tx: Tx, options: { serviceId: string; act
 
 /** The event's confirmed bookings, to ask its organizer to rate them once it is completed. */
 export async function confirmedBookings(tx: Tx, eventId: string) {
-  return tx.eventService.findMany({ where: { eventId, bookingStatus: "confirmed" }, select: { code: true, service: { select: { name: true } } } });
+  return tx.eventService.findMany({
+    where: { eventId, bookingStatus: "confirmed" },
+    select: { code: true, service: { select: { name: true } } },
+  });
 }
 
 /**
  * The organizer's rating (1 to 5, with an optional comment) of a service booked for their completed event; rating
  * again replaces it. Anyone else's booking: the same answer as an unknown one.
  */
-export async function rateBooking(tx: Tx, options: { userId: string; typed: string; rating: number; comment?: string }) {
+export async function rateBooking(
+  tx: Tx,
+  options: { userId: string; typed: string; rating: number; comment?: string },
+) {
   const code = normaliseCode(options.typed);
   const booking = code
     ? await tx.eventService.findFirst({
-        where: { code: { equals: code, mode: "insensitive" }, bookingStatus: "confirmed", event: { organizerId: options.userId } },
-        select: { serviceId: true, eventId: true, service: { select: { name: true } }, event: { select: { status: true, name: true } } },
+        where: {
+          code: { equals: code, mode: "insensitive" },
+          bookingStatus: "confirmed",
+          event: { organizerId: options.userId },
+        },
+        select: {
+          serviceId: true,
+          eventId: true,
+          service: { select: { name: true } },
+          event: { select: { status: true, name: true } },
+        },
       })
     : null;
-  if (!booking?.serviceId || !booking.eventId) throw new AppError("review.unknown", { code: options.typed.trim().slice(0, 40) });
+  if (!booking?.serviceId || !booking.eventId)
+    throw new AppError("review.unknown", { code: options.typed.trim().slice(0, 40) });
   if (booking.event?.status !== "completed") throw new AppError("review.not_yet", { event: booking.event?.name ?? "" });
-  if (!Number.isInteger(options.rating) || options.rating < 1 || options.rating > 5) throw new AppError("review.rating_invalid");
-  const existing = await tx.serviceReview.findFirst({ where: { serviceId: booking.serviceId, eventId: booking.eventId, reviewerId: options.userId }, select: { id: true } });
+  if (!Number.isInteger(options.rating) || options.rating < 1 || options.rating > 5)
+    throw new AppError("review.rating_invalid");
+  const existing = await tx.serviceReview.findFirst({
+    where: { serviceId: booking.serviceId, eventId: booking.eventId, reviewerId: options.userId },
+    select: { id: true },
+  });
   const data = { rating: options.rating, ...(options.comment ? { comment: options.comment } : {}) };
   if (existing) await tx.serviceReview.update({ where: { id: existing.id }, data });
-  else await tx.serviceReview.create({ data: { serviceId: booking.serviceId, eventId: booking.eventId, reviewerId: options.userId, ...data } });
+  else
+    await tx.serviceReview.create({
+      data: { serviceId: booking.serviceId, eventId: booking.eventId, reviewerId: options.userId, ...data },
+    });
   return { service: booking.service?.name ?? "" };
 }
 
@@ -180,16 +289,34 @@ export async function relayMessage(tx: Tx, options: { userId: string; typed: str
   const code = normaliseCode(options.typed);
   const booking = code
     ? await tx.eventService.findFirst({
-        where: { code: { equals: code, mode: "insensitive" }, OR: [{ event: { organizerId: options.userId } }, { service: { userId: options.userId } }] },
-        select: { code: true, eventId: true, event: { select: { name: true, organizerId: true } }, service: { select: { name: true, userId: true } } },
+        where: {
+          code: { equals: code, mode: "insensitive" },
+          OR: [{ event: { organizerId: options.userId } }, { service: { userId: options.userId } }],
+        },
+        select: {
+          code: true,
+          eventId: true,
+          event: { select: { name: true, organizerId: true } },
+          service: { select: { name: true, userId: true } },
+        },
       })
     : null;
   const organizerId = booking?.event?.organizerId;
   const providerId = booking?.service?.userId;
-  if (!booking?.eventId || !organizerId || !providerId) throw new AppError("msg.unknown", { code: options.typed.trim().slice(0, 40) });
+  if (!booking?.eventId || !organizerId || !providerId)
+    throw new AppError("msg.unknown", { code: options.typed.trim().slice(0, 40) });
   const recipientId = options.userId === organizerId ? providerId : organizerId;
-  const chat = await tx.chatMessage.create({ data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text }, select: { id: true } });
-  return { chatMessageId: chat.id, recipientId, code: booking.code ?? "", event: booking.event?.name ?? "", service: booking.service?.name ?? "" };
+  const chat = await tx.chatMessage.create({
+    data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text },
+    select: { id: true },
+  });
+  return {
+    chatMessageId: chat.id,
+    recipientId,
+    code: booking.code ?? "",
+    event: booking.event?.name ?? "",
+    service: booking.service?.name ?? "",
+  };
 }
 
 export type PaymentStep = "deposit" | "balance" | "refund";
@@ -198,31 +325,63 @@ export type PaymentStep = "deposit" | "balance" | "refund";
  * The organizer records a booking's payment: the deposit, then the balance (payment completed), or a refund. Each step
  * once, in that order; a refund only of something paid. Anyone else's booking: unknown.
  */
-export async function recordBookingPayment(tx: Tx, options: { userId: string; typed: string; step: PaymentStep; now: Date }) {
+export async function recordBookingPayment(
+  tx: Tx,
+  options: { userId: string; typed: string; step: PaymentStep; now: Date },
+) {
   const code = normaliseCode(options.typed);
   const booking = code
     ? await tx.eventService.findFirst({
         where: { code: { equals: code, mode: "insensitive" }, event: { organizerId: options.userId } },
         select: {
-          id: true, code: true, bookingStatus: true, paymentStatus: true, price: true, deposit: true, depositPaidAt: true, balancePaidAt: true,
-          service: { select: { name: true, userId: true } }, event: { select: { id: true, name: true, currency: true } },
+          id: true,
+          code: true,
+          bookingStatus: true,
+          paymentStatus: true,
+          price: true,
+          deposit: true,
+          depositPaidAt: true,
+          balancePaidAt: true,
+          service: { select: { name: true, userId: true } },
+          event: { select: { id: true, name: true, currency: true } },
         },
       })
     : null;
   if (!booking) throw new AppError("payment.unknown", { code: options.typed.trim().slice(0, 40) });
   if (booking.bookingStatus !== "confirmed") throw new AppError("payment.not_confirmed", { code: booking.code ?? "" });
   const refuse = (): never => {
-        // Where the payments stand, in words: the step already recorded last (a raw "pending" says nothing of a deposit).
-    const stage = booking.paymentStatus === "refunded" ? "payment.step.refund" : booking.paymentStatus === "completed" ? "payment.step.balance" : booking.depositPaidAt ? "payment.step.deposit" : "payment.stage.none";
-    throw new AppError("payment.out_of_order", { code: booking.code ?? "", step: label(`payment.step.${options.step}`), status: label(stage) });
+    // Where the payments stand, in words: the step already recorded last (a raw "pending" says nothing of a deposit).
+    const stage =
+      booking.paymentStatus === "refunded"
+        ? "payment.step.refund"
+        : booking.paymentStatus === "completed"
+          ? "payment.step.balance"
+          : booking.depositPaidAt
+            ? "payment.step.deposit"
+            : "payment.stage.none";
+    throw new AppError("payment.out_of_order", {
+      code: booking.code ?? "",
+      step: label(`payment.step.${options.step}`),
+      status: label(stage),
+    });
   };
   if (booking.paymentStatus === "refunded") refuse();
   const data: Prisma.EventServiceUpdateInput =
     options.step === "deposit"
-      ? booking.depositPaidAt || booking.paymentStatus === "completed" ? refuse() : { depositPaidAt: options.now }
+      ? booking.depositPaidAt || booking.paymentStatus === "completed"
+        ? refuse()
+        : { depositPaidAt: options.now }
       : options.step === "balance"
-        ? booking.paymentStatus === "completed" ? refuse() : { balancePaidAt: options.now, paymentStatus: "completed", ...(booking.depositPaidAt ? {} : { depositPaidAt: options.now }) }
-        : booking.depositPaidAt ? { paymentStatus: "refunded" } : refuse();
+        ? booking.paymentStatus === "completed"
+          ? refuse()
+          : {
+              balancePaidAt: options.now,
+              paymentStatus: "completed",
+              ...(booking.depositPaidAt ? {} : { depositPaidAt: options.now }),
+            }
+        : booking.depositPaidAt
+          ? { paymentStatus: "refunded" }
+          : refuse();
   await tx.eventService.update({ where: { id: booking.id }, data });
   if (booking.event) await planEvent(tx, booking.event.id);
   return booking;
@@ -232,19 +391,33 @@ export async function recordBookingPayment(tx: Tx, options: { userId: string; ty
 export async function listOrganizerBookings(tx: Tx, userId: string) {
   return tx.eventService.findMany({
     where: { event: { organizerId: userId } },
-    select: { code: true, bookingStatus: true, paymentStatus: true, price: true, service: { select: { name: true } }, event: { select: { name: true, currency: true } } },
+    select: {
+      code: true,
+      bookingStatus: true,
+      paymentStatus: true,
+      price: true,
+      service: { select: { name: true } },
+      event: { select: { name: true, currency: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 30,
   });
 }
 
 /** A provider bundles services of their own into a package with one price; refused when a service is not theirs. */
-export async function addPackage(tx: Tx, options: { userId: string; name: string; price: number; serviceCodes: string[]; description?: string }) {
+export async function addPackage(
+  tx: Tx,
+  options: { userId: string; name: string; price: number; serviceCodes: string[]; description?: string },
+) {
   checkAmount(options.price);
   const codes = options.serviceCodes.map((c) => normaliseCode(c)).filter((c): c is string => Boolean(c));
-  const services = await tx.service.findMany({ where: { userId: options.userId, code: { in: codes } }, select: { id: true, code: true } });
+  const services = await tx.service.findMany({
+    where: { userId: options.userId, code: { in: codes } },
+    select: { id: true, code: true },
+  });
   const missing = codes.filter((c) => !services.some((s) => s.code === c));
-  if (missing.length || codes.length < 2) throw new AppError("package.services_invalid", { codes: missing.join(", ") || "-" });
+  if (missing.length || codes.length < 2)
+    throw new AppError("package.services_invalid", { codes: missing.join(", ") || "-" });
   return tx.package.create({
     data: {
       name: options.name,
@@ -259,7 +432,12 @@ export async function addPackage(tx: Tx, options: { userId: string; name: string
 /** Packages whose services are all active, with their services' codes (a package is booked by its first service's code + "+"). */
 export async function listPackages(tx: Tx) {
   const packages = await tx.package.findMany({
-    select: { id: true, name: true, price: true, services: { select: { service: { select: { code: true, name: true, isActive: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      price: true,
+      services: { select: { service: { select: { code: true, name: true, isActive: true } } } },
+    },
     orderBy: { createdAt: "desc" },
     take: 20,
   });
@@ -274,6 +452,13 @@ export async function requestPackage(tx: Tx, options: { eventId: string; package
   });
   if (!pkg || !pkg.services.length) throw new AppError("package.unknown", { name: options.packageName.slice(0, 60) });
   const booked = [];
-  for (const s of pkg.services) booked.push(await requestBooking(tx, { eventId: options.eventId, typed: s.service?.code ?? "", ...(options.note ? { note: options.note } : {}) }));
+  for (const s of pkg.services)
+    booked.push(
+      await requestBooking(tx, {
+        eventId: options.eventId,
+        typed: s.service?.code ?? "",
+        ...(options.note ? { note: options.note } : {}),
+      }),
+    );
   return { name: pkg.name, booked };
 }

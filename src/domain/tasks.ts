@@ -8,20 +8,44 @@ import { personByPhone } from "./users.js";
 import { planEvent } from "../reminders/plan.js";
 
 const taskSelect = {
-  id: true, code: true, title: true, status: true, dueTime: true, assignedTo: true,
+  id: true,
+  code: true,
+  title: true,
+  status: true,
+  dueTime: true,
+  assignedTo: true,
   assignee: { select: { name: true, phone: true } },
   event: { select: { id: true, name: true, code: true, organizerId: true, timeZone: true } },
 } as const;
 
 export async function createTask(
   tx: Tx,
-  options: { eventId: string; title: string; dueTime?: Date; assignee?: { phone: string; name?: string }; defaultLocale: "en" | "sw"; timeZone: string },
+  options: {
+    eventId: string;
+    title: string;
+    dueTime?: Date;
+    assignee?: { phone: string; name?: string };
+    defaultLocale: "en" | "sw";
+    timeZone: string;
+  },
 ) {
   const assignedTo = options.assignee
-    ? (await personByPhone(tx, { ...options.assignee, defaultLocale: options.defaultLocale, timeZone: options.timeZone })).id
+    ? (
+        await personByPhone(tx, {
+          ...options.assignee,
+          defaultLocale: options.defaultLocale,
+          timeZone: options.timeZone,
+        })
+      ).id
     : undefined;
   const task = await tx.eventTask.create({
-    data: { eventId: options.eventId, title: options.title, dueTime: options.dueTime, assignedTo, code: `T-${randomCode(5)}` },
+    data: {
+      eventId: options.eventId,
+      title: options.title,
+      dueTime: options.dueTime,
+      assignedTo,
+      code: `T-${randomCode(5)}`,
+    },
     select: taskSelect,
   });
   if (task.dueTime) await planEvent(tx, options.eventId);
@@ -30,9 +54,20 @@ export async function createTask(
 
 /** The event's tasks for its organizer: overdue first, then open, in progress, done; each group by due time. */
 export async function listEventTasks(tx: Tx, eventId: string, now: Date) {
-  const tasks = await tx.eventTask.findMany({ where: { eventId }, select: taskSelect, orderBy: [{ dueTime: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], take: 100 });
+  const tasks = await tx.eventTask.findMany({
+    where: { eventId },
+    select: taskSelect,
+    orderBy: [{ dueTime: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    take: 100,
+  });
   const rank = (t: (typeof tasks)[number]) =>
-    t.status !== "completed" && t.dueTime && t.dueTime < now ? 0 : t.status === "pending" ? 1 : t.status === "in_progress" ? 2 : 3;
+    t.status !== "completed" && t.dueTime && t.dueTime < now
+      ? 0
+      : t.status === "pending"
+        ? 1
+        : t.status === "in_progress"
+          ? 2
+          : 3;
   return tasks.map((t) => ({ ...t, overdue: rank(t) === 0 })).sort((a, b) => rank(a) - rank(b));
 }
 
@@ -49,7 +84,9 @@ export async function listMyTasks(tx: Tx, userId: string) {
 /** Moves a task on; refused (as unknown) for anyone but its assignee and its event's organizer. */
 export async function moveTask(tx: Tx, options: { userId: string; typed: string; to: "in_progress" | "completed" }) {
   const code = normaliseCode(options.typed);
-  const task = code ? await tx.eventTask.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select: taskSelect }) : null;
+  const task = code
+    ? await tx.eventTask.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select: taskSelect })
+    : null;
   if (!task || (task.assignedTo !== options.userId && task.event?.organizerId !== options.userId)) {
     throw new AppError("task.unknown", { code: options.typed.trim().slice(0, 40) });
   }

@@ -19,11 +19,19 @@ export function localeForPhone(phone: string | undefined | null, fallback: Local
  * The person with this phone, made if Nuru has not met them (someone given a task, an usher): named as the organizer
  * typed (else their number), in their number's language and the event's zone, until they write themselves.
  */
-export async function personByPhone(tx: Tx, options: { phone: string; name?: string; defaultLocale: Locale; timeZone: string }): Promise<{ id: string; name: string }> {
+export async function personByPhone(
+  tx: Tx,
+  options: { phone: string; name?: string; defaultLocale: Locale; timeZone: string },
+): Promise<{ id: string; name: string }> {
   const { phone, name } = options;
   return tx.user.upsert({
     where: { phone },
-    create: { phone, name: name ?? phone, locale: localeForPhone(phone, options.defaultLocale), timeZone: options.timeZone },
+    create: {
+      phone,
+      name: name ?? phone,
+      locale: localeForPhone(phone, options.defaultLocale),
+      timeZone: options.timeZone,
+    },
     update: {},
     select: { id: true, name: true },
   });
@@ -34,7 +42,10 @@ export async function personByPhone(tx: Tx, options: { phone: string; name?: str
  * other person: in their number's language (a +255 or +254 admin reads Kiswahili) and the default zone; someone
  * who already chose a language keeps it.
  */
-export async function makeAdmin(db: Db | Tx, options: { phone: string; name: string; defaultLocale: Locale; timeZone: string }): Promise<{ id: string; locale: Locale }> {
+export async function makeAdmin(
+  db: Db | Tx,
+  options: { phone: string; name: string; defaultLocale: Locale; timeZone: string },
+): Promise<{ id: string; locale: Locale }> {
   const { phone, name } = options;
   const user = await db.user.upsert({
     where: { phone },
@@ -57,11 +68,20 @@ export interface ResolvedSender {
 /** Finds or creates the person behind a network sender, linking every id the network gave and their phone. */
 export async function resolveSender(
   tx: Tx,
-  options: { channel: Channel; sender: Sender; defaultCountry: string; defaultLocale: Locale; defaultTimeZone?: string },
+  options: {
+    channel: Channel;
+    sender: Sender;
+    defaultCountry: string;
+    defaultLocale: Locale;
+    defaultTimeZone?: string;
+  },
 ): Promise<ResolvedSender> {
   const { channel, sender } = options;
   const ids = [sender.externalId, ...(sender.aliases ?? [])];
-  const known = await tx.channelIdentity.findMany({ where: { channel, externalId: { in: ids } }, include: { user: true } });
+  const known = await tx.channelIdentity.findMany({
+    where: { channel, externalId: { in: ids } },
+    include: { user: true },
+  });
   const phone = sender.phone ? normalisePhone(sender.phone, options.defaultCountry) : undefined;
 
   // Ids of one person may point at two accounts (a WhatsApp @lid met before its @c.us): the one with a phone is the
@@ -144,7 +164,10 @@ export async function attachPhone(tx: Tx, options: { userId: string; phone: stri
  */
 export function lastWroteOn(db: Db, channel: Channel): (chatId: string) => Promise<Date | undefined> {
   return async (chatId) => {
-    const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: chatId } }, select: { lastSeenAt: true } });
+    const identity = await db.channelIdentity.findUnique({
+      where: { channel_externalId: { channel, externalId: chatId } },
+      select: { lastSeenAt: true },
+    });
     return identity?.lastSeenAt ?? undefined;
   };
 }

@@ -25,7 +25,15 @@ import { conversationMember } from "./conversation-store.js";
 import { writeOutbox } from "./outbox.js";
 import type { Router } from "./router.js";
 import { lookUpUnseenPhones, type UnseenPhones } from "./senders.js";
-import { commitBatch, chatLockKey, loadNextMessages, lockChats, type ChatRef, type NextMessage, type TurnResult } from "./turn-store.js";
+import {
+  commitBatch,
+  chatLockKey,
+  loadNextMessages,
+  lockChats,
+  type ChatRef,
+  type NextMessage,
+  type TurnResult,
+} from "./turn-store.js";
 import { TurnWrites } from "./turn-writes.js";
 import { TurnScope } from "./turn.js";
 import { createChatScheduler, type Outcome } from "./chat-scheduler.js";
@@ -44,7 +52,9 @@ export function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && (/^P1\d{3}$/.test(code) || ["P2024", "P2028", "P2034"].includes(code))) return true;
   const message = String((error as { message?: unknown }).message ?? "");
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|connection (is )?closed|terminating connection|deadlock detected|could not serialize/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|connection (is )?closed|terminating connection|deadlock detected|could not serialize/i.test(
+    message,
+  );
 }
 
 export interface ProcessorOptions {
@@ -97,7 +107,10 @@ export function createChatProcessor(options: ProcessorOptions) {
       committed = await db.$transaction(
         async (tx) => {
           const locked = await lockChats(tx, chats);
-          loaded = await loadNextMessages(tx, chats.filter((_, i) => locked[i]));
+          loaded = await loadNextMessages(
+            tx,
+            chats.filter((_, i) => locked[i]),
+          );
           return { locked, ...(await handleMessages(tx, loaded, (f) => (failure = f))) };
         },
         { timeout: 15_000, maxWait: 10_000 },
@@ -105,7 +118,8 @@ export function createChatProcessor(options: ProcessorOptions) {
     } catch (error) {
       // Alone, a commit that fails for a reason of its own (not the database's) is that message's failure: counted,
       // and in the end answered, rather than retried for ever in front of the chat's later messages.
-      if (!failure && chats.length === 1 && loaded.length === 1 && !isTransient(error)) failure = { message: loaded[0]!, error };
+      if (!failure && chats.length === 1 && loaded.length === 1 && !isTransient(error))
+        failure = { message: loaded[0]!, error };
       return recover(chats, failure, error);
     }
     await dispatchBestEffort(committed.outbox);
@@ -132,7 +146,11 @@ export function createChatProcessor(options: ProcessorOptions) {
     const setAside: NextMessage[] = [];
     if (!messages.length) return { outbox: [], setAside };
     const events = messages.map((m) => parseStoredEvent(m.payload));
-    const phones = await lookUpUnseenPhones(tx, messages.map((m, i) => ({ event: events[i]!, person: m.person })), options.defaultCountry);
+    const phones = await lookUpUnseenPhones(
+      tx,
+      messages.map((m, i) => ({ event: events[i]!, person: m.person })),
+      options.defaultCountry,
+    );
     const writes = new TurnWrites();
     const preloads = await preload(tx, messages, events, phones);
     const results: TurnResult[] = [];
@@ -169,8 +187,11 @@ export function createChatProcessor(options: ProcessorOptions) {
       }
     }
     // Journeys' held-back rows (an RSVP per turn), one statement per writer for the whole batch.
-    for (const [name, rows] of writes.deferredRows()) if (rows.length) await options.router.registry.writers.get(name)!(tx, rows);
-    const told = results.flatMap((r) => r.told.map((row) => ({ id: row.id, channel: row.channel as Channel, bulk: true })));
+    for (const [name, rows] of writes.deferredRows())
+      if (rows.length) await options.router.registry.writers.get(name)!(tx, rows);
+    const told = results.flatMap((r) =>
+      r.told.map((row) => ({ id: row.id, channel: row.channel as Channel, bulk: true })),
+    );
     return { outbox: [...told, ...(await commitBatch(tx, results, writes.held()))], setAside };
   }
 
@@ -200,12 +221,18 @@ export function createChatProcessor(options: ProcessorOptions) {
    */
   async function recover(chats: ChatRef[], failure: Failure | undefined, error: unknown): Promise<Outcome[]> {
     if (isTransient(error)) {
-      logger.warn({ err: error, chats: chats.length }, "transient failure; the messages stay pending and are tried again");
+      logger.warn(
+        { err: error, chats: chats.length },
+        "transient failure; the messages stay pending and are tried again",
+      );
       return chats.map(() => "transient");
     }
     if (chats.length === 1) {
       if (!failure) {
-        logger.warn({ err: error, chat: chatLockKey(chats[0]!) }, "chat processing interrupted; the reconciler will retry");
+        logger.warn(
+          { err: error, chat: chatLockKey(chats[0]!) },
+          "chat processing interrupted; the reconciler will retry",
+        );
         return ["stop"];
       }
       const finished = await recordFailure(failure.message, failure.error);
@@ -219,8 +246,14 @@ export function createChatProcessor(options: ProcessorOptions) {
       return outcomes;
     }
     const others = chats.filter((c) => chatLockKey(c) !== failing);
-    const [alone, rest] = await Promise.all([runBatch(chats.filter((c) => chatLockKey(c) === failing)), runBatch(others)]);
-    const byKey = new Map<string, Outcome>([[failing, alone[0]!], ...others.map((c, i) => [chatLockKey(c), rest[i]!] as const)]);
+    const [alone, rest] = await Promise.all([
+      runBatch(chats.filter((c) => chatLockKey(c) === failing)),
+      runBatch(others),
+    ]);
+    const byKey = new Map<string, Outcome>([
+      [failing, alone[0]!],
+      ...others.map((c, i) => [chatLockKey(c), rest[i]!] as const),
+    ]);
     return chats.map((c) => byKey.get(chatLockKey(c))!);
   }
 
@@ -244,7 +277,8 @@ export function createChatProcessor(options: ProcessorOptions) {
     try {
       const sent = Promise.all([...groups.values()].map((g) => options.dispatch(g.channel, g.ids, g.bulk)));
       const result = await Promise.race([sent, timeout]);
-      if (result === "timeout") logger.warn({ count: rows.length }, "queueing replies timed out; the reconciler will queue them");
+      if (result === "timeout")
+        logger.warn({ count: rows.length }, "queueing replies timed out; the reconciler will queue them");
     } catch (err) {
       logger.warn({ err, count: rows.length }, "queueing replies failed; the reconciler will queue them");
     } finally {
@@ -265,28 +299,36 @@ export function createChatProcessor(options: ProcessorOptions) {
     logger.error({ err: error, inboundId: String(message.id), attempts }, "handling an inbound message failed");
     const giveUp = attempts >= maxAttempts;
     const lastError = storableText(String(error)).slice(0, 500);
-    const ids = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chatLockKey(message.chat)}, 0))`;
-      if (!giveUp) {
-        await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
+    const ids = await db
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chatLockKey(message.chat)}, 0))`;
+        if (!giveUp) {
+          await tx.$executeRaw`UPDATE inbound_messages SET attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
+          return [];
+        }
+        const updated =
+          await tx.$executeRaw`UPDATE inbound_messages SET status = 'failed', attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${message.id} AND status = 'pending'`;
+        if (updated === 0) return [];
+        const identity = await tx.channelIdentity.findUnique({
+          where: { channel_externalId: { channel, externalId: event.sender.externalId } },
+          select: { user: { select: { id: true, locale: true } } },
+        });
+        const locale = isLocale(identity?.user.locale) ? identity.user.locale : options.defaultLocale;
+        const text = t(locale, "error.too_many_failures", {
+          text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…",
+        });
+        return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, message.id, [{ text }]);
+      })
+      .catch(async (err: unknown) => {
+        // The apology itself refused as data: the message is still finished with, so it cannot come back for ever.
+        if (!giveUp || !isDataError(err)) throw err;
+        logger.error(
+          { err, inboundId: String(message.id) },
+          "could not write the apology for a failed message; marked failed without one",
+        );
+        await db.$executeRaw`UPDATE inbound_messages SET status = 'failed', attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
         return [];
-      }
-      const updated = await tx.$executeRaw`UPDATE inbound_messages SET status = 'failed', attempts = ${attempts}, last_error = ${lastError}, processed_at = now() WHERE id = ${message.id} AND status = 'pending'`;
-      if (updated === 0) return [];
-      const identity = await tx.channelIdentity.findUnique({
-        where: { channel_externalId: { channel, externalId: event.sender.externalId } },
-        select: { user: { select: { id: true, locale: true } } },
       });
-      const locale = isLocale(identity?.user.locale) ? identity.user.locale : options.defaultLocale;
-      const text = t(locale, "error.too_many_failures", { text: event.content.kind === "text" ? event.content.text.slice(0, 40) : "…" });
-      return writeOutbox(tx, { channel, chatId, userId: identity?.user.id }, message.id, [{ text }]);
-    }).catch(async (err: unknown) => {
-      // The apology itself refused as data: the message is still finished with, so it cannot come back for ever.
-      if (!giveUp || !isDataError(err)) throw err;
-      logger.error({ err, inboundId: String(message.id) }, "could not write the apology for a failed message; marked failed without one");
-      await db.$executeRaw`UPDATE inbound_messages SET status = 'failed', attempts = ${attempts}, last_error = ${lastError} WHERE id = ${message.id} AND status = 'pending'`;
-      return [];
-    });
     await dispatchBestEffort(ids.map((id) => ({ id, channel })));
     // Given up on, the message is finished with too (apologised for).
     if (giveUp) notify(() => options.onHandled?.(channel, chatId, message.id));
@@ -302,7 +344,11 @@ export function createChatProcessor(options: ProcessorOptions) {
     // Someone not stored yet: the person an earlier turn of this batch created for them, else their number's language.
     const person = message.person ?? writes.resolvedFor(event.channel, event.sender.externalId);
     const phone = event.sender.phone ? normalisePhone(event.sender.phone, options.defaultCountry) : undefined;
-    const locale = person ? (isLocale(person.locale) ? person.locale : options.defaultLocale) : localeForPhone(phone, options.defaultLocale);
+    const locale = person
+      ? isLocale(person.locale)
+        ? person.locale
+        : options.defaultLocale
+      : localeForPhone(phone, options.defaultLocale);
     let text: string;
     try {
       text = render(locale, { key: error.code, params: error.params } as Message);

@@ -27,7 +27,9 @@ export function parseCommand(
   if (!match[1] && args) {
     // Inside a conversation an answer may start with a command word followed by a number ("wageni 3" to "how many
     // are you?"): there only a code or reference, or the field separators, make it a command.
-    const shaped = options.inConversation ? looksLikeArgs(args, { numbers: false }) : looksLikeArgs(args) || takes?.(name, args);
+    const shaped = options.inConversation
+      ? looksLikeArgs(args, { numbers: false })
+      : looksLikeArgs(args) || takes?.(name, args);
     if (!shaped) return undefined;
   }
   return { name, args };

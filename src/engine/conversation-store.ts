@@ -8,7 +8,8 @@ import type { InboundEvent } from "../channels/channel.js";
  * never answers a question asked of another; in a one-to-one chat there is one (""). loadNextMessages applies the
  * same rule in SQL.
  */
-export const conversationMember = (event: Pick<InboundEvent, "isGroup" | "sender">): string => (event.isGroup ? event.sender.externalId : "");
+export const conversationMember = (event: Pick<InboundEvent, "isGroup" | "sender">): string =>
+  event.isGroup ? event.sender.externalId : "";
 
 export interface StoredConversation {
   flow: string;

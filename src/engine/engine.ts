@@ -57,7 +57,11 @@ export function createEngine(options: EngineOptions) {
     batchSize: options.batchSize,
     onHandled: options.onHandled,
     onBatch: options.onBatch,
-    dispatch: (channel, ids, bulk) => options.dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk }))),
+    dispatch: (channel, ids, bulk) =>
+      options.dispatcher.dispatch(
+        channel,
+        ids.map((id) => ({ id, bulk })),
+      ),
   });
 
   /**
@@ -68,7 +72,11 @@ export function createEngine(options: EngineOptions) {
   const sink: InboundSink = async (raw) => {
     // The border: every channel's text is made storable here, by the same rules (src/channels/storable.ts).
     const { event, notes } = toStorableEvent(raw);
-    if (notes.length) options.logger.warn({ channel: event.channel, externalId: event.externalId, notes }, "inbound message cleaned before logging");
+    if (notes.length)
+      options.logger.warn(
+        { channel: event.channel, externalId: event.externalId, notes },
+        "inbound message cleaned before logging",
+      );
     let logged: Awaited<ReturnType<typeof inboundLog.append>>;
     try {
       logged = await inboundLog.append(event);
@@ -76,8 +84,13 @@ export function createEngine(options: EngineOptions) {
       options.onLogged?.(event.channel, "refused");
       throw err;
     }
-    options.onLogged?.(event.channel, logged.quarantined ? "quarantined" : logged.duplicate ? "duplicate" : "logged", logged.duplicate ? undefined : logged.id);
-    if (logged.duplicate) options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
+    options.onLogged?.(
+      event.channel,
+      logged.quarantined ? "quarantined" : logged.duplicate ? "duplicate" : "logged",
+      logged.duplicate ? undefined : logged.id,
+    );
+    if (logged.duplicate)
+      options.logger.debug({ channel: event.channel, externalId: event.externalId }, "repeated delivery dropped");
     // Also for a repeat: when the first delivery's insert committed but its answer was lost (the connection dropped),
     // the network's retry is the first this process hears of it. Processing is idempotent; a done message is skipped.
     void processor.processChat(event.channel, event.chatId);

@@ -82,7 +82,10 @@ export function createInboundLog(db: Db, logger: Logger) {
       const batch = waiting.slice(0, maxRowsPerWrite);
       waiting = waiting.slice(batch.length);
       try {
-        const logged = await insertInbound(db, batch.map((w) => w.event)).catch(async (error: unknown) => {
+        const logged = await insertInbound(
+          db,
+          batch.map((w) => w.event),
+        ).catch(async (error: unknown) => {
           if (!isDataError(error)) throw error;
           // One by one, in order: only the message the database refuses is set apart.
           const each: LoggedInbound[] = [];
@@ -106,15 +109,26 @@ export function createInboundLog(db: Db, logger: Logger) {
     } catch (error) {
       if (!isDataError(error)) throw error;
       const reason = describeDbError(error);
-      const where = { channel: event.channel, externalId: event.externalId.slice(0, 128), chatId: event.chatId.slice(0, 128), reason };
+      const where = {
+        channel: event.channel,
+        externalId: event.externalId.slice(0, 128),
+        chatId: event.chatId.slice(0, 128),
+        reason,
+      };
       try {
         const logged = (await insertInbound(db, [quarantinedForm(event, reason)]))[0]!;
-        logger.warn({ ...where, inboundId: String(logged.id) }, "inbound message refused by the database; quarantined, and its sender will be told");
+        logger.warn(
+          { ...where, inboundId: String(logged.id) },
+          "inbound message refused by the database; quarantined, and its sender will be told",
+        );
         return { ...logged, quarantined: true };
       } catch (again) {
         if (!isDataError(again)) throw again;
         // Not even its addresses can be stored: acknowledging it is the only way the network stops offering it.
-        logger.error({ ...where, quarantineError: describeDbError(again) }, "inbound message refused by the database, even quarantined; dropped");
+        logger.error(
+          { ...where, quarantineError: describeDbError(again) },
+          "inbound message refused by the database, even quarantined; dropped",
+        );
         return { id: 0n, duplicate: true, quarantined: true };
       }
     }

@@ -29,7 +29,12 @@ export function outboxOptions(reply: RenderedReply): string | null {
 }
 
 /** Writes replies to an inbound message (keys from replyKey, so a repeat writes nothing new). Returns row ids. */
-export async function writeOutbox(tx: Tx, target: OutboxTarget, inboundId: bigint, replies: RenderedReply[]): Promise<bigint[]> {
+export async function writeOutbox(
+  tx: Tx,
+  target: OutboxTarget,
+  inboundId: bigint,
+  replies: RenderedReply[],
+): Promise<bigint[]> {
   if (!replies.length) return [];
   const rows = await tx.outboundMessage.createManyAndReturn({
     data: replies.map((r, i) => ({

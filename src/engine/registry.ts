@@ -4,7 +4,16 @@
 import type { Flow } from "../../flows/types.js";
 import type { Locale, PlainKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
-import type { ActionHandlers, BatchWriter, Command, CommandTools, Hooks, Journey, Preloader, Role } from "../journeys/journey.js";
+import type {
+  ActionHandlers,
+  BatchWriter,
+  Command,
+  CommandTools,
+  Hooks,
+  Journey,
+  Preloader,
+  Role,
+} from "../journeys/journey.js";
 import type { Turn } from "./turn.js";
 import { argumentShapes, buildSuggester } from "../language/commands.js";
 
@@ -28,10 +37,22 @@ export interface Registry {
   suggestions(text: string, locale: Locale): string[];
 }
 
-const sectionHeader: Record<Role, PlainKey> = { guest: "help.section.guest", organizer: "help.section.organizer", provider: "help.section.provider" };
+const sectionHeader: Record<Role, PlainKey> = {
+  guest: "help.section.guest",
+  organizer: "help.section.organizer",
+  provider: "help.section.provider",
+};
 
-function claim<T>(table: Map<string, T>, key: string, value: T, what: string, owner: string, owners: Map<string, string>): void {
-  if (table.has(key)) throw new Error(`two journeys claim the ${what} "${key}": ${owners.get(`${what}:${key}`)} and ${owner}`);
+function claim<T>(
+  table: Map<string, T>,
+  key: string,
+  value: T,
+  what: string,
+  owner: string,
+  owners: Map<string, string>,
+): void {
+  if (table.has(key))
+    throw new Error(`two journeys claim the ${what} "${key}": ${owners.get(`${what}:${key}`)} and ${owner}`);
   table.set(key, value);
   owners.set(`${what}:${key}`, owner);
 }
@@ -47,22 +68,33 @@ export function buildRegistry(journeys: readonly Journey[]): Registry {
   const writers = new Map<string, BatchWriter>();
   for (const journey of journeys) {
     for (const command of journey.commands ?? []) {
-      if (!command.en.length || !command.sw.length) throw new Error(`a command of ${journey.name} lacks an English or a Swahili name`);
+      if (!command.en.length || !command.sw.length)
+        throw new Error(`a command of ${journey.name} lacks an English or a Swahili name`);
       for (const name of new Set([...command.en, ...command.sw].map((n) => n.toLowerCase()))) {
         if (!/^[a-z]+$/.test(name)) throw new Error(`command name "${name}" of ${journey.name} must be letters only`);
         claim(commands, name, command, "command", journey.name, owners);
       }
     }
     for (const flow of journey.flows ?? []) claim(flows, flow.name, flow, "flow", journey.name, owners);
-    for (const [name, handler] of Object.entries(journey.actions ?? {})) claim(actions, name, handler, "action", journey.name, owners);
-    for (const [prefix, handler] of Object.entries(journey.choices ?? {})) claim(choices, prefix, handler, "choice prefix", journey.name, owners);
-    for (const [moment, hook] of Object.entries(journey.hooks ?? {})) claim(hooks, moment, hook, "hook", journey.name, owners);
-    for (const [name, preloader] of Object.entries(journey.preload ?? {})) claim(preloaders, name, preloader, "preload", journey.name, owners);
-    for (const [name, writer] of Object.entries(journey.writers ?? {})) claim(writers, name, writer, "writer", journey.name, owners);
+    for (const [name, handler] of Object.entries(journey.actions ?? {}))
+      claim(actions, name, handler, "action", journey.name, owners);
+    for (const [prefix, handler] of Object.entries(journey.choices ?? {}))
+      claim(choices, prefix, handler, "choice prefix", journey.name, owners);
+    for (const [moment, hook] of Object.entries(journey.hooks ?? {}))
+      claim(hooks, moment, hook, "hook", journey.name, owners);
+    for (const [name, preloader] of Object.entries(journey.preload ?? {}))
+      claim(preloaders, name, preloader, "preload", journey.name, owners);
+    for (const [name, writer] of Object.entries(journey.writers ?? {}))
+      claim(writers, name, writer, "writer", journey.name, owners);
   }
   const listed = journeys.flatMap((j) => j.commands ?? []).filter((c) => c.help);
   // Suggestions are built from what people read: the names and the help lines in both languages.
-  const suggester = buildSuggester(listed.map((c) => ({ names: [...c.en, ...c.sw].map((n) => n.toLowerCase()), help: { en: t("en", c.help!), sw: t("sw", c.help!) } })));
+  const suggester = buildSuggester(
+    listed.map((c) => ({
+      names: [...c.en, ...c.sw].map((n) => n.toLowerCase()),
+      help: { en: t("en", c.help!), sw: t("sw", c.help!) },
+    })),
+  );
 
   return {
     commands,
@@ -76,10 +108,13 @@ export function buildRegistry(journeys: readonly Journey[]): Registry {
     nextSteps: journeys.flatMap((j) => (j.nextSteps ? [j.nextSteps] : [])),
     openers: journeys.flatMap((j) => (j.opens ? [j.opens] : [])),
     helpSections(locale, roles) {
-      const lines = (audience: Command["for"]) => listed.filter((c) => c.for === audience).map((c) => t(locale, c.help!));
+      const lines = (audience: Command["for"]) =>
+        listed.filter((c) => c.for === audience).map((c) => t(locale, c.help!));
       const sections = [lines("everyone").join("\n")];
       // Someone with no role yet is most likely a guest-to-be: show them what guests do.
-      const shown: Role[] = (["guest", "organizer", "provider"] as const).filter((r) => roles[r] || (r === "guest" && !roles.organizer && !roles.provider));
+      const shown: Role[] = (["guest", "organizer", "provider"] as const).filter(
+        (r) => roles[r] || (r === "guest" && !roles.organizer && !roles.provider),
+      );
       for (const role of shown) {
         const roleLines = lines(role);
         if (roleLines.length) sections.push([t(locale, sectionHeader[role]), ...roleLines].join("\n"));

@@ -44,13 +44,16 @@ export function createRouter(options: RouterOptions) {
     turn.offered = [];
     let state = step.state;
     const run = async (effects: Effect<unknown>[], depth: number): Promise<void> => {
-      if (depth > maxFollowUpDepth) throw new Error(`flow ${flow.name}: action follow-ups nested deeper than ${maxFollowUpDepth}`);
+      if (depth > maxFollowUpDepth)
+        throw new Error(`flow ${flow.name}: action follow-ups nested deeper than ${maxFollowUpDepth}`);
       for (const effect of effects) {
         if (effect.type === "reply") {
           turn.send(effect.reply);
           continue;
         }
-        const handler = registry.actions[effect.action.type] as ((turn: Turn, input: unknown, tools: CommandTools) => Promise<unknown>) | undefined;
+        const handler = registry.actions[effect.action.type] as
+          | ((turn: Turn, input: unknown, tools: CommandTools) => Promise<unknown>)
+          | undefined;
         if (!handler) throw new Error(`no journey handles the action ${effect.action.type} (flow ${flow.name})`);
         const result = await handler(turn, effect.action.input, tools);
         const next = effect.then?.(result);
@@ -73,7 +76,12 @@ export function createRouter(options: RouterOptions) {
     });
   }
 
-  const flowContext = (turn: Turn): FlowContext => ({ locale: turn.locale, userName: turn.user.name, timeZone: turn.timeZone, now: turn.now });
+  const flowContext = (turn: Turn): FlowContext => ({
+    locale: turn.locale,
+    userName: turn.user.name,
+    timeZone: turn.timeZone,
+    now: turn.now,
+  });
 
   const tools: CommandTools = {
     async startFlow(turn, name, args) {
@@ -99,13 +107,22 @@ export function createRouter(options: RouterOptions) {
     if (c.kind === "text") {
       const n = /^\s*(\d{1,2})\s*\.?\s*$/.exec(c.text);
       const offered = turn.conversation?.offered ?? [];
-      if (n && Number(n[1]) >= 1 && Number(n[1]) <= offered.length) return { kind: "choice", value: offered[Number(n[1]) - 1]! };
+      if (n && Number(n[1]) >= 1 && Number(n[1]) <= offered.length)
+        return { kind: "choice", value: offered[Number(n[1]) - 1]! };
       return { kind: "text", text: c.text };
     }
     if (c.kind === "choice") return { kind: "choice", value: c.value };
     if (c.kind === "media") return { kind: "media", mediaType: c.mediaType, ref: c.ref, caption: c.caption };
-    if (c.kind === "contact") return { kind: "contact", phone: c.phone, own: c.own, ...(c.name ? { name: c.name } : {}) };
-    if (c.kind === "location") return { kind: "location", latitude: c.latitude, longitude: c.longitude, ...(c.name ? { name: c.name } : {}), ...(c.address ? { address: c.address } : {}) };
+    if (c.kind === "contact")
+      return { kind: "contact", phone: c.phone, own: c.own, ...(c.name ? { name: c.name } : {}) };
+    if (c.kind === "location")
+      return {
+        kind: "location",
+        latitude: c.latitude,
+        longitude: c.longitude,
+        ...(c.name ? { name: c.name } : {}),
+        ...(c.address ? { address: c.address } : {}),
+      };
     return undefined;
   }
 
@@ -115,9 +132,15 @@ export function createRouter(options: RouterOptions) {
    * cached, its position). Undefined when the poll is not ours or the option is unknown.
    */
   async function pollChoice(turn: Turn, pollRef: string, picked: string): Promise<string | undefined> {
-    const row = await (await turn.db()).outboundMessage.findFirst({ where: { channel: turn.event.channel, externalId: pollRef }, select: { options: true } });
+    const row = await (await turn.db()).outboundMessage.findFirst({
+      where: { channel: turn.event.channel, externalId: pollRef },
+      select: { options: true },
+    });
     const choices = (row?.options as { choices?: { label: string; value: string }[] } | null)?.choices ?? [];
-    return choices.find((choice) => choice.label === picked)?.value ?? (/^\d{1,2}$/.test(picked) ? choices[Number(picked) - 1]?.value : undefined);
+    return (
+      choices.find((choice) => choice.label === picked)?.value ??
+      (/^\d{1,2}$/.test(picked) ? choices[Number(picked) - 1]?.value : undefined)
+    );
   }
 
   /**
@@ -130,7 +153,12 @@ export function createRouter(options: RouterOptions) {
     event: InboundEvent,
     inboundId: bigint,
     now: Date,
-    known: { person?: Person; conversation: StoredConversation | undefined; phones: UnseenPhones; preloads?: ReadonlyMap<string, ReadonlyMap<string, unknown>> },
+    known: {
+      person?: Person;
+      conversation: StoredConversation | undefined;
+      phones: UnseenPhones;
+      preloads?: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+    },
   ): Promise<Turn> {
     const { user, isNew, nameUnknown } = await identify(scope, event, known);
     const locale = isLocale(user.locale) ? user.locale : options.defaultLocale;
@@ -140,7 +168,12 @@ export function createRouter(options: RouterOptions) {
     const active = turn.conversation;
     if (active) {
       const flow = registry.flows[active.flow];
-      const reason = active.expiresAt <= now ? "conversation.expired" : !flow || flow.version !== active.version ? "conversation.upgraded" : undefined;
+      const reason =
+        active.expiresAt <= now
+          ? "conversation.expired"
+          : !flow || flow.version !== active.version
+            ? "conversation.upgraded"
+            : undefined;
       if (reason) {
         turn.setConversation(undefined);
         turn.say(reason);
@@ -165,7 +198,16 @@ export function createRouter(options: RouterOptions) {
       defaultLocale: options.defaultLocale,
       defaultTimeZone: options.defaultTimeZone,
     });
-    return { ...resolved, user: { id: resolved.user.id, name: resolved.user.name, phone: resolved.user.phone, locale: resolved.user.locale, timeZone: resolved.user.timeZone } };
+    return {
+      ...resolved,
+      user: {
+        id: resolved.user.id,
+        name: resolved.user.name,
+        phone: resolved.user.phone,
+        locale: resolved.user.locale,
+        timeZone: resolved.user.timeZone,
+      },
+    };
   }
 
   /** The start, contact and welcome moments: each owned by one journey (the core one). */
@@ -177,7 +219,11 @@ export function createRouter(options: RouterOptions) {
     // any conversation stays as it was, so they can send it again.
     if (c.kind === "refused") {
       if (turn.event.isGroup) return;
-      if (c.reason === "too_long") return turn.say("inbound.too_long", { length: formatCount(c.length ?? 0, turn.locale), max: formatCount(inboundLimits.text, turn.locale) });
+      if (c.reason === "too_long")
+        return turn.say("inbound.too_long", {
+          length: formatCount(c.length ?? 0, turn.locale),
+          max: formatCount(inboundLimits.text, turn.locale),
+        });
       if (c.reason === "unsupported") return turn.say("inbound.unsupported");
       return turn.say("inbound.unstorable");
     }
@@ -186,7 +232,9 @@ export function createRouter(options: RouterOptions) {
     // A contact while a flow waits for one (an invitation being opened, guests being invited) is that flow's answer.
     if (c.kind === "contact" && !turn.conversation && hooks.contact) return hooks.contact(turn, c, tools);
     if (c.kind === "text") {
-      const command = parseCommand(c.text, commandNames, registry.takes, { inConversation: Boolean(turn.conversation) });
+      const command = parseCommand(c.text, commandNames, registry.takes, {
+        inConversation: Boolean(turn.conversation),
+      });
       if (command) return registry.commands.get(command.name)!.run(turn, command.args, tools);
     }
     // A withdrawn vote says nothing to answer; a vote is a tap on the choice it names (or, unknown, its words).

@@ -25,7 +25,8 @@ export interface ResolvedPerson {
 }
 
 /** A sender resolveUnseenSender handles: no linked person yet, and no other ids to fold together. */
-export const isUnseenSender = (event: InboundEvent, person: Person | undefined) => !person && !event.sender.aliases?.length;
+export const isUnseenSender = (event: InboundEvent, person: Person | undefined) =>
+  !person && !event.sender.aliases?.length;
 
 /** What a batch learned, in one lookup, about the phones of its unseen senders. */
 export interface UnseenPhones {
@@ -36,7 +37,11 @@ export interface UnseenPhones {
 }
 
 /** Normalises the phones of the unseen senders among these messages, once each, and finds who holds them. */
-export async function lookUpUnseenPhones(tx: Tx, items: { event: InboundEvent; person?: Person }[], defaultCountry: string): Promise<UnseenPhones> {
+export async function lookUpUnseenPhones(
+  tx: Tx,
+  items: { event: InboundEvent; person?: Person }[],
+  defaultCountry: string,
+): Promise<UnseenPhones> {
   const e164 = new Map<string, string | undefined>();
   for (const { event, person } of items) {
     const raw = event.sender.phone;
@@ -44,12 +49,19 @@ export async function lookUpUnseenPhones(tx: Tx, items: { event: InboundEvent; p
   }
   const phones = [...new Set([...e164.values()].filter((p): p is string => p !== undefined))];
   if (!phones.length) return { e164, holders: new Map() };
-  const rows = await tx.$queryRaw<Person[]>`SELECT id::text AS id, name, phone, locale, time_zone AS "timeZone" FROM users WHERE phone = ANY(${phones}::text[])`;
+  const rows = await tx.$queryRaw<
+    Person[]
+  >`SELECT id::text AS id, name, phone, locale, time_zone AS "timeZone" FROM users WHERE phone = ANY(${phones}::text[])`;
   return { e164, holders: new Map(rows.map((r) => [r.phone!, r])) };
 }
 
 /** Links or creates the person behind an unseen sender; `phones` must come from lookUpUnseenPhones over this message. */
-export function resolveUnseenSender(event: InboundEvent, phones: UnseenPhones, writes: TurnWrites, options: SenderOptions): ResolvedPerson {
+export function resolveUnseenSender(
+  event: InboundEvent,
+  phones: UnseenPhones,
+  writes: TurnWrites,
+  options: SenderOptions,
+): ResolvedPerson {
   const { channel, sender } = event;
   const earlier = writes.resolvedFor(channel, sender.externalId);
   if (earlier) return { user: earlier, isNew: false, nameUnknown: false };

@@ -32,7 +32,11 @@ export interface Tidings {
  * 24 hours); params are given the reader's language and the message as rendered for them. A message that already
  * names a template keeps it.
  */
-export function withTemplate(tidings: Tidings, kind: TemplateKind, params: (locale: Locale, text: string) => string[]): Tidings {
+export function withTemplate(
+  tidings: Tidings,
+  kind: TemplateKind,
+  params: (locale: Locale, text: string) => string[],
+): Tidings {
   return {
     ...tidings,
     message: (locale) => {
@@ -151,7 +155,10 @@ export async function tellMany(
  * Delivers what waited for a person Nuru could not reach (notifications never delivered), now that they opened a
  * chat: one statement, outbox keys from the notification ids so it happens once. Returns the outbox rows to send.
  */
-export async function deliverWaiting(tx: Tx, options: { userId: string; channel: string; chatId: string }): Promise<{ id: bigint; channel: string }[]> {
+export async function deliverWaiting(
+  tx: Tx,
+  options: { userId: string; channel: string; chatId: string },
+): Promise<{ id: bigint; channel: string }[]> {
   return tx.$queryRaw<{ id: bigint; channel: string }[]>`
     WITH due AS (
       UPDATE notifications SET delivered_at = now()

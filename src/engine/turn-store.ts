@@ -94,10 +94,18 @@ export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMe
     id: row.id,
     payload: row.payload,
     attempts: row.attempts,
-    person: row.user_id ? { id: row.user_id, name: row.name!, phone: row.phone, locale: row.locale, timeZone: row.time_zone } : undefined,
+    person: row.user_id
+      ? { id: row.user_id, name: row.name!, phone: row.phone, locale: row.locale, timeZone: row.time_zone }
+      : undefined,
     conversation:
       row.flow !== null
-        ? { flow: row.flow, version: row.version!, state: row.state?.state, offered: row.state?.offered ?? [], expiresAt: row.expires_at! }
+        ? {
+            flow: row.flow,
+            version: row.version!,
+            state: row.state?.state,
+            offered: row.state?.offered ?? [],
+            expiresAt: row.expires_at!,
+          }
         : undefined,
     more: row.more,
   }));
@@ -127,7 +135,11 @@ export interface TurnResult {
  * Foreign keys are checked at the end of the statement, so a reply may point at a person created in it.
  * Returns the new outbox rows.
  */
-export async function commitBatch(tx: Tx, turns: TurnResult[], held: HeldWrites): Promise<{ id: bigint; channel: Channel }[]> {
+export async function commitBatch(
+  tx: Tx,
+  turns: TurnResult[],
+  held: HeldWrites,
+): Promise<{ id: bigint; channel: Channel }[]> {
   const saved = turns.filter((t) => t.conversationChanged && t.conversation);
   const ended = turns.filter((t) => t.conversationChanged && !t.conversation);
   const replies = turns.flatMap((t) => t.replies.map((r, i) => ({ turn: t, reply: r, key: replyKey(t.inboundId, i) })));

@@ -24,7 +24,13 @@ interface Identity {
 
 /** The arrays the commit statement unnests; one entry per row. */
 export interface HeldWrites {
-  users: { id: string[]; name: string[]; phone: (string | null)[]; locale: (string | null)[]; timeZone: (string | null)[] };
+  users: {
+    id: string[];
+    name: string[];
+    phone: (string | null)[];
+    locale: (string | null)[];
+    timeZone: (string | null)[];
+  };
   identities: { userId: string[]; channel: string[]; externalId: string[] };
   changes: { id: string[]; name: (string | null)[]; locale: (string | null)[] };
 }
@@ -45,7 +51,14 @@ interface State {
 export type WritesMark = State;
 
 export class TurnWrites {
-  private s: State = { created: new Map(), identities: [], changes: new Map(), bySender: new Map(), byPhone: new Map(), deferred: new Map() };
+  private s: State = {
+    created: new Map(),
+    identities: [],
+    changes: new Map(),
+    bySender: new Map(),
+    byPhone: new Map(),
+    deferred: new Map(),
+  };
 
   /** A row for a journey's batch writer, written with the batch. */
   defer(writer: string, row: unknown): void {

@@ -61,7 +61,8 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.get("/readyz", async (req, res) => {
     const state = await checkReadiness(options.db, options.redis);
     res.status(state.ready ? 200 : 503).set("Cache-Control", "no-store");
-    if (!isOperatorRequest(req, options.operatorToken, production)) return res.json({ status: state.ready ? "up" : "down" });
+    if (!isOperatorRequest(req, options.operatorToken, production))
+      return res.json({ status: state.ready ? "up" : "down" });
     res.json({ ...state, ...(options.channelStatus ? { channels: options.channelStatus() } : {}) });
   });
   if (options.telegramWebhook) {
@@ -71,7 +72,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
   if (options.whatsappCloudWebhook) app.use("/whatsapp-cloud/webhook", options.whatsappCloudWebhook);
   if (options.simulator) {
     if (options.protectSimulator && !options.operatorToken) {
-      throw new Error("protectSimulator needs operatorToken: refusing to serve the simulator open beside a real channel");
+      throw new Error(
+        "protectSimulator needs operatorToken: refusing to serve the simulator open beside a real channel",
+      );
     }
     // The router parses its own JSON bodies, after this check, so strangers' bodies are never parsed.
     if (options.protectSimulator) app.use("/simulator", requireOperator(options.operatorToken!), options.simulator);
@@ -102,7 +105,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) options.logger.error({ err }, "request failed");
     // Only messages made for clients (http-errors' expose, e.g. body-parser's) are shown; others may name internals.
-    res.status(status).json({ error: status === 500 ? "internal error" : err?.expose ? String(err.message) : "bad request" });
+    res
+      .status(status)
+      .json({ error: status === 500 ? "internal error" : err?.expose ? String(err.message) : "bad request" });
   };
   app.use(onError);
   return app;

@@ -50,10 +50,10 @@ export function isLocalRequest(req: Pick<Request, "socket" | "headers">): boolea
 /** With no OPERATOR_TOKEN: serve only to this machine (e.g. a browser on the server, or an SSH tunnel) and 403 others. */
 export const localOnly: RequestHandler = (req, res, next) => {
   if (isLocalRequest(req)) return next();
-  res
-    .status(403)
-    .set("Cache-Control", "no-store")
-    .json({ error: "this page is only served to the machine Nuru runs on; set OPERATOR_TOKEN to open it from elsewhere with a password" });
+  res.status(403).set("Cache-Control", "no-store").json({
+    error:
+      "this page is only served to the machine Nuru runs on; set OPERATOR_TOKEN to open it from elsewhere with a password",
+  });
 };
 
 /** In production without OPERATOR_TOKEN: the operator pages do not exist for anyone (the same 404 as a wrong path). */
@@ -70,7 +70,11 @@ export function operatorOnly(token: string | undefined, production = false): Req
 }
 
 /** Whether this request comes from the operator, by the same rule as operatorOnly (for pages with a public part). */
-export function isOperatorRequest(req: Pick<Request, "socket" | "headers">, token: string | undefined, production = false): boolean {
+export function isOperatorRequest(
+  req: Pick<Request, "socket" | "headers">,
+  token: string | undefined,
+  production = false,
+): boolean {
   if (token) return hasOperatorCredentials(req.headers.authorization, token);
   return !production && isLocalRequest(req);
 }

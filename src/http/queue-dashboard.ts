@@ -9,6 +9,10 @@ import type { Router } from "express";
 export function queueDashboard(queues: Queue[], basePath: string): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(basePath);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: "Nuru queues" } } });
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: "Nuru queues" } },
+  });
   return serverAdapter.getRouter() as Router;
 }

@@ -6,7 +6,20 @@ import type { Locale } from "./index.js";
 import { swahiliTime } from "./swahili-time.js";
 
 const swDays = ["Jumapili", "Jumatatu", "Jumanne", "Jumatano", "Alhamisi", "Ijumaa", "Jumamosi"];
-const swMonths = ["Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"];
+const swMonths = [
+  "Januari",
+  "Februari",
+  "Machi",
+  "Aprili",
+  "Mei",
+  "Juni",
+  "Julai",
+  "Agosti",
+  "Septemba",
+  "Oktoba",
+  "Novemba",
+  "Desemba",
+];
 
 /** Recent results: an event's time is shown to each of its guests, and working out a zone's offset is not free. */
 const recent = new Map<string, string>();

@@ -45,7 +45,9 @@ export type ParamsOf<K extends MessageKey> = { [P in PlaceholdersOf<K>]: ParamVa
  * value is shown through its own catalogue key ("booking.status.requested"), never as a parameter, or an English
  * "cancelled" reaches a Swahili reader. Taken from Prisma's generated enums, so a new enum is covered by itself.
  */
-export type EnumValue = { [E in keyof typeof DomainEnums]: (typeof DomainEnums)[E][keyof (typeof DomainEnums)[E]] }[keyof typeof DomainEnums];
+export type EnumValue = {
+  [E in keyof typeof DomainEnums]: (typeof DomainEnums)[E][keyof (typeof DomainEnums)[E]];
+}[keyof typeof DomainEnums];
 /** A parameter's value as given, or `never` when it is typed as a domain enum (plain text and numbers pass). */
 type Readable<V> = V extends EnumValue ? never : V;
 /** The parameters as given, each value that is typed as a domain enum made impossible, no parameter the message lacks. */
@@ -68,10 +70,22 @@ export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] 
  * writes its own forms rather than a suffix rule; which form is picked follows Intl.PluralRules (CLDR), the same rules
  * as ICU's `{count, plural, one {…} other {…}}`.
  */
-export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? ("count" extends PlaceholdersOf<K> ? B : never) : never) : never }[MessageKey];
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}.one`
+    ? `${B}.other` extends MessageKey
+      ? "count" extends PlaceholdersOf<K>
+        ? B
+        : never
+      : never
+    : never;
+}[MessageKey];
 
 /** A message and its parameters, for a reply that is rendered later (in the reader's language). */
-export type Message = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? { key: K; params?: Record<string, never> } : { key: K; params: ParamsOf<K> } }[MessageKey];
+export type Message = {
+  [K in MessageKey]: [PlaceholdersOf<K>] extends [never]
+    ? { key: K; params?: Record<string, never> }
+    : { key: K; params: ParamsOf<K> };
+}[MessageKey];
 
 /** Builds a Message with its parameters checked. */
 export function message<K extends MessageKey, P extends ParamsOf<K>>(key: K, ...[params]: ParamArgs<K, P>): Message {
@@ -83,7 +97,11 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** The message in the person's language with its placeholders filled. */
-export function t<K extends MessageKey, P extends ParamsOf<K>>(locale: Locale, key: K, ...[params]: ParamArgs<K, P>): string {
+export function t<K extends MessageKey, P extends ParamsOf<K>>(
+  locale: Locale,
+  key: K,
+  ...[params]: ParamArgs<K, P>
+): string {
   return fill(catalogues[locale][key], (params ?? {}) as Params, locale);
 }
 
@@ -92,10 +110,15 @@ export function render(locale: Locale, m: Message): string {
   return fill(catalogues[locale][m.key], (m.params ?? {}) as Params, locale);
 }
 
-const pluralRules: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules("en"), sw: new Intl.PluralRules("sw") };
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  en: new Intl.PluralRules("en"),
+  sw: new Intl.PluralRules("sw"),
+};
 
 /** A counted phrase whose only placeholder is {count}: it can be a parameter of another message (see Label). */
-export type CountKey = { [K in PluralKey]: [Exclude<PlaceholdersOf<`${K}.one` & MessageKey>, "count">] extends [never] ? K : never }[PluralKey];
+export type CountKey = {
+  [K in PluralKey]: [Exclude<PlaceholdersOf<`${K}.one` & MessageKey>, "count">] extends [never] ? K : never;
+}[PluralKey];
 
 /** The parameters of a counted message besides {count} (the same in both forms: the catalogue test checks it). */
 export type PluralParams<K extends PluralKey> = Omit<ParamsOf<`${K}.one` & MessageKey>, "count">;
@@ -104,7 +127,12 @@ export type PluralParams<K extends PluralKey> = Omit<ParamsOf<`${K}.one` & Messa
  * "{count} guest" or "{count} guests" by the language's own rule (both forms exist: PluralKey requires them), with
  * the message's other parameters if it has any.
  */
-export function plural<K extends PluralKey>(locale: Locale, key: K, count: number, ...[params]: {} extends PluralParams<K> ? [params?: PluralParams<K>] : [params: PluralParams<K>]): string {
+export function plural<K extends PluralKey>(
+  locale: Locale,
+  key: K,
+  count: number,
+  ...[params]: {} extends PluralParams<K> ? [params?: PluralParams<K>] : [params: PluralParams<K>]
+): string {
   const form = pluralRules[locale].select(count) === "one" ? "one" : "other";
   return fill(catalogues[locale][`${key}.${form}` as MessageKey], { ...(params as Params | undefined), count }, locale);
 }

@@ -1,6 +1,19 @@
 // Time as Swahili speakers read it: the day starts at sunrise, so 07:00 is "saa moja asubuhi" (the first hour),
 // 10:00 "saa nne asubuhi" and 14:00 "saa nane mchana". "saa 10:00" for a morning event would be read as 4 pm.
-const hours = ["kumi na mbili", "moja", "mbili", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa", "kumi", "kumi na moja"];
+const hours = [
+  "kumi na mbili",
+  "moja",
+  "mbili",
+  "tatu",
+  "nne",
+  "tano",
+  "sita",
+  "saba",
+  "nane",
+  "tisa",
+  "kumi",
+  "kumi na moja",
+];
 
 /** The part of the day a clock hour (0-23) falls in. */
 function partOfDay(hour: number): string {

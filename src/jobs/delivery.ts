@@ -39,11 +39,15 @@ export function deliveryRecorder(db: Db, channel: Channel, options: DeliveryOpti
         RETURNING id, status::text, chat_id`;
       const requeued = rows.filter((r) => r.status === "queued").map((r) => r.id);
       if (requeued.length) await options.requeue?.(requeued);
-      for (const chat of new Set(rows.filter((r) => r.status === "held").map((r) => r.chat_id))) await options.onHeld?.(chat);
+      for (const chat of new Set(rows.filter((r) => r.status === "held").map((r) => r.chat_id)))
+        await options.onHeld?.(chat);
       return rows.length;
     }
     if (state === "failed") {
-      const { count } = await db.outboundMessage.updateMany({ where: { channel, externalId }, data: { status: "failed", lastError: detail ?? "the network could not deliver it" } });
+      const { count } = await db.outboundMessage.updateMany({
+        where: { channel, externalId },
+        data: { status: "failed", lastError: detail ?? "the network could not deliver it" },
+      });
       return count;
     }
     return db.$executeRaw`

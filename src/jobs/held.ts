@@ -35,7 +35,10 @@ export function heldReleaser(options: {
 }): HeldReleaser {
   const { db, channel } = options;
   /** Queues rows for sending; a failed dispatch leaves them queued, and the reconciler sends queued rows without a job. */
-  const queue = (ids: bigint[], what: string) => options.dispatch(ids).catch((err: unknown) => options.logger.warn({ err }, `could not queue ${what}; the reconciler will`));
+  const queue = (ids: bigint[], what: string) =>
+    options
+      .dispatch(ids)
+      .catch((err: unknown) => options.logger.warn({ err }, `could not queue ${what}; the reconciler will`));
   return {
     async release(chatId) {
       // One indexed statement (channel, chat_id, id) that finds nothing on nearly every message.
@@ -72,7 +75,10 @@ export function heldReleaser(options: {
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id`;
       if (!rows.length) return false;
-      await queue(rows.map((r) => r.id), "the waiting note");
+      await queue(
+        rows.map((r) => r.id),
+        "the waiting note",
+      );
       return true;
     },
     async retryTemplates() {
@@ -82,7 +88,10 @@ export function heldReleaser(options: {
         RETURNING id`;
       if (!rows.length) return 0;
       options.logger.info({ channel, count: rows.length }, "trying the held messages that have a template again");
-      await queue(rows.map((r) => r.id), "held messages");
+      await queue(
+        rows.map((r) => r.id),
+        "held messages",
+      );
       return rows.length;
     },
   };
@@ -92,7 +101,10 @@ export function heldReleaser(options: {
  * For the outbound worker's onHeld: a message was just held. If the chat's person wrote meanwhile (their message's
  * release ran before the hold was written), it is released now; else they are told that messages wait.
  */
-export function onHeldFor(held: HeldReleaser, windowOpen: (chatId: string) => Promise<boolean>): (chatId: string) => Promise<void> {
+export function onHeldFor(
+  held: HeldReleaser,
+  windowOpen: (chatId: string) => Promise<boolean>,
+): (chatId: string) => Promise<void> {
   return async (chatId) => {
     if (await windowOpen(chatId)) await held.release(chatId);
     else await held.ring(chatId);
@@ -108,7 +120,11 @@ export function onHeldFor(held: HeldReleaser, windowOpen: (chatId: string) => Pr
  */
 export function releasingSink(sink: InboundSink, held: HeldReleaser, logger: Logger): InboundSink {
   return async (event) => {
-    const releasing = held.release(event.chatId).catch((err: unknown) => void logger.warn({ err }, "could not release held messages; the person's next message will"));
+    const releasing = held
+      .release(event.chatId)
+      .catch(
+        (err: unknown) => void logger.warn({ err }, "could not release held messages; the person's next message will"),
+      );
     try {
       await sink(event);
     } finally {

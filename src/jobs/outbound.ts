@@ -4,12 +4,27 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { HoldUntilTheyWriteError, isGroupChatId, PermanentSendError, RateLimitError, type ChannelAdapter, type OutboundPayload } from "../channels/channel.js";
+import {
+  HoldUntilTheyWriteError,
+  isGroupChatId,
+  PermanentSendError,
+  RateLimitError,
+  type ChannelAdapter,
+  type OutboundPayload,
+} from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { lastWroteOn } from "../domain/users.js";
-import { finishSend, floodKeys, recordRateLimited, reserveChannelSlot, startSend, takeFirstContactSlot, takeSendSlot } from "./pacing.js";
+import {
+  finishSend,
+  floodKeys,
+  recordRateLimited,
+  reserveChannelSlot,
+  startSend,
+  takeFirstContactSlot,
+  takeSendSlot,
+} from "./pacing.js";
 
 /**
  * Tries per message before it is marked failed. With the capped backoff below (1 s doubling to 5 min) 30 tries span
@@ -34,7 +49,12 @@ export interface OutboundJob {
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
 export const outboundJobId = (id: bigint | string) => `out-${id}`;
 
-type RowOptions = (Pick<OutboundPayload, "choices" | "requestPhone" | "location" | "photo" | "poll" | "document" | "template" | "windowClosed"> & { readReceipt?: { chatMessageId: string } }) | null;
+type RowOptions =
+  | (Pick<
+      OutboundPayload,
+      "choices" | "requestPhone" | "location" | "photo" | "poll" | "document" | "template" | "windowClosed"
+    > & { readReceipt?: { chatMessageId: string } })
+  | null;
 
 /** Producer side: one queue per channel, jobs with deterministic ids (adding an id already waiting or running is ignored). */
 export function createOutboundDispatcher(options: {
@@ -53,11 +73,18 @@ export function createOutboundDispatcher(options: {
   const troubled = new Set<Channel>(); // queues whose Redis trouble was reported and has not cleared since
   const queues = new Map<Channel, Queue<OutboundJob>>(
     options.channels.map((c) => {
-      const queue = new Queue<OutboundJob>(outboundQueueName(c), { connection: options.connection, prefix: options.prefix });
+      const queue = new Queue<OutboundJob>(outboundQueueName(c), {
+        connection: options.connection,
+        prefix: options.prefix,
+      });
       // Without a listener BullMQ prints raw stacks while Redis is away; the rows stay queued and the reconciler
       // dispatches them again once it is back.
       queue.on("error", (err) => {
-        if (!troubled.has(c)) options.logger?.warn({ err, queue: outboundQueueName(c) }, "outbound queue lost Redis; messages wait in the outbox");
+        if (!troubled.has(c))
+          options.logger?.warn(
+            { err, queue: outboundQueueName(c) },
+            "outbound queue lost Redis; messages wait in the outbox",
+          );
         troubled.add(c);
       });
       return [c, queue];
@@ -90,7 +117,8 @@ export function createOutboundDispatcher(options: {
           },
         })),
       );
-      if (troubled.delete(channel)) options.logger?.info({ queue: outboundQueueName(channel) }, "outbound queue reaches Redis again");
+      if (troubled.delete(channel))
+        options.logger?.info({ queue: outboundQueueName(channel) }, "outbound queue reaches Redis again");
     },
     async close(): Promise<void> {
       await Promise.all([...queues.values()].map((q) => q.close()));
@@ -111,7 +139,9 @@ export function createOutboundWorker(options: {
   logger: Logger;
   concurrency?: number;
   /** sends by outcome and their latency (src/metrics.ts) */
-  metrics?: { send(channel: string, outcome: "sent" | "failed" | "held" | "retry" | "rate_limited", seconds?: number): void };
+  metrics?: {
+    send(channel: string, outcome: "sent" | "failed" | "held" | "retry" | "rate_limited", seconds?: number): void;
+  };
   /** a message to this chat was just held until its person writes (see src/jobs/held.ts) */
   onHeld?: (chatId: string) => Promise<void>;
 }): Worker<OutboundJob> {
@@ -161,27 +191,50 @@ export function createOutboundWorker(options: {
     if (row.notBefore && row.notBefore.getTime() > Date.now()) return delayUntil(row.notBefore.getTime());
     const group = isGroupChatId(row.chatId);
     const gap = group ? Math.max(groupGapMs, limits.perChatIntervalMs) : limits.perChatIntervalMs;
-    const wait = await takeSendSlot(options.redis, `${options.prefix}:pace:${channel}:${row.chatId}`, gap, Date.now(), group ? 1 : (limits.perChatBurst ?? 1));
+    const wait = await takeSendSlot(
+      options.redis,
+      `${options.prefix}:pace:${channel}:${row.chatId}`,
+      gap,
+      Date.now(),
+      group ? 1 : (limits.perChatBurst ?? 1),
+    );
     if (wait > 0) return delayUntil(Date.now() + wait);
     // Someone who never wrote to the bot (an invitation to a new number): the slower first-contact budget, counted
     // once per message (a retry after a refusal has had its place).
     if (limits.firstContact && !group && row.attempts === 0 && (await lastWrote(row.chatId)) === undefined) {
-      const budgetWait = await takeFirstContactSlot(options.redis, `${options.prefix}:first-contact:${channel}`, limits.firstContact);
+      const budgetWait = await takeFirstContactSlot(
+        options.redis,
+        `${options.prefix}:first-contact:${channel}`,
+        limits.firstContact,
+      );
       if (budgetWait > 0) {
         // Shown on the row, for the organizer's view and so the reconciler does not hurry it.
-        await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { notBefore: new Date(Date.now() + budgetWait) } });
+        await db.outboundMessage.updateMany({
+          where: { id, status: "queued" },
+          data: { notBefore: new Date(Date.now() + budgetWait) },
+        });
         return delayUntil(Date.now() + budgetWait);
       }
     }
-    const claimed = await db.outboundMessage.updateMany({ where: { id, status: "queued" }, data: { status: "sending", attempts: { increment: 1 }, claimedAt: new Date() } });
+    const claimed = await db.outboundMessage.updateMany({
+      where: { id, status: "queued" },
+      data: { status: "sending", attempts: { increment: 1 }, claimedAt: new Date() },
+    });
     if (claimed.count === 0) return; // another worker has it
 
     // The channel's next slot, reserved right before the network call so the spacing survives the work above, and
     // first come, first served: a reply (picked before bulk jobs by BullMQ) waits at most for the few sends the
     // workers hold already. (Slots taken by racing retries left some replies waiting over a second.)
     // Nothing is reserved while the network has paused the channel, and the gap widens while its pace is cut.
-    const release = () => db.outboundMessage.update({ where: { id }, data: { status: "queued", attempts: { decrement: 1 } } });
-    const channelWait = await reserveChannelSlot(options.redis, `${options.prefix}:pace:${channel}:*`, flood, globalGapMs, 1000);
+    const release = () =>
+      db.outboundMessage.update({ where: { id }, data: { status: "queued", attempts: { decrement: 1 } } });
+    const channelWait = await reserveChannelSlot(
+      options.redis,
+      `${options.prefix}:pace:${channel}:*`,
+      flood,
+      globalGapMs,
+      1000,
+    );
     if (channelWait < 0) {
       await release();
       return delayUntil(Date.now() - channelWait);
@@ -210,14 +263,19 @@ export function createOutboundWorker(options: {
         .send({ chatId: row.chatId, text: row.body, ...payload, ref: String(id) })
         .catch(async (err: unknown) => {
           // The pause first, before anything else is written: sends of other workers are starting meanwhile.
-          if (err instanceof RateLimitError && !err.chatOnly) paceAfter429 = await recordRateLimited(options.redis, flood, err.retryAfterMs).catch(() => undefined);
+          if (err instanceof RateLimitError && !err.chatOnly)
+            paceAfter429 = await recordRateLimited(options.redis, flood, err.retryAfterMs).catch(() => undefined);
           throw err;
         })
         .finally(() => finishSend(options.redis, flood, sendId).catch(() => undefined));
       options.metrics?.send(channel, "sent", (performance.now() - started) / 1000);
-      await db.outboundMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null } });
+      await db.outboundMessage.update({
+        where: { id },
+        data: { status: "sent", sentAt: new Date(), externalId: result.externalId, lastError: null },
+      });
       // A relayed message counts as read once delivered to its recipient.
-      if (readReceipt) await db.chatMessage.updateMany({ where: { id: readReceipt.chatMessageId }, data: { read: true } });
+      if (readReceipt)
+        await db.chatMessage.updateMany({ where: { id: readReceipt.chatMessageId }, data: { read: true } });
     } catch (err) {
       if (err instanceof HoldUntilTheyWriteError) {
         // Not lost: sent again when the person next writes (releaseHeld, src/jobs/held.ts).
@@ -225,7 +283,14 @@ export function createOutboundWorker(options: {
         options.metrics?.send(channel, "held");
         await db.outboundMessage.update({ where: { id }, data: { status: "held", lastError: err.reason } });
         // The person may have written while this was being sent, and their message's release found nothing yet.
-        await options.onHeld?.(row.chatId).catch((e: unknown) => logger.warn({ err: e, outboundId: String(id) }, "could not act on a held message; the person's next message releases it"));
+        await options
+          .onHeld?.(row.chatId)
+          .catch((e: unknown) =>
+            logger.warn(
+              { err: e, outboundId: String(id) },
+              "could not act on a held message; the person's next message releases it",
+            ),
+          );
         return;
       }
       if (err instanceof PermanentSendError) {
@@ -238,7 +303,10 @@ export function createOutboundWorker(options: {
       options.metrics?.send(channel, err instanceof RateLimitError ? "rate_limited" : lastTry ? "failed" : "retry");
       await db.outboundMessage.update({
         where: { id },
-        data: { status: lastTry && !(err instanceof RateLimitError) ? "failed" : "queued", lastError: String(err).slice(0, 500) },
+        data: {
+          status: lastTry && !(err instanceof RateLimitError) ? "failed" : "queued",
+          lastError: String(err).slice(0, 500),
+        },
       });
       if (err instanceof RateLimitError && err.chatOnly) {
         // Only this person may not get more yet (WhatsApp Cloud's pair rate): this message waits, the others go on.
@@ -248,7 +316,11 @@ export function createOutboundWorker(options: {
         // The network asked the whole bot to slow down: every send of the channel, in every process, waits out the
         // pause (checked right before each network call), repeated refusals slow the channel's pace, and this
         // queue stops handing out jobs meanwhile; then this job is tried again.
-        if (paceAfter429 !== undefined && paceAfter429 < 1) logger.warn({ channel, retryAfterMs: err.retryAfterMs, pace: paceAfter429 }, "the network refused sends as too fast: channel paused and its pace slowed");
+        if (paceAfter429 !== undefined && paceAfter429 < 1)
+          logger.warn(
+            { channel, retryAfterMs: err.retryAfterMs, pace: paceAfter429 },
+            "the network refused sends as too fast: channel paused and its pace slowed",
+          );
         await worker.rateLimit(err.retryAfterMs);
         throw Worker.RateLimitError();
       }
@@ -268,7 +340,8 @@ export function createOutboundWorker(options: {
     },
   });
   worker.on("failed", (job, err) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error({ err, outboundId: job.data.id }, "message could not be sent");
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      logger.error({ err, outboundId: job.data.id }, "message could not be sent");
   });
   worker.on("error", (err) => logger.error({ err }, "outbound worker error"));
   return worker;

@@ -20,13 +20,26 @@ return wait
 `;
 
 /** Takes a slot of the key if one is free within maxWaitMs: the ms to wait before using it (0: now); negative: none taken. */
-async function acquire(redis: Redis, key: string, gapMs: number, burst: number, maxWaitMs: number, nowMs: number): Promise<number> {
+async function acquire(
+  redis: Redis,
+  key: string,
+  gapMs: number,
+  burst: number,
+  maxWaitMs: number,
+  nowMs: number,
+): Promise<number> {
   if (gapMs <= 0) return 0;
   return Number(await redis.eval(acquireSlot, 1, key, nowMs, gapMs, Math.max(1, Math.floor(burst)), maxWaitMs));
 }
 
 /** 0 when the chat may be sent to now (and a token is taken), else how many ms to wait. burst 1 = strictly one per gap. */
-export async function takeSendSlot(redis: Redis, key: string, gapMs: number, nowMs = Date.now(), burst = 1): Promise<number> {
+export async function takeSendSlot(
+  redis: Redis,
+  key: string,
+  gapMs: number,
+  nowMs = Date.now(),
+  burst = 1,
+): Promise<number> {
   const wait = await acquire(redis, key, gapMs, burst, 0, nowMs);
   return wait < 0 ? -wait : 0;
 }
@@ -47,7 +60,11 @@ export async function takeFirstContactSlot(
   const day = new Date(nowMs).toISOString().slice(0, 10);
   const dayKey = `${keyPrefix}:${day}`;
   const used = Number((await redis.get(dayKey)) ?? 0);
-  const tomorrow = Date.UTC(new Date(nowMs).getUTCFullYear(), new Date(nowMs).getUTCMonth(), new Date(nowMs).getUTCDate() + 1);
+  const tomorrow = Date.UTC(
+    new Date(nowMs).getUTCFullYear(),
+    new Date(nowMs).getUTCMonth(),
+    new Date(nowMs).getUTCDate() + 1,
+  );
   const untilTomorrow = () => tomorrow - nowMs + Math.floor(random() * 60_000);
   if (used >= budget.perDay) return untilTomorrow();
   // An unbounded hourly rate (WhatsApp Cloud: only Meta's daily limit) spaces nothing: the channel's own rate applies.
@@ -72,7 +89,13 @@ export async function takeFirstContactSlot(
  * caller sends then. A negative result means the next free slot is further off than maxWaitMs, and nothing was
  * reserved.
  */
-export async function reserveSendSlot(redis: Redis, key: string, gapMs: number, maxWaitMs: number, nowMs = Date.now()): Promise<number> {
+export async function reserveSendSlot(
+  redis: Redis,
+  key: string,
+  gapMs: number,
+  maxWaitMs: number,
+  nowMs = Date.now(),
+): Promise<number> {
   return acquire(redis, key, gapMs, 1, maxWaitMs, nowMs);
 }
 
@@ -136,9 +159,25 @@ return tostring(share)
  * The network refused for sending too fast: pauses every send of the channel for retryAfterMs and, when it follows an
  * earlier refusal within a minute, slows the channel's pace. Returns the pace share from now on.
  */
-export async function recordRateLimited(redis: Redis, keys: FloodKeys, retryAfterMs: number, nowMs = Date.now()): Promise<number> {
+export async function recordRateLimited(
+  redis: Redis,
+  keys: FloodKeys,
+  retryAfterMs: number,
+  nowMs = Date.now(),
+): Promise<number> {
   const r = paceRules;
-  const share = await redis.eval(recordRefusal, 2, keys.pause, keys.pace, nowMs, Math.max(1, Math.ceil(retryAfterMs)), r.cut, r.repeatWithinMs, r.recoverPerMinute, r.floor);
+  const share = await redis.eval(
+    recordRefusal,
+    2,
+    keys.pause,
+    keys.pace,
+    nowMs,
+    Math.max(1, Math.ceil(retryAfterMs)),
+    r.cut,
+    r.repeatWithinMs,
+    r.recoverPerMinute,
+    r.floor,
+  );
   return Number(share);
 }
 
@@ -170,12 +209,31 @@ return wait
  * reserveSendSlot for a channel under flood control: nothing is reserved while the channel is paused, and the gap
  * widens as the pace share falls. Negative: -(ms to look again in); otherwise ms until the reserved slot.
  */
-export async function reserveChannelSlot(redis: Redis, slotKey: string, keys: FloodKeys, gapMs: number, maxWaitMs: number, nowMs = Date.now()): Promise<number> {
+export async function reserveChannelSlot(
+  redis: Redis,
+  slotKey: string,
+  keys: FloodKeys,
+  gapMs: number,
+  maxWaitMs: number,
+  nowMs = Date.now(),
+): Promise<number> {
   if (gapMs <= 0) {
     const paused = await redis.pttl(keys.pause);
     return paused > 0 ? -paused : 0;
   }
-  return Number(await redis.eval(reserveUnlessPaused, 3, slotKey, keys.pause, keys.pace, nowMs, gapMs, maxWaitMs, paceRules.recoverPerMinute));
+  return Number(
+    await redis.eval(
+      reserveUnlessPaused,
+      3,
+      slotKey,
+      keys.pause,
+      keys.pace,
+      nowMs,
+      gapMs,
+      maxWaitMs,
+      paceRules.recoverPerMinute,
+    ),
+  );
 }
 
 /** A send that never reported its end (its process died) stops counting after this long. */
@@ -206,8 +264,26 @@ return 0
  * Right before the network call: 0 when the send may start now (it is counted in the channel's window until a second
  * after finishSend), a positive wait when the window is full, or -(ms) when the channel is paused (nothing counted).
  */
-export async function startSend(redis: Redis, keys: FloodKeys, perSecond: number, sendId: string, nowMs = Date.now()): Promise<number> {
-  return Number(await redis.eval(enterWindow, 2, keys.window, keys.pause, nowMs, Math.max(1, Math.floor(perSecond)), 1000 + windowMarginMs, sendId, inFlightMs));
+export async function startSend(
+  redis: Redis,
+  keys: FloodKeys,
+  perSecond: number,
+  sendId: string,
+  nowMs = Date.now(),
+): Promise<number> {
+  return Number(
+    await redis.eval(
+      enterWindow,
+      2,
+      keys.window,
+      keys.pause,
+      nowMs,
+      Math.max(1, Math.floor(perSecond)),
+      1000 + windowMarginMs,
+      sendId,
+      inFlightMs,
+    ),
+  );
 }
 
 /** The send has its answer (sent or refused): it counts a second from now. */

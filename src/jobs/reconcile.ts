@@ -18,13 +18,19 @@ export interface ReconcileOptions {
   sendTimeoutMs?: number;
 }
 
-export async function reconcileOnce(options: ReconcileOptions): Promise<{ chats: number; outbound: number; revived: number }> {
+export async function reconcileOnce(
+  options: ReconcileOptions,
+): Promise<{ chats: number; outbound: number; revived: number }> {
   const { db } = options;
   const graceMs = options.graceMs ?? 5_000;
   const before = new Date(Date.now() - graceMs);
 
   const revived = await db.outboundMessage.updateMany({
-    where: { status: "sending", channel: { in: options.channels }, claimedAt: { lt: new Date(Date.now() - (options.sendTimeoutMs ?? 120_000)) } },
+    where: {
+      status: "sending",
+      channel: { in: options.channels },
+      claimedAt: { lt: new Date(Date.now() - (options.sendTimeoutMs ?? 120_000)) },
+    },
     data: { status: "queued" },
   });
 
@@ -46,7 +52,10 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<{ chats:
   const now = Date.now();
   for (const channel of options.channels) {
     const rows = queued.filter((q) => q.channel === channel);
-    await options.dispatcher.dispatch(channel, rows.map((r) => ({ id: r.id, delayMs: r.notBefore ? r.notBefore.getTime() - now : undefined })));
+    await options.dispatcher.dispatch(
+      channel,
+      rows.map((r) => ({ id: r.id, delayMs: r.notBefore ? r.notBefore.getTime() - now : undefined })),
+    );
   }
 
   // Conversations long past their expiry will never be answered; the router already handles recent ones politely.

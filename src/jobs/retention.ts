@@ -102,7 +102,8 @@ export function startRetention(options: {
     retentionQueueName,
     async () => {
       const pruned = await pruneOnce(db, settings);
-      if (pruned.files || pruned.outbound || pruned.inbound) logger.info({ ...pruned, ...settings }, "pruned old messages and files");
+      if (pruned.files || pruned.outbound || pruned.inbound)
+        logger.info({ ...pruned, ...settings }, "pruned old messages and files");
       return pruned;
     },
     { connection: options.workerConnection, prefix: options.prefix, concurrency: 1 },
@@ -112,8 +113,14 @@ export function startRetention(options: {
   const off = settings.messageDays <= 0 && settings.fileDays <= 0;
   const scheduled = off
     ? queue.removeJobScheduler("prune")
-    : queue.upsertJobScheduler("prune", { every: options.intervalMs ?? 6 * 3_600_000, immediately: true }, { name: "prune", opts: { removeOnComplete: true, removeOnFail: 10 } });
-  scheduled.catch((err: unknown) => logger.warn({ err }, "could not schedule pruning; old messages are kept until the next start"));
+    : queue.upsertJobScheduler(
+        "prune",
+        { every: options.intervalMs ?? 6 * 3_600_000, immediately: true },
+        { name: "prune", opts: { removeOnComplete: true, removeOnFail: 10 } },
+      );
+  scheduled.catch((err: unknown) =>
+    logger.warn({ err }, "could not schedule pruning; old messages are kept until the next start"),
+  );
   return {
     queue,
     async stop() {

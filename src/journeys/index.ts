@@ -19,4 +19,22 @@ import { servicesJourney } from "./services/index.js";
 import { tasksJourney } from "./tasks/index.js";
 import type { Journey } from "./journey.js";
 
-export const journeys: Journey[] = [coreJourney, privacyJourney, invitationsJourney, eventsJourney, lifecycleJourney, tasksJourney, pollsJourney, eventInfoJourney, contributionsJourney, budgetJourney, servicesJourney, disputesJourney, bookingsJourney, checkinsJourney, remindersJourney, exportsJourney, paymentsJourney];
+export const journeys: Journey[] = [
+  coreJourney,
+  privacyJourney,
+  invitationsJourney,
+  eventsJourney,
+  lifecycleJourney,
+  tasksJourney,
+  pollsJourney,
+  eventInfoJourney,
+  contributionsJourney,
+  budgetJourney,
+  servicesJourney,
+  disputesJourney,
+  bookingsJourney,
+  checkinsJourney,
+  remindersJourney,
+  exportsJourney,
+  paymentsJourney,
+];

@@ -60,7 +60,11 @@ export interface Hooks {
   welcome?: (turn: Turn, person: { nameUnknown: boolean }, tools: CommandTools) => Promise<void>;
 }
 
-export type ActionHandler<K extends ActionName> = (turn: Turn, input: ActionInput<K>, tools: CommandTools) => Promise<ActionResult<K>>;
+export type ActionHandler<K extends ActionName> = (
+  turn: Turn,
+  input: ActionInput<K>,
+  tools: CommandTools,
+) => Promise<ActionResult<K>>;
 export type ActionHandlers = { [K in ActionName]?: ActionHandler<K> };
 
 /**

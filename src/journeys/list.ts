@@ -25,7 +25,12 @@ export async function organizerEvent(turn: Turn, code: string | undefined): Prom
 }
 
 /** Tidings of one catalogue message whose parameters are the same for every reader: only the language differs. */
-export function tidingsOf(type: string, eventId: string | null | undefined, message: Message, extra: Omit<RenderedReply, "text"> = {}): Tidings {
+export function tidingsOf(
+  type: string,
+  eventId: string | null | undefined,
+  message: Message,
+  extra: Omit<RenderedReply, "text"> = {},
+): Tidings {
   return { type, ...(eventId ? { eventId } : {}), message: (locale) => ({ text: render(locale, message), ...extra }) };
 }
 
@@ -34,7 +39,9 @@ export function openLinks(turn: Turn, code: string): { telegram?: string; whatsa
   const { telegramBot, whatsappNumber } = turn.env.links ?? {};
   return {
     ...(telegramBot ? { telegram: `https://t.me/${telegramBot}?start=${code}` } : {}),
-    ...(whatsappNumber ? { whatsapp: `https://wa.me/${whatsappNumber}?text=${encodeURIComponent(`start ${code}`)}` } : {}),
+    ...(whatsappNumber
+      ? { whatsapp: `https://wa.me/${whatsappNumber}?text=${encodeURIComponent(`start ${code}`)}` }
+      : {}),
   };
 }
 
@@ -43,17 +50,28 @@ export function openLinks(turn: Turn, code: string): { telegram?: string; whatsa
  * every guest (each has one invitation to it) and a tap works whenever it comes (an invitation, a nudge).
  */
 export function rsvpChoices(locale: Locale, eventCode: string | null): { label: string; value: string }[] {
-  return (["yes", "no", "maybe"] as const).map((answer) => ({ label: render(locale, { key: `rsvp.choice.${answer}` }), value: choiceValue(eventCode ?? "", answer) }));
+  return (["yes", "no", "maybe"] as const).map((answer) => ({
+    label: render(locale, { key: `rsvp.choice.${answer}` }),
+    value: choiceValue(eventCode ?? "", answer),
+  }));
 }
 
 /** "1 person" / "3 people" ("mtu 1" / "watu 3"): a party size in a language. */
 export const peopleText = (locale: Locale, count: number) =>
-  count === 1 ? render(locale, { key: "rsvp.people.one" }) : render(locale, { key: "rsvp.people.many", params: { count } });
+  count === 1
+    ? render(locale, { key: "rsvp.people.one" })
+    : render(locale, { key: "rsvp.people.many", params: { count } });
 
 /** "TZS 50,000": whole amounts without decimals, others with two. */
-export function formatMoney(amount: Prisma.Decimal | number | null | undefined, currency: string | null | undefined): string {
+export function formatMoney(
+  amount: Prisma.Decimal | number | null | undefined,
+  currency: string | null | undefined,
+): string {
   const n = Number(amount ?? 0);
-  const text = n.toLocaleString("en-GB", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 });
+  const text = n.toLocaleString("en-GB", {
+    minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
+    maximumFractionDigits: 2,
+  });
   return `${currency ?? "TZS"} ${text}`;
 }
 
@@ -61,11 +79,17 @@ export function formatMoney(amount: Prisma.Decimal | number | null | undefined, 
 export const whenText = (turn: Turn, date: Date | null | undefined, timeZone: string) =>
   date ? formatDateTime(date, timeZone, turn.locale) : turn.render({ key: "when.unknown" });
 
-export const whereText = (turn: Turn, place: string | null | undefined) => place || turn.render({ key: "where.unknown" });
+export const whereText = (turn: Turn, place: string | null | undefined) =>
+  place || turn.render({ key: "where.unknown" });
 
 /** "Harusi ya Neema & Baraka" -> "Harusi-ya-Neema-Baraka": a name for a file, safe in any file system (accents dropped). */
 export function fileStem(name: string, fallback: string): string {
-  const stem = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const stem = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return stem || fallback;
 }
 
@@ -73,12 +97,21 @@ export function fileStem(name: string, fallback: string): string {
 export function sendChart(turn: Turn, chart: BarChart): void {
   turn.send({
     text: { text: `📊 ${chart.title}` },
-    document: { filename: `${fileStem(chart.title, "chart")}.png`, mimeType: "image/png", base64: barChartPng(chart).toString("base64") },
+    document: {
+      filename: `${fileStem(chart.title, "chart")}.png`,
+      mimeType: "image/png",
+      base64: barChartPng(chart).toString("base64"),
+    },
   });
 }
 
 /** A list reply: the "none" message when there are no rows, else a header and one line per row. */
-export function sendList<T>(turn: Turn, rows: T[], keys: { none: PlainKey; header: PlainKey }, line: (row: T) => string): void {
+export function sendList<T>(
+  turn: Turn,
+  rows: T[],
+  keys: { none: PlainKey; header: PlainKey },
+  line: (row: T) => string,
+): void {
   if (!rows.length) return turn.say(keys.none);
   turn.send({ text: { text: [t(turn.locale, keys.header), ...rows.map(line)].join("\n") } });
 }

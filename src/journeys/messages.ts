@@ -19,4 +19,23 @@ import * as reminders from "./reminders/messages.js";
 import * as services from "./services/messages.js";
 import * as tasks from "./tasks/messages.js";
 
-export const journeyMessages = [core, invitations, events, lifecycle, tasks, polls, eventinfo, contributions, budget, services, disputes, bookings, reminders, exportsMessages, checkins, charts, privacy, payments] as const;
+export const journeyMessages = [
+  core,
+  invitations,
+  events,
+  lifecycle,
+  tasks,
+  polls,
+  eventinfo,
+  contributions,
+  budget,
+  services,
+  disputes,
+  bookings,
+  reminders,
+  exportsMessages,
+  checkins,
+  charts,
+  privacy,
+  payments,
+] as const;

@@ -35,39 +35,203 @@ interface Cue {
 
 // ── words that are an answer by themselves ──
 const yesWords = new Set([
-  "ndiyo", "ndio", "ndyo", "ndiy", "naam", "sawa", "yes", "yess", "yes", "ye", "yea", "yeah", "yah", "yep", "yup", "yeap", "yap",
-  "ok", "okay", "okey", "oky", "k", "sure", "definitely", "absolutely", "certainly", "kabisa", "hakika", "yebo", "ofcourse", "accept", "accepted",
+  "ndiyo",
+  "ndio",
+  "ndyo",
+  "ndiy",
+  "naam",
+  "sawa",
+  "yes",
+  "yess",
+  "yes",
+  "ye",
+  "yea",
+  "yeah",
+  "yah",
+  "yep",
+  "yup",
+  "yeap",
+  "yap",
+  "ok",
+  "okay",
+  "okey",
+  "oky",
+  "k",
+  "sure",
+  "definitely",
+  "absolutely",
+  "certainly",
+  "kabisa",
+  "hakika",
+  "yebo",
+  "ofcourse",
+  "accept",
+  "accepted",
 ]);
 const noWords = new Set(["hapana", "no", "nope", "nah", "decline", "declined"]);
-const maybeWords = new Set(["labda", "maybe", "perhaps", "pengine", "huenda", "sijui", "probably", "possibly", "hopefully", "idk", "unsure", "mybe", "maybee", "pengne", "lbda"]);
+const maybeWords = new Set([
+  "labda",
+  "maybe",
+  "perhaps",
+  "pengine",
+  "huenda",
+  "sijui",
+  "probably",
+  "possibly",
+  "hopefully",
+  "idk",
+  "unsure",
+  "mybe",
+  "maybee",
+  "pengne",
+  "lbda",
+]);
 /** Long answer words, matched with one typo ("hapna", "ndiyoo", "labada"). */
-const fuzzy: [string, Answer][] = [["ndiyo", "accepted"], ["hapana", "declined"], ["labda", "maybe"], ["maybe", "maybe"], ["sijui", "maybe"]];
+const fuzzy: [string, Answer][] = [
+  ["ndiyo", "accepted"],
+  ["hapana", "declined"],
+  ["labda", "maybe"],
+  ["maybe", "maybe"],
+  ["sijui", "maybe"],
+];
 
 // Phrases (words in a row) and what they say; checked before single words, their words then used up.
 const phrases: [string[], Answer, number][] = [
   // yes
-  ...["bila shaka", "hakuna shida", "hakuna tatizo", "hakuna noma", "hakuna neno", "hakuna wasiwasi", "of course", "no problem", "no worries", "no doubt",
-    "count me in", "count us in", "im in", "were in", "i am in", "we are in", "see you there", "tuonane huko",
-    "cant wait", "cannot wait", "love to", "would love", "sawa sawa", "ndiyo kabisa", "with pleasure", "for sure", "na mimi nipo", "lazima nije", "lazima tuje", "lazima nifike"]
-    .map((p): [string[], Answer, number] => [p.split(" "), "accepted", 1]),
+  ...[
+    "bila shaka",
+    "hakuna shida",
+    "hakuna tatizo",
+    "hakuna noma",
+    "hakuna neno",
+    "hakuna wasiwasi",
+    "of course",
+    "no problem",
+    "no worries",
+    "no doubt",
+    "count me in",
+    "count us in",
+    "im in",
+    "were in",
+    "i am in",
+    "we are in",
+    "see you there",
+    "tuonane huko",
+    "cant wait",
+    "cannot wait",
+    "love to",
+    "would love",
+    "sawa sawa",
+    "ndiyo kabisa",
+    "with pleasure",
+    "for sure",
+    "na mimi nipo",
+    "lazima nije",
+    "lazima tuje",
+    "lazima nifike",
+  ].map((p): [string[], Answer, number] => [p.split(" "), "accepted", 1]),
   // God willing: a polite yes, unsure alone
-  ...["inshallah", "inshaallah", "insha allah", "inshaalah", "inshalah", "mungu akipenda", "mungu akijalia", "god willing"].map((p): [string[], Answer, number] => [p.split(" "), "accepted", 0.6]),
+  ...[
+    "inshallah",
+    "inshaallah",
+    "insha allah",
+    "inshaalah",
+    "inshalah",
+    "mungu akipenda",
+    "mungu akijalia",
+    "god willing",
+  ].map((p): [string[], Answer, number] => [p.split(" "), "accepted", 0.6]),
   // no
-  ...["not coming", "not attending", "la hasha", "not really", "not this time", "next time", "another time", "wakati mwingine", "sio safari hii", "si safari hii"]
-    .map((p): [string[], Answer, number] => [p.split(" "), "declined", 1]),
+  ...[
+    "not coming",
+    "not attending",
+    "la hasha",
+    "not really",
+    "not this time",
+    "next time",
+    "another time",
+    "wakati mwingine",
+    "sio safari hii",
+    "si safari hii",
+  ].map((p): [string[], Answer, number] => [p.split(" "), "declined", 1]),
   // reasons that are a polite no
-  ...["nje ya nchi", "nje ya mji", "out of town", "out of the country", "nitakuwa mbali", "nitakuwa kazini", "nina kazi", "nina safari", "niko safarini", "nitakuwa safarini",
-    "tutakuwa safarini", "nitakuwa nimesafiri", "ill be away", "will be away", "be travelling", "be traveling", "im travelling", "im traveling", "nitakuwa busy", "ill be busy", "niko busy", "tuko busy", "niko kazini", "have another", "nina harusi nyingine", "nina shughuli"]
-    .map((p): [string[], Answer, number] => [p.split(" "), "declined", 0.85]),
+  ...[
+    "nje ya nchi",
+    "nje ya mji",
+    "out of town",
+    "out of the country",
+    "nitakuwa mbali",
+    "nitakuwa kazini",
+    "nina kazi",
+    "nina safari",
+    "niko safarini",
+    "nitakuwa safarini",
+    "tutakuwa safarini",
+    "nitakuwa nimesafiri",
+    "ill be away",
+    "will be away",
+    "be travelling",
+    "be traveling",
+    "im travelling",
+    "im traveling",
+    "nitakuwa busy",
+    "ill be busy",
+    "niko busy",
+    "tuko busy",
+    "niko kazini",
+    "have another",
+    "nina harusi nyingine",
+    "nina shughuli",
+  ].map((p): [string[], Answer, number] => [p.split(" "), "declined", 0.85]),
   // maybe
-  ...["sina uhakika", "sijajua", "sijaamua", "not sure", "dont know", "do not know", "let you know", "let me check", "let me see", "we will see", "well see",
-    "tutaona", "nitaona", "nitaangalia", "tutaangalia", "inategemea", "it depends", "depends", "if i can", "if we can", "will try", "ill try", "i will try",
-    "we will try", "try to", "might", "nitakujulisha", "tutakujulisha", "nitakuambia", "nikipata nafasi", "tukipata nafasi", "kama nitaweza", "kama tutaweza",
-    "sina hakika", "haijulikani", "50 50", "fifty fifty", "hope to", "i hope", "we hope", "natumaini", "tunatumaini"]
-    .map((p): [string[], Answer, number] => [p.split(" "), "maybe", 1]),
+  ...[
+    "sina uhakika",
+    "sijajua",
+    "sijaamua",
+    "not sure",
+    "dont know",
+    "do not know",
+    "let you know",
+    "let me check",
+    "let me see",
+    "we will see",
+    "well see",
+    "tutaona",
+    "nitaona",
+    "nitaangalia",
+    "tutaangalia",
+    "inategemea",
+    "it depends",
+    "depends",
+    "if i can",
+    "if we can",
+    "will try",
+    "ill try",
+    "i will try",
+    "we will try",
+    "try to",
+    "might",
+    "nitakujulisha",
+    "tutakujulisha",
+    "nitakuambia",
+    "nikipata nafasi",
+    "tukipata nafasi",
+    "kama nitaweza",
+    "kama tutaweza",
+    "sina hakika",
+    "haijulikani",
+    "50 50",
+    "fifty fifty",
+    "hope to",
+    "i hope",
+    "we hope",
+    "natumaini",
+    "tunatumaini",
+  ].map((p): [string[], Answer, number] => [p.split(" "), "maybe", 1]),
   // softeners: a no only when nothing else is said
-  ...["samahani", "sorry", "unfortunately", "regret", "regrets", "kwa bahati mbaya", "nasikitika", "tunasikitika"]
-    .map((p): [string[], Answer, number] => [p.split(" "), "declined", 0.6]),
+  ...["samahani", "sorry", "unfortunately", "regret", "regrets", "kwa bahati mbaya", "nasikitika", "tunasikitika"].map(
+    (p): [string[], Answer, number] => [p.split(" "), "declined", 0.6],
+  ),
 ];
 
 // ── Swahili verbs ──
@@ -126,8 +290,35 @@ function verbCue(token: string): { answer: Answer; weight: number } | undefined 
 }
 
 // ── English verbs of coming ──
-const comeWords = new Set(["come", "coming", "attend", "attending", "join", "joining", "make", "there", "show", "present"]);
-const negators = new Set(["not", "cant", "cannot", "wont", "wouldnt", "couldnt", "dont", "unable", "never", "no", "isnt", "arent", "aint", "neither", "hatuwezi"]);
+const comeWords = new Set([
+  "come",
+  "coming",
+  "attend",
+  "attending",
+  "join",
+  "joining",
+  "make",
+  "there",
+  "show",
+  "present",
+]);
+const negators = new Set([
+  "not",
+  "cant",
+  "cannot",
+  "wont",
+  "wouldnt",
+  "couldnt",
+  "dont",
+  "unable",
+  "never",
+  "no",
+  "isnt",
+  "arent",
+  "aint",
+  "neither",
+  "hatuwezi",
+]);
 
 function englishCue(tokens: string[], i: number, used: Uint8Array): { answer: Answer; weight: number } | undefined {
   const t = tokens[i]!;
@@ -146,13 +337,32 @@ function englishCue(tokens: string[], i: number, used: Uint8Array): { answer: An
   if (before.some((w) => negators.has(w))) return { answer: "declined", weight: 1 };
   // "come" alone in "please come" or "who will come" is not the person's answer: it needs a subject or a modal.
   if (t === "come" || t === "join" || t === "attend") {
-    const said = before.some((w) => ["i", "we", "ill", "well", "will", "can", "shall", "gonna", "would", "id", "wed", "to"].includes(w));
+    const said = before.some((w) =>
+      ["i", "we", "ill", "well", "will", "can", "shall", "gonna", "would", "id", "wed", "to"].includes(w),
+    );
     return said ? { answer: "accepted", weight: 1 } : undefined;
   }
   return { answer: "accepted", weight: 1 };
 }
 
-const questionWords = new Set(["lini", "wapi", "ngapi", "nani", "gani", "je", "kwanini", "when", "where", "what", "who", "how", "why", "which", "whats", "wheres"]);
+const questionWords = new Set([
+  "lini",
+  "wapi",
+  "ngapi",
+  "nani",
+  "gani",
+  "je",
+  "kwanini",
+  "when",
+  "where",
+  "what",
+  "who",
+  "how",
+  "why",
+  "which",
+  "whats",
+  "wheres",
+]);
 const contrast = new Set(["lakini", "but", "ila", "however", "though", "ingawa", "although", "japo"]);
 const apostrophe = /'/g;
 
@@ -228,7 +438,8 @@ function cuesOf(tokens: string[], offset: number, cues: Cue[]): void {
     const w = wordCue(t);
     // "la" is a no only as the whole answer ("la", "la asante"), elsewhere it is "of".
     if (w) cues.push({ answer: w, weight: 1, verb: false, at: offset + i });
-    else if (t === "la" && i === 0 && (tokens.length === 1 || tokens[1] === "asante")) cues.push({ answer: "declined", weight: 1, verb: false, at: offset + i });
+    else if (t === "la" && i === 0 && (tokens.length === 1 || tokens[1] === "asante"))
+      cues.push({ answer: "declined", weight: 1, verb: false, at: offset + i });
   }
 }
 
@@ -247,7 +458,11 @@ const clauses = /[^.!?\n;]+[.!?\n;]*/g;
 function answerPart(clause: string, tokens: string[]): number {
   const q = tokens.findIndex((t) => questionWords.has(t));
   if (q >= 0) return q;
-  if (clause.includes("?") || /^(?:utakuja|mtakuja|will you|are you|can you|would you|do you|je)\b/.test(tokens.join(" "))) return 0;
+  if (
+    clause.includes("?") ||
+    /^(?:utakuja|mtakuja|will you|are you|can you|would you|do you|je)\b/.test(tokens.join(" "))
+  )
+    return 0;
   return tokens.length;
 }
 

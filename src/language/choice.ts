@@ -8,27 +8,157 @@ import { words } from "./text.js";
 
 /** Words around a choice that carry no choice ("nachagua", "please", "the"); they neither help nor hurt. */
 const filler = new Set([
-  "nachagua", "nachangua", "chagua", "nimechagua", "tunachagua", "napenda", "nataka", "ningependa", "tungependa", "tunataka",
-  "nipe", "tupe", "mimi", "sisi", "ni", "kura", "yangu", "yetu", "naomba", "tafadhali", "plz", "pls", "please", "asante",
-  "chaguo", "jibu", "langu", "nachukua", "nitachukua", "basi", "tu", "sawa", "poa", "bora", "kwangu",
-  "i", "ill", "i'll", "id", "i'd", "we", "we'll", "will", "have", "take", "want", "like", "prefer", "choose", "pick", "go", "with",
-  "vote", "for", "my", "our", "choice", "is", "the", "a", "an", "one", "option", "ok", "okay", "thanks", "thank", "you",
+  "nachagua",
+  "nachangua",
+  "chagua",
+  "nimechagua",
+  "tunachagua",
+  "napenda",
+  "nataka",
+  "ningependa",
+  "tungependa",
+  "tunataka",
+  "nipe",
+  "tupe",
+  "mimi",
+  "sisi",
+  "ni",
+  "kura",
+  "yangu",
+  "yetu",
+  "naomba",
+  "tafadhali",
+  "plz",
+  "pls",
+  "please",
+  "asante",
+  "chaguo",
+  "jibu",
+  "langu",
+  "nachukua",
+  "nitachukua",
+  "basi",
+  "tu",
+  "sawa",
+  "poa",
+  "bora",
+  "kwangu",
+  "i",
+  "ill",
+  "i'll",
+  "id",
+  "i'd",
+  "we",
+  "we'll",
+  "will",
+  "have",
+  "take",
+  "want",
+  "like",
+  "prefer",
+  "choose",
+  "pick",
+  "go",
+  "with",
+  "vote",
+  "for",
+  "my",
+  "our",
+  "choice",
+  "is",
+  "the",
+  "a",
+  "an",
+  "one",
+  "option",
+  "ok",
+  "okay",
+  "thanks",
+  "thank",
+  "you",
 ]);
 
 /** Words in an option that do not tell it from another ("na" in "Ugali na samaki"). */
-const joiners = new Set(["na", "ya", "wa", "za", "la", "cha", "kwa", "and", "with", "of", "the", "a", "&", "+", "-", "or", "au"]);
+const joiners = new Set([
+  "na",
+  "ya",
+  "wa",
+  "za",
+  "la",
+  "cha",
+  "kwa",
+  "and",
+  "with",
+  "of",
+  "the",
+  "a",
+  "&",
+  "+",
+  "-",
+  "or",
+  "au",
+]);
 
 /** Words that turn the next option word into a refusal of it ("sitaki pilau", "not the fish"). */
-const negations = new Set(["sitaki", "sipendi", "si", "sio", "siyo", "hapana", "bila", "not", "no", "dont", "don't", "without", "never"]);
+const negations = new Set([
+  "sitaki",
+  "sipendi",
+  "si",
+  "sio",
+  "siyo",
+  "hapana",
+  "bila",
+  "not",
+  "no",
+  "dont",
+  "don't",
+  "without",
+  "never",
+]);
 
 /** Ordinal words and the position they name: "ya pili", "the second", "la tatu". */
 const ordinals: Record<string, number> = {
-  kwanza: 1, pili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+  kwanza: 1,
+  pili: 2,
+  tatu: 3,
+  nne: 4,
+  tano: 5,
+  sita: 6,
+  saba: 7,
+  nane: 8,
+  tisa: 9,
+  kumi: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  "4th": 4,
+  "5th": 5,
 };
 /** What may stand before a number or ordinal: "namba 2", "option 2", "no. 2", "#2", "ya pili". */
-const numberLead = new Set(["namba", "nambari", "number", "no", "num", "option", "chaguo", "ya", "la", "wa", "the", "#"]);
+const numberLead = new Set([
+  "namba",
+  "nambari",
+  "number",
+  "no",
+  "num",
+  "option",
+  "chaguo",
+  "ya",
+  "la",
+  "wa",
+  "the",
+  "#",
+]);
 
 /**
  * Edit distance with two letters swapped counting as one slip ("briyani"), the commonest thumb typo; stops early once
@@ -69,7 +199,9 @@ function wordMatch(typed: string, option: string): number {
 
 /** The option number said as a number or an ordinal, when that is all the message says; else undefined. */
 export function readOptionNumber(raw: string, count: number): Reading<number> | undefined {
-  const tokens = words(raw.replace(/#/g, " # ")).tokens.filter((t) => !filler.has(t) || t === "no" || t === "the" || t === "one");
+  const tokens = words(raw.replace(/#/g, " # ")).tokens.filter(
+    (t) => !filler.has(t) || t === "no" || t === "the" || t === "one",
+  );
   // "2", "2.", "namba 2", "option 2", "ya pili", "the second one", "no 3"
   const rest = tokens.filter((t) => t !== "one" || tokens.length === 1);
   while (rest.length > 1 && numberLead.has(rest[0]!)) rest.shift();
@@ -98,13 +230,20 @@ export function readChoice(raw: string, options: readonly string[]): Reading<num
   // maharage" over "wali").
   const whole = optionWords
     .map((tokens, i) => ({ i, tokens }))
-    .filter(({ tokens }) => tokens.length && ` ${text} `.includes(` ${tokens.join(" ")} `) && !negatedAt(typed, typed.indexOf(tokens[0]!)))
+    .filter(
+      ({ tokens }) =>
+        tokens.length && ` ${text} `.includes(` ${tokens.join(" ")} `) && !negatedAt(typed, typed.indexOf(tokens[0]!)),
+    )
     .sort((a, b) => b.tokens.length - a.tokens.length);
   if (whole.length && (whole.length === 1 || whole[0]!.tokens.length > whole[1]!.tokens.length)) {
     return reading(whole[0]!.i + 1, confidenceFor(typed, whole[0]!.tokens, 1));
   }
   // Otherwise the words that belong to one option only: how well the typed words name each option.
-  const distinctive = optionWords.map((tokens, i) => tokens.filter((w) => !joiners.has(w) && !optionWords.some((other, j) => j !== i && other.some((o) => wordMatch(w, o) === 1))));
+  const distinctive = optionWords.map((tokens, i) =>
+    tokens.filter(
+      (w) => !joiners.has(w) && !optionWords.some((other, j) => j !== i && other.some((o) => wordMatch(w, o) === 1)),
+    ),
+  );
   const scores = distinctive.map((tokens) => {
     let best = 0;
     for (const [k, t] of typed.entries()) {
@@ -136,6 +275,8 @@ function negatedAt(tokens: readonly string[], k: number): boolean {
 
 /** A choice among many other words ("pilau ilikuwa tamu sana jana") is less sure: it may be talk about the dish. */
 function confidenceFor(typed: readonly string[], option: readonly string[], base: number): number {
-  const other = typed.filter((t) => !filler.has(t) && !joiners.has(t) && !option.some((o) => wordMatch(t, o) > 0)).length;
+  const other = typed.filter(
+    (t) => !filler.has(t) && !joiners.has(t) && !option.some((o) => wordMatch(t, o) > 0),
+  ).length;
   return other <= 1 ? base : other === 2 ? base * 0.9 : base * 0.6;
 }

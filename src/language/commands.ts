@@ -35,7 +35,8 @@ export const amountArgs: ArgsShape = (args) => parseAmount(args) !== undefined;
 /** Words ending in an amount: "Maua 300000", "keki elfu 500". */
 export const titleThenAmount: ArgsShape = (args) => {
   const tokens = args.trim().split(/\s+/);
-  for (let k = 1; k <= Math.min(3, tokens.length - 1); k++) if (parseAmount(tokens.slice(-k).join(" ")) !== undefined) return true;
+  for (let k = 1; k <= Math.min(3, tokens.length - 1); k++)
+    if (parseAmount(tokens.slice(-k).join(" ")) !== undefined) return true;
   return false;
 };
 
@@ -62,21 +63,69 @@ export interface CommandEntry {
 
 /** Words too common to point at a command. */
 const stop = new Set([
-  "the", "and", "for", "your", "you", "with", "what", "that", "this", "from", "its", "all", "one", "who", "how", "want", "need", "please",
-  "na", "ya", "wa", "za", "la", "kwa", "cha", "vya", "kila", "yako", "zako", "wako", "nataka", "naomba", "tafadhali", "mimi", "hii", "hiyo", "kama", "kwenye", "jinsi", "gani",
-  "code", "namba", "event", "tukio", "matukio", "events",
+  "the",
+  "and",
+  "for",
+  "your",
+  "you",
+  "with",
+  "what",
+  "that",
+  "this",
+  "from",
+  "its",
+  "all",
+  "one",
+  "who",
+  "how",
+  "want",
+  "need",
+  "please",
+  "na",
+  "ya",
+  "wa",
+  "za",
+  "la",
+  "kwa",
+  "cha",
+  "vya",
+  "kila",
+  "yako",
+  "zako",
+  "wako",
+  "nataka",
+  "naomba",
+  "tafadhali",
+  "mimi",
+  "hii",
+  "hiyo",
+  "kama",
+  "kwenye",
+  "jinsi",
+  "gani",
+  "code",
+  "namba",
+  "event",
+  "tukio",
+  "matukio",
+  "events",
 ]);
 
 /** Swahili verbs in their infinitive or with a subject ("kuunda", "nataka kuunda") meet the help line's stem ("unda"). */
 function stem(word: string): string {
   if (word.length > 5 && /^ku[a-z]/.test(word)) return word.slice(2);
-  if (word.length > 5 && /^(na|ni|tu|wa|u|m)(ta|na|me|li)[a-z]{3}/.test(word)) return word.replace(/^(na|ni|tu|wa|u|m)(ta|na|me|li)/, "");
+  if (word.length > 5 && /^(na|ni|tu|wa|u|m)(ta|na|me|li)[a-z]{3}/.test(word))
+    return word.replace(/^(na|ni|tu|wa|u|m)(ta|na|me|li)/, "");
   return word.replace(/(s|es)$/, "").length >= 4 ? word.replace(/(es|s)$/, "") : word;
 }
 
 /** What a help line says the command does: after the dash, before its example ("e.g.", "mfano") or its aside. */
 function description(line: string): string {
-  const said = line.split(/\s[–-]\s/).slice(1).join(" ") || line;
+  const said =
+    line
+      .split(/\s[–-]\s/)
+      .slice(1)
+      .join(" ") || line;
   return said.split(/,?\s(?:e\.g\.|mfano|or in one line|au kwa mstari)|\(|:/)[0]!;
 }
 
@@ -108,7 +157,11 @@ export function buildSuggester(entries: readonly CommandEntry[]): Suggester {
           const nameHit = entry.names.some((n) => {
             const allowed = typosAllowed(Math.min(n.length, w.length));
             const s = stem(w);
-            return n === w || (s.length >= 4 && (n.startsWith(s) || s === n || stem(n) === s)) || (allowed > 0 && n[0] === w[0] && editDistance(w, n, allowed) <= allowed);
+            return (
+              n === w ||
+              (s.length >= 4 && (n.startsWith(s) || s === n || stem(n) === s)) ||
+              (allowed > 0 && n[0] === w[0] && editDistance(w, n, allowed) <= allowed)
+            );
           });
           if (nameHit) score += 2;
           const s = stem(w);
@@ -119,7 +172,10 @@ export function buildSuggester(entries: readonly CommandEntry[]): Suggester {
       const ranked = scores.filter((s) => s.score >= 0.5).sort((a, b) => b.score - a.score);
       if (!ranked.length) return [];
       // Only the ones close to the best: a weak second guess is noise.
-      return ranked.filter((s) => s.score >= ranked[0]!.score * 0.6).slice(0, max).map((s) => s.i);
+      return ranked
+        .filter((s) => s.score >= ranked[0]!.score * 0.6)
+        .slice(0, max)
+        .map((s) => s.i);
     },
   };
 }

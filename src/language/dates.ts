@@ -33,12 +33,70 @@ const joiners = /(?<=^|\s)(siku ya|majira ya|kuanzia|ifikapo|mnamo|kufikia|muda 
 
 /** Words that may sit around a date without changing it ("ni kesho", "it starts on Saturday", "kesho jioni"). */
 const filler = new Set([
-  "ni", "itakuwa", "itaanza", "inaanza", "itafanyika", "tunaanza", "tutaanza", "ianze", "kwenye", "katika", "na", "ya", "wa", "la",
-  "za", "saa", "kamili", "tafadhali", "sawa", "ok", "asubuhi", "asbh", "mchana", "alasiri", "jioni", "jion", "usiku", "alfajiri",
-  "at", "on", "the", "from", "starting", "starts", "start", "it", "is", "will", "be", "its", "it's", "by", "in", "please",
-  "morning", "afternoon", "evening", "night", "this", "of",
+  "ni",
+  "itakuwa",
+  "itaanza",
+  "inaanza",
+  "itafanyika",
+  "tunaanza",
+  "tutaanza",
+  "ianze",
+  "kwenye",
+  "katika",
+  "na",
+  "ya",
+  "wa",
+  "la",
+  "za",
+  "saa",
+  "kamili",
+  "tafadhali",
+  "sawa",
+  "ok",
+  "asubuhi",
+  "asbh",
+  "mchana",
+  "alasiri",
+  "jioni",
+  "jion",
+  "usiku",
+  "alfajiri",
+  "at",
+  "on",
+  "the",
+  "from",
+  "starting",
+  "starts",
+  "start",
+  "it",
+  "is",
+  "will",
+  "be",
+  "its",
+  "it's",
+  "by",
+  "in",
+  "please",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "this",
+  "of",
   // the event named around its date in a when step ("harusi itakuwa Jumamosi ijayo")
-  "harusi", "sherehe", "tukio", "event", "wedding", "party", "kikao", "mkutano", "msiba", "mazishi", "inakuwa", "itakua", "tutakuwa",
+  "harusi",
+  "sherehe",
+  "tukio",
+  "event",
+  "wedding",
+  "party",
+  "kikao",
+  "mkutano",
+  "msiba",
+  "mazishi",
+  "inakuwa",
+  "itakua",
+  "tutakuwa",
 ]);
 
 /**
@@ -69,7 +127,8 @@ export function readDateTime(raw: string, { timeZone, now }: DateContext): Readi
   const left = leftover(text, results).filter((t) => !filler.has(t));
   if (left.length || results.length > 1 || wrongWeekday(first)) confidence = leftoverConfidence;
   else if (first.tags().has("swahili/vague")) confidence = vagueConfidence;
-  if (value.kind !== "date" && bareHour(first)) return reading(value.kind === "instant" ? dateOf(first) : value, Math.min(confidence, vagueConfidence));
+  if (value.kind !== "date" && bareHour(first))
+    return reading(value.kind === "instant" ? dateOf(first) : value, Math.min(confidence, vagueConfidence));
   return reading(value, confidence);
 }
 
@@ -94,7 +153,8 @@ function leftover(text: string, results: ParsedResult[]): string[] {
 }
 
 /** Words after which a lone number is a day or a Swahili hour, not an hour on the English clock. */
-const numberOwners = /^(saa|tarehe|st|nd|rd|th|tar|trh|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba|des)$/;
+const numberOwners =
+  /^(saa|tarehe|st|nd|rd|th|tar|trh|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba|des)$/;
 
 /** Words after a number that make it a time: "4 pm", "10 jioni", "14 hrs". */
 const hourMarks = /^(am|pm|a\.m|p\.m|hrs|hours|oclock|o'clock|alfajiri|asubuhi|asbh|mchana|alasiri|jioni|jion|usiku)$/;
@@ -105,7 +165,13 @@ const hourMarks = /^(am|pm|a\.m|p\.m|hrs|hours|oclock|o'clock|alfajiri|asubuhi|a
  */
 function bareHour(result: ParsedResult): boolean {
   const tokens = result.text.split(" ");
-  return tokens.some((t, i) => /^\d{1,2}$/.test(t) && !numberOwners.test(tokens[i - 1] ?? "") && !numberOwners.test(tokens[i + 1] ?? "") && !hourMarks.test(tokens[i + 1] ?? ""));
+  return tokens.some(
+    (t, i) =>
+      /^\d{1,2}$/.test(t) &&
+      !numberOwners.test(tokens[i - 1] ?? "") &&
+      !numberOwners.test(tokens[i + 1] ?? "") &&
+      !hourMarks.test(tokens[i + 1] ?? ""),
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -119,10 +185,14 @@ function dateOf(result: ParsedResult): DateTimeValue {
 function valueOf(result: ParsedResult, timeZone: string): DateTimeValue | undefined {
   const s = result.start;
   const hasTime = s.isCertain("hour");
-  const hasDay = s.isCertain("day") || s.isCertain("weekday") || s.isCertain("month") || result.tags().has("result/relativeDate");
+  const hasDay =
+    s.isCertain("day") || s.isCertain("weekday") || s.isCertain("month") || result.tags().has("result/relativeDate");
   if (hasTime && !hasDay) return { kind: "time", hour: s.get("hour")!, minute: s.get("minute") ?? 0 };
   if (!hasTime) return dateOf(result);
-  return { kind: "instant", at: instantIn(timeZone, dateOf(result) as { date: string }, s.get("hour")!, s.get("minute") ?? 0) };
+  return {
+    kind: "instant",
+    at: instantIn(timeZone, dateOf(result) as { date: string }, s.get("hour")!, s.get("minute") ?? 0),
+  };
 }
 
 /** The instant of a day ("2027-02-13") at a wall-clock time in the zone. */

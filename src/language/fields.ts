@@ -16,7 +16,10 @@ export function splitFields(rest: string): string[] {
   const text = rest.trim();
   if (!text) return [];
   if (text.includes("|")) return text.split("|").map((p) => p.trim().replace(/\s+/g, " "));
-  return text.split(/\r?\n/).map((p) => p.trim().replace(/\s+/g, " ")).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((p) => p.trim().replace(/\s+/g, " "))
+    .filter(Boolean);
 }
 
 const tokensOf = (text: string): string[] => text.trim().split(/\s+/).filter(Boolean);
@@ -50,7 +53,10 @@ const untilWords = new Set(["to", "until", "till", "hadi", "mpaka", "-", "–", 
  * usiku", "2027-02-13 08:00 - 22:00") -> their texts, the second with the first one's day when it only gives a time.
  * Undefined when no single cut reads on both sides: an ambiguous line is asked about, not guessed.
  */
-export function readTwoDateTimes(text: string, readDate: (text: string) => Date | undefined): { from: string; to: string } | undefined {
+export function readTwoDateTimes(
+  text: string,
+  readDate: (text: string) => Date | undefined,
+): { from: string; to: string } | undefined {
   const tokens = tokensOf(text);
   const read = remembered(readDate);
   const joined = tokens.findIndex((t) => untilWords.has(t.toLowerCase()));
@@ -105,7 +111,8 @@ export function onSameDay(from: string, to: string, read: (text: string) => Date
 }
 
 // Words that make a word group an amount rather than a count of things ("laki 3", "300 elfu", "tsh 50,000").
-const moneyWords = /^(elfu|laki|milioni|million|thousand|k|m|mn|tsh|tzs|ksh|kes|sh|na|nusu|robo|[a-z]*\d[\d,.]*(k|m|mn)?(\/[=-])?)$/;
+const moneyWords =
+  /^(elfu|laki|milioni|million|thousand|k|m|mn|tsh|tzs|ksh|kes|sh|na|nusu|robo|[a-z]*\d[\d,.]*(k|m|mn)?(\/[=-])?)$/;
 const digitGroups = /^\d{1,3}$/;
 
 /**
@@ -118,7 +125,8 @@ function oneAmount(tokens: string[]): number | undefined {
     const numeric = tokens.every((t) => /^[\d,.]+$/.test(t));
     // Spaces as thousands separators only in the strict form "1 500 000".
     if (numeric && !(digitGroups.test(tokens[0]!) && tokens.slice(1).every((t) => /^\d{3}$/.test(t)))) return undefined;
-    if (!numeric && !tokens.some((t) => /^(elfu|laki|milioni|million|thousand|tsh|tzs|ksh|kes|sh)$/i.test(t))) return undefined;
+    if (!numeric && !tokens.some((t) => /^(elfu|laki|milioni|million|thousand|tsh|tzs|ksh|kes|sh)$/i.test(t)))
+      return undefined;
   }
   if (!tokens.some((t) => moneyWords.test(t.toLowerCase()) || /\d/.test(t))) return undefined;
   const n = parseAmount(tokens.join(" "));
@@ -140,7 +148,10 @@ export function readTitleAmounts(text: string, most: 1 | 2 = 2): { title: string
       for (let j = 1; j < tail.length; j++) {
         const [first, second] = [amountOf(tail.slice(0, j)), amountOf(tail.slice(j))];
         if (first !== undefined && second !== undefined && second <= first) {
-          return { title: tokens.slice(0, i).join(" "), amounts: [tail.slice(0, j).join(" "), tail.slice(j).join(" ")] };
+          return {
+            title: tokens.slice(0, i).join(" "),
+            amounts: [tail.slice(0, j).join(" "), tail.slice(j).join(" ")],
+          };
         }
       }
     }
@@ -160,7 +171,11 @@ export function findPhone(text: string): { phone: string; before: string; after:
   const m = phonePattern.exec(text);
   if (!m) return undefined;
   const start = m.index + m[0].length - m[1]!.length;
-  return { phone: m[1]!.replace(/[\s-]/g, ""), before: text.slice(0, start).trim(), after: text.slice(start + m[1]!.length).trim() };
+  return {
+    phone: m[1]!.replace(/[\s-]/g, ""),
+    before: text.slice(0, start).trim(),
+    after: text.slice(start + m[1]!.length).trim(),
+  };
 }
 
 /**
@@ -178,7 +193,11 @@ export function readTask(text: string, readDate: (text: string) => Date | undefi
   }
   // A due time at the end of the title, or after the assignee's name.
   const dueOf = (words: string): { head: string; due?: string } => {
-    const cut = splitWhere(words, (h) => h, (t) => readDate(t));
+    const cut = splitWhere(
+      words,
+      (h) => h,
+      (t) => readDate(t),
+    );
     return cut ? { head: cut.head, due: cut.tail } : readDate(words) ? { head: "", due: words } : { head: words };
   };
   if (phone && phone.before) {
@@ -209,14 +228,27 @@ export function readQuestionOptions(text: string): { question: string; options: 
 
 /** Options typed one per line, or in a line separated by commas, "/", "au" or "or". */
 export function readOptions(text: string): string[] {
-  const lines = text.split(/\r?\n|\|/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n|\|/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const parts = lines.length > 1 ? lines : (lines[0] ?? "").split(/\s*[,;/]\s*|\s+(?:au|or|ama)\s+/i);
   // A list's marks go ("- Pilau", "1. Pilau", "2) Wali"); a number that is part of the option stays ("3 kozi").
-  return parts.map((p) => p.trim().replace(/^(?:[-•*]|\d{1,2}[.)])\s*/, "").trim()).filter(Boolean);
+  return parts
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^(?:[-•*]|\d{1,2}[.)])\s*/, "")
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /** The words at the start that read (coordinates, a code) and the rest: "-6.79, 39.20 Diamond Hall" -> both parts. */
-export function readHead<T>(text: string, read: (head: string) => T | undefined): { value: T; rest: string } | undefined {
+export function readHead<T>(
+  text: string,
+  read: (head: string) => T | undefined,
+): { value: T; rest: string } | undefined {
   const tokens = tokensOf(text);
   for (let i = 1; i <= tokens.length; i++) {
     const value = read(tokens.slice(0, i).join(" "));
@@ -230,7 +262,8 @@ export function readAmounts(text: string): string[] | undefined {
   const tokens = tokensOf(text);
   if (oneAmount(tokens) !== undefined) return [tokens.join(" ")];
   for (let j = 1; j < tokens.length; j++) {
-    if (oneAmount(tokens.slice(0, j)) !== undefined && oneAmount(tokens.slice(j)) !== undefined) return [tokens.slice(0, j).join(" "), tokens.slice(j).join(" ")];
+    if (oneAmount(tokens.slice(0, j)) !== undefined && oneAmount(tokens.slice(j)) !== undefined)
+      return [tokens.slice(0, j).join(" "), tokens.slice(j).join(" ")];
   }
   return undefined;
 }

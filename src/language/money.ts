@@ -10,33 +10,103 @@ import { words } from "./text.js";
 const maxAmount = 1e12;
 
 const currencyWords = new Set([
-  "tsh", "tshs", "tzs", "ksh", "kshs", "kes", "sh", "shs", "ush", "ugx", "shilingi", "shillings", "shilling", "bob", "/=", "/-", "=", "tsh/=",
+  "tsh",
+  "tshs",
+  "tzs",
+  "ksh",
+  "kshs",
+  "kes",
+  "sh",
+  "shs",
+  "ush",
+  "ugx",
+  "shilingi",
+  "shillings",
+  "shilling",
+  "bob",
+  "/=",
+  "/-",
+  "=",
+  "tsh/=",
 ]);
 /** Words that say nothing beside an amount: "elfu tano tu", "only 50k". */
 const quiet = new Set(["tu", "only", "just", "jumla", "total"]);
 
 /** Multipliers written after a figure: "50k", "2.5 m", "5 milioni", "50 elfu", "5 laki". */
 const suffixScales: Record<string, number> = {
-  k: 1e3, elfu: 1e3, thousand: 1e3, thou: 1e3,
+  k: 1e3,
+  elfu: 1e3,
+  thousand: 1e3,
+  thou: 1e3,
   laki: 1e5,
-  m: 1e6, mn: 1e6, mil: 1e6, million: 1e6, millions: 1e6, milioni: 1e6, mio: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9, bilioni: 1e9,
+  m: 1e6,
+  mn: 1e6,
+  mil: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  milioni: 1e6,
+  mio: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  bilioni: 1e9,
 };
 
 /** Swahili scale words, said before their count: "elfu hamsini" = 50 x 1,000; "mia tano" = 5 x 100. */
 const swahiliScales: Record<string, number> = { mia: 100, elfu: 1e3, laki: 1e5, milioni: 1e6, bilioni: 1e9 };
 
 const swahiliUnits: Record<string, number> = {
-  moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9,
+  moja: 1,
+  mbili: 2,
+  tatu: 3,
+  nne: 4,
+  tano: 5,
+  sita: 6,
+  saba: 7,
+  nane: 8,
+  tisa: 9,
 };
 const swahiliTens: Record<string, number> = {
-  kumi: 10, ishirini: 20, thelathini: 30, arobaini: 40, hamsini: 50, sitini: 60, sabini: 70, themanini: 80, tisini: 90,
+  kumi: 10,
+  ishirini: 20,
+  thelathini: 30,
+  arobaini: 40,
+  hamsini: 50,
+  sitini: 60,
+  sabini: 70,
+  themanini: 80,
+  tisini: 90,
 };
 
 const englishSmall: Record<string, number> = {
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const englishScales: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
@@ -86,7 +156,10 @@ export function readMoney(raw: string): Reading<number> | undefined {
 function splitTokens(tokens: string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    const m = /^(tshs?|tzs|kshs?|kes|shs?|ugx|ush)?\.?(\d[\d,.]*)(k|m|mn|mil|b|bn)?(\/=|\/-|=)?(tshs?|tzs|kshs?|kes|shs?)?$/.exec(token);
+    const m =
+      /^(tshs?|tzs|kshs?|kes|shs?|ugx|ush)?\.?(\d[\d,.]*)(k|m|mn|mil|b|bn)?(\/=|\/-|=)?(tshs?|tzs|kshs?|kes|shs?)?$/.exec(
+        token,
+      );
     if (!m) {
       out.push(token);
       continue;
@@ -95,7 +168,8 @@ function splitTokens(tokens: string[]): string[] {
     if (before) out.push(before);
     const last = out[out.length - 1];
     // "50 000": a space as the thousands separator (not a phone number: those start with 0 or +).
-    if (/^\d{3}$/.test(figure!) && last && /^[1-9]\d{0,2}( \d{3})*$/.test(last)) out[out.length - 1] = `${last} ${figure}`;
+    if (/^\d{3}$/.test(figure!) && last && /^[1-9]\d{0,2}( \d{3})*$/.test(last))
+      out[out.length - 1] = `${last} ${figure}`;
     else out.push(figure!);
     if (scale) out.push(scale);
     if (mark) out.push(mark);
@@ -227,7 +301,13 @@ function englishAt(tokens: string[], i: number): Found | undefined {
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j]!;
     // "one and a half million"
-    if (t === "and" && current && tokens[j + 1] === "a" && tokens[j + 2] === "half" && englishScales[tokens[j + 3] ?? ""]) {
+    if (
+      t === "and" &&
+      current &&
+      tokens[j + 1] === "a" &&
+      tokens[j + 2] === "half" &&
+      englishScales[tokens[j + 3] ?? ""]
+    ) {
       total += (current + 0.5) * englishScales[tokens[j + 3]!]!;
       current = 0;
       scaled = true;

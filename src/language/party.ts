@@ -18,11 +18,45 @@ import { words } from "./text.js";
 
 const numbers: Record<string, number> = {
   // Kiswahili, people forms (watu watatu) and plain counting (moja, mbili)
-  mmoja: 1, moja: 1, wawili: 2, mbili: 2, watatu: 3, tatu: 3, wanne: 4, nne: 4, watano: 5, tano: 5, sita: 6, saba: 7, wanane: 8, nane: 8, tisa: 9, kenda: 9,
-  kumi: 10, ishirini: 20,
+  mmoja: 1,
+  moja: 1,
+  wawili: 2,
+  mbili: 2,
+  watatu: 3,
+  tatu: 3,
+  wanne: 4,
+  nne: 4,
+  watano: 5,
+  tano: 5,
+  sita: 6,
+  saba: 7,
+  wanane: 8,
+  nane: 8,
+  tisa: 9,
+  kenda: 9,
+  kumi: 10,
+  ishirini: 20,
   // English
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
-  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
 };
 
 /** The number at tokens[i] ("3", "watatu", "kumi na wawili"), and how many tokens it takes. */
@@ -43,29 +77,217 @@ function numberAt(tokens: string[], i: number): { value: number; length: number 
 }
 
 // Words around a number that make it a time, a date, a duration or an amount, not people.
-const notPeopleBefore = new Set(["saa", "tarehe", "at", "on", "by", "before", "after", "ya", "siku", "wiki", "mwezi", "miezi", "mara", "elfu", "laki", "milioni", "mia", "sh", "tsh", "ksh", "namba", "number", "no", "room", "chumba", "meza", "table", "page", "code", "nambari"]);
-const notPeopleAfter = new Set(["am", "pm", "asubuhi", "mchana", "alasiri", "jioni", "usiku", "elfu", "laki", "milioni", "mia", "hundred", "thousand", "million", "k", "m", "oclock", "kamili", "days", "day", "siku", "weeks", "wiki", "hours", "hrs", "masaa", "saa", "times", "mara", "years", "yrs", "miaka", "tsh", "sh", "ksh", "shillings"]);
+const notPeopleBefore = new Set([
+  "saa",
+  "tarehe",
+  "at",
+  "on",
+  "by",
+  "before",
+  "after",
+  "ya",
+  "siku",
+  "wiki",
+  "mwezi",
+  "miezi",
+  "mara",
+  "elfu",
+  "laki",
+  "milioni",
+  "mia",
+  "sh",
+  "tsh",
+  "ksh",
+  "namba",
+  "number",
+  "no",
+  "room",
+  "chumba",
+  "meza",
+  "table",
+  "page",
+  "code",
+  "nambari",
+]);
+const notPeopleAfter = new Set([
+  "am",
+  "pm",
+  "asubuhi",
+  "mchana",
+  "alasiri",
+  "jioni",
+  "usiku",
+  "elfu",
+  "laki",
+  "milioni",
+  "mia",
+  "hundred",
+  "thousand",
+  "million",
+  "k",
+  "m",
+  "oclock",
+  "kamili",
+  "days",
+  "day",
+  "siku",
+  "weeks",
+  "wiki",
+  "hours",
+  "hrs",
+  "masaa",
+  "saa",
+  "times",
+  "mara",
+  "years",
+  "yrs",
+  "miaka",
+  "tsh",
+  "sh",
+  "ksh",
+  "shillings",
+]);
 
 // People counted beside the speaker: a number after these ("watoto wawili") or before these ("2 kids") adds to them.
-const companionsBefore = new Set(["watoto", "wageni", "marafiki", "wenzangu", "wenzetu", "ndugu", "wengine", "jamaa", "wadogo", "wazee", "wanangu", "kids", "children", "friends", "guests", "others", "relatives"]);
-const companionsAfter = new Set(["kids", "children", "friends", "guests", "others", "more", "relatives", "watoto", "wageni", "marafiki", "wenzangu", "wengine", "people", "persons", "watu", "adults", "child", "kid", "friend", "guest", "other", "person"]);
+const companionsBefore = new Set([
+  "watoto",
+  "wageni",
+  "marafiki",
+  "wenzangu",
+  "wenzetu",
+  "ndugu",
+  "wengine",
+  "jamaa",
+  "wadogo",
+  "wazee",
+  "wanangu",
+  "kids",
+  "children",
+  "friends",
+  "guests",
+  "others",
+  "relatives",
+]);
+const companionsAfter = new Set([
+  "kids",
+  "children",
+  "friends",
+  "guests",
+  "others",
+  "more",
+  "relatives",
+  "watoto",
+  "wageni",
+  "marafiki",
+  "wenzangu",
+  "wengine",
+  "people",
+  "persons",
+  "watu",
+  "adults",
+  "child",
+  "kid",
+  "friend",
+  "guest",
+  "other",
+  "person",
+]);
 const possessives = new Set(["wangu", "yangu", "zangu", "wetu", "yetu", "my", "our"]);
 const withWords = new Set(["na", "with", "plus", "pamoja", "and", "+"]);
 // One person named beside the speaker ("mke wangu", "my wife", "rafiki").
 const onePerson = new Set([
-  "mke", "mume", "mchumba", "mpenzi", "rafiki", "mwenzangu", "mwenzi", "dada", "kaka", "mama", "baba", "mtoto", "mwanangu", "binti", "shemeji", "bibi",
-  "babu", "mjomba", "shangazi", "binamu", "mwenza", "mumewe", "mkewe", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee",
-  "friend", "mum", "mom", "mother", "dad", "father", "sister", "brother", "son", "daughter", "kid", "child", "cousin", "colleague", "date", "bestie", "hubby",
-  "wifey", "bae", "mama'ke", "babake", "mamake",
+  "mke",
+  "mume",
+  "mchumba",
+  "mpenzi",
+  "rafiki",
+  "mwenzangu",
+  "mwenzi",
+  "dada",
+  "kaka",
+  "mama",
+  "baba",
+  "mtoto",
+  "mwanangu",
+  "binti",
+  "shemeji",
+  "bibi",
+  "babu",
+  "mjomba",
+  "shangazi",
+  "binamu",
+  "mwenza",
+  "mumewe",
+  "mkewe",
+  "wife",
+  "husband",
+  "partner",
+  "spouse",
+  "girlfriend",
+  "boyfriend",
+  "fiance",
+  "fiancee",
+  "friend",
+  "mum",
+  "mom",
+  "mother",
+  "dad",
+  "father",
+  "sister",
+  "brother",
+  "son",
+  "daughter",
+  "kid",
+  "child",
+  "cousin",
+  "colleague",
+  "date",
+  "bestie",
+  "hubby",
+  "wifey",
+  "bae",
+  "mama'ke",
+  "babake",
+  "mamake",
 ]);
 // Two people in one word.
 const twoPeople = new Set(["wazazi", "parents", "mapacha", "twins"]);
 // People named without a count: the party cannot be known from the words.
-const uncounted = new Set(["watoto", "familia", "family", "marafiki", "friends", "kids", "children", "wenzangu", "wageni", "guests", "jamaa", "ndugu", "wengine", "others"]);
+const uncounted = new Set([
+  "watoto",
+  "familia",
+  "family",
+  "marafiki",
+  "friends",
+  "kids",
+  "children",
+  "wenzangu",
+  "wageni",
+  "guests",
+  "jamaa",
+  "ndugu",
+  "wengine",
+  "others",
+]);
 // Not counting: "bila mke wangu" (without my wife).
 const without = new Set(["bila", "without", "except", "isipokuwa"]);
 
-const alonePhrases = ["peke yangu", "pekee yangu", "mimi tu", "mimi pekee", "mimi mwenyewe", "just me", "only me", "me alone", "by myself", "myself only", "just myself", "me only", "mimi peke", "solo"].map((p) => p.split(" "));
+const alonePhrases = [
+  "peke yangu",
+  "pekee yangu",
+  "mimi tu",
+  "mimi pekee",
+  "mimi mwenyewe",
+  "just me",
+  "only me",
+  "me alone",
+  "by myself",
+  "myself only",
+  "just myself",
+  "me only",
+  "mimi peke",
+  "solo",
+].map((p) => p.split(" "));
 const alone = new Set(["alone", "peke", "solo", "myself"]);
 
 function startsAt(tokens: string[], i: number, parts: string[]): boolean {
@@ -75,16 +297,80 @@ function startsAt(tokens: string[], i: number, parts: string[]): boolean {
 
 // Words a message made only of a party may hold ("tuko watatu", "mimi na mke wangu", "we are 3 in total").
 const partyWords = new Set([
-  "mimi", "sisi", "me", "i", "we", "us", "are", "were", "am", "tuko", "tupo", "niko", "tutakuwa", "tunakuwa", "wote", "of", "the", "a", "an", "and", "na",
-  "pamoja", "with", "watu", "people", "persons", "person", "pax", "ppl", "jumla", "kwa", "total", "in", "all", "tu", "just", "only", "mwenyewe", "pekee",
-  "both", "couple", "ya", "wa", "adults", "wazima", "plus", "party", "be", "will", "it", "is", "its", "coming", "bring", "ill", "im", "yangu", "wangu",
+  "mimi",
+  "sisi",
+  "me",
+  "i",
+  "we",
+  "us",
+  "are",
+  "were",
+  "am",
+  "tuko",
+  "tupo",
+  "niko",
+  "tutakuwa",
+  "tunakuwa",
+  "wote",
+  "of",
+  "the",
+  "a",
+  "an",
+  "and",
+  "na",
+  "pamoja",
+  "with",
+  "watu",
+  "people",
+  "persons",
+  "person",
+  "pax",
+  "ppl",
+  "jumla",
+  "kwa",
+  "total",
+  "in",
+  "all",
+  "tu",
+  "just",
+  "only",
+  "mwenyewe",
+  "pekee",
+  "both",
+  "couple",
+  "ya",
+  "wa",
+  "adults",
+  "wazima",
+  "plus",
+  "party",
+  "be",
+  "will",
+  "it",
+  "is",
+  "its",
+  "coming",
+  "bring",
+  "ill",
+  "im",
+  "yangu",
+  "wangu",
 ]);
 
 /** True when every word is about the party: such a message is an answer by itself ("watatu", "me and my wife"). */
 export function onlyParty(tokens: string[]): boolean {
   return tokens.every(
-    (t) => partyWords.has(t) || t in numbers || /^\d{1,3}$|^[a-z]*\+\d{1,2}$|^\+$|^wa\d{1,2}$/.test(t) || onePerson.has(t) || twoPeople.has(t) || uncounted.has(t) ||
-      companionsBefore.has(t) || companionsAfter.has(t) || possessives.has(t) || alone.has(t),
+    (t) =>
+      partyWords.has(t) ||
+      t in numbers ||
+      /^\d{1,3}$|^[a-z]*\+\d{1,2}$|^\+$|^wa\d{1,2}$/.test(t) ||
+      onePerson.has(t) ||
+      twoPeople.has(t) ||
+      uncounted.has(t) ||
+      companionsBefore.has(t) ||
+      companionsAfter.has(t) ||
+      possessives.has(t) ||
+      alone.has(t),
   );
 }
 
@@ -119,13 +405,23 @@ export function partyOf(tokens: string[]): Reading<number> | undefined {
       let k = i - 1;
       while (k >= 0 && possessives.has(tokens[k]!)) k--;
       const noun = tokens[k] ?? "";
-      const led = (at: number) => at >= 0 && (withWords.has(tokens[at]!) || tokens[at] === "bring" || tokens[at] === "plus");
-      const beside = companionsBefore.has(noun) || onePerson.has(noun) || before === "+" || before === "plus" || ((noun === "watu" || noun === "people") && led(k - 1));
+      const led = (at: number) =>
+        at >= 0 && (withWords.has(tokens[at]!) || tokens[at] === "bring" || tokens[at] === "plus");
+      const beside =
+        companionsBefore.has(noun) ||
+        onePerson.has(noun) ||
+        before === "+" ||
+        before === "plus" ||
+        ((noun === "watu" || noun === "people") && led(k - 1));
       const nounAfter = companionsAfter.has(after) ? after : "";
       if (nounAfter === "adults") {
         adults += n.value;
         counted[i + n.length] = 1;
-      } else if (beside || (nounAfter && nounAfter !== "people" && nounAfter !== "persons" && nounAfter !== "watu") || ((nounAfter === "people" || nounAfter === "persons") && led(i - 1))) {
+      } else if (
+        beside ||
+        (nounAfter && nounAfter !== "people" && nounAfter !== "persons" && nounAfter !== "watu") ||
+        ((nounAfter === "people" || nounAfter === "persons") && led(i - 1))
+      ) {
         if (!negated) companions += n.value;
         if (nounAfter) counted[i + n.length] = 1;
         if (beside && k >= 0) counted[k] = 1;
@@ -149,8 +445,7 @@ export function partyOf(tokens: string[]): Reading<number> | undefined {
       let k = i + 1;
       while (k < tokens.length && possessives.has(tokens[k]!)) k++;
       if (!(k < tokens.length && numberAt(tokens, k))) unknown = true;
-    }
-    else if (alone.has(t)) single = true;
+    } else if (alone.has(t)) single = true;
     else if (t === "both" || t === "couple" || t === "wote2") total ??= 2;
   }
   if (total !== undefined) return reading(total);

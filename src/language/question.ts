@@ -9,31 +9,154 @@ export type Asked = "details" | "dresscode" | "time" | "when" | "where";
 
 /** Phrases that ask one thing, in both languages; longer phrases first where one holds another. */
 const phrases: [string, Asked][] = [
-  ["saa ngapi", "time"], ["muda gani", "time"], ["what time", "time"], ["which time", "time"], ["start time", "time"], ["starts at", "time"],
-  ["time", "time"], ["muda", "time"],
-  ["lini", "when"], ["tarehe gani", "when"], ["siku gani", "when"], ["tarehe ngapi", "when"], ["which day", "when"], ["what day", "when"],
-  ["what date", "when"], ["when", "when"], ["date", "when"], ["tarehe", "when"],
-  ["wapi", "where"], ["ukumbi gani", "where"], ["mahali gani", "where"], ["sehemu gani", "where"], ["eneo gani", "where"], ["kwenye nini", "where"],
-  ["where", "where"], ["venue", "where"], ["location", "where"], ["address", "where"], ["anwani", "where"], ["ramani", "where"], ["map", "where"],
-  ["place", "where"], ["ukumbi", "where"], ["mahali", "where"], ["directions", "where"], ["pin", "where"], ["lokesheni", "where"],
-  ["dress code", "dresscode"], ["dresscode", "dresscode"], ["what to wear", "dresscode"], ["what should i wear", "dresscode"], ["should we wear", "dresscode"],
-  ["vazi", "dresscode"], ["mavazi", "dresscode"], ["nivae", "dresscode"], ["tuvae", "dresscode"], ["kuvaa", "dresscode"], ["sare", "dresscode"],
-  ["info", "details"], ["taarifa", "details"], ["details", "details"], ["maelezo", "details"], ["ratiba", "details"], ["programme", "details"], ["program", "details"],
+  ["saa ngapi", "time"],
+  ["muda gani", "time"],
+  ["what time", "time"],
+  ["which time", "time"],
+  ["start time", "time"],
+  ["starts at", "time"],
+  ["time", "time"],
+  ["muda", "time"],
+  ["lini", "when"],
+  ["tarehe gani", "when"],
+  ["siku gani", "when"],
+  ["tarehe ngapi", "when"],
+  ["which day", "when"],
+  ["what day", "when"],
+  ["what date", "when"],
+  ["when", "when"],
+  ["date", "when"],
+  ["tarehe", "when"],
+  ["wapi", "where"],
+  ["ukumbi gani", "where"],
+  ["mahali gani", "where"],
+  ["sehemu gani", "where"],
+  ["eneo gani", "where"],
+  ["kwenye nini", "where"],
+  ["where", "where"],
+  ["venue", "where"],
+  ["location", "where"],
+  ["address", "where"],
+  ["anwani", "where"],
+  ["ramani", "where"],
+  ["map", "where"],
+  ["place", "where"],
+  ["ukumbi", "where"],
+  ["mahali", "where"],
+  ["directions", "where"],
+  ["pin", "where"],
+  ["lokesheni", "where"],
+  ["dress code", "dresscode"],
+  ["dresscode", "dresscode"],
+  ["what to wear", "dresscode"],
+  ["what should i wear", "dresscode"],
+  ["should we wear", "dresscode"],
+  ["vazi", "dresscode"],
+  ["mavazi", "dresscode"],
+  ["nivae", "dresscode"],
+  ["tuvae", "dresscode"],
+  ["kuvaa", "dresscode"],
+  ["sare", "dresscode"],
+  ["info", "details"],
+  ["taarifa", "details"],
+  ["details", "details"],
+  ["maelezo", "details"],
+  ["ratiba", "details"],
+  ["programme", "details"],
+  ["program", "details"],
 ];
 
 const phraseParts = phrases.map(([phrase, asked]) => [phrase.split(" "), asked] as const);
 
 /** Words that alone ("venue?", "time?") are a question only when the message is that short or ends in "?". */
-const nouns = new Set(["time", "muda", "date", "tarehe", "venue", "location", "address", "anwani", "ramani", "map", "place", "ukumbi", "mahali", "pin", "lokesheni", "info", "taarifa", "details", "maelezo", "ratiba", "programme", "program", "sare", "directions"]);
+const nouns = new Set([
+  "time",
+  "muda",
+  "date",
+  "tarehe",
+  "venue",
+  "location",
+  "address",
+  "anwani",
+  "ramani",
+  "map",
+  "place",
+  "ukumbi",
+  "mahali",
+  "pin",
+  "lokesheni",
+  "info",
+  "taarifa",
+  "details",
+  "maelezo",
+  "ratiba",
+  "programme",
+  "program",
+  "sare",
+  "directions",
+]);
 
 /** Before "wapi": a person being somewhere ("uko wapi", "niko wapi") is not asking where the event is. */
-const personal = new Set(["uko", "yuko", "mko", "niko", "tuko", "wako", "upo", "yupo", "mpo", "nipo", "tupo", "wapo", "umefika", "unaenda", "umeenda", "mmefika", "umepotea"]);
+const personal = new Set([
+  "uko",
+  "yuko",
+  "mko",
+  "niko",
+  "tuko",
+  "wako",
+  "upo",
+  "yupo",
+  "mpo",
+  "nipo",
+  "tupo",
+  "wapo",
+  "umefika",
+  "unaenda",
+  "umeenda",
+  "mmefika",
+  "umepotea",
+]);
 
 /** Messages that tell rather than ask, though a question word is in them ("nitakujulisha lini nitafika"). */
-const telling = ["nitakujulisha", "nitakwambia", "nitakuambia", "nitawajulisha", "let you know", "tell you", "i'll tell", "i will tell", "remind me", "nikumbushe", "since when", "tangu lini"];
+const telling = [
+  "nitakujulisha",
+  "nitakwambia",
+  "nitakuambia",
+  "nitawajulisha",
+  "let you know",
+  "tell you",
+  "i'll tell",
+  "i will tell",
+  "remind me",
+  "nikumbushe",
+  "since when",
+  "tangu lini",
+];
 
 /** Words that may open an English question ("so when is it", "ok where"). */
-const openers = new Set(["so", "ok", "okay", "and", "but", "hi", "hello", "please", "pls", "sorry", "hey", "then", "also", "sasa", "je", "habari", "samahani", "na", "halafu", "pia", "mambo"]);
+const openers = new Set([
+  "so",
+  "ok",
+  "okay",
+  "and",
+  "but",
+  "hi",
+  "hello",
+  "please",
+  "pls",
+  "sorry",
+  "hey",
+  "then",
+  "also",
+  "sasa",
+  "je",
+  "habari",
+  "samahani",
+  "na",
+  "halafu",
+  "pia",
+  "mambo",
+]);
 
 /** The things a message asks about the event (sorted), or undefined when it asks none of them. */
 export function readQuestion(raw: string): Reading<Asked[]> | undefined {
@@ -71,7 +194,9 @@ function counts(tokens: readonly string[], i: number, parts: string[], asked: As
   // conjunctions, unless the message asks ("and it is where?").
   if (word === "when" || word === "where") {
     if (/^(are you|r u|you are|i arrive|we arrive|you arrive|i get|you get)/.test(after)) return false;
-    const opening = tokens.slice(0, i).every((t) => openers.has(t) || t === "when" || t === "where" || t === "what" || t === "time");
+    const opening = tokens
+      .slice(0, i)
+      .every((t) => openers.has(t) || t === "when" || t === "where" || t === "what" || t === "time");
     return opening || asks;
   }
   // A noun alone is a question in a short message ("venue?", "location pls"), not inside a sentence about it.

@@ -29,6 +29,11 @@ export function readRsvp(raw: string): Reading<Rsvp> | undefined {
   // A question about the party ("mnakuja wangapi?") is not an answer either.
   if (!answer && raw.includes("?")) return undefined;
   const party = /(?:^|\s)-\s*\d/.test(raw) ? undefined : partyOf(tokens);
-  if (!answer) return party && onlyParty(tokens) ? reading({ answer: "accepted", party: party.value }, Math.min(party.confidence, 0.9)) : undefined;
-  return party ? reading({ answer: "accepted", party: party.value }, Math.min(answer.confidence, party.confidence)) : answer && reading({ answer: "accepted" }, answer.confidence);
+  if (!answer)
+    return party && onlyParty(tokens)
+      ? reading({ answer: "accepted", party: party.value }, Math.min(party.confidence, 0.9))
+      : undefined;
+  return party
+    ? reading({ answer: "accepted", party: party.value }, Math.min(answer.confidence, party.confidence))
+    : answer && reading({ answer: "accepted" }, answer.confidence);
 }

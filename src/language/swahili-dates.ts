@@ -24,21 +24,40 @@ function dayFrom(context: ParsingContext, days: number): [number, number, number
   return [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getDay()];
 }
 
-function dayResult(context: ParsingContext, match: RegExpMatchArray, [year, month, day, weekday]: number[], tag?: string) {
-  const result = context.createParsingResult(match.index!, match[0], { year: year!, month: month!, day: day!, weekday: weekday! });
+function dayResult(
+  context: ParsingContext,
+  match: RegExpMatchArray,
+  [year, month, day, weekday]: number[],
+  tag?: string,
+) {
+  const result = context.createParsingResult(match.index!, match[0], {
+    year: year!,
+    month: month!,
+    day: day!,
+    weekday: weekday!,
+  });
   result.addTag("parser/swahili");
   if (tag) result.addTag(tag);
   return result;
 }
 
 const relativeDays: Record<string, number> = {
-  leo: 0, kesho: 1, keshokutwa: 2, "kesho kutwa": 2, "kesho kesho": 2, mtondo: 3, mtondogoo: 4, jana: -1, juzi: -2,
+  leo: 0,
+  kesho: 1,
+  keshokutwa: 2,
+  "kesho kutwa": 2,
+  "kesho kesho": 2,
+  mtondo: 3,
+  mtondogoo: 4,
+  jana: -1,
+  juzi: -2,
 };
 
 /** leo / kesho / keshokutwa / "kesho kutwa" / mtondo (in three days) / jana / juzi. */
 export const swahiliRelativeDay: Parser = {
   pattern: once(bounded("kesho ?kutwa|kesho kesho|kesho|leo|mtondogoo|mtondo|jana|juzi")),
-  extract: (context, match) => dayResult(context, match, dayFrom(context, relativeDays[match[0].replace("keshokutwa", "kesho kutwa")]!)),
+  extract: (context, match) =>
+    dayResult(context, match, dayFrom(context, relativeDays[match[0].replace("keshokutwa", "kesho kutwa")]!)),
 };
 
 /** Weekday names as typed, full and short ("jmosi", "j'mosi", "jumamos"); Sunday is 0 as in Date.getDay(). */
@@ -51,7 +70,8 @@ const weekdayWords: [RegExp, number][] = [
   [/^(jumamosi|jumamos|jumamoc|jmosi|j'mosi|jmos)$/, 6],
   [/^(jumapili|jumapil|jpili|j'pili|jpil)$/, 0],
 ];
-const weekdayPattern = "jumatatu|jumatat|jtatu|j'tatu|j3|jumanne|jumane|jnne|j'nne|j4|jumatano|jumatan|jtano|j'tano|j5|alhamisi|alhamis|alkhamisi|alamisi|ijumaa|ijuma|jumamosi|jumamos|jumamoc|jmosi|j'mosi|jmos|jumapili|jumapil|jpili|j'pili|jpil";
+const weekdayPattern =
+  "jumatatu|jumatat|jtatu|j'tatu|j3|jumanne|jumane|jnne|j'nne|j4|jumatano|jumatan|jtano|j'tano|j5|alhamisi|alhamis|alkhamisi|alamisi|ijumaa|ijuma|jumamosi|jumamos|jumamoc|jmosi|j'mosi|jmos|jumapili|jumapil|jpili|j'pili|jpil";
 const next = "ijayo|inayokuja|ijao|ya wiki ijayo|wiki ijayo|ya wiki ijao";
 const same = "hii|ya wiki hii|wiki hii|hii inayokuja";
 const last = "iliyopita|ya wiki iliyopita|wiki iliyopita";
@@ -64,7 +84,9 @@ const lastWeek = new RegExp(`^(${last})$`);
  * have passed; "Jumamosi iliyopita" last week's.
  */
 export const swahiliWeekday: Parser = {
-  pattern: once(bounded(`(?:(wiki ijayo|wiki ijao|wiki hii) (?:siku ya )?)?(${weekdayPattern})(?: (${next}|${same}|${last}))?`)),
+  pattern: once(
+    bounded(`(?:(wiki ijayo|wiki ijao|wiki hii) (?:siku ya )?)?(${weekdayPattern})(?: (${next}|${same}|${last}))?`),
+  ),
   extract(context, match) {
     const weekday = weekdayWords.find(([re]) => re.test(match[2]!))![1];
     const which = match[1] ?? match[3];
@@ -87,9 +109,18 @@ export const swahiliWeekday: Parser = {
 
 /** Month names, Swahili and English, full and short, as typed ("desemba", "des", "disemba", "dec"). */
 const monthWords: [string, number][] = [
-  ["januari|january|jan", 1], ["februari|febuari|feburuari|february|feb", 2], ["machi|march|mar|mac", 3],
-  ["aprili|april|apr", 4], ["mei|may", 5], ["juni|june|jun", 6], ["julai|july|jul", 7], ["agosti|august|ago|agos|aug", 8],
-  ["septemba|september|sept|sep", 9], ["oktoba|october|okt|oct", 10], ["novemba|november|nov", 11], ["desemba|disemba|december|des|dis|dec", 12],
+  ["januari|january|jan", 1],
+  ["februari|febuari|feburuari|february|feb", 2],
+  ["machi|march|mar|mac", 3],
+  ["aprili|april|apr", 4],
+  ["mei|may", 5],
+  ["juni|june|jun", 6],
+  ["julai|july|jul", 7],
+  ["agosti|august|ago|agos|aug", 8],
+  ["septemba|september|sept|sep", 9],
+  ["oktoba|october|okt|oct", 10],
+  ["novemba|november|nov", 11],
+  ["desemba|disemba|december|des|dis|dec", 12],
 ];
 const monthPattern = monthWords.map(([w]) => w).join("|");
 const monthRes = monthWords.map(([w, n]) => [new RegExp(`^(${w})$`), n] as const);
@@ -164,7 +195,9 @@ export const swahiliDayOfMonth: Parser = {
     const [year, month, today] = dayFrom(context, 0);
     if (vague) {
       // A month or a week away, no day named: a date to confirm, not to act on.
-      const ymd = vague.startsWith("wiki") ? dayFrom(context, 7) : (calendarDay(context, 1, (month % 12) + 1, month === 12 ? year + 1 : year) ?? []);
+      const ymd = vague.startsWith("wiki")
+        ? dayFrom(context, 7)
+        : (calendarDay(context, 1, (month % 12) + 1, month === 12 ? year + 1 : year) ?? []);
       return dayResult(context, match, ymd, "swahili/vague");
     }
     const day = dayValue(dayText!);
@@ -177,7 +210,18 @@ export const swahiliDayOfMonth: Parser = {
 
 /** Swahili hour words: "saa nane" is the eighth hour after sunrise. */
 const hourWords: Record<string, number> = {
-  moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10, "kumi na moja": 11, "kumi na mbili": 12,
+  moja: 1,
+  mbili: 2,
+  tatu: 3,
+  nne: 4,
+  tano: 5,
+  sita: 6,
+  saba: 7,
+  nane: 8,
+  tisa: 9,
+  kumi: 10,
+  "kumi na moja": 11,
+  "kumi na mbili": 12,
 };
 const minuteWords: Record<string, number> = { "na nusu": 30, "na robo": 15, "kasoro robo": -15, kasorobo: -15 };
 
@@ -275,4 +319,12 @@ export const mayHoldDate = new RegExp(
 );
 
 /** Every Swahili parser, in the order chrono should prefer them when two read the same words. */
-export const swahiliParsers: Parser[] = [swahiliTime, hoursClock, swahiliWeekday, swahiliMonthDate, swahiliDayOfMonth, dayMonthNumbers, swahiliRelativeDay];
+export const swahiliParsers: Parser[] = [
+  swahiliTime,
+  hoursClock,
+  swahiliWeekday,
+  swahiliMonthDate,
+  swahiliDayOfMonth,
+  dayMonthNumbers,
+  swahiliRelativeDay,
+];

@@ -5,7 +5,15 @@
 //   status   GET  {api}/azampay/gettransactionstatus?reference=<transactionId>&bankName=<provider>
 //   callback POST (one URL registered with AzamPay) { msisdn, amount, utilityref, reference, transactionstatus, message, operator }
 // The callback is not signed: it only says which collection to ask about.
-import { PaymentProviderError, msisdn, wholeUnits, type CallbackReading, type CollectionState, type FailReason, type PaymentProvider } from "./provider.js";
+import {
+  PaymentProviderError,
+  msisdn,
+  wholeUnits,
+  type CallbackReading,
+  type CollectionState,
+  type FailReason,
+  type PaymentProvider,
+} from "./provider.js";
 
 export type TanzanianNetwork = "Mpesa" | "Tigo" | "Airtel" | "Halopesa" | "Azampesa";
 
@@ -66,10 +74,15 @@ export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider 
     const res = await http(`${options.authRoot}/AppRegistration/GenerateToken`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ appName: options.appName, clientId: options.clientId, clientSecret: options.clientSecret }),
+      body: JSON.stringify({
+        appName: options.appName,
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+      }),
     });
     const body = (await res.json().catch(() => ({}))) as { data?: { accessToken?: string; expire?: string } };
-    if (!res.ok || !body.data?.accessToken) throw new PaymentProviderError(`AzamPay token refused (HTTP ${res.status})`, res.status >= 500);
+    if (!res.ok || !body.data?.accessToken)
+      throw new PaymentProviderError(`AzamPay token refused (HTTP ${res.status})`, res.status >= 500);
     const expire = Date.parse(body.data.expire ?? "");
     token = { value: body.data.accessToken, until: Number.isFinite(expire) ? expire : now().getTime() + 3_600_000 };
     return token.value;
@@ -79,7 +92,11 @@ export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider 
     const send = async () =>
       http(`${options.apiRoot}${path}`, {
         method: init.method,
-        headers: { Authorization: `Bearer ${await accessToken()}`, "X-API-Key": options.apiKey, "Content-Type": "application/json" },
+        headers: {
+          Authorization: `Bearer ${await accessToken()}`,
+          "X-API-Key": options.apiKey,
+          "Content-Type": "application/json",
+        },
         ...(init.body ? { body: JSON.stringify(init.body) } : {}),
       });
     let res = await send();
@@ -95,24 +112,51 @@ export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider 
     currencies: ["TZS"],
     async start(req) {
       const provider = tanzanianNetwork(req.phone);
-      if (!provider) throw new PaymentProviderError(`no Tanzanian mobile-money network for ${req.phone.slice(0, 7)}…`, false, "other");
+      if (!provider)
+        throw new PaymentProviderError(
+          `no Tanzanian mobile-money network for ${req.phone.slice(0, 7)}…`,
+          false,
+          "other",
+        );
       const { status, body } = await request("/azampay/mno/checkout", {
         method: "POST",
-        body: { accountNumber: msisdn(req.phone), amount: wholeUnits(req.amount), currency: "TZS", externalId: req.reference, provider, additionalProperties: { code: req.code } },
+        body: {
+          accountNumber: msisdn(req.phone),
+          amount: wholeUnits(req.amount),
+          currency: "TZS",
+          externalId: req.reference,
+          provider,
+          additionalProperties: { code: req.code },
+        },
       });
-      if (status >= 200 && status < 300 && body.success === true && typeof body.transactionId === "string") return { providerRef: body.transactionId };
-      throw new PaymentProviderError(`AzamPay refused the checkout: ${String(body.message ?? status)}`, status >= 500 || status === 429, azamReason(String(body.message ?? "")));
+      if (status >= 200 && status < 300 && body.success === true && typeof body.transactionId === "string")
+        return { providerRef: body.transactionId };
+      throw new PaymentProviderError(
+        `AzamPay refused the checkout: ${String(body.message ?? status)}`,
+        status >= 500 || status === 429,
+        azamReason(String(body.message ?? "")),
+      );
     },
     async status({ providerRef, phone }): Promise<CollectionState> {
       const bank = tanzanianNetwork(phone) ?? "";
-      const { status, body } = await request(`/azampay/gettransactionstatus?reference=${encodeURIComponent(providerRef)}&bankName=${encodeURIComponent(bank)}`, { method: "GET" });
+      const { status, body } = await request(
+        `/azampay/gettransactionstatus?reference=${encodeURIComponent(providerRef)}&bankName=${encodeURIComponent(bank)}`,
+        { method: "GET" },
+      );
       if (status >= 500) return { state: "pending" };
       const data = (body.data ?? body) as Record<string, unknown>;
       const said = String(data.transactionstatus ?? data.status ?? "").toLowerCase();
       if (said === "success" || said === "successful" || said === "completed") {
-        return { state: "paid", code: "success", ...(data.fspReferenceId || data.reference ? { receipt: String(data.fspReferenceId ?? data.reference) } : {}), ...(data.amount !== undefined ? { amount: String(data.amount) } : {}), ...(data.msisdn ? { phone: `+${String(data.msisdn)}` } : {}) };
+        return {
+          state: "paid",
+          code: "success",
+          ...(data.fspReferenceId || data.reference ? { receipt: String(data.fspReferenceId ?? data.reference) } : {}),
+          ...(data.amount !== undefined ? { amount: String(data.amount) } : {}),
+          ...(data.msisdn ? { phone: `+${String(data.msisdn)}` } : {}),
+        };
       }
-      if (said === "failure" || said === "failed") return { state: "failed", code: "failure", reason: azamReason(String(data.message ?? "")) };
+      if (said === "failure" || said === "failed")
+        return { state: "failed", code: "failure", reason: azamReason(String(data.message ?? "")) };
       return { state: "pending" };
     },
     parseCallback(raw): CallbackReading | undefined {

@@ -18,7 +18,17 @@ const openStatuses = ["created", "starting", "pending"] as const;
 /** Writes a collection (status created); nothing is asked of the provider until this row is committed. */
 export async function openCollection(
   tx: Tx,
-  options: { purpose: Purpose; eventId: string; userId: string; contributionId?: string; bookingId?: string; phone: string; amount: Prisma.Decimal; currency: string; provider: string },
+  options: {
+    purpose: Purpose;
+    eventId: string;
+    userId: string;
+    contributionId?: string;
+    bookingId?: string;
+    phone: string;
+    amount: Prisma.Decimal;
+    currency: string;
+    provider: string;
+  },
 ) {
   return tx.paymentCollection.create({
     data: {
@@ -40,10 +50,21 @@ export async function openCollection(
 
 /** An open collection of the same pledge or booking, so a second tap does not send a second prompt. */
 export async function openCollectionFor(tx: Tx, where: { contributionId?: string; bookingId?: string }) {
-  return tx.paymentCollection.findFirst({ where: { ...where, status: { in: [...openStatuses] } }, orderBy: { createdAt: "desc" } });
+  return tx.paymentCollection.findFirst({
+    where: { ...where, status: { in: [...openStatuses] } },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
-export type ClaimedCollection = { id: string; code: string; phone: string; amount: Prisma.Decimal; currency: string; provider: string; callbackToken: string };
+export type ClaimedCollection = {
+  id: string;
+  code: string;
+  phone: string;
+  amount: Prisma.Decimal;
+  currency: string;
+  provider: string;
+  callbackToken: string;
+};
 
 /**
  * Claims collections written and not yet started (created -> starting), SKIP LOCKED so workers never share one. A
@@ -67,7 +88,9 @@ export async function markStarted(tx: Tx, id: string, providerRef: string): Prom
 
 /** Collections open for longer than `olderThanMs`, oldest first, for the reconciler. */
 export async function staleCollections(tx: Tx, olderThanMs: number, limit: number) {
-  return tx.$queryRaw<{ id: string; status: "starting" | "pending"; providerRef: string | null; provider: string; phone: string }[]>`
+  return tx.$queryRaw<
+    { id: string; status: "starting" | "pending"; providerRef: string | null; provider: string; phone: string }[]
+  >`
     SELECT id::text, status::text AS status, provider_ref AS "providerRef", provider, phone FROM payment_collections
     WHERE status IN ('starting', 'pending') AND updated_at < now() - make_interval(secs => ${olderThanMs / 1000})
       AND (checked_at IS NULL OR checked_at < now() - make_interval(secs => ${olderThanMs / 2000}))
@@ -105,9 +128,20 @@ const samePhone = (a: string, b: string) => a.replace(/\D/g, "").slice(-9) === b
  * what was asked are recorded. `providerRef` is stored when the row does not have one yet (a callback that came
  * before the start was written down).
  */
-export async function settleCollection(tx: Tx, options: { id: string; state: CollectionState; providerRef?: string; reported?: { receipt?: string; amount?: string; phone?: string }; now: Date }): Promise<Settlement> {
+export async function settleCollection(
+  tx: Tx,
+  options: {
+    id: string;
+    state: CollectionState;
+    providerRef?: string;
+    reported?: { receipt?: string; amount?: string; phone?: string };
+    now: Date;
+  },
+): Promise<Settlement> {
   // One statement locks the row and reads everything a settlement says (a settlement runs per callback, 1,000 a minute).
-  const [r] = await tx.$queryRaw<(Omit<Settling, "user" | "event" | "contribution" | "booking"> & Record<string, unknown>)[]>`
+  const [r] = await tx.$queryRaw<
+    (Omit<Settling, "user" | "event" | "contribution" | "booking"> & Record<string, unknown>)[]
+  >`
     SELECT c.id::text, c.code, c.purpose, c.event_id::text AS "eventId", c.user_id::text AS "userId", c.contribution_id::text AS "contributionId",
            c.booking_id::text AS "bookingId", c.phone, c.amount, c.currency, c.provider, c.provider_ref AS "providerRef", c.status::text AS status,
            u.name AS "userName", e.name AS "eventName", e.organizer_id::text AS "organizerId", gc.code AS "pledgeCode",
@@ -122,17 +156,31 @@ export async function settleCollection(tx: Tx, options: { id: string; state: Col
     user: { name: String(r.userName) },
     event: { id: r.eventId, name: String(r.eventName), organizerId: (r.organizerId as string | null) ?? null },
     contribution: r.pledgeCode ? { code: String(r.pledgeCode) } : null,
-    booking: r.bookingCode ? { code: String(r.bookingCode), service: r.serviceName ? { name: String(r.serviceName), userId: (r.serviceUserId as string | null) ?? null } : null } : null,
+    booking: r.bookingCode
+      ? {
+          code: String(r.bookingCode),
+          service: r.serviceName
+            ? { name: String(r.serviceName), userId: (r.serviceUserId as string | null) ?? null }
+            : null,
+        }
+      : null,
   };
   const state = options.state;
-  const base = { updatedAt: options.now, checkedAt: options.now, ...(options.providerRef && !c.providerRef ? { providerRef: options.providerRef } : {}) };
+  const base = {
+    updatedAt: options.now,
+    checkedAt: options.now,
+    ...(options.providerRef && !c.providerRef ? { providerRef: options.providerRef } : {}),
+  };
   if (state.state === "pending") {
     await tx.paymentCollection.update({ where: { id: c.id }, data: base });
     return { changed: false, notices: [] };
   }
   const amount = money(c.amount, c.currency);
   if (state.state === "failed") {
-    await tx.paymentCollection.update({ where: { id: c.id }, data: { ...base, status: "failed", resultCode: state.code, reason: state.reason, settledAt: options.now } });
+    await tx.paymentCollection.update({
+      where: { id: c.id },
+      data: { ...base, status: "failed", resultCode: state.code, reason: state.reason, settledAt: options.now },
+    });
     const retry = `pay:again:${c.code}`;
     return {
       changed: true,
@@ -153,13 +201,26 @@ export async function settleCollection(tx: Tx, options: { id: string; state: Col
   const paidAmount = state.amount ?? reported.amount;
   const paidPhone = state.phone ?? reported.phone;
   const whole = (v: string | Prisma.Decimal) => new Prisma.Decimal(v).toDecimalPlaces(0, Prisma.Decimal.ROUND_UP);
-  const amountMatches = paidAmount === undefined || (/^\d+(\.\d+)?$/.test(paidAmount) && whole(paidAmount).equals(whole(c.amount)));
+  const amountMatches =
+    paidAmount === undefined || (/^\d+(\.\d+)?$/.test(paidAmount) && whole(paidAmount).equals(whole(c.amount)));
   const phoneMatches = paidPhone === undefined || samePhone(paidPhone, c.phone);
   if (!amountMatches || !phoneMatches) {
-    await tx.paymentCollection.update({ where: { id: c.id }, data: { ...base, status: "mismatch", resultCode: state.code, receipt, settledAt: options.now } });
-    const notices: Notice[] = [{ userId: c.userId, eventId: c.eventId, message: { key: "pay.mismatch", params: { ref: c.code } } }];
+    await tx.paymentCollection.update({
+      where: { id: c.id },
+      data: { ...base, status: "mismatch", resultCode: state.code, receipt, settledAt: options.now },
+    });
+    const notices: Notice[] = [
+      { userId: c.userId, eventId: c.eventId, message: { key: "pay.mismatch", params: { ref: c.code } } },
+    ];
     if (c.event.organizerId && c.event.organizerId !== c.userId) {
-      notices.push({ userId: c.event.organizerId, eventId: c.eventId, message: { key: "pay.organizer_mismatch", params: { ref: c.contribution?.code ?? c.code, name: c.user.name, receipt } } });
+      notices.push({
+        userId: c.event.organizerId,
+        eventId: c.eventId,
+        message: {
+          key: "pay.organizer_mismatch",
+          params: { ref: c.contribution?.code ?? c.code, name: c.user.name, receipt },
+        },
+      });
     }
     return { changed: true, status: "mismatch", notices };
   }
@@ -188,12 +249,30 @@ async function recordMoney(tx: Tx, c: Settling, receipt: string, now: Date): Pro
   const amount = money(c.amount, c.currency);
   if (c.purpose === "pledge") {
     if (!c.contribution?.code || !c.event.organizerId) return [];
-    const p = await recordPayment(tx, { organizerId: c.event.organizerId, typed: c.contribution.code, amount: Number(c.amount), confirmed: true });
+    const p = await recordPayment(tx, {
+      organizerId: c.event.organizerId,
+      typed: c.contribution.code,
+      amount: Number(c.amount),
+      confirmed: true,
+    });
     const totals = { paid: money(p.paidAmount, c.currency), pledged: money(p.amount, c.currency) };
     const outstanding = money(Prisma.Decimal.max(new Prisma.Decimal(p.amount ?? 0).minus(p.paidAmount), 0), c.currency);
-    const notices: Notice[] = [{ userId: c.userId, eventId: c.eventId, message: { key: "pay.thanks", params: { amount, event: c.event.name, receipt, ...totals } } }];
+    const notices: Notice[] = [
+      {
+        userId: c.userId,
+        eventId: c.eventId,
+        message: { key: "pay.thanks", params: { amount, event: c.event.name, receipt, ...totals } },
+      },
+    ];
     if (c.event.organizerId !== c.userId) {
-      notices.push({ userId: c.event.organizerId, eventId: c.eventId, message: { key: "pay.organizer_told", params: { name: c.user.name, amount, ref: c.contribution.code, receipt, outstanding, ...totals } } });
+      notices.push({
+        userId: c.event.organizerId,
+        eventId: c.eventId,
+        message: {
+          key: "pay.organizer_told",
+          params: { name: c.user.name, amount, ref: c.contribution.code, receipt, outstanding, ...totals },
+        },
+      });
     }
     return notices;
   }
@@ -208,10 +287,21 @@ async function recordMoney(tx: Tx, c: Settling, receipt: string, now: Date): Pro
   const service = c.booking?.service?.name ?? "-";
   const providerId = c.booking?.service?.userId;
   const notices: Notice[] = [
-    { userId: c.userId, eventId: c.eventId, message: { key: "pay.booking_thanks", params: { amount, what, service, receipt, provider: service } } },
+    {
+      userId: c.userId,
+      eventId: c.eventId,
+      message: { key: "pay.booking_thanks", params: { amount, what, service, receipt, provider: service } },
+    },
   ];
   if (providerId && providerId !== c.userId) {
-    notices.push({ userId: providerId, eventId: c.eventId, message: { key: "pay.provider_told", params: { organizer: c.user.name, what, amount, ref: c.booking?.code ?? "", event: c.event.name, receipt } } });
+    notices.push({
+      userId: providerId,
+      eventId: c.eventId,
+      message: {
+        key: "pay.provider_told",
+        params: { organizer: c.user.name, what, amount, ref: c.booking?.code ?? "", event: c.event.name, receipt },
+      },
+    });
   }
   return notices;
 }

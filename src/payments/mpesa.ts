@@ -5,7 +5,15 @@
 //   callback Body.stkCallback { CheckoutRequestID, ResultCode, CallbackMetadata.Item[Amount, MpesaReceiptNumber, PhoneNumber] }
 // Password = base64(shortcode + passkey + timestamp), timestamp YYYYMMDDHHmmss in Kenyan time. The query does not
 // carry the receipt, so the callback's receipt is kept once the query has said the payment went through.
-import { PaymentProviderError, msisdn, wholeUnits, type CallbackReading, type CollectionState, type FailReason, type PaymentProvider } from "./provider.js";
+import {
+  PaymentProviderError,
+  msisdn,
+  wholeUnits,
+  type CallbackReading,
+  type CollectionState,
+  type FailReason,
+  type PaymentProvider,
+} from "./provider.js";
 
 export interface MpesaOptions {
   consumerKey: string;
@@ -62,7 +70,9 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
 
   async function fetchToken(): Promise<string> {
     const basic = Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString("base64");
-    const res = await http(`${options.apiRoot}/oauth/v1/generate?grant_type=client_credentials`, { headers: { Authorization: `Basic ${basic}` } });
+    const res = await http(`${options.apiRoot}/oauth/v1/generate?grant_type=client_credentials`, {
+      headers: { Authorization: `Basic ${basic}` },
+    });
     if (!res.ok) throw new PaymentProviderError(`Daraja token refused (HTTP ${res.status})`, res.status >= 500);
     const body = (await res.json()) as { access_token?: string; expires_in?: string | number };
     if (!body.access_token) throw new PaymentProviderError("Daraja token answer without access_token", true);
@@ -72,7 +82,11 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
 
   async function call(path: string, payload: object): Promise<{ status: number; body: Record<string, unknown> }> {
     const send = async () =>
-      http(`${options.apiRoot}${path}`, { method: "POST", headers: { Authorization: `Bearer ${await accessToken()}`, "Content-Type": "application/json" }, body: JSON.stringify(payload) });
+      http(`${options.apiRoot}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${await accessToken()}`, "Content-Type": "application/json" },
+        body: JSON.stringify(payload),
+      });
     let res = await send();
     // A token Safaricom revoked before its time: fetch a new one once.
     if (res.status === 401) {
@@ -85,7 +99,11 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
 
   const secrets = () => {
     const timestamp = darajaTimestamp(now());
-    return { BusinessShortCode: options.shortcode, Password: Buffer.from(`${options.shortcode}${options.passkey}${timestamp}`).toString("base64"), Timestamp: timestamp };
+    return {
+      BusinessShortCode: options.shortcode,
+      Password: Buffer.from(`${options.shortcode}${options.passkey}${timestamp}`).toString("base64"),
+      Timestamp: timestamp,
+    };
   };
 
   return {
@@ -105,11 +123,23 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
         AccountReference: request.code.slice(0, 12),
         TransactionDesc: request.description.slice(0, 13),
       });
-      if (status >= 200 && status < 300 && String(body.ResponseCode) === "0" && typeof body.CheckoutRequestID === "string") return { providerRef: body.CheckoutRequestID };
-      throw new PaymentProviderError(`Daraja refused the STK push: ${String(body.errorMessage ?? body.ResponseDescription ?? status)}`, status >= 500 || status === 429);
+      if (
+        status >= 200 &&
+        status < 300 &&
+        String(body.ResponseCode) === "0" &&
+        typeof body.CheckoutRequestID === "string"
+      )
+        return { providerRef: body.CheckoutRequestID };
+      throw new PaymentProviderError(
+        `Daraja refused the STK push: ${String(body.errorMessage ?? body.ResponseDescription ?? status)}`,
+        status >= 500 || status === 429,
+      );
     },
     async status({ providerRef }): Promise<CollectionState> {
-      const { status, body } = await call("/mpesa/stkpushquery/v1/query", { ...secrets(), CheckoutRequestID: providerRef });
+      const { status, body } = await call("/mpesa/stkpushquery/v1/query", {
+        ...secrets(),
+        CheckoutRequestID: providerRef,
+      });
       // "The transaction is being processed" comes as an error (500.001.1001): the person has not answered yet.
       if (status >= 500 || body.errorCode) return { state: "pending" };
       if (body.ResultCode === undefined) return { state: "pending" };
@@ -119,7 +149,9 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
     parseCallback(raw): CallbackReading | undefined {
       const cb = (raw as { Body?: { stkCallback?: Record<string, unknown> } } | undefined)?.Body?.stkCallback;
       if (!cb || typeof cb.CheckoutRequestID !== "string" || cb.ResultCode === undefined) return undefined;
-      const items = ((cb.CallbackMetadata as { Item?: { Name: string; Value?: unknown }[] } | undefined)?.Item ?? []).filter((i) => i && typeof i.Name === "string");
+      const items = (
+        (cb.CallbackMetadata as { Item?: { Name: string; Value?: unknown }[] } | undefined)?.Item ?? []
+      ).filter((i) => i && typeof i.Name === "string");
       const item = (name: string) => items.find((i) => i.Name === name)?.Value;
       const receipt = item("MpesaReceiptNumber");
       const amount = item("Amount");

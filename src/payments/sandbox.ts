@@ -16,7 +16,10 @@ const unansweredAfterMs = 3 * 60_000;
 
 export function createSandboxProvider(options: { currencies?: string[]; now?: () => number } = {}): SandboxProvider {
   const now = options.now ?? Date.now;
-  const prompts = new Map<string, { request: CollectionRequest; at: number; outcome?: "paid" | "cancelled"; receipt?: string }>();
+  const prompts = new Map<
+    string,
+    { request: CollectionRequest; at: number; outcome?: "paid" | "cancelled"; receipt?: string }
+  >();
   return {
     name: "sandbox",
     currencies: options.currencies ?? ["TZS", "KES", "UGX", "RWF", "USD"],
@@ -29,7 +32,8 @@ export function createSandboxProvider(options: { currencies?: string[]; now?: ()
     async status({ providerRef, phone }): Promise<CollectionState> {
       const prompt = prompts.get(providerRef);
       if (!prompt) return { state: "pending" };
-      if (prompt.outcome === "paid") return { state: "paid", code: "0", receipt: prompt.receipt!, amount: prompt.request.amount, phone };
+      if (prompt.outcome === "paid")
+        return { state: "paid", code: "0", receipt: prompt.receipt!, amount: prompt.request.amount, phone };
       if (prompt.outcome === "cancelled") return { state: "failed", code: "1032", reason: "cancelled" };
       if (now() - prompt.at > unansweredAfterMs) return { state: "failed", code: "1037", reason: "no_answer" };
       return { state: "pending" };

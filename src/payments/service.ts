@@ -9,7 +9,15 @@ import type { TurnEnvironment } from "../engine/turn.js";
 import type { Channel } from "../generated/prisma/client.js";
 import { render } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import { claimCreated, markStarted, settleCollection, staleCollections, type ClaimedCollection, type Notice, type Settlement } from "./collections.js";
+import {
+  claimCreated,
+  markStarted,
+  settleCollection,
+  staleCollections,
+  type ClaimedCollection,
+  type Notice,
+  type Settlement,
+} from "./collections.js";
 import { PaymentProviderError, type CallbackReading, type CollectionState, type PaymentProvider } from "./provider.js";
 import { createSandboxProvider, type SandboxProvider } from "./sandbox.js";
 
@@ -60,7 +68,10 @@ export function tellingOf(collectionId: string, n: Notice, index: number): Telli
     tidings: {
       type: "payment",
       eventId: n.eventId,
-      message: (locale) => ({ text: render(locale, n.message), ...(n.choices ? { choices: n.choices.map((c) => ({ label: render(locale, c.label), value: c.value })) } : {}) }),
+      message: (locale) => ({
+        text: render(locale, n.message),
+        ...(n.choices ? { choices: n.choices.map((c) => ({ label: render(locale, c.label), value: c.value })) } : {}),
+      }),
     },
   };
 }
@@ -86,19 +97,32 @@ export function createPayments(options: PaymentsOptions): Payments {
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
 
-  const callbackUrl = (c: ClaimedCollection) => (options.publicUrl ? `${options.publicUrl.replace(/\/$/, "")}/payments/${c.provider}/callback/${c.callbackToken}` : undefined);
+  const callbackUrl = (c: ClaimedCollection) =>
+    options.publicUrl
+      ? `${options.publicUrl.replace(/\/$/, "")}/payments/${c.provider}/callback/${c.callbackToken}`
+      : undefined;
 
   async function settle(id: string, state: CollectionState, reading?: CallbackReading): Promise<Settlement> {
     const rows: { id: bigint; channel: string }[] = [];
     const result = await db.$transaction(async (tx) => {
-      const s = await settleCollection(tx, { id, state, now: now(), ...(reading ? { providerRef: reading.providerRef, reported: reading } : {}) });
-      if (s.notices.length) rows.push(...(await tellMany(tx, { tellings: s.notices.map((n, i) => tellingOf(id, n, i)), env: options.env })).rows);
+      const s = await settleCollection(tx, {
+        id,
+        state,
+        now: now(),
+        ...(reading ? { providerRef: reading.providerRef, reported: reading } : {}),
+      });
+      if (s.notices.length)
+        rows.push(
+          ...(await tellMany(tx, { tellings: s.notices.map((n, i) => tellingOf(id, n, i)), env: options.env })).rows,
+        );
       return s;
     });
     const byChannel = new Map<string, bigint[]>();
     for (const r of rows) byChannel.set(r.channel, [...(byChannel.get(r.channel) ?? []), r.id]);
     // Committed: if Redis refuses them now, the outbox reconciler sends them later.
-    await Promise.all([...byChannel].map(([channel, ids]) => options.dispatch(channel as Channel, ids))).catch((err: unknown) => logger.warn({ err }, "payment messages wait in the outbox"));
+    await Promise.all([...byChannel].map(([channel, ids]) => options.dispatch(channel as Channel, ids))).catch(
+      (err: unknown) => logger.warn({ err }, "payment messages wait in the outbox"),
+    );
     if (result.changed) logger.info({ collection: id, status: result.status }, "mobile-money collection settled");
     return result;
   }
@@ -108,7 +132,15 @@ export function createPayments(options: PaymentsOptions): Payments {
     try {
       if (!provider) throw new PaymentProviderError(`provider ${c.provider} is not configured`, false);
       const url = callbackUrl(c);
-      const { providerRef } = await provider.start({ reference: c.id, code: c.code, phone: c.phone, amount: String(c.amount), currency: c.currency, description: `Nuru ${c.code}`, ...(url ? { callbackUrl: url } : {}) });
+      const { providerRef } = await provider.start({
+        reference: c.id,
+        code: c.code,
+        phone: c.phone,
+        amount: String(c.amount),
+        currency: c.currency,
+        description: `Nuru ${c.code}`,
+        ...(url ? { callbackUrl: url } : {}),
+      });
       await markStarted(db, c.id, providerRef);
     } catch (err) {
       const refused = err instanceof PaymentProviderError ? err : undefined;
@@ -135,11 +167,17 @@ export function createPayments(options: PaymentsOptions): Payments {
     }
   }
 
-  async function ask(provider: PaymentProvider, c: { id: string; providerRef: string; phone: string }): Promise<CollectionState> {
+  async function ask(
+    provider: PaymentProvider,
+    c: { id: string; providerRef: string; phone: string },
+  ): Promise<CollectionState> {
     try {
       return await provider.status({ providerRef: c.providerRef, reference: c.id, phone: c.phone });
     } catch (err) {
-      logger.warn({ err, collection: c.id }, "could not ask the provider where a collection stands; asking again later");
+      logger.warn(
+        { err, collection: c.id },
+        "could not ask the provider where a collection stands; asking again later",
+      );
       return { state: "pending" };
     }
   }
@@ -152,8 +190,11 @@ export function createPayments(options: PaymentsOptions): Payments {
       if (!c.providerRef) {
         // Claimed, then the process stopped before the provider's answer was written: a callback still brings its id
         // (the URL names the row); with none after three periods, the prompt is taken as never sent.
-        const [row] = await db.$queryRaw<{ old: boolean }[]>`SELECT updated_at < now() - make_interval(secs => ${(3 * reconcileAfterMs) / 1000}) AS old FROM payment_collections WHERE id = ${c.id}::uuid`;
-        if (row?.old && (await settle(c.id, { state: "failed", code: "interrupted", reason: "other" })).changed) settled++;
+        const [row] = await db.$queryRaw<
+          { old: boolean }[]
+        >`SELECT updated_at < now() - make_interval(secs => ${(3 * reconcileAfterMs) / 1000}) AS old FROM payment_collections WHERE id = ${c.id}::uuid`;
+        if (row?.old && (await settle(c.id, { state: "failed", code: "interrupted", reason: "other" })).changed)
+          settled++;
         else await db.paymentCollection.update({ where: { id: c.id }, data: { checkedAt: now() } });
         continue;
       }
@@ -164,7 +205,12 @@ export function createPayments(options: PaymentsOptions): Payments {
   }
 
   /** A callback said something before the provider's own status is final: ask again a few times, then leave it to the reconciler. */
-  async function followUp(provider: PaymentProvider, id: string, phone: string, reading: CallbackReading): Promise<void> {
+  async function followUp(
+    provider: PaymentProvider,
+    id: string,
+    phone: string,
+    reading: CallbackReading,
+  ): Promise<void> {
     for (const wait of [500, 1500, 4000, 10_000]) {
       if (stopped) return;
       await new Promise((resolve) => setTimeout(resolve, wait).unref());
@@ -185,15 +231,26 @@ export function createPayments(options: PaymentsOptions): Payments {
     const row =
       providerName === "azampay"
         ? token === options.azampayCallbackSecret && reading.reference && /^[0-9a-f-]{36}$/.test(reading.reference)
-          ? await db.paymentCollection.findFirst({ where: { id: reading.reference, provider: "azampay" }, select: { id: true, providerRef: true, phone: true } })
+          ? await db.paymentCollection.findFirst({
+              where: { id: reading.reference, provider: "azampay" },
+              select: { id: true, providerRef: true, phone: true },
+            })
           : null
-        : await db.paymentCollection.findFirst({ where: { callbackToken: token, provider: providerName }, select: { id: true, providerRef: true, phone: true } });
+        : await db.paymentCollection.findFirst({
+            where: { callbackToken: token, provider: providerName },
+            select: { id: true, providerRef: true, phone: true },
+          });
     if (!row) return { status: 404 };
     // A callback about another collection than the one this URL was given for changes nothing.
     if (row.providerRef && row.providerRef !== reading.providerRef) return { status: 200 };
     const state = await ask(provider, { id: row.id, providerRef: reading.providerRef, phone: row.phone });
     await settle(row.id, state, reading);
-    if (state.state === "pending") void track(followUp(provider, row.id, row.phone, reading).catch((err: unknown) => logger.warn({ err }, "payment follow-up failed")));
+    if (state.state === "pending")
+      void track(
+        followUp(provider, row.id, row.phone, reading).catch((err: unknown) =>
+          logger.warn({ err }, "payment follow-up failed"),
+        ),
+      );
     return { status: 200 };
   }
 
@@ -203,7 +260,9 @@ export function createPayments(options: PaymentsOptions): Payments {
       try {
         const { status } = await callback(String(req.params.provider), String(req.params.token), req.body);
         // Daraja reads ResultCode 0 as "received"; the others read the status code.
-        res.status(status).json(status === 200 ? { ResultCode: 0, ResultDesc: "Accepted" } : { ResultCode: 1, ResultDesc: "Rejected" });
+        res
+          .status(status)
+          .json(status === 200 ? { ResultCode: 0, ResultDesc: "Accepted" } : { ResultCode: 1, ResultDesc: "Rejected" });
       } catch (err) {
         logger.error({ err }, "payment callback failed; the reconciler will ask the provider");
         res.status(500).json({ ResultCode: 1, ResultDesc: "Try again" });
@@ -235,7 +294,11 @@ export function createPayments(options: PaymentsOptions): Payments {
         );
       };
       every(options.startEveryMs ?? 250, startDue, "starter");
-      every(options.reconcileEveryMs ?? Math.max(1000, Math.min(15_000, reconcileAfterMs / 4)), reconcile, "reconciler");
+      every(
+        options.reconcileEveryMs ?? Math.max(1000, Math.min(15_000, reconcileAfterMs / 4)),
+        reconcile,
+        "reconciler",
+      );
     },
     async stop() {
       stopped = true;

@@ -26,8 +26,8 @@ export interface ClaimedReminder {
   startTime: Date | null;
 }
 
-
-const when = (locale: Locale, date: Date | null | undefined, zone: string) => (date ? formatDateTime(date, zone, locale) : render(locale, { key: "when.unknown" }));
+const when = (locale: Locale, date: Date | null | undefined, zone: string) =>
+  date ? formatDateTime(date, zone, locale) : render(locale, { key: "when.unknown" });
 
 /** "in 7 days" / "tomorrow" / "in 3 hours" / "in 40 minutes", from now: a reminder sent late says how long is left. */
 export function relativeText(locale: Locale, ms: number): string {
@@ -36,20 +36,37 @@ export function relativeText(locale: Locale, ms: number): string {
   if (hours >= 20) return render(locale, { key: "reminder.in.tomorrow" });
   if (ms >= 90 * 60_000) return render(locale, { key: "reminder.in.hours", params: { n: Math.round(hours) } });
   const minutes = Math.round(ms / 60_000);
-  return minutes <= 1 ? render(locale, { key: "reminder.in.minute" }) : render(locale, { key: "reminder.in.minutes", params: { n: minutes } });
+  return minutes <= 1
+    ? render(locale, { key: "reminder.in.minute" })
+    : render(locale, { key: "reminder.in.minutes", params: { n: minutes } });
 }
 
 const dueKey = (r: ClaimedReminder) => r.payload?.due ?? r.runAt.toISOString();
 /** The outbox key of a reminder's messages (the reader's id is appended): one per reminder and planned moment. */
 const keyOf = (r: ClaimedReminder) => `rem:${r.kind}:${r.id}:${new Date(dueKey(r)).getTime()}`;
-const same = (type: string, eventId: string | null, message: (locale: Locale) => Message, extra: Omit<Tidings, "type" | "message" | "eventId"> = {}) => ({
+const same = (
+  type: string,
+  eventId: string | null,
+  message: (locale: Locale) => Message,
+  extra: Omit<Tidings, "type" | "message" | "eventId"> = {},
+) => ({
   type,
   ...(eventId ? { eventId } : {}),
   ...extra,
   message: (locale: Locale) => ({ text: render(locale, message(locale)) }),
 });
 
-type EventRow = { id: string; name: string; code: string | null; start_time: Date | null; location: string | null; time_zone: string; host: string | null; map_data: unknown; map_name: string | null };
+type EventRow = {
+  id: string;
+  name: string;
+  code: string | null;
+  start_time: Date | null;
+  location: string | null;
+  time_zone: string;
+  host: string | null;
+  map_data: unknown;
+  map_name: string | null;
+};
 
 /** The events of these reminders, in one statement (a thousand reminders due in one second are as many events). */
 async function readEvents(tx: Tx, rows: ClaimedReminder[]): Promise<Map<string, EventRow>> {
@@ -71,7 +88,10 @@ async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
     const event = events.get(r.eventId!);
     if (!event?.start_time) continue;
     const start = event.start_time;
-    const pin = venuePin({ venueMaps: event.map_data ? [{ name: event.map_name, mapData: event.map_data }] : [], location: event.location });
+    const pin = venuePin({
+      venueMaps: event.map_data ? [{ name: event.map_name, mapData: event.map_data }] : [],
+      location: event.location,
+    });
     out.push({
       to: { guestsOf: event.id, answers: ["accepted"] },
       key: keyOf(r),
@@ -83,12 +103,17 @@ async function eventReminders(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
             render(locale, {
               key: "reminder.event",
               params: {
-                event: event.name, relative: relativeText(locale, start.getTime() - now.getTime()), when: when(locale, start, event.time_zone),
-                where: event.location || render(locale, { key: "where.unknown" }), code: event.code ?? "",
+                event: event.name,
+                relative: relativeText(locale, start.getTime() - now.getTime()),
+                when: when(locale, start, event.time_zone),
+                where: event.location || render(locale, { key: "where.unknown" }),
+                code: event.code ?? "",
               },
             }),
             // The day before, the pass for the door (each guest's own: they ask for it, one message serves them all).
-            ...(r.payload?.offset === 1440 ? [render(locale, { key: "reminder.pass_hint", params: { code: event.code ?? "" } })] : []),
+            ...(r.payload?.offset === 1440
+              ? [render(locale, { key: "reminder.pass_hint", params: { code: event.code ?? "" } })]
+              : []),
           ].join("\n"),
           ...(pin ? { location: pin } : {}),
         }),
@@ -116,13 +141,25 @@ async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
         type: "reminder",
         eventId: event.id,
         message: (locale) => ({
-          text: render(locale, { key: "reminder.nudge", params: { host: event.host ?? "", event: event.name, when: when(locale, event.start_time, event.time_zone) } }),
+          text: render(locale, {
+            key: "reminder.nudge",
+            params: {
+              host: event.host ?? "",
+              event: event.name,
+              when: when(locale, event.start_time, event.time_zone),
+            },
+          }),
           choices: rsvpChoices(locale, event.code),
           // The question again: to someone silent for 24 hours on WhatsApp Cloud, the invitation's template and buttons.
           template: {
             kind: "invitation" as const,
             locale,
-            params: [event.host ?? "", event.name, when(locale, event.start_time, event.time_zone), event.location || render(locale, { key: "where.unknown" })],
+            params: [
+              event.host ?? "",
+              event.name,
+              when(locale, event.start_time, event.time_zone),
+              event.location || render(locale, { key: "where.unknown" }),
+            ],
           },
         }),
       },
@@ -131,7 +168,15 @@ async function nudges(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
   return out;
 }
 
-type TaskRow = { title: string; code: string | null; due_time: Date | null; event_name: string; event_code: string | null; time_zone: string; assignee: string | null };
+type TaskRow = {
+  title: string;
+  code: string | null;
+  due_time: Date | null;
+  event_name: string;
+  event_code: string | null;
+  time_zone: string;
+  assignee: string | null;
+};
 
 async function tasks(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
   const out: Telling[] = [];
@@ -142,12 +187,25 @@ async function tasks(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
     if (!task || !r.userId) continue;
     const message = (locale: Locale): Message =>
       r.kind === "task-due"
-        ? { key: "reminder.task_due", params: { event: task.event_name, when: when(locale, task.due_time, task.time_zone), title: task.title, code: task.code ?? "" } }
+        ? {
+            key: "reminder.task_due",
+            params: {
+              event: task.event_name,
+              when: when(locale, task.due_time, task.time_zone),
+              title: task.title,
+              code: task.code ?? "",
+            },
+          }
         : {
             key: "reminder.task_late",
             params: {
-              title: task.title, event: task.event_name, when: when(locale, task.due_time, task.time_zone), event_code: task.event_code ?? "",
-              who: task.assignee ? render(locale, { key: "reminder.task_late_who", params: { name: task.assignee } }) : "",
+              title: task.title,
+              event: task.event_name,
+              when: when(locale, task.due_time, task.time_zone),
+              event_code: task.event_code ?? "",
+              who: task.assignee
+                ? render(locale, { key: "reminder.task_late_who", params: { name: task.assignee } })
+                : "",
             },
           };
     out.push({ to: { userIds: [r.userId] }, key: keyOf(r), tidings: same("reminder", r.eventId, message) });
@@ -155,7 +213,17 @@ async function tasks(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
   return out;
 }
 
-type BookingRow = { code: string | null; service: string | null; price: string | null; deposit: string | null; deposit_paid_at: Date | null; event_name: string; start_time: Date | null; time_zone: string; currency: string };
+type BookingRow = {
+  code: string | null;
+  service: string | null;
+  price: string | null;
+  deposit: string | null;
+  deposit_paid_at: Date | null;
+  event_name: string;
+  start_time: Date | null;
+  time_zone: string;
+  currency: string;
+};
 
 async function bookings(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
   const out: Telling[] = [];
@@ -167,10 +235,18 @@ async function bookings(tx: Tx, rows: ClaimedReminder[]): Promise<Telling[]> {
     const base = { code: b.code ?? "", service: b.service ?? "", event: b.event_name };
     const balance = Number(b.price ?? 0) - (b.deposit_paid_at ? Number(b.deposit ?? 0) : 0);
     const message = (locale: Locale): Message => {
-      if (r.kind === "booking-nudge") return { key: "reminder.booking_nudge", params: { ...base, when: when(locale, b.start_time, b.time_zone) } };
+      if (r.kind === "booking-nudge")
+        return { key: "reminder.booking_nudge", params: { ...base, when: when(locale, b.start_time, b.time_zone) } };
       if (r.kind === "booking-late") return { key: "reminder.booking_late", params: base };
-      if (r.kind === "deposit") return { key: "reminder.deposit", params: { ...base, amount: formatMoney(Number(b.deposit ?? 0), b.currency) } };
-      return { key: "reminder.balance", params: { ...base, amount: formatMoney(balance, b.currency), when: when(locale, b.start_time, b.time_zone) } };
+      if (r.kind === "deposit")
+        return {
+          key: "reminder.deposit",
+          params: { ...base, amount: formatMoney(Number(b.deposit ?? 0), b.currency) },
+        };
+      return {
+        key: "reminder.balance",
+        params: { ...base, amount: formatMoney(balance, b.currency), when: when(locale, b.start_time, b.time_zone) },
+      };
     };
     out.push({ to: { userIds: [r.userId] }, key: keyOf(r), tidings: same("reminder", r.eventId, message) });
   }
@@ -184,7 +260,9 @@ async function pollsClosingSoon(tx: Tx, rows: ClaimedReminder[]): Promise<Tellin
     const poll = await pollById(tx, r.targetId!);
     const closes = r.usefulUntil;
     if (!poll || poll.closed) continue;
-    const [event] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
+    const [event] = await tx.$queryRaw<
+      { time_zone: string }[]
+    >`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
     const voters = await tx.$queryRaw<{ user_id: string }[]>`
       SELECT g.user_id::text FROM event_guests g WHERE g.event_id = ${poll.eventId}::uuid AND g.rsvp_status = 'accepted'
         AND NOT EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = ${poll.id}::uuid AND v.user_id = g.user_id)`;
@@ -195,7 +273,14 @@ async function pollsClosingSoon(tx: Tx, rows: ClaimedReminder[]): Promise<Tellin
         type: "reminder",
         eventId: poll.eventId,
         message: (locale) => ({
-          text: render(locale, { key: "reminder.poll_soon", params: { question: poll.question, event: poll.eventName, when: when(locale, closes, event?.time_zone ?? "UTC") } }),
+          text: render(locale, {
+            key: "reminder.poll_soon",
+            params: {
+              question: poll.question,
+              event: poll.eventName,
+              when: when(locale, closes, event?.time_zone ?? "UTC"),
+            },
+          }),
           choices: choicesOf(poll),
           poll: {},
         }),
@@ -209,16 +294,34 @@ async function pollsClosingSoon(tx: Tx, rows: ClaimedReminder[]): Promise<Tellin
 async function pollsClosing(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
   const out: Telling[] = [];
   for (const r of rows) {
-    const closed = await tx.eventPoll.updateMany({ where: { id: r.targetId!, closedAt: null }, data: { closedAt: now } });
+    const closed = await tx.eventPoll.updateMany({
+      where: { id: r.targetId!, closedAt: null },
+      data: { closedAt: now },
+    });
     const poll = closed.count ? await pollById(tx, r.targetId!) : null;
     if (!poll) continue;
     const people = new Set([...(await pollVoters(tx, poll.id)), ...(poll.organizerId ? [poll.organizerId] : [])]);
-    out.push({ to: { userIds: [...people] }, key: keyOf(r), tidings: same("poll_result", poll.eventId, closedResult(poll, await voteCounts(tx, poll))) });
+    out.push({
+      to: { userIds: [...people] },
+      key: keyOf(r),
+      tidings: same("poll_result", poll.eventId, closedResult(poll, await voteCounts(tx, poll))),
+    });
   }
   return out;
 }
 
-type DigestRow = { name: string; start_time: Date; time_zone: string; answers: number; accepted: number; contributions: number; coming: number; pending: number; done: number; tasks: number };
+type DigestRow = {
+  name: string;
+  start_time: Date;
+  time_zone: string;
+  answers: number;
+  accepted: number;
+  contributions: number;
+  coming: number;
+  pending: number;
+  done: number;
+  tasks: number;
+};
 
 /** The organizer's evening summary in the event's last week. */
 async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
@@ -239,13 +342,22 @@ async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Tell
     const days = Math.max(1, Math.ceil((d.start_time.getTime() - now.getTime()) / 86_400_000));
     const { name, start_time, time_zone, done, tasks } = d;
     const counts = {
-      days: counted("reminder.n.days", days), answers: counted("reminder.n.answers", d.answers), accepted: counted("guests.n.coming", d.accepted),
-      contributions: counted("reminder.n.contributions", d.contributions), coming: counted("reminder.n.coming", d.coming), pending: counted("reminder.n.pending", d.pending), done, tasks,
+      days: counted("reminder.n.days", days),
+      answers: counted("reminder.n.answers", d.answers),
+      accepted: counted("guests.n.coming", d.accepted),
+      contributions: counted("reminder.n.contributions", d.contributions),
+      coming: counted("reminder.n.coming", d.coming),
+      pending: counted("reminder.n.pending", d.pending),
+      done,
+      tasks,
     };
     out.push({
       to: { userIds: [r.userId] },
       key: keyOf(r),
-      tidings: same("digest", r.eventId, (locale) => ({ key: "reminder.digest", params: { event: name, when: when(locale, start_time, time_zone), ...counts } })),
+      tidings: same("digest", r.eventId, (locale) => ({
+        key: "reminder.digest",
+        params: { event: name, when: when(locale, start_time, time_zone), ...counts },
+      })),
     });
   }
   return out;

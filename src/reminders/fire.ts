@@ -40,8 +40,17 @@ function urgent(r: ClaimedReminder, now: Date): boolean {
 }
 
 type Row = {
-  id: string; kind: ClaimedReminder["kind"]; event_id: string | null; user_id: string | null; target_id: string | null; run_at: Date;
-  useful_until: Date | null; payload: ClaimedReminder["payload"]; zone: string | null; start_time: Date | null; now: Date;
+  id: string;
+  kind: ClaimedReminder["kind"];
+  event_id: string | null;
+  user_id: string | null;
+  target_id: string | null;
+  run_at: Date;
+  useful_until: Date | null;
+  payload: ClaimedReminder["payload"];
+  zone: string | null;
+  start_time: Date | null;
+  now: Date;
 };
 
 async function claim(tx: Tx, limit: number): Promise<{ rows: ClaimedReminder[]; now: Date }> {
@@ -59,8 +68,16 @@ async function claim(tx: Tx, limit: number): Promise<{ rows: ClaimedReminder[]; 
   return {
     now: rows[0]?.now ?? new Date(),
     rows: rows.map((r) => ({
-      id: r.id, kind: r.kind, eventId: r.event_id, userId: r.user_id, targetId: r.target_id, runAt: r.run_at, usefulUntil: r.useful_until,
-      payload: r.payload, zone: r.zone ?? "UTC", startTime: r.start_time,
+      id: r.id,
+      kind: r.kind,
+      eventId: r.event_id,
+      userId: r.user_id,
+      targetId: r.target_id,
+      runAt: r.run_at,
+      usefulUntil: r.useful_until,
+      payload: r.payload,
+      zone: r.zone ?? "UTC",
+      startTime: r.start_time,
     })),
   };
 }
@@ -86,7 +103,8 @@ async function stillWanted(tx: Tx, ids: string[]): Promise<Set<string>> {
 }
 
 async function mark(tx: Tx, ids: string[], status: "cancelled" | "skipped", note: string): Promise<void> {
-  if (ids.length) await tx.$executeRaw`UPDATE reminders SET status = ${status}::reminder_status, sent_at = NULL, note = ${note} WHERE id = ANY(${ids}::uuid[])`;
+  if (ids.length)
+    await tx.$executeRaw`UPDATE reminders SET status = ${status}::reminder_status, sent_at = NULL, note = ${note} WHERE id = ANY(${ids}::uuid[])`;
 }
 
 /**
@@ -100,10 +118,23 @@ export async function fireDue(deps: FireDeps, limit = 200): Promise<FireResult> 
     async (tx) => {
       const { rows, now } = await claim(tx, limit);
       const tooLate = rows.filter((r) => r.usefulUntil && r.usefulUntil <= now);
-      const wanted = await stillWanted(tx, rows.filter((r) => !tooLate.includes(r)).map((r) => r.id));
+      const wanted = await stillWanted(
+        tx,
+        rows.filter((r) => !tooLate.includes(r)).map((r) => r.id),
+      );
       const gone = rows.filter((r) => !tooLate.includes(r) && !wanted.has(r.id));
-      await mark(tx, tooLate.map((r) => r.id), "skipped", "too late: its moment passed while it could not be sent");
-      await mark(tx, gone.map((r) => r.id), "cancelled", "its reason was gone when it was due");
+      await mark(
+        tx,
+        tooLate.map((r) => r.id),
+        "skipped",
+        "too late: its moment passed while it could not be sent",
+      );
+      await mark(
+        tx,
+        gone.map((r) => r.id),
+        "cancelled",
+        "its reason was gone when it was due",
+      );
 
       const live = rows.filter((r) => wanted.has(r.id));
       const held: { id: string; until: Date }[] = [];
@@ -121,18 +152,28 @@ export async function fireDue(deps: FireDeps, limit = 200): Promise<FireResult> 
       // Every message of the batch in one statement: a thousand reminders due in one second are a few transactions.
       outbox.push(...(await tellMany(tx, { tellings: await compose(tx, sending, now), env: deps.env })).rows);
       dueTimes.push(...sending.map((r) => r.runAt.getTime()));
-      return { sent: sending.length, cancelled: gone.length, skipped: tooLate.length, held: held.length, messages: outbox.length };
+      return {
+        sent: sending.length,
+        cancelled: gone.length,
+        skipped: tooLate.length,
+        held: held.length,
+        messages: outbox.length,
+      };
     },
     { timeout: 30_000 },
   );
   const byChannel = new Map<string, bigint[]>();
   for (const row of outbox) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row.id]);
   // The rows are committed: if Redis refuses them now, the reconciler dispatches them again.
-  await Promise.all([...byChannel].map(([channel, ids]) => deps.dispatch(channel as Channel, ids))).catch((err: unknown) =>
-    deps.logger.warn({ err }, "reminder messages wait in the outbox for the reconciler"),
+  await Promise.all([...byChannel].map(([channel, ids]) => deps.dispatch(channel as Channel, ids))).catch(
+    (err: unknown) => deps.logger.warn({ err }, "reminder messages wait in the outbox for the reconciler"),
   );
-  if (result.skipped || result.cancelled) deps.logger.info(result, "reminders: some were no longer needed or came too late");
+  if (result.skipped || result.cancelled)
+    deps.logger.info(result, "reminders: some were no longer needed or came too late");
   const queuedAt = Date.now();
-  deps.onFired?.(result, dueTimes.map((due) => queuedAt - due));
+  deps.onFired?.(
+    result,
+    dueTimes.map((due) => queuedAt - due),
+  );
   return result;
 }

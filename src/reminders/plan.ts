@@ -15,7 +15,19 @@ import type { Tx } from "../db/prisma.js";
  * answer changes no reminder row (the RSVP hot path writes nothing here), a guest who declined is simply not among
  * the readers, and moving an event of 10,000 guests moves three rows. The others are one row per person.
  */
-export const reminderKinds = ["event", "nudge", "task-due", "task-late", "booking-nudge", "booking-late", "deposit", "balance", "poll-soon", "poll-close", "digest"] as const;
+export const reminderKinds = [
+  "event",
+  "nudge",
+  "task-due",
+  "task-late",
+  "booking-nudge",
+  "booking-late",
+  "deposit",
+  "balance",
+  "poll-soon",
+  "poll-close",
+  "digest",
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** What an organizer switches on and off (/reminders CODE nudges off), and the kinds each covers. */

@@ -28,12 +28,15 @@ export function quietUntil(now: Date, timeZone: string, quiet: QuietHours | null
   if (!quiet) return undefined;
   const local = new TZDate(now.getTime(), timeZone);
   const second = local.getHours() * 3600 + local.getMinutes() * 60 + local.getSeconds();
-  const inside = quiet.start < quiet.end ? second >= quiet.start && second < quiet.end : second >= quiet.start || second < quiet.end;
+  const inside =
+    quiet.start < quiet.end ? second >= quiet.start && second < quiet.end : second >= quiet.start || second < quiet.end;
   if (!inside) return undefined;
   // The end is today when it is still ahead of us, else tomorrow (a window crossing midnight, entered in the evening).
   const dayOffset = second < quiet.end ? 0 : 1;
   const h = Math.floor(quiet.end / 3600);
   const m = Math.floor((quiet.end % 3600) / 60);
   const s = quiet.end % 60;
-  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + dayOffset, h, m, s, timeZone).getTime());
+  return new Date(
+    new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + dayOffset, h, m, s, timeZone).getTime(),
+  );
 }

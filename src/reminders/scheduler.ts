@@ -66,14 +66,17 @@ export function createReminderScheduler(options: SchedulerOptions) {
       },
       { connection: options.workerConnection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
     );
-    worker.on("error", (err) => logger.warn({ err }, "reminder worker: Redis trouble; the sweep sends what is overdue"));
+    worker.on("error", (err) =>
+      logger.warn({ err }, "reminder worker: Redis trouble; the sweep sends what is overdue"),
+    );
   }
 
   /** Queues jobs for the rows due within the horizon that have none for their current moment. Returns how many. */
   async function promote(): Promise<number> {
     // The marker lives in the same Redis as the jobs: if it is gone, so are they.
     if (!(await options.connection.exists(marker))) {
-      const lost = await db.$executeRaw`UPDATE reminders SET queued_for = NULL WHERE status = 'scheduled' AND queued_for IS NOT NULL`;
+      const lost =
+        await db.$executeRaw`UPDATE reminders SET queued_for = NULL WHERE status = 'scheduled' AND queued_for IS NOT NULL`;
       await options.connection.set(marker, new Date().toISOString());
       if (lost) logger.warn({ reminders: lost }, "Redis lost the reminder jobs; queueing them again from the database");
     }
@@ -89,7 +92,14 @@ export function createReminderScheduler(options: SchedulerOptions) {
         rows.map((r) => ({
           name: "remind",
           data: { id: r.id, runAt: r.run_at.getTime() },
-          opts: { jobId: reminderJobId(r.id, r.run_at), delay: Math.max(0, r.run_at.getTime() - now), attempts: 10, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: true, removeOnFail: true },
+          opts: {
+            jobId: reminderJobId(r.id, r.run_at),
+            delay: Math.max(0, r.run_at.getTime() - now),
+            attempts: 10,
+            backoff: { type: "exponential", delay: 1000 },
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
         })),
       );
       // Only rows still at the moment queued: one moved meanwhile keeps NULL and is queued again at its new time.

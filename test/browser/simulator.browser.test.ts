@@ -13,15 +13,25 @@ import { startHarness } from "../support/engine-harness.js";
 import { testRedis } from "../support/services.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+if (!existsSync(chromiumPath))
+  throw new Error(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 
 const h = await startHarness();
-const app = createHttpApp({ db: h.db, redis: await testRedis(), logger: createLogger("silent"), simulator: h.simulator.router() });
+const app = createHttpApp({
+  db: h.db,
+  redis: await testRedis(),
+  logger: createLogger("silent"),
+  simulator: h.simulator.router(),
+});
 const server = app.listen(0);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/simulator/`;
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  });
 });
 afterAll(async () => {
   await browser?.close();

@@ -150,7 +150,11 @@ describe("simulator: inbound messages", () => {
     ["a choice", { choice: "rsvp:yes" }, { kind: "choice", value: "rsvp:yes" }],
     ["a deep-link start", { startPayload: "INV_42-x" }, { kind: "start", payload: "INV_42-x" }],
     ["the person's own contact", { contact: { phone: from } }, { kind: "contact", phone: from, own: true }],
-    ["someone else's contact", { contact: { phone: "+254700000001" } }, { kind: "contact", phone: "+254700000001", own: false }],
+    [
+      "someone else's contact",
+      { contact: { phone: "+254700000001" } },
+      { kind: "contact", phone: "+254700000001", own: false },
+    ],
   ])("maps %s to its InboundContent", async (_what, content, expected) => {
     const { event } = await deliver({ from, ...content });
     expect(event.content).toEqual(expected);
@@ -189,7 +193,15 @@ describe("simulator: bot messages and long-polling", () => {
       photo: { ref: "https://example.com/hall.jpg" },
       location: { latitude: -6.7924, longitude: 39.2083, name: "Diamond Jubilee", address: "Dar es Salaam" },
     });
-    await adapter.send({ chatId: from, text: "Which dish?", choices: [{ label: "Pilau", value: "d:1" }, { label: "Biryani", value: "d:2" }], poll: {} });
+    await adapter.send({
+      chatId: from,
+      text: "Which dish?",
+      choices: [
+        { label: "Pilau", value: "d:1" },
+        { label: "Biryani", value: "d:2" },
+      ],
+      poll: {},
+    });
     const { body } = await getJson(messagesUrl(base, from, "after=0"));
     expect(body[0].text).toBe(
       "The hall\n🖼 https://example.com/hall.jpg\n📍 Diamond Jubilee, Dar es Salaam https://www.openstreetmap.org/?mlat=-6.7924&mlon=39.2083#map=17/-6.7924/39.2083",
@@ -222,7 +234,9 @@ describe("simulator: bot messages and long-polling", () => {
   it("refuses to send to a chat that is not an E.164 phone", async () => {
     const { adapter } = await startedAdapter();
     for (const chatId of ["not-a-phone", "255712345678", "+0712345678"]) {
-      await expect(adapter.send({ chatId, text: "hi" })).rejects.toEqual(new PermanentSendError("not a simulator chat"));
+      await expect(adapter.send({ chatId, text: "hi" })).rejects.toEqual(
+        new PermanentSendError("not a simulator chat"),
+      );
     }
   });
 
@@ -347,7 +361,8 @@ describe("simulator: the page", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await response.text();
     expect(html).toContain("Nuru simulator");
-    for (const persona of ["Organizer / Mratibu", "Guest / Mgeni", "Provider / Mtoa huduma"]) expect(html).toContain(persona);
+    for (const persona of ["Organizer / Mratibu", "Guest / Mgeni", "Provider / Mtoa huduma"])
+      expect(html).toContain(persona);
     for (const phone of ["+255754100201", "+255765440918", "+255752330486"]) expect(html).toContain(phone);
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//); // no external assets
   });

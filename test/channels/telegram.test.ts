@@ -33,7 +33,10 @@ describe("toInboundEvent", () => {
   });
 
   it("maps /start with a deep-link payload", () => {
-    expect(toInboundEvent(messageUpdate({ text: "/start inv_Ab-12" }))?.content).toEqual({ kind: "start", payload: "inv_Ab-12" });
+    expect(toInboundEvent(messageUpdate({ text: "/start inv_Ab-12" }))?.content).toEqual({
+      kind: "start",
+      payload: "inv_Ab-12",
+    });
     expect(toInboundEvent(messageUpdate({ text: "/start" }))?.content).toEqual({ kind: "start" });
   });
 
@@ -46,11 +49,15 @@ describe("toInboundEvent", () => {
   });
 
   it("tells a person's own shared number from someone else's contact", () => {
-    const own = toInboundEvent(messageUpdate({ contact: { phone_number: "+255712345678", first_name: "Amina", user_id: 42 } }));
+    const own = toInboundEvent(
+      messageUpdate({ contact: { phone_number: "+255712345678", first_name: "Amina", user_id: 42 } }),
+    );
     expect(own?.content).toEqual({ kind: "contact", phone: "+255712345678", own: true, name: "Amina" });
     expect(own?.sender.phone).toBe("+255712345678");
 
-    const other = toInboundEvent(messageUpdate({ contact: { phone_number: "+255700000001", first_name: "Baba", user_id: 77 } }));
+    const other = toInboundEvent(
+      messageUpdate({ contact: { phone_number: "+255700000001", first_name: "Baba", user_id: 77 } }),
+    );
     expect(other?.content).toEqual({ kind: "contact", phone: "+255700000001", own: false, name: "Baba" });
     expect(other?.sender.phone).toBeUndefined();
 
@@ -74,23 +81,51 @@ describe("toInboundEvent", () => {
 
   it("maps documents, videos, voice notes and stickers", () => {
     const file = (id: string) => ({ file_id: id, file_unique_id: id });
-    expect(toInboundEvent(messageUpdate({ document: file("doc") }))?.content).toEqual({ kind: "media", mediaType: "document", ref: "doc" });
+    expect(toInboundEvent(messageUpdate({ document: file("doc") }))?.content).toEqual({
+      kind: "media",
+      mediaType: "document",
+      ref: "doc",
+    });
     expect(toInboundEvent(messageUpdate({ video: file("vid"), caption: "c" }))?.content).toEqual({
       kind: "media",
       mediaType: "video",
       ref: "vid",
       caption: "c",
     });
-    expect(toInboundEvent(messageUpdate({ voice: file("voi") }))?.content).toEqual({ kind: "media", mediaType: "audio", ref: "voi" });
-    expect(toInboundEvent(messageUpdate({ audio: file("aud") }))?.content).toEqual({ kind: "media", mediaType: "audio", ref: "aud" });
-    expect(toInboundEvent(messageUpdate({ sticker: file("stk") }))?.content).toEqual({ kind: "media", mediaType: "sticker", ref: "stk" });
+    expect(toInboundEvent(messageUpdate({ voice: file("voi") }))?.content).toEqual({
+      kind: "media",
+      mediaType: "audio",
+      ref: "voi",
+    });
+    expect(toInboundEvent(messageUpdate({ audio: file("aud") }))?.content).toEqual({
+      kind: "media",
+      mediaType: "audio",
+      ref: "aud",
+    });
+    expect(toInboundEvent(messageUpdate({ sticker: file("stk") }))?.content).toEqual({
+      kind: "media",
+      mediaType: "sticker",
+      ref: "stk",
+    });
   });
 
   it("maps a shared location, and a venue with its name and address", () => {
-    expect(toInboundEvent(messageUpdate({ location: { latitude: -6.79, longitude: 39.2 } }))?.content).toEqual({ kind: "location", latitude: -6.79, longitude: 39.2 });
-    const venue = { location: { latitude: -6.79, longitude: 39.2 }, title: "Diamond Jubilee", address: "Dar es Salaam" };
+    expect(toInboundEvent(messageUpdate({ location: { latitude: -6.79, longitude: 39.2 } }))?.content).toEqual({
+      kind: "location",
+      latitude: -6.79,
+      longitude: 39.2,
+    });
+    const venue = {
+      location: { latitude: -6.79, longitude: 39.2 },
+      title: "Diamond Jubilee",
+      address: "Dar es Salaam",
+    };
     expect(toInboundEvent(messageUpdate({ venue, location: venue.location }))?.content).toEqual({
-      kind: "location", latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar es Salaam",
+      kind: "location",
+      latitude: -6.79,
+      longitude: 39.2,
+      name: "Diamond Jubilee",
+      address: "Dar es Salaam",
     });
   });
 
@@ -121,12 +156,20 @@ describe("toInboundEvent", () => {
     const group = { id: -300, type: "group", title: "Kamati" };
     const event = toInboundEvent(messageUpdate({ text: "/start@NuruBot ev_1" }, group));
     expect(event).toMatchObject({ chatId: "-300", isGroup: true, content: { kind: "start", payload: "ev_1" } });
-    expect(toInboundEvent(messageUpdate({ text: "x" }, { id: -1001, type: "supergroup", title: "S" }))?.isGroup).toBe(true);
+    expect(toInboundEvent(messageUpdate({ text: "x" }, { id: -1001, type: "supergroup", title: "S" }))?.isGroup).toBe(
+      true,
+    );
   });
 
   it("ignores edits, channel posts and messages Nuru does not handle", () => {
-    const edited = { update_id: 1, edited_message: { message_id: 1, date: DATE, chat: privateChat, from: amina, text: "x" } };
-    const channelPost = { update_id: 2, channel_post: { message_id: 1, date: DATE, chat: { id: -5, type: "channel" }, text: "x" } };
+    const edited = {
+      update_id: 1,
+      edited_message: { message_id: 1, date: DATE, chat: privateChat, from: amina, text: "x" },
+    };
+    const channelPost = {
+      update_id: 2,
+      channel_post: { message_id: 1, date: DATE, chat: { id: -5, type: "channel" }, text: "x" },
+    };
     expect(toInboundEvent(edited as unknown as Update)).toBeUndefined();
     expect(toInboundEvent(channelPost as unknown as Update)).toBeUndefined();
     expect(toInboundEvent(messageUpdate({ dice: { emoji: "🎲", value: 3 } }))).toBeUndefined();
@@ -201,7 +244,13 @@ describe("webhook", () => {
   it("answers 400 to bodies that are not updates", async () => {
     const events: InboundEvent[] = [];
     const { receiver } = await webhookSetup(async (e) => void events.push(e));
-    for (const body of [{ hello: 1 }, [1, 2], { update_id: "7" }, { update_id: 7, message: { text: "no chat" } }, "{not json"]) {
+    for (const body of [
+      { hello: 1 },
+      [1, 2],
+      { update_id: "7" },
+      { update_id: 7, message: { text: "no chat" } },
+      "{not json",
+    ]) {
       const response = await receiver.post(body, WEBHOOK_SECRET);
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
@@ -239,7 +288,10 @@ describe("webhook", () => {
   it("acknowledges updates Nuru ignores without calling the sink", async () => {
     const events: InboundEvent[] = [];
     const { receiver } = await webhookSetup(async (e) => void events.push(e));
-    const edited = { update_id: 4, edited_message: { message_id: 1, date: DATE, chat: privateChat, from: amina, text: "x" } };
+    const edited = {
+      update_id: 4,
+      edited_message: { message_id: 1, date: DATE, chat: privateChat, from: amina, text: "x" },
+    };
     expect((await receiver.post(edited, WEBHOOK_SECRET)).status).toBe(200);
     expect(events).toEqual([]);
   });
@@ -319,7 +371,8 @@ describe("long polling", () => {
       mostInFlight = Math.max(mostInFlight, inFlight);
       try {
         await release.opened;
-        if (text === "two" && calls.filter((c) => c === "two").length === 1) throw new Error("database unavailable (simulated)");
+        if (text === "two" && calls.filter((c) => c === "two").length === 1)
+          throw new Error("database unavailable (simulated)");
       } finally {
         inFlight--;
       }
@@ -332,7 +385,10 @@ describe("long polling", () => {
     // Until "two" was taken, no getUpdates told Telegram to forget it...
     for (const offset of offsetsBeforeRetry) expect(offset === undefined || offset <= ids.get("two")!).toBe(true);
     // ...and then the offset moved past all three.
-    await waitFor(() => (fake.getUpdatesOffsets.includes(ids.get("three")! + 1) ? true : undefined), "the offset to move past the three");
+    await waitFor(
+      () => (fake.getUpdatesOffsets.includes(ids.get("three")! + 1) ? true : undefined),
+      "the offset to move past the three",
+    );
   });
 
   it("leaves a refused update with Telegram, so the next run receives it", async () => {
@@ -400,7 +456,13 @@ describe("long polling", () => {
     const proxy = await startTcpProxy({ host: root.hostname, port: Number(root.port) });
     cleanups.push(() => proxy.close());
     proxy.down();
-    const adapter = createTelegramAdapter({ token: fake.token, apiRoot: `${root.protocol}//127.0.0.1:${proxy.port}${root.pathname.replace(/\/$/, "")}`, logger: silentLogger(), pollTimeoutSeconds: 1, retryDelayMs: 20 });
+    const adapter = createTelegramAdapter({
+      token: fake.token,
+      apiRoot: `${root.protocol}//127.0.0.1:${proxy.port}${root.pathname.replace(/\/$/, "")}`,
+      logger: silentLogger(),
+      pollTimeoutSeconds: 1,
+      retryDelayMs: 20,
+    });
     cleanups.push(() => adapter.stop());
     const taken = gate();
     // Before, start() threw and Nuru exited, taking the simulator, WhatsApp and every queue with it.
@@ -416,9 +478,16 @@ describe("long polling", () => {
   it("refuses a token Telegram refuses, as a configuration error", async () => {
     fake ??= await startFakeTelegram();
     fake.failNext("deleteWebhook", { ok: false, error_code: 401, description: "Unauthorized" });
-    const adapter = createTelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger(), retryDelayMs: 10 });
+    const adapter = createTelegramAdapter({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      logger: silentLogger(),
+      retryDelayMs: 10,
+    });
     cleanups.push(() => adapter.stop());
-    await expect(adapter.start(async () => {})).rejects.toThrow("Telegram refused TELEGRAM_BOT_TOKEN (401): check the token from @BotFather");
+    await expect(adapter.start(async () => {})).rejects.toThrow(
+      "Telegram refused TELEGRAM_BOT_TOKEN (401): check the token from @BotFather",
+    );
   });
 
   it("stops promptly in the middle of a long poll", async () => {
@@ -472,9 +541,9 @@ describe("send", () => {
     const chatId = String(newUserId());
     // 32 two-byte letters = 64 bytes: allowed; 33 = 66 bytes: refused although only 33 characters.
     await adapter.send({ chatId, text: "ok", choices: [{ label: "a", value: "ü".repeat(32) }] });
-    await expect(adapter.send({ chatId, text: "too long", choices: [{ label: "a", value: "ü".repeat(33) }] })).rejects.toThrow(
-      /64/,
-    );
+    await expect(
+      adapter.send({ chatId, text: "too long", choices: [{ label: "a", value: "ü".repeat(33) }] }),
+    ).rejects.toThrow(/64/);
     await expect(
       adapter.send({ chatId, text: "both", choices: [{ label: "a", value: "a" }], requestPhone: { label: "p" } }),
     ).rejects.toThrow(/choices and a phone request/);
@@ -534,7 +603,12 @@ describe("send", () => {
     // Nothing lost or broken mid-line: the parts are whole lines, in order.
     expect(sent.map((m) => m.text).join("\n")).toBe(text);
     expect(sent.slice(0, -1).every((m) => !m.reply_markup)).toBe(true);
-    expect(sent.at(-1)!.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual(["More"]);
+    expect(
+      sent
+        .at(-1)!
+        .reply_markup?.inline_keyboard?.flat()
+        .map((b) => b.text),
+    ).toEqual(["More"]);
   });
 });
 
@@ -551,8 +625,17 @@ describe("pictures and places", () => {
     });
     const sent = fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId);
     expect(sent.map((m) => m.method)).toEqual(["sendPhoto", "sendVenue"]);
-    expect(sent[0]!.body).toMatchObject({ photo: "https://example.com/hall.jpg", caption: "Our venue", reply_markup: { inline_keyboard: [[{ text: "Directions", callback_data: "dir" }]] } });
-    expect(sent[1]!.body).toMatchObject({ latitude: -6.7924, longitude: 39.2083, title: "Diamond Jubilee Hall", address: "Dar es Salaam" });
+    expect(sent[0]!.body).toMatchObject({
+      photo: "https://example.com/hall.jpg",
+      caption: "Our venue",
+      reply_markup: { inline_keyboard: [[{ text: "Directions", callback_data: "dir" }]] },
+    });
+    expect(sent[1]!.body).toMatchObject({
+      latitude: -6.7924,
+      longitude: 39.2083,
+      title: "Diamond Jubilee Hall",
+      address: "Dar es Salaam",
+    });
     expect(fake.botMessagesIn(chatId)).toEqual([]);
   });
 
@@ -561,7 +644,12 @@ describe("pictures and places", () => {
     const chatId = String(newUserId());
     const text = "x".repeat(1500);
     await adapter.send({ chatId, text, photo: { ref: "file-id-1" }, location: { latitude: 1, longitude: 2 } });
-    expect(fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId).map((m) => [m.method, m.body.caption])).toEqual([["sendPhoto", undefined], ["sendLocation", undefined]]);
+    expect(
+      fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId).map((m) => [m.method, m.body.caption]),
+    ).toEqual([
+      ["sendPhoto", undefined],
+      ["sendLocation", undefined],
+    ]);
     expect(fake.botMessagesIn(chatId).map((m) => m.text)).toEqual([text]);
   });
 });
@@ -585,8 +673,16 @@ describe("files", () => {
     const chatId = String(newUserId());
     const csv = Buffer.from("\ufeffName\r\nAmina\r\n", "utf8");
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    await adapter.send({ chatId, text: "Harusi: guests, 1 rows", document: { filename: "Harusi-guests.csv", mimeType: "text/csv", base64: csv.toString("base64") } });
-    await adapter.send({ chatId, text: "🎟 Entry pass", document: { filename: "pass.png", mimeType: "image/png", base64: png.toString("base64") } });
+    await adapter.send({
+      chatId,
+      text: "Harusi: guests, 1 rows",
+      document: { filename: "Harusi-guests.csv", mimeType: "text/csv", base64: csv.toString("base64") },
+    });
+    await adapter.send({
+      chatId,
+      text: "🎟 Entry pass",
+      document: { filename: "pass.png", mimeType: "image/png", base64: png.toString("base64") },
+    });
     const [doc, photo] = fake.mediaSent.filter((m) => String(m.body.chat_id) === chatId);
     expect(doc).toMatchObject({ method: "sendDocument", body: { caption: "Harusi: guests, 1 rows" } });
     expect((doc!.body.document as { filename: string; bytes: Buffer }).bytes.equals(csv)).toBe(true);

@@ -33,7 +33,10 @@ let cloud: Started;
 let events: InboundEvent[];
 let deliveries: DeliveryUpdate[];
 
-async function setUp(options: Parameters<typeof startFakeMeta>[0] = {}, adapterOptions: Parameters<typeof startCloudAdapter>[1] = {}) {
+async function setUp(
+  options: Parameters<typeof startFakeMeta>[0] = {},
+  adapterOptions: Parameters<typeof startCloudAdapter>[1] = {},
+) {
   fake = await startFakeMeta(options);
   cloud = await startCloudAdapter(fake, adapterOptions);
   events = [];
@@ -53,7 +56,8 @@ afterEach(async () => {
 describe("whatsapp cloud webhook", () => {
   it("answers Meta's subscription check only with the verify token", async () => {
     await setUp();
-    const url = (token: string) => `${cloud.webhookUrl}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`;
+    const url = (token: string) =>
+      `${cloud.webhookUrl}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`;
     const ok = await fetch(url(VERIFY_TOKEN));
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
@@ -63,9 +67,15 @@ describe("whatsapp cloud webhook", () => {
   it("refuses a call without Meta's signature, or signed with another secret, and hands nothing on", async () => {
     await setUp();
     const body = inboundWebhook({ waId: newWaId() }, text("habari"));
-    expect(await fake.callWebhook(body, { signature: sign(JSON.stringify(body), "another-apps-secret-000000000000") })).toEqual([401]);
+    expect(
+      await fake.callWebhook(body, { signature: sign(JSON.stringify(body), "another-apps-secret-000000000000") }),
+    ).toEqual([401]);
     expect(await fake.callWebhook(body, { signature: "sha256=" + "0".repeat(64) })).toEqual([401]);
-    const unsigned = await fetch(cloud.webhookUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const unsigned = await fetch(cloud.webhookUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
     expect(unsigned.status).toBe(401);
     expect(events).toEqual([]);
   });
@@ -73,7 +83,11 @@ describe("whatsapp cloud webhook", () => {
   it("answers 400 to a signed body that is not a WhatsApp notification", async () => {
     await setUp();
     const raw = "{not json";
-    const res = await fetch(cloud.webhookUrl, { method: "POST", headers: { "X-Hub-Signature-256": sign(raw) }, body: raw });
+    const res = await fetch(cloud.webhookUrl, {
+      method: "POST",
+      headers: { "X-Hub-Signature-256": sign(raw) },
+      body: raw,
+    });
     expect(res.status).toBe(400);
     expect(await fake.callWebhook({ object: "whatsapp_business_account", entry: "nope" })).toEqual([400]);
     expect(events).toEqual([]);
@@ -87,10 +101,22 @@ describe("whatsapp cloud webhook", () => {
     await send(buttonReply("rsvp:yes:HARUSI-7K2", "Yes, I will come"));
     await send(listReply("poll:PL-1:2", "Pilau"));
     await send(templateButton("rsvp:no:HARUSI-7K2", "No, I cannot come"));
-    await send({ type: "location", location: { latitude: -6.7924, longitude: 39.2083, name: "Mlimani City", address: "Sam Nujoma Rd" } });
-    await send({ type: "contacts", contacts: [{ name: { formatted_name: "Juma Ali" }, phones: [{ phone: "+255 713 000 111", type: "CELL" }] }] });
-    await send({ type: "contacts", contacts: [{ name: { formatted_name: "Me" }, phones: [{ phone: `+${person.waId}`, wa_id: person.waId }] }] });
-    await send({ type: "image", image: { id: "1479537139650973", mime_type: "image/jpeg", sha256: "x", caption: "Hongera!" } });
+    await send({
+      type: "location",
+      location: { latitude: -6.7924, longitude: 39.2083, name: "Mlimani City", address: "Sam Nujoma Rd" },
+    });
+    await send({
+      type: "contacts",
+      contacts: [{ name: { formatted_name: "Juma Ali" }, phones: [{ phone: "+255 713 000 111", type: "CELL" }] }],
+    });
+    await send({
+      type: "contacts",
+      contacts: [{ name: { formatted_name: "Me" }, phones: [{ phone: `+${person.waId}`, wa_id: person.waId }] }],
+    });
+    await send({
+      type: "image",
+      image: { id: "1479537139650973", mime_type: "image/jpeg", sha256: "x", caption: "Hongera!" },
+    });
     await send({ type: "audio", audio: { id: "1479537139650974", mime_type: "audio/ogg" } });
     await send({ type: "unsupported", errors: [{ code: 131051, title: "Message type unknown" }] });
     await send({ type: "reaction", reaction: { message_id: "wamid.x", emoji: "👍" } });
@@ -107,15 +133,28 @@ describe("whatsapp cloud webhook", () => {
       { kind: "refused", reason: "unsupported", detail: "unsupported" },
     ]);
     const first = events[0]!;
-    expect(first).toMatchObject({ channel: "whatsapp_cloud", chatId: person.waId, sender: { externalId: person.waId, phone: `+${person.waId}`, name: "Asha Mwakalinga" } });
+    expect(first).toMatchObject({
+      channel: "whatsapp_cloud",
+      chatId: person.waId,
+      sender: { externalId: person.waId, phone: `+${person.waId}`, name: "Asha Mwakalinga" },
+    });
     expect(first.externalId).toMatch(/^wamid\./);
   });
 
   it("leaves alone what is for another number of the same app, and a message it cannot read costs no other", async () => {
     await setUp();
-    expect(await fake.callWebhook(inboundWebhook({ waId: newWaId() }, text("for the other number"), { phoneNumberId: "999999999" }))).toEqual([200]);
+    expect(
+      await fake.callWebhook(
+        inboundWebhook({ waId: newWaId() }, text("for the other number"), { phoneNumberId: "999999999" }),
+      ),
+    ).toEqual([200]);
     const waId = newWaId();
-    const body = envelope({ messages: [{ from: "not-a-number", id: "wamid.bad", timestamp: "x", type: "text" }, { from: waId, id: "wamid.good1", timestamp: "1764600000", type: "text", text: { body: "still read" } }] });
+    const body = envelope({
+      messages: [
+        { from: "not-a-number", id: "wamid.bad", timestamp: "x", type: "text" },
+        { from: waId, id: "wamid.good1", timestamp: "1764600000", type: "text", text: { body: "still read" } },
+      ],
+    });
     expect(await fake.callWebhook(body)).toEqual([200]);
     expect(events.map((e) => e.content)).toEqual([{ kind: "text", text: "still read" }]);
   });
@@ -129,7 +168,9 @@ describe("whatsapp cloud webhook", () => {
       if (refusals-- > 0) throw new Error("database unavailable");
       events.push(e);
     });
-    expect(await fake.callWebhook(inboundWebhook({ waId: newWaId() }, text("after the outage")))).toEqual([500, 500, 200]);
+    expect(await fake.callWebhook(inboundWebhook({ waId: newWaId() }, text("after the outage")))).toEqual([
+      500, 500, 200,
+    ]);
     expect(events).toHaveLength(1);
   });
 
@@ -175,7 +216,7 @@ describe("whatsapp cloud webhook under hostile bodies", () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const odd = [null, 0, -1, 1e308, "", "\u0000", "x".repeat(5000), [], {}, true, "wamid.", "255", { body: 7 }];
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const mutate = (value: unknown, depth: number): unknown => {
       if (depth > 6) return value;
       if (Array.isArray(value)) return random() < 0.1 ? pick(odd) : value.map((v) => mutate(v, depth + 1));
@@ -193,7 +234,10 @@ describe("whatsapp cloud webhook under hostile bodies", () => {
     const samples = [
       inboundWebhook({ waId: newWaId() }, text("habari")),
       inboundWebhook({ waId: newWaId() }, buttonReply("rsvp:yes:X", "Yes")),
-      inboundWebhook({ waId: newWaId() }, { type: "contacts", contacts: [{ name: { formatted_name: "A" }, phones: [{ phone: "+255713000111" }] }] }),
+      inboundWebhook(
+        { waId: newWaId() },
+        { type: "contacts", contacts: [{ name: { formatted_name: "A" }, phones: [{ phone: "+255713000111" }] }] },
+      ),
       inboundWebhook({ waId: newWaId() }, { type: "location", location: { latitude: 1, longitude: 2 } }),
       statusWebhook([{ id: "wamid.Z", status: "failed", recipient: "255700", errorCode: 131026 }]),
     ];
@@ -202,7 +246,10 @@ describe("whatsapp cloud webhook under hostile bodies", () => {
       const [status] = await fake.callWebhook(mutate(pick(samples), 0), { attempts: 1 });
       answers.add(status!);
     }
-    expect([...answers].filter((s) => s !== 200 && s !== 400), `FUZZ_SEED=${seed}`).toEqual([]);
+    expect(
+      [...answers].filter((s) => s !== 200 && s !== 400),
+      `FUZZ_SEED=${seed}`,
+    ).toEqual([]);
     for (const e of events) {
       expect(e.chatId, `FUZZ_SEED=${seed}`).toMatch(/^\d{5,20}$/);
       expect(e.sentAt.getTime(), `FUZZ_SEED=${seed}`).not.toBeNaN();
@@ -221,18 +268,44 @@ describe("whatsapp cloud sending", () => {
   it("shows two or three short choices as reply buttons, up to ten as a list, more as numbered lines", async () => {
     await setUp();
     const to = person();
-    const choices = (n: number, label = (i: number) => `Option ${i}`) => Array.from({ length: n }, (_, i) => ({ label: label(i + 1), value: `v:${i + 1}` }));
-    await cloud.adapter.send({ chatId: to, text: "Utakuja?", choices: [{ label: "Ndiyo, nitakuja", value: "rsvp:yes:X" }, { label: "Hapana, sitaweza", value: "rsvp:no:X" }, { label: "Labda", value: "rsvp:maybe:X" }] });
+    const choices = (n: number, label = (i: number) => `Option ${i}`) =>
+      Array.from({ length: n }, (_, i) => ({ label: label(i + 1), value: `v:${i + 1}` }));
+    await cloud.adapter.send({
+      chatId: to,
+      text: "Utakuja?",
+      choices: [
+        { label: "Ndiyo, nitakuja", value: "rsvp:yes:X" },
+        { label: "Hapana, sitaweza", value: "rsvp:no:X" },
+        { label: "Labda", value: "rsvp:maybe:X" },
+      ],
+    });
     await cloud.adapter.send({ chatId: to, text: "Which dish?", choices: choices(5) });
-    await cloud.adapter.send({ chatId: to, text: "Long labels", choices: choices(2, (i) => `A label far longer than twenty-four characters, number ${i}`) });
+    await cloud.adapter.send({
+      chatId: to,
+      text: "Long labels",
+      choices: choices(2, (i) => `A label far longer than twenty-four characters, number ${i}`),
+    });
     await cloud.adapter.send({ chatId: to, text: "Many", choices: choices(12) });
     const [buttons, list, longLabels, numbered] = fake.shownTo(to);
-    expect(buttons).toMatchObject({ type: "buttons", text: "Utakuja?", choiceLabels: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"], choiceValues: ["rsvp:yes:X", "rsvp:no:X", "rsvp:maybe:X"] });
-    expect(list).toMatchObject({ type: "list", choiceLabels: choices(5).map((c) => c.label), choiceValues: choices(5).map((c) => c.value) });
+    expect(buttons).toMatchObject({
+      type: "buttons",
+      text: "Utakuja?",
+      choiceLabels: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"],
+      choiceValues: ["rsvp:yes:X", "rsvp:no:X", "rsvp:maybe:X"],
+    });
+    expect(list).toMatchObject({
+      type: "list",
+      choiceLabels: choices(5).map((c) => c.label),
+      choiceValues: choices(5).map((c) => c.value),
+    });
     expect(fake.sent[1]!.body.interactive.action.button).toBe(LIST_BUTTON);
     // Row titles hold 24 characters; the whole label shows in the description.
     expect(longLabels!.type).toBe("list");
-    expect(fake.sent[2]!.body.interactive.action.sections[0].rows[0]).toEqual({ id: "v:1", title: "A label far longer than…", description: "A label far longer than twenty-four characters, number 1" });
+    expect(fake.sent[2]!.body.interactive.action.sections[0].rows[0]).toEqual({
+      id: "v:1",
+      title: "A label far longer than…",
+      description: "A label far longer than twenty-four characters, number 1",
+    });
     expect(numbered).toMatchObject({ type: "text", choiceLabels: [] });
     expect(numbered!.text).toContain("\n\n1. Option 1\n");
     expect(numbered!.text).toContain("\n12. Option 12");
@@ -242,7 +315,11 @@ describe("whatsapp cloud sending", () => {
     await setUp();
     const to = person();
     const lines = Array.from({ length: 400 }, (_, i) => `${i + 1}. Mgeni wa ${i + 1} — amethibitisha`);
-    const result = await cloud.adapter.send({ chatId: to, text: lines.join("\n"), choices: [{ label: "Refresh", value: "r" }] });
+    const result = await cloud.adapter.send({
+      chatId: to,
+      text: lines.join("\n"),
+      choices: [{ label: "Refresh", value: "r" }],
+    });
     const shown = fake.shownTo(to);
     expect(shown.length).toBeGreaterThan(2);
     for (const s of shown.slice(0, -1)) expect(s.text.length).toBeLessThanOrEqual(4096);
@@ -257,11 +334,23 @@ describe("whatsapp cloud sending", () => {
   it("sends a pin after its text, a picture by link, and files by upload (pictures as pictures)", async () => {
     await setUp();
     const to = person();
-    await cloud.adapter.send({ chatId: to, text: "📍 Mlimani City", location: { latitude: -6.77, longitude: 39.22, name: "Mlimani City" } });
+    await cloud.adapter.send({
+      chatId: to,
+      text: "📍 Mlimani City",
+      location: { latitude: -6.77, longitude: 39.22, name: "Mlimani City" },
+    });
     await cloud.adapter.send({ chatId: to, text: "Our card", photo: { ref: "https://example.com/card.jpg" } });
     const csv = "\uFEFFName,Answer\nAsha,yes\n";
-    await cloud.adapter.send({ chatId: to, text: "Guests of Harusi", document: { filename: "harusi-guests.csv", mimeType: "text/csv", base64: Buffer.from(csv).toString("base64") } });
-    await cloud.adapter.send({ chatId: to, text: "Answers", document: { filename: "answers.png", mimeType: "image/png", base64: Buffer.from("PNGDATA").toString("base64") } });
+    await cloud.adapter.send({
+      chatId: to,
+      text: "Guests of Harusi",
+      document: { filename: "harusi-guests.csv", mimeType: "text/csv", base64: Buffer.from(csv).toString("base64") },
+    });
+    await cloud.adapter.send({
+      chatId: to,
+      text: "Answers",
+      document: { filename: "answers.png", mimeType: "image/png", base64: Buffer.from("PNGDATA").toString("base64") },
+    });
     const bodies = fake.sent.filter((m) => m.to === to).map((m) => m.body);
     expect(bodies.map((b) => b.type)).toEqual(["text", "location", "image", "document", "image"]);
     expect(bodies[1]!.location).toEqual({ latitude: -6.77, longitude: 39.22, name: "Mlimani City" });
@@ -277,14 +366,28 @@ describe("whatsapp cloud sending", () => {
   it("resumes a retry after the parts of a long message already sent, so none goes twice", async () => {
     await setUp();
     const to = person();
-    const lines = Array.from({ length: 300 }, (_, i) => `${i + 1}. Mgeni wa ${i + 1} — amethibitisha kuja na watu wawili`);
-    const payload = { chatId: to, text: lines.join("\n"), choices: [{ label: "Refresh", value: "r" }], location: { latitude: -6.8, longitude: 39.3 }, ref: "row-42" };
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `${i + 1}. Mgeni wa ${i + 1} — amethibitisha kuja na watu wawili`,
+    );
+    const payload = {
+      chatId: to,
+      text: lines.join("\n"),
+      choices: [{ label: "Refresh", value: "r" }],
+      location: { latitude: -6.8, longitude: 39.3 },
+      ref: "row-42",
+    };
     // The first part goes through, the second meets Meta's "something went wrong".
     fake.failNext(to, 0, 131000);
     await expect(cloud.adapter.send(payload)).rejects.toThrow(/131000/);
     await cloud.adapter.send(payload);
     const shown = fake.shownTo(to);
-    expect(shown.filter((s) => s.type !== "location").map((s) => s.text).join("\n")).toBe(lines.join("\n"));
+    expect(
+      shown
+        .filter((s) => s.type !== "location")
+        .map((s) => s.text)
+        .join("\n"),
+    ).toBe(lines.join("\n"));
     expect(shown.map((s) => s.type).filter((t) => t === "location")).toHaveLength(1);
   });
 
@@ -347,11 +450,24 @@ describe("whatsapp cloud: the 24-hour window", () => {
     await cloud.adapter.send({
       chatId: to,
       text: "Neema anakualika kwenye Harusi ya Asha.\n🗓 Jumamosi\n📍 Mlimani\n\nUtakuja?",
-      choices: [{ label: "Ndiyo, nitakuja", value: "rsvp:yes:HAR-1" }, { label: "Hapana, sitaweza", value: "rsvp:no:HAR-1" }, { label: "Labda", value: "rsvp:maybe:HAR-1" }],
-      template: { kind: "invitation", locale: "sw", params: ["Neema", "Harusi ya Asha", "Jumamosi 20 Des, 14:00", "Mlimani City,\nDar es Salaam"] },
+      choices: [
+        { label: "Ndiyo, nitakuja", value: "rsvp:yes:HAR-1" },
+        { label: "Hapana, sitaweza", value: "rsvp:no:HAR-1" },
+        { label: "Labda", value: "rsvp:maybe:HAR-1" },
+      ],
+      template: {
+        kind: "invitation",
+        locale: "sw",
+        params: ["Neema", "Harusi ya Asha", "Jumamosi 20 Des, 14:00", "Mlimani City,\nDar es Salaam"],
+      },
     });
     const [shown] = fake.shownTo(to);
-    expect(shown).toMatchObject({ type: "template", template: "nuru_invitation", choiceLabels: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"], choiceValues: ["rsvp:yes:HAR-1", "rsvp:no:HAR-1", "rsvp:maybe:HAR-1"] });
+    expect(shown).toMatchObject({
+      type: "template",
+      template: "nuru_invitation",
+      choiceLabels: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"],
+      choiceValues: ["rsvp:yes:HAR-1", "rsvp:no:HAR-1", "rsvp:maybe:HAR-1"],
+    });
     expect(shown!.text).toContain("Neema anakualika kwenye Harusi ya Asha.");
     // Meta refuses line breaks inside a parameter: folded.
     expect(shown!.text).toContain("📍 Mlimani City, · Dar es Salaam");
@@ -361,17 +477,27 @@ describe("whatsapp cloud: the 24-hour window", () => {
   it("sends free text once the person has written, and holds what has no template until they write", async () => {
     await setUp({ enforceWindow: true });
     const to = newWaId();
-    await expect(cloud.adapter.send({ chatId: to, text: "Your booking is confirmed" })).rejects.toBeInstanceOf(HoldUntilTheyWriteError);
+    await expect(cloud.adapter.send({ chatId: to, text: "Your booking is confirmed" })).rejects.toBeInstanceOf(
+      HoldUntilTheyWriteError,
+    );
     expect(fake.sent).toHaveLength(0);
     await fake.callWebhook(inboundWebhook({ waId: to }, text("habari")));
-    await cloud.adapter.send({ chatId: to, text: "Your booking is confirmed", template: { kind: "reminder", locale: "en", params: ["x"] } });
+    await cloud.adapter.send({
+      chatId: to,
+      text: "Your booking is confirmed",
+      template: { kind: "reminder", locale: "en", params: ["x"] },
+    });
     expect(fake.shownTo(to)).toMatchObject([{ type: "text", text: "Your booking is confirmed" }]);
   });
 
   it("holds a message whose template Meta does not have in that language, and says so on its status until one goes", async () => {
     await setUp({ enforceWindow: true });
     fake.approved.delete("nuru_reminder:sw");
-    const reminder = { chatId: newWaId(), text: "Kumbusho", template: { kind: "reminder" as const, locale: "sw", params: ["Harusi ni kesho"] } };
+    const reminder = {
+      chatId: newWaId(),
+      text: "Kumbusho",
+      template: { kind: "reminder" as const, locale: "sw", params: ["Harusi ni kesho"] },
+    };
     const err = await cloud.adapter.send(reminder).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HoldUntilTheyWriteError);
     expect((err as Error).message).toMatch(/template refused.*132001/);
@@ -393,7 +519,9 @@ describe("whatsapp cloud: the 24-hour window", () => {
       template: { kind: "invitation" as const, locale: "en", params: ["Neema", "Harusi", "Saturday", "Mlimani"] },
     };
     await cloud.adapter.send(invitation);
-    expect(fake.shownTo(to)).toMatchObject([{ type: "template", template: "nuru_invitation", choiceValues: ["rsvp:yes:H"] }]);
+    expect(fake.shownTo(to)).toMatchObject([
+      { type: "template", template: "nuru_invitation", choiceValues: ["rsvp:yes:H"] },
+    ]);
     // Meta's word stands until they write: a message without a template is held, without asking Meta again.
     const calls = fake.sent.length;
     await expect(cloud.adapter.send({ chatId: to, text: "free text" })).rejects.toBeInstanceOf(HoldUntilTheyWriteError);

@@ -9,7 +9,11 @@ import os from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWhatsAppAdapter, type WhatsAppAdapter, type WhatsAppAdapterOptions } from "../../src/channels/whatsapp/adapter.js";
+import {
+  createWhatsAppAdapter,
+  type WhatsAppAdapter,
+  type WhatsAppAdapterOptions,
+} from "../../src/channels/whatsapp/adapter.js";
 import { WhatsAppNotReadyError } from "../../src/channels/whatsapp/connection.js";
 import { qrPage, whatsappQrHandler } from "../../src/channels/whatsapp/qr-page.js";
 import { FakeWhatsAppNetwork } from "../fakes/whatsapp-client.js";
@@ -20,7 +24,13 @@ afterEach(async () => {
   await Promise.all(adapters.splice(0).map((a) => a.stop()));
 });
 
-const liveness = { startTimeoutMs: 60_000, logoutQrTimeoutMs: 30_000, healthIntervalMs: 10_000, healthTimeoutMs: 2_000, destroyTimeoutMs: 5_000 };
+const liveness = {
+  startTimeoutMs: 60_000,
+  logoutQrTimeoutMs: 30_000,
+  healthIntervalMs: 10_000,
+  healthTimeoutMs: 2_000,
+  destroyTimeoutMs: 5_000,
+};
 
 function setup(retryDelaysMs = [100, 1000], extra: Partial<WhatsAppAdapterOptions> = {}) {
   const network = new FakeWhatsAppNetwork();
@@ -221,7 +231,10 @@ describe("whatsapp watchdogs", () => {
   });
 
   it.each([
-    ["the browser disconnecting (a Chromium crash)", (c: FakeWhatsAppNetwork["current"]) => c.pupBrowser.emit("disconnected")],
+    [
+      "the browser disconnecting (a Chromium crash)",
+      (c: FakeWhatsAppNetwork["current"]) => c.pupBrowser.emit("disconnected"),
+    ],
     ["the page closing", (c: FakeWhatsAppNetwork["current"]) => c.pupPage.emit("close")],
     ["the page crashing", (c: FakeWhatsAppNetwork["current"]) => c.pupPage.emit("error", new Error("Page crashed!"))],
   ])("rebuilds on %s, which the client itself never reports", async (_what, kill) => {
@@ -238,7 +251,8 @@ describe("whatsapp watchdogs", () => {
     vi.useFakeTimers();
     const { network, adapter } = setup([100]);
     await startReady(adapter);
-    network.nextSendError = "Protocol error (Runtime.callFunctionOn): Session closed. Most likely the page has been closed.";
+    network.nextSendError =
+      "Protocol error (Runtime.callFunctionOn): Session closed. Most likely the page has been closed.";
     await expect(adapter.send(text("255712345678@c.us"))).rejects.toThrow("Session closed");
     expect(adapter.status().state).toBe("disconnected");
     await vi.advanceTimersByTimeAsync(100);

@@ -62,7 +62,11 @@ runChannelContract("whatsapp", async () => {
     sentTo: async (person) =>
       network
         .sentTo(chatIdOf(person))
-        .map((sent) => parseNumberedChoices(typeof sent.content === "string" ? sent.content : "pollName" in sent.content ? sent.content.pollName : "")),
+        .map((sent) =>
+          parseNumberedChoices(
+            typeof sent.content === "string" ? sent.content : "pollName" in sent.content ? sent.content.pollName : "",
+          ),
+        ),
     refusedChatId: () => `${refused}@c.us`,
     close: async () => {},
   };

@@ -47,7 +47,10 @@ afterEach(async () => {
 
 function setup(options: { logger?: pino.Logger; retryDelaysMs?: number[] } = {}) {
   const network = new FakeWhatsAppNetwork();
-  adapter = fakeWhatsAppAdapter(network, { logger: options.logger ?? silent, retryDelaysMs: options.retryDelaysMs ?? [5] });
+  adapter = fakeWhatsAppAdapter(network, {
+    logger: options.logger ?? silent,
+    retryDelaysMs: options.retryDelaysMs ?? [5],
+  });
   return { network, adapter };
 }
 
@@ -135,7 +138,11 @@ describe("whatsapp inbound content", () => {
   }
 
   it("maps a shared location from message.location, not its body (a map thumbnail)", async () => {
-    const { content } = await contentOf({ type: "location", body: "/9j/4AAQSkZJRg", location: { latitude: "-6.79", longitude: 39.2, name: "Ukumbi", address: "Dar" } });
+    const { content } = await contentOf({
+      type: "location",
+      body: "/9j/4AAQSkZJRg",
+      location: { latitude: "-6.79", longitude: 39.2, name: "Ukumbi", address: "Dar" },
+    });
     expect(content).toEqual({ kind: "location", latitude: -6.79, longitude: 39.2, name: "Ukumbi", address: "Dar" });
   });
 
@@ -150,13 +157,17 @@ describe("whatsapp inbound content", () => {
   });
 
   it("maps a shared contact to its WhatsApp number", async () => {
-    const vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Juma\nTEL;type=CELL;type=VOICE;waid=255754321000:+255 754 321 000\nEND:VCARD";
+    const vcard =
+      "BEGIN:VCARD\nVERSION:3.0\nFN:Juma\nTEL;type=CELL;type=VOICE;waid=255754321000:+255 754 321 000\nEND:VCARD";
     const { content } = await contentOf({ type: "vcard", body: vcard, vCards: [vcard] });
     expect(content).toEqual({ kind: "contact", phone: "+255754321000", own: false, name: "Juma" });
   });
 
   it("maps the first of several shared contacts, reading TEL when there is no waid", async () => {
-    const vcards = ["BEGIN:VCARD\nFN:No phone\nEND:VCARD", "BEGIN:VCARD\nFN:Neema\nTEL;TYPE=CELL:0754 111 222\nEND:VCARD"];
+    const vcards = [
+      "BEGIN:VCARD\nFN:No phone\nEND:VCARD",
+      "BEGIN:VCARD\nFN:Neema\nTEL;TYPE=CELL:0754 111 222\nEND:VCARD",
+    ];
     const { content } = await contentOf({ type: "multi_vcard", body: "", vCards: vcards });
     expect(content).toEqual({ kind: "contact", phone: "0754 111 222", own: false, name: "Neema" });
   });
@@ -211,13 +222,34 @@ describe("whatsapp payloads", () => {
     });
     await adapter.start(recordingSink().sink);
     await untilReady(adapter);
-    await adapter.send({ chatId: PERSON, text: "Which dish?", choices: [{ label: "Pilau", value: "d:1" }, { label: "Biryani", value: "d:2" }], poll: {} });
-    await adapter.send({ chatId: PERSON, text: "The hall", photo: { ref: "https://example.com/hall.jpg" }, location: { latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" } });
+    await adapter.send({
+      chatId: PERSON,
+      text: "Which dish?",
+      choices: [
+        { label: "Pilau", value: "d:1" },
+        { label: "Biryani", value: "d:2" },
+      ],
+      poll: {},
+    });
+    await adapter.send({
+      chatId: PERSON,
+      text: "The hall",
+      photo: { ref: "https://example.com/hall.jpg" },
+      location: { latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" },
+    });
     const [poll, photo, pin] = network.sentTo(PERSON);
-    expect(poll!.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
+    expect(poll!.content).toMatchObject({
+      pollName: "Which dish?",
+      pollOptions: [{ name: "Pilau" }, { name: "Biryani" }],
+    });
     expect(loaded).toEqual(["https://example.com/hall.jpg"]);
     expect(photo!.content).toMatchObject({ mimetype: "image/jpeg" });
-    expect(photo!.options).toEqual({ linkPreview: false, waitUntilMsgSent: true, sendSeen: false, caption: "The hall" });
+    expect(photo!.options).toEqual({
+      linkPreview: false,
+      waitUntilMsgSent: true,
+      sendSeen: false,
+      caption: "The hall",
+    });
     expect(pin!.content).toMatchObject({ latitude: -6.79, longitude: 39.2, name: "Diamond Jubilee", address: "Dar" });
   });
 
@@ -226,7 +258,9 @@ describe("whatsapp payloads", () => {
     adapter = fakeWhatsAppAdapter(network, { logger: silent });
     await adapter.start(recordingSink().sink);
     await untilReady(adapter);
-    await expect(adapter.send({ chatId: PERSON, text: "x", photo: { ref: "file-id-not-a-url" } })).rejects.toBeInstanceOf(PermanentSendError);
+    await expect(
+      adapter.send({ chatId: PERSON, text: "x", photo: { ref: "file-id-not-a-url" } }),
+    ).rejects.toBeInstanceOf(PermanentSendError);
   });
 });
 
@@ -266,7 +300,14 @@ describe("whatsapp polls", () => {
   it("ignores votes on polls not ours, and a vote on a poll the browser no longer has without throwing in the library", async () => {
     const capture = capturingLogger();
     const { network, received } = await started({ logger: capture.logger });
-    const base = { from: PERSON, to: "255700000000@c.us", body: "?", type: "poll_creation", hasMedia: false, timestamp: 1 };
+    const base = {
+      from: PERSON,
+      to: "255700000000@c.us",
+      body: "?",
+      type: "poll_creation",
+      hasMedia: false,
+      timestamp: 1,
+    };
     network.current.emitVote({
       voter: PERSON,
       selectedOptions: [{ name: "Pilau", localId: 0 }],
@@ -276,7 +317,12 @@ describe("whatsapp polls", () => {
     // As 1.34.7 builds it when the poll is not in the browser's cache: no option names, a parent message without an id.
     // Before, reading the id threw inside the library's emit loop.
     expect(() =>
-      network.current.emitVote({ voter: PERSON, selectedOptions: [{ localId: 1 }], interractedAtTs: 6, parentMessage: { ...base, fromMe: false } as unknown as WhatsAppMessageLike }),
+      network.current.emitVote({
+        voter: PERSON,
+        selectedOptions: [{ localId: 1 }],
+        interractedAtTs: 6,
+        parentMessage: { ...base, fromMe: false } as unknown as WhatsAppMessageLike,
+      }),
     ).not.toThrow();
     network.current.emitVote({
       voter: PERSON,
@@ -286,7 +332,9 @@ describe("whatsapp polls", () => {
     });
     const events = await received(1);
     expect(events.map((e) => e.content)).toEqual([{ kind: "poll_vote", pollRef: "true_x_OURS", values: ["Biryani"] }]);
-    await until("the lost poll logged", () => capture.messages().some((m) => m.startsWith("whatsapp: a poll vote whose poll the browser no longer has")));
+    await until("the lost poll logged", () =>
+      capture.messages().some((m) => m.startsWith("whatsapp: a poll vote whose poll the browser no longer has")),
+    );
   });
 
   it("refuses a poll WhatsApp would reject for its number of options", async () => {
@@ -307,7 +355,14 @@ describe("whatsapp send", () => {
       ],
       requestPhone: { label: "Share my number" },
     });
-    expect(network.sent).toEqual([{ chatId: PERSON, content: "Will you attend?\n\n1. Yes\n2. No", id: result.externalId, options: { linkPreview: false, waitUntilMsgSent: true, sendSeen: false } }]);
+    expect(network.sent).toEqual([
+      {
+        chatId: PERSON,
+        content: "Will you attend?\n\n1. Yes\n2. No",
+        id: result.externalId,
+        options: { linkPreview: false, waitUntilMsgSent: true, sendSeen: false },
+      },
+    ]);
   });
 
   it("checks a number is on WhatsApp once, then remembers it", async () => {
@@ -340,7 +395,9 @@ describe("whatsapp send", () => {
   it("treats 'invalid wid' as permanent", async () => {
     const { network, adapter } = await started();
     network.nextSendError = "Evaluation failed: Error: invalid wid";
-    await expect(adapter.send({ chatId: "120363041234567890@g.us", text: "hi" })).rejects.toBeInstanceOf(PermanentSendError);
+    await expect(adapter.send({ chatId: "120363041234567890@g.us", text: "hi" })).rejects.toBeInstanceOf(
+      PermanentSendError,
+    );
   });
 
   it("treats 'No LID for user' as permanent only when the number really is not on WhatsApp", async () => {
@@ -382,7 +439,10 @@ describe("whatsapp inbound when the sink refuses", () => {
   it("keeps a chat's messages in order while retrying, without holding up other chats", async () => {
     let aDown = true;
     const lines: string[] = [];
-    const logger = pino({ level: "warn" }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const logger = pino(
+      { level: "warn" },
+      new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }),
+    );
     const { network, adapter } = setup({ logger, retryDelaysMs: [1, 2] });
     const recorder = recordingSink((event) => aDown && event.chatId === "255700000001@c.us");
     await adapter.start(recorder.sink);
@@ -473,7 +533,11 @@ describe("whatsapp files", () => {
   it("sends a document (an export) as the library's MessageMedia with its name, the text as its caption", async () => {
     const { network, adapter } = await started();
     const base64 = Buffer.from("\ufeffName,Phone\r\nAmina,+255712000001\r\n", "utf8").toString("base64");
-    await adapter.send({ chatId: PERSON, text: "Harusi: guests, 1 rows", document: { filename: "Harusi-guests.csv", mimeType: "text/csv", base64 } });
+    await adapter.send({
+      chatId: PERSON,
+      text: "Harusi: guests, 1 rows",
+      document: { filename: "Harusi-guests.csv", mimeType: "text/csv", base64 },
+    });
     const [sent] = network.sent;
     expect(sent!.content).toMatchObject({ mimetype: "text/csv", data: base64, filename: "Harusi-guests.csv" });
     expect(sent!.options).toMatchObject({ caption: "Harusi: guests, 1 rows" });

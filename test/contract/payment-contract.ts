@@ -17,7 +17,13 @@ export interface PaymentHarness {
 export function paymentContract(name: string, make: () => PaymentHarness | Promise<PaymentHarness>): void {
   describe(`payment provider contract: ${name}`, () => {
     const request = (h: PaymentHarness, n: number) => ({
-      reference: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, code: `L-TEST${n}`, phone: h.phone, amount: "50000.00", currency: h.currency, description: "Nuru test", callbackUrl: "https://nuru.example/payments/x/callback/tok",
+      reference: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+      code: `L-TEST${n}`,
+      phone: h.phone,
+      amount: "50000.00",
+      currency: h.currency,
+      description: "Nuru test",
+      callbackUrl: "https://nuru.example/payments/x/callback/tok",
     });
 
     it("starts a collection that is pending until the phone answers, then paid with a receipt", async () => {
@@ -25,7 +31,9 @@ export function paymentContract(name: string, make: () => PaymentHarness | Promi
       const req = request(h, 1);
       const { providerRef } = await h.provider.start(req);
       expect(providerRef).toBeTruthy();
-      expect(await h.provider.status({ providerRef, reference: req.reference, phone: req.phone })).toEqual({ state: "pending" });
+      expect(await h.provider.status({ providerRef, reference: req.reference, phone: req.phone })).toEqual({
+        state: "pending",
+      });
       await h.answer(providerRef, "paid");
       const state = await h.provider.status({ providerRef, reference: req.reference, phone: req.phone });
       expect(state.state).toBe("paid");
@@ -42,14 +50,18 @@ export function paymentContract(name: string, make: () => PaymentHarness | Promi
       const req = request(h, 2);
       const { providerRef } = await h.provider.start(req);
       await h.answer(providerRef, "cancelled");
-      expect(await h.provider.status({ providerRef, reference: req.reference, phone: req.phone })).toMatchObject({ state: "failed", reason: "cancelled" });
+      expect(await h.provider.status({ providerRef, reference: req.reference, phone: req.phone })).toMatchObject({
+        state: "failed",
+        reason: "cancelled",
+      });
       const cb = h.callback(providerRef);
       if (cb !== undefined) expect(h.provider.parseCallback(cb)).toMatchObject({ providerRef, claimed: "failed" });
     });
 
     it("reads nothing from a body that is not its callback", async () => {
       const h = await make();
-      for (const body of [undefined, null, {}, { Body: {} }, "text", { reference: 1 }]) expect(h.provider.parseCallback(body)).toBeUndefined();
+      for (const body of [undefined, null, {}, { Body: {} }, "text", { reference: 1 }])
+        expect(h.provider.parseCallback(body)).toBeUndefined();
     });
   });
 }

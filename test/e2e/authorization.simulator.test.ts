@@ -11,9 +11,14 @@ const h = await startHarness();
 /** Everything an organizer or provider command could change, as one comparable value. */
 async function snapshot(eventId: string, serviceId: string, bookingCode: string) {
   const count = (table: string, column = "event_id", id = eventId) =>
-    h.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1::uuid`, id).then((r) => r[0]!.n);
+    h.db
+      .$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1::uuid`, id)
+      .then((r) => r[0]!.n);
   return {
-    event: await h.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { name: true, status: true, startTime: true, location: true, notifyAnswers: true, budget: true } }),
+    event: await h.db.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { name: true, status: true, startTime: true, location: true, notifyAnswers: true, budget: true },
+    }),
     invitations: await count("invitations"),
     guests: await count("event_guests"),
     polls: await h.db.eventPoll.findMany({ where: { eventId }, select: { closedAt: true } }),
@@ -29,7 +34,10 @@ async function snapshot(eventId: string, serviceId: string, bookingCode: string)
     reviews: await count("service_reviews"),
     service: await h.db.service.findUniqueOrThrow({ where: { id: serviceId }, select: { isActive: true } }),
     availability: await count("service_availability", "service_id", serviceId),
-    booking: await h.db.eventService.findFirstOrThrow({ where: { code: bookingCode }, select: { bookingStatus: true } }),
+    booking: await h.db.eventService.findFirstOrThrow({
+      where: { code: bookingCode },
+      select: { bookingStatus: true },
+    }),
   };
 }
 
@@ -107,7 +115,10 @@ describe("who may do what", () => {
       [`/accept ${booking} 1000`, (l) => t(l, "booking.unknown", { code: booking })],
       [`/decline ${booking}`, (l) => t(l, "booking.unknown", { code: booking })],
       [`/pause ${service.code}`, (l) => t(l, "service.unknown", { code: service.code! })],
-      [`/available ${service.code} 2032-03-13 08:00 | 2032-03-13 20:00`, (l) => t(l, "service.unknown", { code: service.code! })],
+      [
+        `/available ${service.code} 2032-03-13 08:00 | 2032-03-13 20:00`,
+        (l) => t(l, "service.unknown", { code: service.code! }),
+      ],
       [`/payment ${booking} deposit`, (l) => t(l, "payment.unknown", { code: booking })],
       [`/msg ${booking} hello`, (l) => t(l, "msg.unknown", { code: booking })],
       [`/review ${booking} 5`, (l) => t(l, "review.unknown", { code: booking })],
@@ -128,7 +139,9 @@ describe("who may do what", () => {
       if (person.phone !== guest) {
         const seen = h.sent.to(person.phone).length;
         await h.say(person.phone, `/done ${task}`);
-        expect((await h.replies(person.phone, seen + 1))[seen]!.text).toBe(t(person.locale, "task.unknown", { code: task }));
+        expect((await h.replies(person.phone, seen + 1))[seen]!.text).toBe(
+          t(person.locale, "task.unknown", { code: task }),
+        );
       }
     }
     await h.settle();

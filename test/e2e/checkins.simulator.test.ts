@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { startHarness } from "../support/engine-harness.js";
 import { ukPhone } from "../support/services.js";
 
-const h = await startHarness({ channels: { running: ["simulator"], firstContact: ["simulator"], links: { whatsappNumber: "255700000001", telegramBot: "NuruBot" } } });
+const h = await startHarness({
+  channels: {
+    running: ["simulator"],
+    firstContact: ["simulator"],
+    links: { whatsappNumber: "255700000001", telegramBot: "NuruBot" },
+  },
+});
 const text = async (phone: string, n: number) => (await h.reply(phone, n)).text;
 
 describe("check-in at the door", () => {
@@ -33,7 +39,12 @@ describe("check-in at the door", () => {
     const png = Buffer.from(pass.document!.base64, "base64");
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // The picture is the QR code of the WhatsApp link with the check-in text filled in (the same encoder, the same bytes).
-    const expected = await QRCode.toBuffer(`https://wa.me/255700000001?text=start%20${token}`, { type: "png", width: 480, margin: 2, errorCorrectionLevel: "M" });
+    const expected = await QRCode.toBuffer(`https://wa.me/255700000001?text=start%20${token}`, {
+      type: "png",
+      width: 480,
+      margin: 2,
+      errorCorrectionLevel: "M",
+    });
     expect(png.equals(expected)).toBe(true);
     // The same pass every time: one token per invitation.
     await h.say(guest, `/pass ${code}`);
@@ -59,9 +70,13 @@ describe("check-in at the door", () => {
     await h.deliver(guest, { kind: "start", payload: token });
     expect(await text(guest, 7)).toBe("This is an entry pass for Harusi ya Neema: the ushers at the door check it in.");
     await h.deliver(stranger, { kind: "start", payload: token }, undefined, "Stranger");
-    expect((await h.replies(stranger, 1)).map((m) => m.text).join("\n")).toContain("This is an entry pass for Harusi ya Neema");
+    expect((await h.replies(stranger, 1)).map((m) => m.text).join("\n")).toContain(
+      "This is an entry pass for Harusi ya Neema",
+    );
     await h.deliver(usher, { kind: "start", payload: "IN-AAAAAAAAAAAAAAAA" });
-    expect(await text(usher, 4)).toBe("This entry pass is not valid: no invitation has it. Ask the guest for their name and check the list (/guests).");
+    expect(await text(usher, 4)).toBe(
+      "This entry pass is not valid: no invitation has it. Ask the guest for their name and check the list (/guests).",
+    );
 
     // Arrivals, for the organizer and the usher alike; a stranger cannot look.
     await h.say(usher, `/checkins ${code}`);

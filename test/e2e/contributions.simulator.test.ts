@@ -22,12 +22,18 @@ describe("contributions", () => {
     await h.say(amina, "/changia");
     expect(await last(amina, 2)).toBe("Ungependa kutoa nini kwa Send-off ya Rehema?");
     await h.deliver(amina, { kind: "choice", value: "contribute:pledge" });
-    expect(await last(amina, 3)).toBe("Unaahidi kiasi gani kwa Send-off ya Rehema? Mfano 50,000, elfu 50 au elfu hamsini.");
+    expect(await last(amina, 3)).toBe(
+      "Unaahidi kiasi gani kwa Send-off ya Rehema? Mfano 50,000, elfu 50 au elfu hamsini.",
+    );
     await h.say(amina, "nyingi");
-    expect(await last(amina, 4)).toBe('Sikuweza kusoma "nyingi" kama kiasi. Tuma kama 50,000, 50k, elfu 50 au elfu hamsini.');
+    expect(await last(amina, 4)).toBe(
+      'Sikuweza kusoma "nyingi" kama kiasi. Tuma kama 50,000, 50k, elfu 50 au elfu hamsini.',
+    );
     await h.say(amina, "elfu hamsini");
     const thanks = await last(amina, 5);
-    expect(thanks).toMatch(/^Asante kwa ahadi yako ya TZS 50,000 kwa Send-off ya Rehema! Kumbukumbu yake ni (M-[A-Z0-9]+)\.$/);
+    expect(thanks).toMatch(
+      /^Asante kwa ahadi yako ya TZS 50,000 kwa Send-off ya Rehema! Kumbukumbu yake ni (M-[A-Z0-9]+)\.$/,
+    );
     const ref = /(M-[A-Z0-9]+)/.exec(thanks)![1]!;
 
     // A pledge in one line, a well-wish in one line, a photo through the flow.
@@ -44,24 +50,35 @@ describe("contributions", () => {
     await h.say(organizer, `/contributions ${code}`);
     const list = await last(organizer, 3);
     // Pledged, paid and outstanding as a picture after the list.
-    expect((await h.reply(organizer, 4)).document).toMatchObject({ mimeType: "image/png", filename: "Send-off-ya-Rehema-contributions.png" });
-    expect(list).toContain("Contributions to Send-off ya Rehema:\nPledged TZS 70,000, paid TZS 0, outstanding TZS 70,000. Well-wishes: 1, photos: 1.");
+    expect((await h.reply(organizer, 4)).document).toMatchObject({
+      mimeType: "image/png",
+      filename: "Send-off-ya-Rehema-contributions.png",
+    });
+    expect(list).toContain(
+      "Contributions to Send-off ya Rehema:\nPledged TZS 70,000, paid TZS 0, outstanding TZS 70,000. Well-wishes: 1, photos: 1.",
+    );
     expect(list).toContain(`• ${ref} Amina: pledged TZS 50,000, paid TZS 0`);
     expect(list).toContain("• Juma: photo file-42");
 
     // Partial payments add up; more than is owed asks to confirm; the guest is thanked each time.
     await h.say(organizer, `/paid ${ref} 20,000`);
     expect(await last(organizer, 5)).toBe(`Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 50,000.`);
-    expect(await last(amina, 6)).toBe("Asante! Send-off ya Rehema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 50,000.");
+    expect(await last(amina, 6)).toBe(
+      "Asante! Send-off ya Rehema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 50,000.",
+    );
     await h.say(organizer, `/paid ${ref} 40000`);
-    expect(await last(organizer, 6)).toBe(`40000 is more than the 30000 still owed on ${ref}. If that is right, send the same again with "confirm" at the end.`);
+    expect(await last(organizer, 6)).toBe(
+      `40000 is more than the 30000 still owed on ${ref}. If that is right, send the same again with "confirm" at the end.`,
+    );
     await h.say(organizer, `/paid ${ref} 30 elfu`);
     expect(await last(organizer, 7)).toBe(`Recorded TZS 30,000 from Amina on ${ref}: paid TZS 50,000 of TZS 50,000.`);
     await h.say(organizer, `/paid ${ref} abc`);
     expect(await last(organizer, 8)).toContain("Send the pledge's reference and the amount paid");
     // Someone else's pledge reference is unknown to a guest.
     await h.say(juma, `/paid ${ref} 1000`);
-    expect(await last(juma, 7)).toBe(`I could not find a pledge "${ref}" in your events. Send /contributions CODE to see the references.`);
+    expect(await last(juma, 7)).toBe(
+      `I could not find a pledge "${ref}" in your events. Send /contributions CODE to see the references.`,
+    );
 
     await h.say(amina, "/michangoyangu");
     expect(await last(amina, 8)).toBe("Michango yako:\n• Send-off ya Rehema: umeahidi TZS 50,000, umelipa TZS 50,000");

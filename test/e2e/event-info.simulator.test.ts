@@ -24,22 +24,38 @@ describe("event information for guests", () => {
     await h.say(organizer, `/session ${code} Ibada | 2031-07-04 14:00 | 2031-07-04 13:00`);
     expect((await last(organizer, 3)).text).toBe("The session ends before it starts. Please check the times.");
     await h.say(organizer, `/session ${code} Ibada | 2031-07-04 14:00 | 2031-07-04 15:30 | St. Joseph's`);
-    expect((await last(organizer, 4)).text).toBe("Added to the schedule of Harusi ya Zuhura: Ibada, Fri 4 Jul 2031, 14:00.");
+    expect((await last(organizer, 4)).text).toBe(
+      "Added to the schedule of Harusi ya Zuhura: Ibada, Fri 4 Jul 2031, 14:00.",
+    );
     await h.say(organizer, `/venue ${code} 95, 39`);
     expect((await last(organizer, 5)).text).toContain("Send the venue's pin as latitude, longitude");
     // /venue alone asks for the location, which the organizer shares.
     await h.say(organizer, `/venue ${code}`);
     expect((await last(organizer, 6)).text).toContain("Share the location of Harusi ya Zuhura's venue");
-    await h.deliver(organizer, { kind: "location", latitude: -6.7924, longitude: 39.2083, name: "Diamond Jubilee Hall" });
-    expect((await last(organizer, 7)).text).toBe("The pin of Harusi ya Zuhura is set: https://www.openstreetmap.org/?mlat=-6.7924&mlon=39.2083#map=17/-6.7924/39.2083");
+    await h.deliver(organizer, {
+      kind: "location",
+      latitude: -6.7924,
+      longitude: 39.2083,
+      name: "Diamond Jubilee Hall",
+    });
+    expect((await last(organizer, 7)).text).toBe(
+      "The pin of Harusi ya Zuhura is set: https://www.openstreetmap.org/?mlat=-6.7924&mlon=39.2083#map=17/-6.7924/39.2083",
+    );
     expect(await h.db.eventSession.count({ where: { event: { code } } })).toBe(1);
 
     // The guest's own view, in Kiswahili, with the pin as a location.
     await h.say(amina, "/taarifa");
     const info = await last(amina, 4);
-    expect(info.text).toContain("Harusi ya Zuhura\n🗓 Ijumaa 4 Julai 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nRatiba:\n• Ijumaa 4 Julai 2031, saa nane mchana (14:00) – Ibada (St. Joseph's)");
+    expect(info.text).toContain(
+      "Harusi ya Zuhura\n🗓 Ijumaa 4 Julai 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nRatiba:\n• Ijumaa 4 Julai 2031, saa nane mchana (14:00) – Ibada (St. Joseph's)",
+    );
     expect(info.text).toContain("Jibu lako: unakuja, watu 2.");
-    expect(info.location).toEqual({ latitude: -6.7924, longitude: 39.2083, name: "Diamond Jubilee Hall", address: "Diamond Jubilee Hall" });
+    expect(info.location).toEqual({
+      latitude: -6.7924,
+      longitude: 39.2083,
+      name: "Diamond Jubilee Hall",
+      address: "Diamond Jubilee Hall",
+    });
 
     // Announcements go to the guests who are coming, or with "all" to everyone invited.
     await h.say(organizer, `/announce ${code} The ceremony starts at 14:00 sharp.`);
@@ -54,7 +70,9 @@ describe("event information for guests", () => {
     expect((await last(amina, 7)).text).toBe("Asante! Maoni yako kwenye Harusi ya Zuhura yamehifadhiwa.");
     const stranger = ukPhone();
     await h.say(stranger, `/comment ${code} hello`, "Stranger");
-    expect((await last(stranger, 1)).text).toBe(`I could not find an event "${code}" of yours. Send /invitations or /events to see your events and their codes.`);
+    expect((await last(stranger, 1)).text).toBe(
+      `I could not find an event "${code}" of yours. Send /invitations or /events to see your events and their codes.`,
+    );
     await h.say(organizer, `/comments ${code}`);
     expect((await last(organizer, 10)).text).toBe("Comments on Harusi ya Zuhura:\n• Amina: Hongera sana!");
     expect(await h.db.eventComment.count({ where: { event: { code } } })).toBe(1);

@@ -38,14 +38,24 @@ describe("private stays private", () => {
     await h.say(organizer, `/invite ${code} ${ukPhone()} Amina`);
     await last(organizer, 2);
     const group = `group-${organizer}`;
-    const refusal = "This holds private details (phone numbers, links, passes, money), so I do not show it in a group. Send /{c} to me in a private chat.";
-    const commands = [[`/guests ${code}`, "guests"], [`/link ${code}`, "link"], [`/export ${code} guests`, "export"], [`/contributions ${code}`, "contributions"], [`/budget ${code}`, "budget"], ["/pass", "pass"]] as const;
+    const refusal =
+      "This holds private details (phone numbers, links, passes, money), so I do not show it in a group. Send /{c} to me in a private chat.";
+    const commands = [
+      [`/guests ${code}`, "guests"],
+      [`/link ${code}`, "link"],
+      [`/export ${code} guests`, "export"],
+      [`/contributions ${code}`, "contributions"],
+      [`/budget ${code}`, "budget"],
+      ["/pass", "pass"],
+    ] as const;
     for (const [command] of commands) {
       await inGroup(group, organizer, command);
       await h.settle();
     }
     // What the group was sent, from the outbox (the simulator shows one person's chats).
-    const written = (await h.db.outboundMessage.findMany({ where: { chatId: group }, orderBy: { id: "asc" } })).map((m) => m.body);
+    const written = (await h.db.outboundMessage.findMany({ where: { chatId: group }, orderBy: { id: "asc" } })).map(
+      (m) => m.body,
+    );
     expect(written).toEqual(commands.map(([, c]) => refusal.replace("{c}", c)));
     expect(written.join("\n")).not.toContain("+44");
   });
@@ -68,14 +78,18 @@ describe("unguessable shares", () => {
 
     await h.say(stranger, `start ${token}`);
     const asked = await last(stranger, 2);
-    expect(asked).toBe("Thank you Mgeni. I asked the organizer to let you in; you will get the invitation here when they do.");
+    expect(asked).toBe(
+      "Thank you Mgeni. I asked the organizer to let you in; you will get the invitation here when they do.",
+    );
     expect(await last(organizer, 3)).toContain(stranger);
 
     const guesser = ukPhone();
     for (let i = 1; i <= 10; i++) await h.say(guesser, `start HARUSI-${"ABCDEFGHJK"[i - 1]}${i}Z`, "Guesser");
     await h.replies(guesser, 10);
     await h.say(guesser, `start ${token}`);
-    expect(await last(guesser, 11)).toBe("Too many codes that open nothing today. Check the code in your invitation and try again tomorrow.");
+    expect(await last(guesser, 11)).toBe(
+      "Too many codes that open nothing today. Check the code in your invitation and try again tomorrow.",
+    );
   });
 });
 

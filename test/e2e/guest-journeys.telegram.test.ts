@@ -17,7 +17,9 @@ describe("a guest's event on Telegram", () => {
     const phone = uniquePhone();
     await organizer.send(`/invite ${code} ${phone} Amina`);
     await organizer.waitForMessages(2);
-    const invitation = await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: phone } });
+    const invitation = await service.db.invitation.findFirstOrThrow({
+      where: { event: { code }, recipientPhone: phone },
+    });
 
     // The guest opens her link, proves her number, and accepts.
     const guest = service.user({ firstName: "Amina" });
@@ -37,7 +39,9 @@ describe("a guest's event on Telegram", () => {
     expect(asked.text).toContain("📊 Harusi ya Neema: Which dish?");
     expect(asked.buttons).toEqual(["Pilau", "Biryani"]);
     await guest.press("Biryani");
-    expect((await lastText(guest, 7)).text).toBe("Asante! Kura yako: Biryani. Unaweza kuibadilisha hadi kura itakapofungwa.");
+    expect((await lastText(guest, 7)).text).toBe(
+      "Asante! Kura yako: Biryani. Unaweza kuibadilisha hadi kura itakapofungwa.",
+    );
     await organizer.send(`/results ${poll}`);
     expect((await lastText(organizer, 4)).text).toBe(`📊 Which dish? (${poll})\nVotes: 1\n1. Pilau: 0\n2. Biryani: 1`);
     await organizer.send(`/closepoll ${poll}`);
@@ -48,9 +52,13 @@ describe("a guest's event on Telegram", () => {
     await organizer.send(`/venue ${code} -6.7924, 39.2083 | Diamond Jubilee Hall`);
     await organizer.waitForMessages(6);
     await guest.send("/taarifa");
-    expect((await lastText(guest, 9)).text).toContain("Harusi ya Neema\n🗓 Ijumaa 12 Septemba 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall");
+    expect((await lastText(guest, 9)).text).toContain(
+      "Harusi ya Neema\n🗓 Ijumaa 12 Septemba 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall",
+    );
     await service.settle();
-    const venue = service.fake.mediaSent.find((m) => m.method === "sendVenue" && String(m.body.chat_id) === guest.chatId);
+    const venue = service.fake.mediaSent.find(
+      (m) => m.method === "sendVenue" && String(m.body.chat_id) === guest.chatId,
+    );
     expect(venue?.body).toMatchObject({ latitude: -6.7924, longitude: 39.2083, title: "Diamond Jubilee Hall" });
 
     await organizer.send(`/announce ${code} Karibuni nyote!`);
@@ -68,7 +76,11 @@ describe("a guest's event on Telegram", () => {
     const ref = /(M-[A-Z0-9]+)/.exec(pledged)![1]!;
     expect(pledged).toContain("Asante kwa ahadi yako ya TZS 20,000 kwa Harusi ya Neema!");
     await organizer.send(`/paid ${ref} 20000`);
-    expect((await lastText(organizer, 9)).text).toBe(`Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 20,000.`);
-    expect((await lastText(guest, 13)).text).toBe("Asante! Harusi ya Neema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 20,000.");
+    expect((await lastText(organizer, 9)).text).toBe(
+      `Recorded TZS 20,000 from Amina on ${ref}: paid TZS 20,000 of TZS 20,000.`,
+    );
+    expect((await lastText(guest, 13)).text).toBe(
+      "Asante! Harusi ya Neema imepokea malipo yako ya TZS 20,000. Umelipa hadi sasa: TZS 20,000 kati ya TZS 20,000.",
+    );
   });
 });

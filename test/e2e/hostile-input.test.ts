@@ -37,7 +37,10 @@ async function hostileRound(service: TelegramService) {
   await nul.send("hello\u0000world");
   await plain.send("/help");
   await badName.send("hi");
-  await sendRaw(service, photo, { photo: [{ file_id: "ph\u0000oto", file_unique_id: "u", width: 10, height: 10 }], caption: "our\u0000 picture" });
+  await sendRaw(service, photo, {
+    photo: [{ file_id: "ph\u0000oto", file_unique_id: "u", width: 10, height: 10 }],
+    caption: "our\u0000 picture",
+  });
   await plain.send("/cancel");
   await sendRaw(service, contact, { contact: { phone_number: "+255712000999", first_name: "Ba\u0000ba", user_id: 1 } });
   await surrogate.send("nusu \uD83D ya emoji");
@@ -55,16 +58,25 @@ async function hostileRound(service: TelegramService) {
   // The NUL name is stored and shown without it.
   expect((await badName.waitForMessages(1))[0]!.text).toContain("Here is what you can do with Nuru, Juma:");
   expect((await photo.waitForMessages(1))[0]!.text).toContain("Here is what you can do with Nuru, Photo:");
-  expect((await contact.waitForMessages(1))[0]!.text).toBe("Please share your own number with the button, not someone else's contact.");
+  expect((await contact.waitForMessages(1))[0]!.text).toBe(
+    "Please share your own number with the button, not someone else's contact.",
+  );
   expect((await surrogate.waitForMessages(1))[0]!.text).toContain("Here is what you can do with Nuru, Half:");
-  expect((await long.waitForMessages(1))[0]!.text).toMatch(/^Your message is too long for me \([\d,]+ characters; I read at most 32,000\)/);
+  expect((await long.waitForMessages(1))[0]!.text).toMatch(
+    /^Your message is too long for me \([\d,]+ characters; I read at most 32,000\)/,
+  );
 
   // Every update was taken at its first offer, and the offset moved past the last of them.
   await service.settle();
   expect(service.sinkAttempts.filter((a) => !a.ok)).toEqual([]);
-  const user = await service.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "telegram", externalId: badName.chatId } }, include: { user: true } });
+  const user = await service.db.channelIdentity.findUniqueOrThrow({
+    where: { channel_externalId: { channel: "telegram", externalId: badName.chatId } },
+    include: { user: true },
+  });
   expect(user.user.name).toBe("Juma");
-  const stored = await service.db.inboundMessage.findMany({ where: { channel: "telegram", chatId: { in: [nul.chatId, photo.chatId, long.chatId] } } });
+  const stored = await service.db.inboundMessage.findMany({
+    where: { channel: "telegram", chatId: { in: [nul.chatId, photo.chatId, long.chatId] } },
+  });
   expect(stored.every((r) => r.status === "done")).toBe(true);
   expect(stored.map((r) => (r.payload as { content: { kind: string } }).content)).toEqual(
     expect.arrayContaining([
@@ -82,7 +94,10 @@ describe("hostile messages on Telegram", () => {
     afterAll(() => service.close());
     const { plain } = await hostileRound(service);
     const last = service.fake.lastUserUpdateId(plain.chatId)!;
-    await waitFor(() => (service.fake.getUpdatesOffsets.some((o) => o !== undefined && o > last) ? true : undefined), "the offset past the last update");
+    await waitFor(
+      () => (service.fake.getUpdatesOffsets.some((o) => o !== undefined && o > last) ? true : undefined),
+      "the offset past the last update",
+    );
   });
 
   it("webhook: acknowledges each update with 200 and answers everyone", async () => {
@@ -91,7 +106,13 @@ describe("hostile messages on Telegram", () => {
     const chatId = 1_900_000_000 + Math.floor(Math.random() * 1e8);
     const update = (text: string, firstName = "Wa\u0000hu") => ({
       update_id: service.nextUpdateId(),
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: firstName }, text },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "private" },
+        from: { id: chatId, is_bot: false, first_name: firstName },
+        text,
+      },
     });
     for (const text of ["hi\u0000", "nusu \uDC00", tooLong]) {
       const response = await service.postUpdate(update(text) as never);
@@ -123,10 +144,11 @@ describe("hostile messages on WhatsApp", () => {
     const sent = recordSends(whatsapp);
     const workers: Worker[] = [createOutboundWorker({ db, adapter: sent.adapter, connection, redis, prefix, logger })];
     const refusals: string[] = [];
-    const sink: InboundSink = (event) => engine.sink(event).catch((error: unknown) => {
-      refusals.push(event.externalId);
-      throw error;
-    });
+    const sink: InboundSink = (event) =>
+      engine.sink(event).catch((error: unknown) => {
+        refusals.push(event.externalId);
+        throw error;
+      });
     await whatsapp.start(sink);
     await untilReady(whatsapp);
     afterAll(async () => {
@@ -143,14 +165,19 @@ describe("hostile messages on WhatsApp", () => {
     client.emitMessage({ from: jid(1), body: "habari\u0000yako", _data: { notifyName: "Nul" } });
     client.emitMessage({ from: jid(2), body: "habari", _data: { notifyName: "Ba\u0000raka" } });
     client.emitMessage({ from: jid(3), type: "image", body: "picha\u0000 yetu", _data: { notifyName: "Picha" } });
-    const vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Ma\u0000ma\nTEL;type=CELL;waid=255754321000:+255 754 321 000\nEND:VCARD";
+    const vcard =
+      "BEGIN:VCARD\nVERSION:3.0\nFN:Ma\u0000ma\nTEL;type=CELL;waid=255754321000:+255 754 321 000\nEND:VCARD";
     client.emitMessage({ from: jid(4), type: "vcard", body: vcard, vCards: [vcard], _data: { notifyName: "Kadi" } });
     client.emitMessage({ from: jid(5), body: "nusu \uD83D", _data: { notifyName: "Nusu" } });
     client.emitMessage({ from: jid(6), body: tooLong, _data: { notifyName: "Ndefu" } });
     client.emitMessage({ from: jid(0), body: "msaada" });
 
     const textsTo = async (n: number, count: number) => {
-      await waitFor(() => (network.sentTo(jid(n)).length >= count ? true : undefined), `${count} messages to ${jid(n)}`, 20_000);
+      await waitFor(
+        () => (network.sentTo(jid(n)).length >= count ? true : undefined),
+        `${count} messages to ${jid(n)}`,
+        20_000,
+      );
       return network.sentTo(jid(n)).map((s) => String(s.content));
     };
     // Tanzanian numbers: Kiswahili.
@@ -160,10 +187,14 @@ describe("hostile messages on WhatsApp", () => {
     expect((await textsTo(3, 1))[0]).toContain("Picha");
     expect((await textsTo(4, 1))[0]).toMatch(/Kadi|namba/);
     expect((await textsTo(5, 1))[0]).toContain("Nusu");
-    expect((await textsTo(6, 1))[0]).toMatch(/^Ujumbe wako ni mrefu mno kwangu \(herufi [\d,]+; ninasoma hadi 32,000\)/);
+    expect((await textsTo(6, 1))[0]).toMatch(
+      /^Ujumbe wako ni mrefu mno kwangu \(herufi [\d,]+; ninasoma hadi 32,000\)/,
+    );
     await engine.processor.idle();
     expect(refusals).toEqual([]);
-    const stored = await db.inboundMessage.findMany({ where: { channel: "whatsapp", chatId: { in: [jid(3), jid(4)] } } });
+    const stored = await db.inboundMessage.findMany({
+      where: { channel: "whatsapp", chatId: { in: [jid(3), jid(4)] } },
+    });
     expect(stored.map((r) => (r.payload as { content: unknown }).content)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: "media", mediaType: "photo", caption: "picha yetu" }),

@@ -28,34 +28,51 @@ describe("an organizer invites guests and they answer", () => {
 
     await h.say(neema, "/newevent Harusi ya Neema | wedding | 2031-02-15 14:00 | Diamond Jubilee Hall | 5m", "Neema");
     const created = await last(neema, 1);
-    expect(created).toMatch(/^Your event is ready: Harusi ya Neema\n🗓 Sat 15 Feb 2031, 14:00\n📍 Diamond Jubilee Hall\nIts code is HARUSI-[A-Z0-9]{3}\./);
+    expect(created).toMatch(
+      /^Your event is ready: Harusi ya Neema\n🗓 Sat 15 Feb 2031, 14:00\n📍 Diamond Jubilee Hall\nIts code is HARUSI-[A-Z0-9]{3}\./,
+    );
     const code = /Its code is ([A-Z0-9-]+)\./.exec(created)![1]!;
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
-    expect(event).toMatchObject({ name: "Harusi ya Neema", type: "wedding", location: "Diamond Jubilee Hall", timeZone: "Africa/Dar_es_Salaam", status: "draft" });
+    expect(event).toMatchObject({
+      name: "Harusi ya Neema",
+      type: "wedding",
+      location: "Diamond Jubilee Hall",
+      timeZone: "Africa/Dar_es_Salaam",
+      status: "draft",
+    });
     expect(event.startTime?.toISOString()).toBe("2031-02-15T11:00:00.000Z");
     expect(event.budget?.toString()).toBe("5000000");
 
     // Each bad or repeated entry is reported by itself; the good ones go out. The code is typed in lower case.
-    await h.say(neema, `/invite ${code.toLowerCase()} ${local(amina)} Amina, ${juma} Juma; ${sam} Sam, ${local(amina)} Amina, hello`);
+    await h.say(
+      neema,
+      `/invite ${code.toLowerCase()} ${local(amina)} Amina, ${juma} Juma; ${sam} Sam, ${local(amina)} Amina, hello`,
+    );
     const report = await last(neema, 2);
     expect(report).toBe(
       [
         "Invited to Harusi ya Neema: 3.",
-        'Not a phone number I can use, so not invited: hello',
+        "Not a phone number I can use, so not invited: hello",
         `Given twice (invited once): ${amina}`,
       ].join("\n"),
     );
 
     // Amina and Juma have Tanzanian numbers: Kiswahili, with the time read the Swahili way. Sam: English.
     const card = await last(amina, 1);
-    expect(card).toBe("Neema anakualika kwenye Harusi ya Neema.\n🗓 Jumamosi 15 Februari 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nUtakuja?");
+    expect(card).toBe(
+      "Neema anakualika kwenye Harusi ya Neema.\n🗓 Jumamosi 15 Februari 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nUtakuja?",
+    );
     expect(h.sent.to(amina)[0]!.choices?.map((c) => c.label)).toEqual(["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"]);
-    expect(await last(sam, 1)).toBe("Neema invites you to Harusi ya Neema.\n🗓 Sat 15 Feb 2031, 14:00\n📍 Diamond Jubilee Hall\n\nWill you come?");
+    expect(await last(sam, 1)).toBe(
+      "Neema invites you to Harusi ya Neema.\n🗓 Sat 15 Feb 2031, 14:00\n📍 Diamond Jubilee Hall\n\nWill you come?",
+    );
     await h.replies(juma, 1);
 
     // Amina answers in words, outside any conversation; her party size is checked.
     await h.say(amina, "Ndiyo!");
-    expect(await last(amina, 2)).toBe("Vizuri sana! Mtakuja watu wangapi kwenye Harusi ya Neema kwa jumla, ukiwemo wewe? Gusa namba, au tuma namba kuanzia 1 hadi 20.");
+    expect(await last(amina, 2)).toBe(
+      "Vizuri sana! Mtakuja watu wangapi kwenye Harusi ya Neema kwa jumla, ukiwemo wewe? Gusa namba, au tuma namba kuanzia 1 hadi 20.",
+    );
     for (const [i, bad] of ["0", "50", "two hundred"].entries()) {
       await h.say(amina, bad);
       expect(await last(amina, 3 + i)).toContain("kuanzia 1 hadi 20");
@@ -67,30 +84,44 @@ describe("an organizer invites guests and they answer", () => {
 
     // Juma taps No; Sam answers with the number of the third choice.
     await h.deliver(juma, { kind: "choice", value: h.sent.to(juma)[0]!.choices![1]!.value });
-    expect(await last(juma, 2)).toBe("Asante kwa kutujulisha, Juma. Tunasikitika hutaweza kuja kwenye Harusi ya Neema. Unaweza kubadilisha jibu lako kwa /jibu.");
+    expect(await last(juma, 2)).toBe(
+      "Asante kwa kutujulisha, Juma. Tunasikitika hutaweza kuja kwenye Harusi ya Neema. Unaweza kubadilisha jibu lako kwa /jibu.",
+    );
     await h.say(sam, "3");
-    expect(await last(sam, 2)).toBe(`Noted: maybe. Please answer once you know, any time before Harusi ya Neema: /rsvp ${(await h.db.invitation.findFirstOrThrow({ where: { eventId: event.id, recipientPhone: sam } })).code}`);
+    expect(await last(sam, 2)).toBe(
+      `Noted: maybe. Please answer once you know, any time before Harusi ya Neema: /rsvp ${(await h.db.invitation.findFirstOrThrow({ where: { eventId: event.id, recipientPhone: sam } })).code}`,
+    );
 
     // The organizer's view: no code needed with one upcoming event.
     await h.say(neema, "/guests");
     const guests = await last(neema, 3);
-    expect(guests).toContain("Harusi ya Neema (" + code + ") – Sat 15 Feb 2031, 14:00\n1 coming (3 people), 1 not coming, 1 maybe, 0 not answered.");
+    expect(guests).toContain(
+      "Harusi ya Neema (" +
+        code +
+        ") – Sat 15 Feb 2031, 14:00\n1 coming (3 people), 1 not coming, 1 maybe, 0 not answered.",
+    );
     expect(guests).toContain(`• Amina ${amina} – coming, 3 people`);
     expect(guests).toContain(`• Juma ${juma} – not coming`);
     expect(guests).toContain(`• Sam ${sam} – maybe`);
     await h.say(neema, "/events");
     // Then the answers as a picture, titled in the organizer's language.
-    const chart = (await h.reply(neema, 4));
+    const chart = await h.reply(neema, 4);
     expect(chart.text).toBe("📊 Harusi ya Neema – answers");
     expect(chart.document).toMatchObject({ mimeType: "image/png", filename: "Harusi-ya-Neema-answers.png" });
-    expect(await last(neema, 5)).toContain(`• Harusi ya Neema (${code}) – Sat 15 Feb 2031, 14:00\n  1 coming (3 people), 1 not coming, 1 maybe, 0 not answered`);
+    expect(await last(neema, 5)).toContain(
+      `• Harusi ya Neema (${code}) – Sat 15 Feb 2031, 14:00\n  1 coming (3 people), 1 not coming, 1 maybe, 0 not answered`,
+    );
 
     // A stranger learns nothing: the same answer as for a code that does not exist.
     await h.say(stranger, `/guests ${code}`, "Stranger");
     await h.say(stranger, "/guests NOPE-123");
     const [refusal, unknown] = (await texts(stranger, 2)).slice(0, 2);
-    expect(refusal).toBe(`I could not find an event "${code}" of yours. Send /events to see your events and their codes.`);
-    expect(unknown).toBe('I could not find an event "NOPE-123" of yours. Send /events to see your events and their codes.');
+    expect(refusal).toBe(
+      `I could not find an event "${code}" of yours. Send /events to see your events and their codes.`,
+    );
+    expect(unknown).toBe(
+      'I could not find an event "NOPE-123" of yours. Send /events to see your events and their codes.',
+    );
 
     // The organizer asks to be told of answers; Juma changes his mind.
     await h.say(neema, `/notify ${code} on`);
@@ -99,18 +130,25 @@ describe("an organizer invites guests and they answer", () => {
     await h.say(juma, "ndiyo");
     await h.say(juma, "2");
     expect(await last(juma, 5)).toContain("Asante, Juma! Unakuja kwenye Harusi ya Neema, watu 2 kwa jumla.");
-    expect(await last(neema, 7)).toBe("Juma answered for Harusi ya Neema: coming, 2 people.\nSo far: 2 coming (5 in all), 0 not coming, 1 maybe, 0 not answered.");
+    expect(await last(neema, 7)).toBe(
+      "Juma answered for Harusi ya Neema: coming, 2 people.\nSo far: 2 coming (5 in all), 0 not coming, 1 maybe, 0 not answered.",
+    );
 
     // Invitations and guest rows always agree.
     await h.settle();
-    const rows = await h.db.invitation.findMany({ where: { eventId: event.id }, include: { user: { include: { guestOf: { where: { eventId: event.id } } } } } });
+    const rows = await h.db.invitation.findMany({
+      where: { eventId: event.id },
+      include: { user: { include: { guestOf: { where: { eventId: event.id } } } } },
+    });
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const guest = row.user!.guestOf[0]!;
       expect(guest.rsvpStatus, row.recipientName!).toBe(row.rsvpStatus);
       expect(row.respondedAt?.getTime()).toBe(guest.respondedAt?.getTime());
     }
-    expect(Object.fromEntries(rows.map((r) => [r.recipientName, [r.rsvpStatus, r.user!.guestOf[0]!.partySize]]))).toEqual({ Amina: ["accepted", 3], Juma: ["accepted", 2], Sam: ["maybe", 1] });
+    expect(
+      Object.fromEntries(rows.map((r) => [r.recipientName, [r.rsvpStatus, r.user!.guestOf[0]!.partySize]])),
+    ).toEqual({ Amina: ["accepted", 3], Juma: ["accepted", 2], Sam: ["maybe", 1] });
     expect(await h.db.attendeeProfile.count({ where: { userId: { in: rows.map((r) => r.userId!) } } })).toBe(3);
   });
 
@@ -123,9 +161,15 @@ describe("an organizer invites guests and they answer", () => {
     await h.say(guest, "mambo");
     const greeting = await last(guest, 2);
     // The organizer gave no name and the guest never told theirs: no "Habari +2557...".
-    expect(greeting.startsWith("Habari!\nHaya yanakusubiri:\n• Mwaliko wa Send-off ya Zawadi (Jumamosi 1 Machi 2031, saa kumi jioni (16:00)): bado hujajibu.")).toBe(true);
+    expect(
+      greeting.startsWith(
+        "Habari!\nHaya yanakusubiri:\n• Mwaliko wa Send-off ya Zawadi (Jumamosi 1 Machi 2031, saa kumi jioni (16:00)): bado hujajibu.",
+      ),
+    ).toBe(true);
     await h.say(organizer, "hi");
-    expect(await last(organizer, 3)).toContain(`Hello Baraka!\nHere is what waits for you:\n• Send-off ya Zawadi (${code}): 1 not answered, 0 coming. /guests ${code}`);
+    expect(await last(organizer, 3)).toContain(
+      `Hello Baraka!\nHere is what waits for you:\n• Send-off ya Zawadi (${code}): 1 not answered, 0 coming. /guests ${code}`,
+    );
   });
 
   it("refuses bad input in the person's language and writes nothing", async () => {
@@ -137,7 +181,9 @@ describe("an organizer invites guests and they answer", () => {
       "When does it start? Send the date and time, for example 2027-02-13 14:00 (or 13/02/2027 2:00pm). Times are in Africa/Dar_es_Salaam.",
     ]);
     await h.say(organizer, "someday");
-    expect(await last(organizer, 3)).toBe('I could not read "someday" as a date. Send the day and time, for example 2027-02-13 14:00, Saturday 2pm or Jumamosi ijayo saa nane mchana.');
+    expect(await last(organizer, 3)).toBe(
+      'I could not read "someday" as a date. Send the day and time, for example 2027-02-13 14:00, Saturday 2pm or Jumamosi ijayo saa nane mchana.',
+    );
     await h.say(organizer, "/cancel");
     expect(await last(organizer, 4)).toBe("Stopped. Send /help whenever you need me.");
     expect(await h.db.event.count({ where: { name: "Party", organizer: { phone: organizer } } })).toBe(0);

@@ -18,15 +18,21 @@ describe("invitations on Telegram", () => {
     const guestPhone = uniquePhone();
     await organizer.send(`/invite ${code} ${guestPhone} Amina`);
     const report = (await organizer.waitForMessages(2))[1]!.text;
-    expect(report).toBe(`Invited to Harusi ya Neema: 1.\n1 of them can only be reached once they open Nuru: send them their link with /link ${code}.`);
+    expect(report).toBe(
+      `Invited to Harusi ya Neema: 1.\n1 of them can only be reached once they open Nuru: send them their link with /link ${code}.`,
+    );
     const guestRow = await service.db.user.findUniqueOrThrow({ where: { phone: guestPhone } });
-    expect(await service.db.notification.count({ where: { userId: guestRow.id, type: "invitation", deliveredAt: null } })).toBe(1);
+    expect(
+      await service.db.notification.count({ where: { userId: guestRow.id, type: "invitation", deliveredAt: null } }),
+    ).toBe(1);
 
     await organizer.send(`/notify ${code} on`);
     await organizer.waitForMessages(3);
     await organizer.send(`/link ${code}`);
     const links = (await organizer.waitForMessages(4))[3]!.text;
-    const invitation = await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: guestPhone } });
+    const invitation = await service.db.invitation.findFirstOrThrow({
+      where: { event: { code }, recipientPhone: guestPhone },
+    });
     expect(links).toContain(`• Amina: Telegram https://t.me/NuruTestBot?start=${invitation.code}`);
     // The event-wide link opens with the event's secret token, not its guessable code.
     const { shareToken } = await service.db.event.findUniqueOrThrow({ where: { code }, select: { shareToken: true } });
@@ -41,7 +47,9 @@ describe("invitations on Telegram", () => {
     await guest.shareContact(guestPhone);
     const [, saved, card] = await guest.waitForMessages(3);
     expect(saved!.text).toBe(`Asante, namba yako ${guestPhone} imehifadhiwa.`);
-    expect(card!.text).toBe("Neema anakualika kwenye Harusi ya Neema.\n🗓 Jumamosi 15 Februari 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nUtakuja?");
+    expect(card!.text).toBe(
+      "Neema anakualika kwenye Harusi ya Neema.\n🗓 Jumamosi 15 Februari 2031, saa nane mchana (14:00)\n📍 Diamond Jubilee Hall\n\nUtakuja?",
+    );
     expect(card!.buttons).toEqual(["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"]);
     // The copy that waited is not sent as well.
     await service.settle();
@@ -50,12 +58,16 @@ describe("invitations on Telegram", () => {
     await guest.press("Ndiyo, nitakuja");
     expect((await guest.waitForMessages(4))[3]!.text).toContain("Mtakuja watu wangapi");
     await guest.send("2");
-    expect((await guest.waitForMessages(5))[4]!.text).toContain("Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 2 kwa jumla.");
+    expect((await guest.waitForMessages(5))[4]!.text).toContain(
+      "Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 2 kwa jumla.",
+    );
     expect(guest.messages()).toHaveLength(5);
 
     // The organizer, on Telegram, is told at once.
     const told = (await organizer.waitForMessages(5))[4]!.text;
-    expect(told).toBe("Amina answered for Harusi ya Neema: coming, 2 people.\nSo far: 1 coming (2 in all), 0 not coming, 0 maybe, 0 not answered.");
+    expect(told).toBe(
+      "Amina answered for Harusi ya Neema: coming, 2 people.\nSo far: 1 coming (2 in all), 0 not coming, 0 maybe, 0 not answered.",
+    );
     await organizer.send("/guests");
     expect((await organizer.waitForMessages(6))[5]!.text).toContain(`• Amina ${guestPhone} – coming, 2 people`);
   });
@@ -77,17 +89,26 @@ describe("invitations on Telegram", () => {
     const [, , notListed] = await cousin.waitForMessages(3);
     // Her Telegram account spoke English before it had a number, and keeps to it.
     // Nothing of the event, not even its name, before the organizer lets her in.
-    expect(notListed!.text).toBe("Thank you Halima. I asked the organizer to let you in; you will get the invitation here when they do.");
+    expect(notListed!.text).toBe(
+      "Thank you Halima. I asked the organizer to let you in; you will get the invitation here when they do.",
+    );
     const request = (await organizer.waitForMessages(3))[2]!.text;
-    expect(request).toBe(`Halima (${phone}) opened the link of Send-off ya Zawadi but is not on the guest list. To let them in, send: /approve ${code} ${phone}`);
+    expect(request).toBe(
+      `Halima (${phone}) opened the link of Send-off ya Zawadi but is not on the guest list. To let them in, send: /approve ${code} ${phone}`,
+    );
 
     await organizer.send(`/approve ${code} ${phone}`);
-    expect((await organizer.waitForMessages(4))[3]!.text).toBe(`Halima (${phone}) is let in and has the invitation now.`);
+    expect((await organizer.waitForMessages(4))[3]!.text).toBe(
+      `Halima (${phone}) is let in and has the invitation now.`,
+    );
     const card = (await cousin.waitForMessages(4))[3]!;
     expect(card.text).toContain("Baraka invites you to Send-off ya Zawadi.");
     await cousin.press("No, I cannot come");
     expect((await cousin.waitForMessages(5))[4]!.text).toContain("We are sorry you cannot come to Send-off ya Zawadi");
-    const rows = await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: phone }, include: { user: { include: { guestOf: true } } } });
+    const rows = await service.db.invitation.findFirstOrThrow({
+      where: { event: { code }, recipientPhone: phone },
+      include: { user: { include: { guestOf: true } } },
+    });
     expect(rows.rsvpStatus).toBe("declined");
     expect(rows.user!.guestOf.find((g) => g.eventId === rows.eventId)?.rsvpStatus).toBe("declined");
   });

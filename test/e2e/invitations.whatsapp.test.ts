@@ -31,12 +31,38 @@ const dishFlow: Flow<{ asked: true }, void> = {
   version: 1,
   start: () => ({
     state: { asked: true },
-    effects: [{ type: "reply", reply: { text: { text: "Which dish?" }, choices: [{ label: { text: "Pilau" }, value: "dish:pilau" }, { label: { text: "Biryani" }, value: "dish:biryani" }], poll: {} } }],
+    effects: [
+      {
+        type: "reply",
+        reply: {
+          text: { text: "Which dish?" },
+          choices: [
+            { label: { text: "Pilau" }, value: "dish:pilau" },
+            { label: { text: "Biryani" }, value: "dish:biryani" },
+          ],
+          poll: {},
+        },
+      },
+    ],
   }),
-  handle: (_state, input) => ({ state: null, effects: [{ type: "reply", reply: { text: { text: `chose ${input.kind === "choice" ? input.value : `text ${input.kind === "text" ? input.text : ""}`}` } } }] }),
+  handle: (_state, input) => ({
+    state: null,
+    effects: [
+      {
+        type: "reply",
+        reply: {
+          text: {
+            text: `chose ${input.kind === "choice" ? input.value : `text ${input.kind === "text" ? input.text : ""}`}`,
+          },
+        },
+      },
+    ],
+  }),
 };
 const engine = createEngine({
-  journeys: [testJourney({ flows: [dishFlow], commands: { dish: (turn, _args, tools) => tools.startFlow(turn, "dish") } })],
+  journeys: [
+    testJourney({ flows: [dishFlow], commands: { dish: (turn, _args, tools) => tools.startFlow(turn, "dish") } }),
+  ],
   db,
   logger,
   dispatcher,
@@ -66,7 +92,11 @@ afterAll(async () => {
 
 const jidOf = (phone: string) => `${phone.slice(1)}@c.us`;
 const whatsappTexts = async (phone: string, n: number) => {
-  await waitFor(() => (network.sentTo(jidOf(phone)).length >= n ? true : undefined), `${n} WhatsApp messages to ${phone}`, 20_000);
+  await waitFor(
+    () => (network.sentTo(jidOf(phone)).length >= n ? true : undefined),
+    `${n} WhatsApp messages to ${phone}`,
+    20_000,
+  );
   return network.sentTo(jidOf(phone)).map((s) => String(s.content));
 };
 const simulatorTexts = async (phone: string, n: number) => {
@@ -75,7 +105,14 @@ const simulatorTexts = async (phone: string, n: number) => {
 };
 let seq = 0;
 const organizerSays = (phone: string, text: string) =>
-  engine.sink({ channel: "simulator", externalId: `wa-org-${++seq}`, chatId: phone, sender: { externalId: phone, phone, name: "Neema" }, content: { kind: "text", text }, sentAt: new Date() });
+  engine.sink({
+    channel: "simulator",
+    externalId: `wa-org-${++seq}`,
+    chatId: phone,
+    sender: { externalId: phone, phone, name: "Neema" },
+    content: { kind: "text", text },
+    sentAt: new Date(),
+  });
 
 describe("invitations on WhatsApp", () => {
   it("reaches guests who never wrote, takes numbered answers, and tells the organizer where they last wrote", async () => {
@@ -87,7 +124,9 @@ describe("invitations on WhatsApp", () => {
     await organizerSays(organizer, `/invite ${code} ${guest} Amina`);
     // The guest never wrote: the organizer learns that WhatsApp invitations to such people go out slowly, and why.
     expect((await simulatorTexts(organizer, 3))[2]).toBe(
-      "Invited to Harusi ya Neema: 1.\n1 of them has never written to this WhatsApp number. So that WhatsApp does not ban it, invitations to new numbers go out slowly (about 20 an hour, at most 150 a day): it may take up to an hour. Faster: send them their link with /link " + code + "; whoever writes first is answered at once.",
+      "Invited to Harusi ya Neema: 1.\n1 of them has never written to this WhatsApp number. So that WhatsApp does not ban it, invitations to new numbers go out slowly (about 20 an hour, at most 150 a day): it may take up to an hour. Faster: send them their link with /link " +
+        code +
+        "; whoever writes first is answered at once.",
     );
 
     // WhatsApp has no buttons from an unofficial client: the choices are numbered lines.
@@ -98,13 +137,19 @@ describe("invitations on WhatsApp", () => {
     network.current.emitMessage({ from: jidOf(guest), body: "1", _data: { notifyName: "Amina M" } });
     expect((await whatsappTexts(guest, 2))[1]).toContain("Mtakuja watu wangapi");
     network.current.emitMessage({ from: jidOf(guest), body: "watu 4" });
-    expect((await whatsappTexts(guest, 3))[2]).toContain("Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 4 kwa jumla.");
-    expect((await simulatorTexts(organizer, 4))[3]).toBe("Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 in all), 0 not coming, 0 maybe, 0 not answered.");
+    expect((await whatsappTexts(guest, 3))[2]).toContain(
+      "Asante, Amina! Unakuja kwenye Harusi ya Neema, watu 4 kwa jumla.",
+    );
+    expect((await simulatorTexts(organizer, 4))[3]).toBe(
+      "Amina answered for Harusi ya Neema: coming, 4 people.\nSo far: 1 coming (4 in all), 0 not coming, 0 maybe, 0 not answered.",
+    );
 
     // /link gives wa.me click-to-chat links with the text filled in.
     await organizerSays(organizer, `/link ${code}`);
     const invitation = await db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: guest } });
-    expect((await simulatorTexts(organizer, 5))[4]).toContain(`• Amina: WhatsApp https://wa.me/255700000001?text=start%20${invitation.code}`);
+    expect((await simulatorTexts(organizer, 5))[4]).toContain(
+      `• Amina: WhatsApp https://wa.me/255700000001?text=start%20${invitation.code}`,
+    );
   });
 
   it("sends choices as a native poll and takes a vote in it as the choice it names", async () => {
@@ -112,12 +157,35 @@ describe("invitations on WhatsApp", () => {
     network.current.emitMessage({ from: jidOf(person), body: "/dish", _data: { notifyName: "Mpishi" } });
     await waitFor(() => (network.sentTo(jidOf(person)).length >= 1 ? true : undefined), "the poll", 20_000);
     const poll = network.sentTo(jidOf(person))[0]!;
-    expect(poll.content).toMatchObject({ pollName: "Which dish?", pollOptions: [{ name: "Pilau" }, { name: "Biryani" }] });
+    expect(poll.content).toMatchObject({
+      pollName: "Which dish?",
+      pollOptions: [{ name: "Pilau" }, { name: "Biryani" }],
+    });
     // The worker records the id WhatsApp gave the poll just after the send returns; a person votes later than that.
-    const row = await waitFor(() => db.outboundMessage.findFirst({ where: { channel: "whatsapp", externalId: poll.id, status: "sent" } }).then((r) => r ?? undefined), "the poll's row marked sent");
+    const row = await waitFor(
+      () =>
+        db.outboundMessage
+          .findFirst({ where: { channel: "whatsapp", externalId: poll.id, status: "sent" } })
+          .then((r) => r ?? undefined),
+      "the poll's row marked sent",
+    );
     expect(row.status).toBe("sent");
-    const parentMessage = { id: { _serialized: poll.id, fromMe: true, remote: jidOf(person) }, from: "255700000001@c.us", to: jidOf(person), fromMe: true, body: "Which dish?", type: "poll_creation", hasMedia: false, timestamp: 1 };
-    network.current.emitVote({ voter: jidOf(person), selectedOptions: [{ name: "Biryani", localId: 1 }], interractedAtTs: Date.now(), parentMessage });
+    const parentMessage = {
+      id: { _serialized: poll.id, fromMe: true, remote: jidOf(person) },
+      from: "255700000001@c.us",
+      to: jidOf(person),
+      fromMe: true,
+      body: "Which dish?",
+      type: "poll_creation",
+      hasMedia: false,
+      timestamp: 1,
+    };
+    network.current.emitVote({
+      voter: jidOf(person),
+      selectedOptions: [{ name: "Biryani", localId: 1 }],
+      interractedAtTs: Date.now(),
+      parentMessage,
+    });
     expect((await whatsappTexts(person, 2))[1]).toBe("chose dish:biryani");
   });
 
@@ -135,16 +203,25 @@ describe("invitations on WhatsApp", () => {
     expect((await whatsappTexts(organizer, 3))[2]).toBe(`Invited Mama Zawadi (${guest}) to Send-off ya Zawadi.`);
     expect((await whatsappTexts(guest, 1))[0]).toContain("Baraka anakualika kwenye Send-off ya Zawadi.");
     say("finished");
-    expect((await whatsappTexts(organizer, 4))[3]).toBe(`Done: 1 invited in all. See the answers with /guests ${code}.`);
+    expect((await whatsappTexts(organizer, 4))[3]).toBe(
+      `Done: 1 invited in all. See the answers with /guests ${code}.`,
+    );
   });
 });
 
 describe("what WhatsApp sends that is not text", () => {
   it("answers a scheduled event or a product politely in the sender's language instead of reading it as text", async () => {
     const guest = uniquePhone();
-    network.current.emitMessage({ from: jidOf(guest), type: "scheduled_event_creation", body: "Harusi ya Neema", _data: { notifyName: "Amina" } });
+    network.current.emitMessage({
+      from: jidOf(guest),
+      type: "scheduled_event_creation",
+      body: "Harusi ya Neema",
+      _data: { notifyName: "Amina" },
+    });
     const [answer] = await whatsappTexts(guest, 1);
-    expect(answer).toBe("Siwezi kusoma aina hiyo ya ujumbe. Tafadhali uandike kama maandishi (au tuma /msaada kuona ninachoweza kufanya).");
+    expect(answer).toBe(
+      "Siwezi kusoma aina hiyo ya ujumbe. Tafadhali uandike kama maandishi (au tuma /msaada kuona ninachoweza kufanya).",
+    );
   });
 });
 
@@ -161,7 +238,10 @@ describe("WhatsApp's ticks", () => {
       const user = await db.user.findUniqueOrThrow({ where: { phone } });
       return db.outboundMessage.findFirstOrThrow({ where: { userId: user.id, channel: "whatsapp" } });
     };
-    await waitFor(async () => ((await rowOf(reads)).status === "sent" ? true : undefined), "the invitation marked sent");
+    await waitFor(
+      async () => ((await rowOf(reads)).status === "sent" ? true : undefined),
+      "the invitation marked sent",
+    );
     const sentId = network.sentTo(jidOf(reads))[0]!.id;
     network.current.emitAck(sentId, 1); // on the server: nothing new
     network.current.emitAck(sentId, 2);
@@ -172,7 +252,10 @@ describe("WhatsApp's ticks", () => {
     await waitFor(async () => (await rowOf(reads)).readAt ?? undefined, "read recorded");
     expect((await rowOf(reads)).deliveredAt).toEqual(delivered);
 
-    await waitFor(async () => ((await rowOf(fails)).status === "sent" ? true : undefined), "the other invitation marked sent");
+    await waitFor(
+      async () => ((await rowOf(fails)).status === "sent" ? true : undefined),
+      "the other invitation marked sent",
+    );
     network.current.emitAck(network.sentTo(jidOf(fails))[0]!.id, -1);
     await waitFor(async () => ((await rowOf(fails)).status === "failed" ? true : undefined), "failed recorded");
     expect((await rowOf(fails)).lastError).toBe("WhatsApp could not deliver it (ack error)");

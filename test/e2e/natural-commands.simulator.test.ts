@@ -22,7 +22,11 @@ async function answer(phone: string, text: string, name?: string): Promise<strin
 describe("natural commands and words", () => {
   it("takes commands without the slash, answers questions in words, votes by typed choice, and suggests commands", async () => {
     const organizer = ukPhone();
-    const created = await answer(organizer, "/newevent Harusi ya Asha | wedding | 2031-06-06 15:00 | Serena Hotel", "Asha");
+    const created = await answer(
+      organizer,
+      "/newevent Harusi ya Asha | wedding | 2031-06-06 15:00 | Serena Hotel",
+      "Asha",
+    );
     const code = /Its code is ([A-Z0-9-]+)\./.exec(created)![1]!;
     const [amina, juma] = [uniquePhone(), ukPhone()];
 
@@ -46,15 +50,25 @@ describe("natural commands and words", () => {
     await answer(organizer, `/poll ${code} Chakula gani? | Pilau | Biryani | Wali na maharage`);
     await next(amina);
     await next(juma);
-    expect(await answer(amina, "Pilau")).toBe("Asante! Kura yako: Pilau. Unaweza kuibadilisha hadi kura itakapofungwa.");
+    expect(await answer(amina, "Pilau")).toBe(
+      "Asante! Kura yako: Pilau. Unaweza kuibadilisha hadi kura itakapofungwa.",
+    );
     expect(await answer(juma, "2")).toBe("Thank you! Your vote: Biryani. You can change it until the poll closes.");
     expect(await answer(amina, "nachagua wali na maharage")).toBe("Kura yako sasa ni: Wali na maharage.");
-    const votes = await h.db.pollVote.findMany({ where: { poll: { event: { code } } }, select: { option: { select: { optionText: true } } } });
+    const votes = await h.db.pollVote.findMany({
+      where: { poll: { event: { code } } },
+      select: { option: { select: { optionText: true } } },
+    });
     expect(votes.map((v) => v.option?.optionText).sort()).toEqual(["Biryani", "Wali na maharage"]);
 
     // A pledge typed without the slash, its amount in Swahili words.
-    expect(await answer(amina, "changia elfu hamsini")).toMatch(/^Asante kwa ahadi yako ya TZS 50,000 kwa Harusi ya Asha!/);
-    const pledge = await h.db.guestContribution.findFirst({ where: { event: { code }, kind: "pledge" }, select: { amount: true } });
+    expect(await answer(amina, "changia elfu hamsini")).toMatch(
+      /^Asante kwa ahadi yako ya TZS 50,000 kwa Harusi ya Asha!/,
+    );
+    const pledge = await h.db.guestContribution.findFirst({
+      where: { event: { code }, kind: "pledge" },
+      select: { amount: true },
+    });
     expect(Number(pledge?.amount)).toBe(50000);
 
     // Words that are no command: the closest commands, in the person's language, and the way to help.

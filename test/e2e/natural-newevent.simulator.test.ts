@@ -9,12 +9,15 @@ import { uniquePhone } from "../support/services.js";
 
 const h = await startHarness();
 const zone = "Africa/Dar_es_Salaam";
-const texts = async (phone: string, from: number, to: number) => (await h.replies(phone, to)).slice(from - 1, to).map((m) => m.text);
+const texts = async (phone: string, from: number, to: number) =>
+  (await h.replies(phone, to)).slice(from - 1, to).map((m) => m.text);
 
 /** The instant of the day `days` from today in Dar es Salaam, at the given wall-clock hour there. */
 function dayAt(days: number, hour: number): Date {
   const today = new TZDate(Date.now(), zone);
-  return new Date(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + days, hour, 0, 0, zone).getTime());
+  return new Date(
+    new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + days, hour, 0, 0, zone).getTime(),
+  );
 }
 
 /** Days from today to next week's Saturday (weeks start on Monday), as "Jumamosi ijayo" is read. */
@@ -24,7 +27,11 @@ function toNextWeeksSaturday(): number {
   return mondayBased(6) - mondayBased(weekday) + 7;
 }
 
-async function createStepByStep(organizer: string, name: string, when: string[]): Promise<{ replies: string[]; code: string }> {
+async function createStepByStep(
+  organizer: string,
+  name: string,
+  when: string[],
+): Promise<{ replies: string[]; code: string }> {
   await h.say(organizer, "tukiompya", "Neema");
   let n = 1;
   const answers = [name, "harusi", ...when, "Diamond Jubilee Hall", "ruka"];
@@ -65,7 +72,9 @@ describe("creating an event in everyday Kiswahili", () => {
     await h.replies(organizer, 3);
     await h.say(organizer, "saa 9 alasiri");
     const [asked] = await texts(organizer, 4, 4);
-    expect(asked).toBe("saa tisa mchana (15:00): siku gani? (mfano kesho, Jumamosi ijayo, tarehe 20 Desemba au 2027-02-13)");
+    expect(asked).toBe(
+      "saa tisa mchana (15:00): siku gani? (mfano kesho, Jumamosi ijayo, tarehe 20 Desemba au 2027-02-13)",
+    );
     expect(asked).not.toMatch(/imeshapita|passed/);
     await h.say(organizer, "kesho");
     const [place] = await texts(organizer, 5, 5);

@@ -18,7 +18,10 @@ async function newEvent(organizer: string, line: string): Promise<string> {
 /** The guest row of this person at this event: what the answer wrote. */
 async function guestRow(code: string, phone: string) {
   await h.settle();
-  return h.db.eventGuest.findFirstOrThrow({ where: { event: { code }, user: { phone } }, select: { rsvpStatus: true, partySize: true } });
+  return h.db.eventGuest.findFirstOrThrow({
+    where: { event: { code }, user: { phone } },
+    select: { rsvpStatus: true, partySize: true },
+  });
 }
 
 describe("answering an invitation in one natural sentence", () => {
@@ -29,7 +32,10 @@ describe("answering an invitation in one natural sentence", () => {
 
   it("sends the invitations", async () => {
     code = await newEvent(organizer, "Harusi ya Neema | wedding | 2031-02-15 14:00 | Diamond Jubilee Hall");
-    await h.say(organizer, `/invite ${code} ${amina} Amina, ${juma} Juma, ${baraka} Baraka, ${rehema} Rehema, ${sam} Sam, ${kate} Kate`);
+    await h.say(
+      organizer,
+      `/invite ${code} ${amina} Amina, ${juma} Juma, ${baraka} Baraka, ${rehema} Rehema, ${sam} Sam, ${kate} Kate`,
+    );
     for (const guest of [amina, juma, baraka, rehema, sam, kate]) await h.replies(guest, 1);
   });
 
@@ -49,7 +55,9 @@ describe("answering an invitation in one natural sentence", () => {
 
   it("reads a decline with a trailing sentence in either language", async () => {
     await h.say(juma, "hapana, samahani nitakuwa safarini");
-    expect(await last(juma, 2)).toMatch(/^Asante kwa kutujulisha, Juma\. Tunasikitika hutaweza kuja kwenye Harusi ya Neema\./);
+    expect(await last(juma, 2)).toMatch(
+      /^Asante kwa kutujulisha, Juma\. Tunasikitika hutaweza kuja kwenye Harusi ya Neema\./,
+    );
     expect((await guestRow(code, juma)).rsvpStatus).toBe("declined");
     await h.say(kate, "Thanks for the invite but we can't make it, we'll be out of town");
     expect(await last(kate, 2)).toMatch(/^Thank you for telling us, Kate\./);
@@ -59,7 +67,9 @@ describe("answering an invitation in one natural sentence", () => {
   it("asks how many with buttons after a bare yes, and takes the count in words", async () => {
     await h.say(baraka, "nitakuja");
     const asked = await h.reply(baraka, 2);
-    expect(asked.text).toBe("Vizuri sana! Mtakuja watu wangapi kwenye Harusi ya Neema kwa jumla, ukiwemo wewe? Gusa namba, au tuma namba kuanzia 1 hadi 20.");
+    expect(asked.text).toBe(
+      "Vizuri sana! Mtakuja watu wangapi kwenye Harusi ya Neema kwa jumla, ukiwemo wewe? Gusa namba, au tuma namba kuanzia 1 hadi 20.",
+    );
     expect(asked.choices?.map((c) => c.label)).toEqual(["1", "2", "3", "4", "5"]);
     await h.say(baraka, "wawili");
     expect(await last(baraka, 3)).toMatch(/^Asante, Baraka! Unakuja kwenye Harusi ya Neema, watu 2 kwa jumla\./);
@@ -100,7 +110,10 @@ describe("a person's rsvp code", () => {
     await h.replies(guest, 1);
     await h.say(organizer, `/invite ${second} ${guest} Zawadi`);
     await h.replies(guest, 2);
-    const profile = await h.db.attendeeProfile.findFirstOrThrow({ where: { user: { phone: guest } }, select: { rsvpCode: true } });
+    const profile = await h.db.attendeeProfile.findFirstOrThrow({
+      where: { user: { phone: guest } },
+      select: { rsvpCode: true },
+    });
     const rsvpCode = profile.rsvpCode!;
 
     await h.say(guest, `fungua ${rsvpCode.toLowerCase()}`);
@@ -117,6 +130,8 @@ describe("a person's rsvp code", () => {
     const stranger = ukPhone();
     await h.say(stranger, "hi", "Stranger");
     await h.say(stranger, `start ${rsvpCode}`);
-    expect(await last(stranger, 2)).toBe(`I could not find an invitation with the code "${rsvpCode}". Check the code in your invitation, or ask the organizer to send it again.`);
+    expect(await last(stranger, 2)).toBe(
+      `I could not find an invitation with the code "${rsvpCode}". Check the code in your invitation, or ask the organizer to send it again.`,
+    );
   });
 });

@@ -24,7 +24,9 @@ describe("opting out", () => {
     expect(await last(guest, 1)).toContain("Harusi ya Neema");
 
     await h.say(guest, "STOP");
-    expect(await last(guest, 2)).toBe("Done: Nuru will send you no more messages about any event. If you write to me, I will still answer. Send START whenever you want messages again.");
+    expect(await last(guest, 2)).toBe(
+      "Done: Nuru will send you no more messages about any event. If you write to me, I will still answer. Send START whenever you want messages again.",
+    );
     const hint = await h.reply(guest, 3);
     expect(hint.choices?.map((c) => c.label)).toEqual(["Only Harusi ya Neema"]);
 
@@ -39,7 +41,9 @@ describe("opting out", () => {
     expect(h.sent.to(guest)).toHaveLength(3);
 
     await h.say(guest, "START");
-    expect(await last(guest, 4)).toBe("Welcome back: you will get messages about your events again. Send STOP any time to stop them.");
+    expect(await last(guest, 4)).toBe(
+      "Welcome back: you will get messages about your events again. Send STOP any time to stop them.",
+    );
     await h.say(organizer, `/announce ${code} all Karibuni`);
     // /guests sent its chart as message 7.
     expect(await last(organizer, 8)).toBe("Sent. Guests reached: 1.");
@@ -56,11 +60,15 @@ describe("opting out", () => {
     await h.replies(guest, 2);
 
     await h.say(guest, "sitaki ujumbe tena");
-    expect(await last(guest, 3)).toBe("Sawa: Nuru haitakutumia tena ujumbe wowote kuhusu matukio. Ukiniandikia, nitakujibu. Tuma ANZA wakati wowote ukitaka ujumbe tena.");
+    expect(await last(guest, 3)).toBe(
+      "Sawa: Nuru haitakutumia tena ujumbe wowote kuhusu matukio. Ukiniandikia, nitakujibu. Tuma ANZA wakati wowote ukitaka ujumbe tena.",
+    );
     const hint = await h.reply(guest, 4);
     const only = hint.choices!.find((c) => c.label === "Harusi ya Zuhura tu")!;
     await h.deliver(guest, { kind: "choice", value: only.value });
-    expect(await last(guest, 5)).toBe("Sawa: hutapokea tena ujumbe kuhusu Harusi ya Zuhura. Tuma ANZA wakati wowote ukitaka tena.");
+    expect(await last(guest, 5)).toBe(
+      "Sawa: hutapokea tena ujumbe kuhusu Harusi ya Zuhura. Tuma ANZA wakati wowote ukitaka tena.",
+    );
 
     await h.say(organizer, `/announce ${code} all Habari`);
     expect(await last(organizer, 5)).toBe("Sent. Guests reached: 0.");
@@ -71,7 +79,9 @@ describe("opting out", () => {
     await h.say(guest, "acha kunitumia");
     expect(await last(guest, 7)).toContain("Nuru haitakutumia tena ujumbe");
     await h.say(guest, "anza");
-    expect(await last(guest, 9)).toBe("Karibu tena: utapokea tena ujumbe kuhusu matukio yako. Tuma STOP wakati wowote kuusimamisha.");
+    expect(await last(guest, 9)).toBe(
+      "Karibu tena: utapokea tena ujumbe kuhusu matukio yako. Tuma STOP wakati wowote kuusimamisha.",
+    );
   });
 
   it("inside a conversation STOP still ends the conversation, and stops no messages", async () => {

@@ -27,15 +27,21 @@ describe("organizers and providers on Telegram", () => {
     expect(request.text).toContain(`Booking request ${booking}: Neema asks MC Hamisi for Harusi ya Neema`);
     expect(request.buttons).toEqual(["Accept", "Decline"]);
     await provider.press("Accept");
-    expect((await nth(provider, 3)).text).toBe(`What is your price for MC Hamisi at Harusi ya Neema (${booking})? For example 800,000`);
+    expect((await nth(provider, 3)).text).toBe(
+      `What is your price for MC Hamisi at Harusi ya Neema (${booking})? For example 800,000`,
+    );
     await provider.send(`/accept ${booking} 500k 100k`);
     expect((await nth(provider, 4)).text).toContain(`You accepted ${booking}`);
-    expect((await nth(organizer, 3)).text).toBe("MC Hamisi accepted your booking for Harusi ya Neema: TZS 500,000, deposit TZS 100,000.");
+    expect((await nth(organizer, 3)).text).toBe(
+      "MC Hamisi accepted your booking for Harusi ya Neema: TZS 500,000, deposit TZS 100,000.",
+    );
 
     // Messages through the booking, both ways.
     await organizer.send(`/msg ${booking} Please arrive by 13:00`);
     await nth(organizer, 4);
-    expect((await nth(provider, 5)).text).toBe(`✉️ Neema (MC Hamisi, Harusi ya Neema): Please arrive by 13:00\nReply: /msg ${booking} your words`);
+    expect((await nth(provider, 5)).text).toBe(
+      `✉️ Neema (MC Hamisi, Harusi ya Neema): Please arrive by 13:00\nReply: /msg ${booking} your words`,
+    );
     await provider.send(`/msg ${booking} Sure`);
     await nth(provider, 6);
     expect((await nth(organizer, 5)).text).toContain("✉️ Hamisi (MC Hamisi, Harusi ya Neema): Sure");
@@ -44,7 +50,9 @@ describe("organizers and providers on Telegram", () => {
     await nth(organizer, 6);
     expect((await nth(provider, 7)).text).toBe("Harusi ya Neema recorded a payment for MC Hamisi: deposit paid.");
     await organizer.send(`/expense ${code} Cake | 300k`);
-    expect((await nth(organizer, 7)).text).toBe("Added to the budget of Harusi ya Neema: Cake, TZS 300,000 (TZS 0 paid). Planned now TZS 800,000.");
+    expect((await nth(organizer, 7)).text).toBe(
+      "Added to the budget of Harusi ya Neema: Cake, TZS 300,000 (TZS 0 paid). Planned now TZS 800,000.",
+    );
 
     // A task, then the lifecycle and the rating.
     await organizer.send(`/task ${code} Sound check | 2032-06-12 12:00`);
@@ -66,13 +74,17 @@ describe("organizers and providers on Telegram", () => {
     const adminUser = service.user({ firstName: "Asha" });
     await adminUser.send("hi");
     await nth(adminUser, 1);
-    const identity = await service.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "telegram", externalId: adminUser.chatId } } });
+    const identity = await service.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: "telegram", externalId: adminUser.chatId } },
+    });
     await service.db.admin.create({ data: { userId: identity.userId, name: "Asha" } });
     await provider.send(`/dispute ${booking} The deposit was late`);
     const dispute = /(D-[A-Z0-9]+)/.exec((await nth(provider, 9)).text)![1]!;
     expect((await nth(adminUser, 2)).text).toContain(`New dispute ${dispute}: Hamisi about MC Hamisi`);
     await adminUser.send(`/resolve ${dispute} Paid on the day`);
     await nth(adminUser, 3);
-    expect((await nth(organizer, 16)).text).toContain(`Dispute ${dispute} about MC Hamisi at Harusi ya Neema is resolved: Paid on the day`);
+    expect((await nth(organizer, 16)).text).toContain(
+      `Dispute ${dispute} about MC Hamisi at Harusi ya Neema is resolved: Paid on the day`,
+    );
   });
 });

@@ -31,7 +31,9 @@ describe("mobile money with the sandbox", () => {
     expect(prompt.choices?.map((c) => c.label)).toEqual(["Nimeweka PIN", "Ghairi"]);
     await h.deliver(amina, { kind: "choice", value: prompt.choices![1]!.value });
     const failed = await h.reply(amina, 4);
-    expect(failed.text).toMatch(/^Malipo ya TZS 100,000 \(L-[A-Z0-9]+\) hayakukamilika: ombi lilighairiwa kwenye simu\.$/);
+    expect(failed.text).toMatch(
+      /^Malipo ya TZS 100,000 \(L-[A-Z0-9]+\) hayakukamilika: ombi lilighairiwa kwenye simu\.$/,
+    );
     expect(failed.choices?.map((c) => c.label)).toEqual(["Jaribu tena"]);
 
     // Try again; a part of it this time is the retry's amount (the same as asked), then the PIN.
@@ -39,9 +41,13 @@ describe("mobile money with the sandbox", () => {
     const again = await h.reply(amina, 5);
     await h.deliver(amina, { kind: "choice", value: again.choices![0]!.value });
     const paid = await last(amina, 6);
-    expect(paid).toMatch(/^Tumepokea TZS 100,000 kwa Harusi ya Neema, stakabadhi SBX[A-Z0-9]{7}\. Asante sana! Umeshalipa TZS 100,000 kati ya TZS 100,000\.$/);
+    expect(paid).toMatch(
+      /^Tumepokea TZS 100,000 kwa Harusi ya Neema, stakabadhi SBX[A-Z0-9]{7}\. Asante sana! Umeshalipa TZS 100,000 kati ya TZS 100,000\.$/,
+    );
     const receipt = /(SBX[A-Z0-9]{7})/.exec(paid)![1]!;
-    expect(await last(organizer, 3)).toBe(`Amina paid TZS 100,000 by mobile money towards pledge ${ref}, receipt ${receipt}. Paid TZS 100,000 of TZS 100,000; outstanding TZS 0.`);
+    expect(await last(organizer, 3)).toBe(
+      `Amina paid TZS 100,000 by mobile money towards pledge ${ref}, receipt ${receipt}. Paid TZS 100,000 of TZS 100,000; outstanding TZS 0.`,
+    );
 
     // A tap on an old prompt changes nothing.
     await h.deliver(amina, { kind: "choice", value: again.choices![0]!.value });
@@ -64,7 +70,10 @@ describe("mobile money with the sandbox", () => {
     expect(receipts).toContain(`• ${ref} Amina: TZS 100,000 paid, receipt ${receipt}`);
     expect(receipts).toContain("did not go through");
 
-    const rows = await h.db.paymentCollection.findMany({ where: { user: { phone: amina } }, orderBy: { createdAt: "asc" } });
+    const rows = await h.db.paymentCollection.findMany({
+      where: { user: { phone: amina } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((r) => r.status)).toEqual(["failed", "paid", "paid"]);
     expect(rows[0]!.reason).toBe("cancelled");
   });
@@ -81,7 +90,16 @@ describe("mobile money with the sandbox", () => {
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
     const service = await h.db.service.create({ data: { userId: vendorUser.id, name: "Mama Ntilie Catering" } });
     const bookingCode = `B-${code.slice(-5)}`;
-    await h.db.eventService.create({ data: { eventId: event.id, serviceId: service.id, price: "800000", deposit: "200000", bookingStatus: "confirmed", code: bookingCode } });
+    await h.db.eventService.create({
+      data: {
+        eventId: event.id,
+        serviceId: service.id,
+        price: "800000",
+        deposit: "200000",
+        bookingStatus: "confirmed",
+        code: bookingCode,
+      },
+    });
     const seen = (await h.replies(vendor, 1)).length;
 
     await h.say(organizer, `/paybooking ${bookingCode} deposit`);
@@ -90,12 +108,18 @@ describe("mobile money with the sandbox", () => {
     await h.deliver(organizer, { kind: "choice", value: prompt.choices![0]!.value });
     const thanks = await last(organizer, 3);
     expect(thanks).toMatch(/^Paid TZS 200,000 \(deposit\) for Mama Ntilie Catering, receipt SBX[A-Z0-9]{7}\./);
-    expect(await last(vendor, seen + 1)).toMatch(new RegExp(`^Baraka paid the deposit of TZS 200,000 for booking ${bookingCode} \\(Sendoff ya Zawadi\\) by mobile money`));
+    expect(await last(vendor, seen + 1)).toMatch(
+      new RegExp(
+        `^Baraka paid the deposit of TZS 200,000 for booking ${bookingCode} \\(Sendoff ya Zawadi\\) by mobile money`,
+      ),
+    );
     const booking = await h.db.eventService.findFirstOrThrow({ where: { code: bookingCode } });
     expect(booking.depositPaidAt).not.toBeNull();
     // The deposit again: nothing left to pay.
     await h.say(organizer, `/paybooking ${bookingCode} deposit`);
-    expect(await last(organizer, 4)).toBe(`Nothing to pay: the deposit of booking ${bookingCode} is already paid or has no amount.`);
+    expect(await last(organizer, 4)).toBe(
+      `Nothing to pay: the deposit of booking ${bookingCode} is already paid or has no amount.`,
+    );
   });
 
   it("refuses another guest's pledge and says when nothing is owed", async () => {

@@ -17,13 +17,19 @@ describe("phone-friendly input", () => {
   it("takes a poll and an event with their fields on separate lines, and an expense in one line without |", async () => {
     const organizer = ukPhone();
     const code = await newEvent(organizer, "Harusi ya Neema");
-    expect(await h.db.event.findUniqueOrThrow({ where: { code }, select: { location: true } })).toEqual({ location: "Serena Hotel" });
+    expect(await h.db.event.findUniqueOrThrow({ where: { code }, select: { location: true } })).toEqual({
+      location: "Serena Hotel",
+    });
 
     await h.say(organizer, `/poll ${code}\nChakula gani?\nPilau\nWali na maharage`);
     const opened = await last(organizer, 2);
     const poll = /Poll (P-[A-Z0-9]+) is open/.exec(opened)![1]!;
     expect(opened).toContain(`is open: "Chakula gani?".`);
-    const options = await h.db.pollOption.findMany({ where: { poll: { code: poll } }, orderBy: { position: "asc" }, select: { optionText: true } });
+    const options = await h.db.pollOption.findMany({
+      where: { poll: { code: poll } },
+      orderBy: { position: "asc" },
+      select: { optionText: true },
+    });
     expect(options.map((o) => o.optionText)).toEqual(["Pilau", "Wali na maharage"]);
     // The same without the slash, in Kiswahili, as typed on a phone.
     await h.say(organizer, `kura ${code.toLowerCase()}\nTuanze saa ngapi?\nSaa 8 mchana\nSaa 9 alasiri\nSaa 10 jioni`);
@@ -31,9 +37,13 @@ describe("phone-friendly input", () => {
     expect(await h.db.pollOption.count({ where: { poll: { code: second } } })).toBe(3);
 
     await h.say(organizer, `/expense ${code} Maua 300000`);
-    expect(await last(organizer, 4)).toBe("Added to the budget of Harusi ya Neema: Maua, TZS 300,000 (TZS 0 paid). Planned now TZS 300,000.");
+    expect(await last(organizer, 4)).toBe(
+      "Added to the budget of Harusi ya Neema: Maua, TZS 300,000 (TZS 0 paid). Planned now TZS 300,000.",
+    );
     await h.say(organizer, `/expense ${code} Keki 500,000 200,000`);
-    expect(await last(organizer, 5)).toBe("Added to the budget of Harusi ya Neema: Keki, TZS 500,000 (TZS 200,000 paid). Planned now TZS 800,000.");
+    expect(await last(organizer, 5)).toBe(
+      "Added to the budget of Harusi ya Neema: Keki, TZS 500,000 (TZS 200,000 paid). Planned now TZS 800,000.",
+    );
   });
 
   it("asks for an expense step by step, in the organizer's language", async () => {
@@ -51,7 +61,10 @@ describe("phone-friendly input", () => {
     expect(await last(organizer, 4)).toContain('"nyingi" si kiasi');
     await h.say(organizer, "300,000");
     expect(await last(organizer, 5)).toMatch(/^Imeongezwa kwenye bajeti ya Harusi ya Asha: Maua, TZS 300,000/);
-    const items = await h.db.eventBudgetItem.findMany({ where: { eventId: event.id }, select: { title: true, cost: true } });
+    const items = await h.db.eventBudgetItem.findMany({
+      where: { eventId: event.id },
+      select: { title: true, cost: true },
+    });
     expect(items.map((i) => [i.title, i.cost?.toString()])).toEqual([["Maua", "300000"]]);
   });
 
@@ -78,12 +91,18 @@ describe("phone-friendly input", () => {
     const acceptChoice = request.choices!.find((c) => c.value.endsWith(":accept"))!;
 
     await h.deliver(provider, { kind: "choice", value: acceptChoice.value });
-    expect(await last(provider, 7)).toBe(`What is your price for MC Hamisi at Harusi ya Neema (${booking})? For example 800,000`);
+    expect(await last(provider, 7)).toBe(
+      `What is your price for MC Hamisi at Harusi ya Neema (${booking})? For example 800,000`,
+    );
     await h.say(provider, "800,000");
     expect(await last(provider, 8)).toBe('The deposit you want before the day? For example 200k, or "no".');
     await h.say(provider, "hapana");
-    expect(await last(provider, 9)).toBe(`You accepted ${booking}: MC Hamisi for Harusi ya Neema, TZS 800,000 (TZS 0 deposit).`);
-    expect(await last(organizer, 3)).toBe("MC Hamisi accepted your booking for Harusi ya Neema: TZS 800,000, deposit TZS 0.");
+    expect(await last(provider, 9)).toBe(
+      `You accepted ${booking}: MC Hamisi for Harusi ya Neema, TZS 800,000 (TZS 0 deposit).`,
+    );
+    expect(await last(organizer, 3)).toBe(
+      "MC Hamisi accepted your booking for Harusi ya Neema: TZS 800,000, deposit TZS 0.",
+    );
     const row = await h.db.eventService.findFirstOrThrow({ where: { code: booking } });
     expect(row.bookingStatus).toBe("confirmed");
     expect(row.price?.toString()).toBe("800000");

@@ -36,10 +36,14 @@ describe("polls", () => {
     await h.say(organizer, `/poll ${code} Which dish? | Pilau | Biryani | Wali na maharage`);
     const opened = await last(organizer, 5);
     const poll = /Poll (P-[A-Z0-9]+) is open/.exec(opened)![1]!;
-    expect(opened).toBe(`Poll ${poll} is open: "Which dish?". Guests coming who got it: 2. Votes: /results ${poll}; close it: /closepoll ${poll}`);
+    expect(opened).toBe(
+      `Poll ${poll} is open: "Which dish?". Guests coming who got it: 2. Votes: /results ${poll}; close it: /closepoll ${poll}`,
+    );
     // Only the guests who accepted get it, each in their language, with the options as buttons.
     const asked = (await h.replies(amina, 4))[3]!;
-    expect(asked.text).toBe("📊 Harusi ya Asha: Which dish?\nGusa jibu lako; unaweza kulibadilisha hadi kura itakapofungwa.");
+    expect(asked.text).toBe(
+      "📊 Harusi ya Asha: Which dish?\nGusa jibu lako; unaweza kulibadilisha hadi kura itakapofungwa.",
+    );
     expect(asked.choices?.map((c) => c.label)).toEqual(["Pilau", "Biryani", "Wali na maharage"]);
     expect((await h.replies(juma, 4))[3]!.text).toContain("Tap your answer");
     await h.settle();
@@ -53,27 +57,42 @@ describe("polls", () => {
     const stranger = ukPhone();
     await h.say(stranger, "hi", "Stranger");
     await h.deliver(stranger, { kind: "choice", value: `poll:${poll}:1` }, undefined, "Stranger");
-    expect(await last(stranger, 2)).toBe(`I could not find a poll "${poll}" for you. Send /polls to see the open polls of your events.`);
+    expect(await last(stranger, 2)).toBe(
+      `I could not find a poll "${poll}" for you. Send /polls to see the open polls of your events.`,
+    );
 
     await h.say(organizer, `/results ${poll}`);
-    expect(await last(organizer, 6)).toBe(`📊 Which dish? (${poll})\nVotes: 1\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 0\nComing but not voted yet (1): Juma`);
+    expect(await last(organizer, 6)).toBe(
+      `📊 Which dish? (${poll})\nVotes: 1\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 0\nComing but not voted yet (1): Juma`,
+    );
     // The votes as a picture too; it changes when the votes do.
     const chart = await h.reply(organizer, 7);
-    expect(chart).toMatchObject({ text: "📊 Which dish?", document: { mimeType: "image/png", filename: "Which-dish.png" } });
+    expect(chart).toMatchObject({
+      text: "📊 Which dish?",
+      document: { mimeType: "image/png", filename: "Which-dish.png" },
+    });
     await h.say(juma, "/polls");
-    expect((await last(juma, 5))).toBe("📊 Harusi ya Asha: Which dish?\nTap your answer; you can change it until the poll closes.");
+    expect(await last(juma, 5)).toBe(
+      "📊 Harusi ya Asha: Which dish?\nTap your answer; you can change it until the poll closes.",
+    );
     await h.deliver(juma, { kind: "choice", value: `poll:${poll.toLowerCase()}:3` });
-    expect(await last(juma, 6)).toBe("Thank you! Your vote: Wali na maharage. You can change it until the poll closes.");
+    expect(await last(juma, 6)).toBe(
+      "Thank you! Your vote: Wali na maharage. You can change it until the poll closes.",
+    );
 
     await h.say(organizer, `/closepoll ${poll}`);
     expect(await last(organizer, 8)).toBe(`Poll ${poll} is closed; 2 voters have been told the result.`);
-    expect(await last(amina, 7)).toBe("Kura \"Which dish?\" ya Harusi ya Asha imefungwa. Matokeo:\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 1");
+    expect(await last(amina, 7)).toBe(
+      'Kura "Which dish?" ya Harusi ya Asha imefungwa. Matokeo:\n1. Pilau: 1\n2. Biryani: 0\n3. Wali na maharage: 1',
+    );
     await h.deliver(juma, { kind: "choice", value: `poll:${poll}:1` });
     expect(await last(juma, 8)).toBe('The poll "Which dish?" is closed, so it takes no more votes.');
 
     // A guest cannot close the organizer's poll, and the votes are one row per person.
     await h.say(juma, `/closepoll ${poll}`);
-    expect(await last(juma, 9)).toBe(`I could not find a poll "${poll}" for you. Send /polls to see the open polls of your events.`);
+    expect(await last(juma, 9)).toBe(
+      `I could not find a poll "${poll}" for you. Send /polls to see the open polls of your events.`,
+    );
     expect(await h.db.pollVote.count({ where: { poll: { code: poll } } })).toBe(2);
   });
 });

@@ -62,23 +62,31 @@ describe("completing before the event has ended", () => {
 
     await h.say(organizer, `/kamilisha ${code}`);
     const ask = await h.reply(organizer, 4);
-    expect(ask.text).toMatch(/^Harusi ya Neema bado haijaisha \(.+\)\. Uiweke kuwa imekamilika sasa\? Vikumbusho kwa wageni vitasimama, wageni hawataweza kupata pasi ya kuingilia, na majibu hayataweza kubadilishwa tena\.$/);
+    expect(ask.text).toMatch(
+      /^Harusi ya Neema bado haijaisha \(.+\)\. Uiweke kuwa imekamilika sasa\? Vikumbusho kwa wageni vitasimama, wageni hawataweza kupata pasi ya kuingilia, na majibu hayataweza kubadilishwa tena\.$/,
+    );
     expect(ask.choices?.map((c) => c.label)).toEqual(["Ndiyo, imekamilika", "Hapana, bado"]);
     await h.say(organizer, "hapana");
-    expect(await last(organizer, 5)).toBe("Harusi ya Neema haijawekwa kuwa imekamilika: vikumbusho, pasi na majibu vinaendelea.");
+    expect(await last(organizer, 5)).toBe(
+      "Harusi ya Neema haijawekwa kuwa imekamilika: vikumbusho, pasi na majibu vinaendelea.",
+    );
     expect(await statusOf(code)).toBe("confirmed");
 
     await h.say(organizer, `/kamilisha ${code}`);
     await last(organizer, 6);
     await h.say(organizer, "ndiyo");
-    expect(untilAny(await last(organizer, 7))).toBe(`Harusi ya Neema imewekwa kuwa imekamilika. Asante kwa kuiendesha na Nuru! Umebadili nia? Tuma /tengua ${code} kabla ya <time>.`);
+    expect(untilAny(await last(organizer, 7))).toBe(
+      `Harusi ya Neema imewekwa kuwa imekamilika. Asante kwa kuiendesha na Nuru! Umebadili nia? Tuma /tengua ${code} kabla ya <time>.`,
+    );
     expect(await statusOf(code)).toBe("completed");
     expect(await eventReminders(code)).toEqual([]);
     // The booked DJ is rated from the phone, as after any completion.
     expect(await last(organizer, 8)).toBe("DJ Kim walikuwaje kwenye Harusi ya Neema? Toa alama kuanzia 1 hadi 5.");
 
     await h.say(organizer, `/tengua ${code}`);
-    expect(await last(organizer, 9)).toBe("Harusi ya Neema iko katika hali ya imethibitishwa tena: vikumbusho, pasi na majibu vinafanya kazi kama awali.");
+    expect(await last(organizer, 9)).toBe(
+      "Harusi ya Neema iko katika hali ya imethibitishwa tena: vikumbusho, pasi na majibu vinafanya kazi kama awali.",
+    );
     expect(await statusOf(code)).toBe("confirmed");
     expect(await eventReminders(code)).toEqual([1440, 180]);
     await h.say(organizer, `/tengua ${code}`);
@@ -89,7 +97,11 @@ describe("completing before the event has ended", () => {
 describe("postponing", () => {
   it("/ahirisha asks the new date, moves the event and its reminders, and tells guests and providers in their language", async () => {
     const organizer = uniquePhone();
-    const { code, amina, john, juma, provider } = await eventWithGuests(organizer, "Harusi ya Zawadi", "2031-10-10 14:00");
+    const { code, amina, john, juma, provider } = await eventWithGuests(
+      organizer,
+      "Harusi ya Zawadi",
+      "2031-10-10 14:00",
+    );
 
     await h.say(organizer, `/ahirisha ${code}`);
     expect(await last(organizer, 3)).toBe(
@@ -104,7 +116,9 @@ describe("postponing", () => {
     );
     expect(ask.choices?.map((c) => c.label)).toEqual(["Ndiyo, isogeze", "Hapana, tarehe ibaki"]);
     await h.say(organizer, "ndiyo");
-    expect(await last(organizer, 6)).toBe("Harusi ya Zawadi sasa itakuwa Jumamosi 15 Novemba 2031, saa nane mchana (14:00). Watu 3 wamejulishwa.");
+    expect(await last(organizer, 6)).toBe(
+      "Harusi ya Zawadi sasa itakuwa Jumamosi 15 Novemba 2031, saa nane mchana (14:00). Watu 3 wamejulishwa.",
+    );
 
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
     expect(event.startTime?.toISOString()).toBe("2031-11-15T11:00:00.000Z");
@@ -138,8 +152,12 @@ describe("postponing", () => {
       "Postpone Kitchen party ya Rehema (Fri 10 Oct 2031, 14:00) to a date to be announced? The guests who are coming or may come and the booked providers will be told; their answers stay valid.",
     );
     await h.say(organizer, "yes");
-    expect(await last(organizer, 5)).toBe(`Kitchen party ya Rehema is postponed; its new date is to be announced (/editevent ${code} when …). 3 people were told.`);
-    expect(await last(amina, 2)).toBe("Kitchen party ya Rehema imeahirishwa na Neema. Tarehe mpya itatangazwa; jibu lako bado ni halali.");
+    expect(await last(organizer, 5)).toBe(
+      `Kitchen party ya Rehema is postponed; its new date is to be announced (/editevent ${code} when …). 3 people were told.`,
+    );
+    expect(await last(amina, 2)).toBe(
+      "Kitchen party ya Rehema imeahirishwa na Neema. Tarehe mpya itatangazwa; jibu lako bado ni halali.",
+    );
     expect((await h.db.event.findUniqueOrThrow({ where: { code } })).startTime).toBeNull();
     expect(await eventReminders(code)).toEqual([]);
   });
@@ -148,14 +166,22 @@ describe("postponing", () => {
 describe("undoing a cancel", () => {
   it("within the day brings the event back and tells the people told of the cancellation", async () => {
     const organizer = ukPhone();
-    const { code, amina, john, juma, provider } = await eventWithGuests(organizer, "Send-off ya Asha", "2031-10-10 14:00");
+    const { code, amina, john, juma, provider } = await eventWithGuests(
+      organizer,
+      "Send-off ya Asha",
+      "2031-10-10 14:00",
+    );
     await h.say(organizer, `/confirm ${code}`);
     await last(organizer, 3);
     await h.say(organizer, `/cancelevent ${code}`);
     await last(organizer, 4);
     await h.say(organizer, "yes");
-    expect(untilAny(await last(organizer, 5))).toBe(`Send-off ya Asha is cancelled. 3 people were told. Changed your mind? Send /undo ${code} before <time>.`);
-    expect(await last(amina, 2)).toBe("Send-off ya Asha (Ijumaa 10 Oktoba 2031, saa nane mchana (14:00)) imeghairiwa na Neema. Tunasikitika.");
+    expect(untilAny(await last(organizer, 5))).toBe(
+      `Send-off ya Asha is cancelled. 3 people were told. Changed your mind? Send /undo ${code} before <time>.`,
+    );
+    expect(await last(amina, 2)).toBe(
+      "Send-off ya Asha (Ijumaa 10 Oktoba 2031, saa nane mchana (14:00)) imeghairiwa na Neema. Tunasikitika.",
+    );
     expect(await eventReminders(code)).toEqual([]);
 
     // Without a code: the organizer's one event changed within the day.
@@ -166,7 +192,9 @@ describe("undoing a cancel", () => {
     expect(await last(amina, 3)).toBe(
       "Habari njema: Send-off ya Asha (Ijumaa 10 Oktoba 2031, saa nane mchana (14:00)) itafanyika tena, Neema ameirudisha. Jibu lako bado lipo. Jibu /taarifa kwa maelezo.",
     );
-    expect(await last(john, 3)).toBe("Good news: Send-off ya Asha (Fri 10 Oct 2031, 14:00) is on again, Neema has brought it back. Your answer stands. Reply /info for the details.");
+    expect(await last(john, 3)).toBe(
+      "Good news: Send-off ya Asha (Fri 10 Oct 2031, 14:00) is on again, Neema has brought it back. Your answer stands. Reply /info for the details.",
+    );
     expect(await last(provider, 2)).toContain("is on again");
     await h.settle();
     expect(h.sent.to(juma)).toHaveLength(1);
@@ -178,13 +206,17 @@ describe("undoing a cancel", () => {
     const organizer = uniquePhone();
     const { code } = await eventWithGuests(organizer, "Harusi ya Baraka", "2031-10-10 14:00");
     await h.say(organizer, `/ghairi ${code}`);
-    expect(await last(organizer, 3)).toBe("Ughairi Harusi ya Baraka? Wageni wanaokuja na watoa huduma waliowekwa watajulishwa.");
+    expect(await last(organizer, 3)).toBe(
+      "Ughairi Harusi ya Baraka? Wageni wanaokuja na watoa huduma waliowekwa watajulishwa.",
+    );
     await h.say(organizer, "ndiyo");
     await last(organizer, 4);
     // A day and a bit later (the harness cannot move the clock: the change is moved back instead).
     await h.db.event.update({ where: { code }, data: { statusChangedAt: new Date(Date.now() - day - 60_000) } });
     await h.say(organizer, `/tengua ${code}`);
-    expect(await last(organizer, 5)).toMatch(/^Harusi ya Baraka ilibadilishwa .+, zaidi ya siku moja iliyopita, kwa hiyo haiwezi kutenguliwa tena\.$/);
+    expect(await last(organizer, 5)).toMatch(
+      /^Harusi ya Baraka ilibadilishwa .+, zaidi ya siku moja iliyopita, kwa hiyo haiwezi kutenguliwa tena\.$/,
+    );
     expect(await statusOf(code)).toBe("cancelled");
   });
 });

@@ -12,7 +12,14 @@ import { configSchema } from "../../src/config.js";
 import { t } from "../../src/i18n/index.js";
 import { createRedis } from "../../src/redis.js";
 import { inject } from "../support/services.js";
-import { APP_SECRET, inboundWebhook, PHONE_NUMBER_ID, startFakeMeta, text, VERIFY_TOKEN } from "../fakes/whatsapp-cloud.js";
+import {
+  APP_SECRET,
+  inboundWebhook,
+  PHONE_NUMBER_ID,
+  startFakeMeta,
+  text,
+  VERIFY_TOKEN,
+} from "../fakes/whatsapp-cloud.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const runTag = `${inject("runId")}_${randomBytes(3).toString("hex")}`;
@@ -39,7 +46,8 @@ const started: Service[] = [];
 
 afterAll(async () => {
   // A failed test may leave its service running; only processes this file started are stopped, by their own handle.
-  for (const service of started) if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill("SIGKILL");
+  for (const service of started)
+    if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill("SIGKILL");
   await Promise.all(started.map((s) => s.exited));
   await Promise.all([dropDatabase(), deleteRedisKeys()]);
 });
@@ -73,8 +81,18 @@ async function deleteRedisKeys() {
  */
 function startService(settings: Record<string, string>): Service {
   const blank = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, ""]));
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blank, LOG_LEVEL: "warn", ...settings };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    ...blank,
+    LOG_LEVEL: "warn",
+    ...settings,
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -98,7 +116,10 @@ async function freePort(): Promise<number> {
 async function exitWithin(service: Service, timeoutMs: number): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms; stderr: ${service.stderr()}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`still running after ${timeoutMs} ms; stderr: ${service.stderr()}`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([service.exited, timeout]);
@@ -108,14 +129,22 @@ async function exitWithin(service: Service, timeoutMs: number): Promise<number |
 }
 
 /** Polls until fn returns a value; fails at the deadline, or at once if the service died meanwhile. */
-async function eventually<T>(service: Service, what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
+async function eventually<T>(
+  service: Service,
+  what: string,
+  timeoutMs: number,
+  fn: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (service.child.exitCode !== null) throw new Error(`the service exited (${service.child.exitCode}) before ${what}: ${service.stderr()}`);
+    if (service.child.exitCode !== null)
+      throw new Error(`the service exited (${service.child.exitCode}) before ${what}: ${service.stderr()}`);
     const value = await fn().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) {
-      throw new Error(`no ${what} within ${timeoutMs} ms; stderr: ${service.stderr()}; last logs: ${service.stdout().slice(-1500)}`);
+      throw new Error(
+        `no ${what} within ${timeoutMs} ms; stderr: ${service.stderr()}; last logs: ${service.stdout().slice(-1500)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -153,7 +182,9 @@ describe("the service", () => {
       PORT: String(port),
     });
 
-    await eventually(service, "answer on /healthz", 30_000, async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined));
+    await eventually(service, "answer on /healthz", 30_000, async () =>
+      (await fetch(`${base}/healthz`)).ok ? true : undefined,
+    );
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
@@ -164,7 +195,9 @@ describe("the service", () => {
     /** Long-polls the chat until the bot has said `text`. */
     const botSays = (text: string, after: number) =>
       eventually(service, `the bot saying "${text}"`, 20_000, async () => {
-        const response = await fetch(`${base}/simulator/api/chats/${encodeURIComponent(phone)}/messages?after=${after}&wait=10`);
+        const response = await fetch(
+          `${base}/simulator/api/chats/${encodeURIComponent(phone)}/messages?after=${after}&wait=10`,
+        );
         const messages = (await response.json()) as BotMessage[];
         return messages.find((m) => m.text === text);
       });
@@ -183,14 +216,26 @@ describe("the service", () => {
     const port = await freePort();
     const blank = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, ""]));
     const env = {
-      PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blank, LOG_LEVEL: "warn",
-      DATABASE_URL: databaseUrl, REDIS_URL: inject("redisUrl"), REDIS_PREFIX: redisPrefix, PORT: String(port),
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? "/tmp",
+      ...blank,
+      LOG_LEVEL: "warn",
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: inject("redisUrl"),
+      REDIS_PREFIX: redisPrefix,
+      PORT: String(port),
       // What npm sets for the scripts it runs.
       npm_lifecycle_event: "start",
     };
     // A stand-in for npm: a parent that starts Nuru and waits for it.
-    const parent = spawn("sh", ["-c", `"${process.execPath}" --import tsx src/main.ts & echo $!; wait`], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "ignore"] });
-    const pid = await new Promise<number>((resolve) => parent.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    const parent = spawn("sh", ["-c", `"${process.execPath}" --import tsx src/main.ts & echo $!; wait`], {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const pid = await new Promise<number>((resolve) =>
+      parent.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim()))),
+    );
     // Gone, or a zombie nobody reaps (an orphan's new parent here may not reap): either way it no longer runs.
     const alive = () => {
       try {
@@ -201,7 +246,11 @@ describe("the service", () => {
     };
     try {
       const deadline = Date.now() + 30_000;
-      while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false))) {
+      while (
+        !(await fetch(`http://127.0.0.1:${port}/healthz`)
+          .then((r) => r.ok)
+          .catch(() => false))
+      ) {
         if (Date.now() > deadline) throw new Error("Nuru did not start");
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -238,7 +287,9 @@ describe("the service on WhatsApp Cloud API", () => {
         return body.channels?.whatsapp_cloud === "ready" ? body : undefined;
       });
       expect(ready).toEqual({ ready: true, postgres: "ok", redis: "ok", channels: { whatsapp_cloud: "ready" } });
-      const check = await fetch(`${meta.webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`);
+      const check = await fetch(
+        `${meta.webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`,
+      );
       expect(await check.text()).toBe("42");
       // The simulator is off beside a real channel.
       expect((await fetch(`${base}/simulator/`)).status).toBe(404);
@@ -262,37 +313,62 @@ describe("the service on WhatsApp Cloud API", () => {
 
 describe("two processes on one database and Redis", () => {
   it("handle each chat's messages once and in order, whichever process each message reaches", async () => {
-    const settings = { DATABASE_URL: urlOf(sharedDbName), REDIS_URL: inject("redisUrl"), REDIS_PREFIX: `${redisPrefix}-shared` };
+    const settings = {
+      DATABASE_URL: urlOf(sharedDbName),
+      REDIS_URL: inject("redisUrl"),
+      REDIS_PREFIX: `${redisPrefix}-shared`,
+    };
     // The first creates and migrates the database; the second starts on it.
     const ports = [await freePort(), await freePort()];
     const first = startService({ ...settings, PORT: String(ports[0]) });
-    await eventually(first, "answer on /healthz", 30_000, async () => ((await fetch(`http://127.0.0.1:${ports[0]}/healthz`)).ok ? true : undefined));
+    await eventually(first, "answer on /healthz", 30_000, async () =>
+      (await fetch(`http://127.0.0.1:${ports[0]}/healthz`)).ok ? true : undefined,
+    );
     const second = startService({ ...settings, PORT: String(ports[1]) });
-    await eventually(second, "answer on /readyz", 30_000, async () => ((await fetch(`http://127.0.0.1:${ports[1]}/readyz`)).ok ? true : undefined));
+    await eventually(second, "answer on /readyz", 30_000, async () =>
+      (await fetch(`http://127.0.0.1:${ports[1]}/readyz`)).ok ? true : undefined,
+    );
     const services = [first, second];
 
     // Each chat asks for the language question and answers it by number, twice, its messages going to the two
     // processes in turn. Handled out of order, "2" would come before its question and not be understood.
     const script = ["/language", "2", "/language", "1"];
-    const phones = Array.from({ length: 6 }, (_, i) => `+447700${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}${i}`);
+    const phones = Array.from(
+      { length: 6 },
+      (_, i) => `+447700${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}${i}`,
+    );
     const post = (i: number, phone: string, text: string, id: string) =>
       simulatorSay(services[i % 2]!, `http://127.0.0.1:${ports[i % 2]}`, phone, text, id);
-    await Promise.all(phones.map(async (phone, p) => {
-      for (const [i, text] of script.entries()) await post(i + p, phone, text, `pair-${phone.slice(1)}-${i}`);
-    }));
+    await Promise.all(
+      phones.map(async (phone, p) => {
+        for (const [i, text] of script.entries()) await post(i + p, phone, text, `pair-${phone.slice(1)}-${i}`);
+      }),
+    );
 
     const db = new pg.Client({ connectionString: urlOf(sharedDbName) });
     await db.connect();
     try {
-      const expected = [t("en", "language.ask"), t("sw", "language.set"), t("sw", "language.ask"), t("en", "language.set")];
+      const expected = [
+        t("en", "language.ask"),
+        t("sw", "language.set"),
+        t("sw", "language.ask"),
+        t("en", "language.set"),
+      ];
       for (const phone of phones) {
         const bodies = await eventually(first, `four replies to ${phone}, sent`, 20_000, async () => {
-          const rows = await db.query<{ body: string; status: string }>("SELECT body, status FROM outbound_messages WHERE chat_id = $1 ORDER BY id", [phone]);
-          return rows.rows.length >= 4 && rows.rows.every((r) => r.status === "sent") ? rows.rows.map((r) => r.body) : undefined;
+          const rows = await db.query<{ body: string; status: string }>(
+            "SELECT body, status FROM outbound_messages WHERE chat_id = $1 ORDER BY id",
+            [phone],
+          );
+          return rows.rows.length >= 4 && rows.rows.every((r) => r.status === "sent")
+            ? rows.rows.map((r) => r.body)
+            : undefined;
         });
         expect(bodies).toEqual(expected);
       }
-      const inbound = await db.query<{ status: string; count: string }>("SELECT status, count(*) FROM inbound_messages GROUP BY status");
+      const inbound = await db.query<{ status: string; count: string }>(
+        "SELECT status, count(*) FROM inbound_messages GROUP BY status",
+      );
       expect(inbound.rows).toEqual([{ status: "done", count: String(phones.length * script.length) }]);
     } finally {
       await db.end();
@@ -310,14 +386,20 @@ describe("start-up failures", () => {
   async function failsWithOneLine(expect: ExpectStatic, settings: Record<string, string>): Promise<string> {
     const service = startService(settings);
     expect(await exitWithin(service, 15_000)).toBe(1);
-    const lines = service.stderr().split("\n").filter((line) => line.trim() !== "");
+    const lines = service
+      .stderr()
+      .split("\n")
+      .filter((line) => line.trim() !== "");
     expect(lines, service.stderr()).toHaveLength(1);
     expect(lines[0]).toMatch(/^Nuru cannot start: /);
     return lines[0]!;
   }
 
   it("names PostgreSQL and DATABASE_URL when the database server does not answer", async ({ expect }) => {
-    const line = await failsWithOneLine(expect, { DATABASE_URL: `postgresql://postgres@127.0.0.1:1/${dbName}`, REDIS_URL: inject("redisUrl") });
+    const line = await failsWithOneLine(expect, {
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:1/${dbName}`,
+      REDIS_URL: inject("redisUrl"),
+    });
     expect(line).toContain("PostgreSQL");
     expect(line).toContain("DATABASE_URL");
   });
@@ -338,9 +420,15 @@ describe("start-up failures", () => {
     meta.tokenExpired = true;
     try {
       const line = await failsWithOneLine(expect, {
-        DATABASE_URL: databaseUrl, REDIS_URL: inject("redisUrl"), REDIS_PREFIX: redisPrefix, PORT: String(await freePort()),
-        WHATSAPP_CLOUD_TOKEN: meta.token, WHATSAPP_CLOUD_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_CLOUD_APP_SECRET: APP_SECRET,
-        WHATSAPP_CLOUD_VERIFY_TOKEN: VERIFY_TOKEN, WHATSAPP_CLOUD_API_ROOT: meta.apiRoot,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: inject("redisUrl"),
+        REDIS_PREFIX: redisPrefix,
+        PORT: String(await freePort()),
+        WHATSAPP_CLOUD_TOKEN: meta.token,
+        WHATSAPP_CLOUD_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+        WHATSAPP_CLOUD_APP_SECRET: APP_SECRET,
+        WHATSAPP_CLOUD_VERIFY_TOKEN: VERIFY_TOKEN,
+        WHATSAPP_CLOUD_API_ROOT: meta.apiRoot,
       });
       expect(line).toContain("WHATSAPP_CLOUD_TOKEN");
       expect(line).toContain("Session has expired");

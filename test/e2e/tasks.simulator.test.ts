@@ -17,9 +17,13 @@ describe("tasks", () => {
     await h.say(organizer, `/task ${code} Collect the cake | 0${helper.slice(4)} Juma | 2031-11-13 18:00`);
     const created = await last(organizer, 2);
     const task = /Task (T-[A-Z0-9]+) added/.exec(created)![1]!;
-    expect(created).toBe(`Task ${task} added to Harusi ya Neema: Collect the cake – for Juma – due Thu 13 Nov 2031, 18:00.`);
+    expect(created).toBe(
+      `Task ${task} added to Harusi ya Neema: Collect the cake – for Juma – due Thu 13 Nov 2031, 18:00.`,
+    );
     // The helper has never written: told on the first channel that can write first, in their number's language.
-    expect(await last(helper, 1)).toBe(`Neema amekupa kazi ya Harusi ya Neema: Collect the cake – mwisho Alhamisi 13 Novemba 2031, saa kumi na mbili jioni (18:00).\nUkianza: /naendelea ${task}. Ikikamilika: /imekwisha ${task}`);
+    expect(await last(helper, 1)).toBe(
+      `Neema amekupa kazi ya Harusi ya Neema: Collect the cake – mwisho Alhamisi 13 Novemba 2031, saa kumi na mbili jioni (18:00).\nUkianza: /naendelea ${task}. Ikikamilika: /imekwisha ${task}`,
+    );
 
     await h.say(organizer, `/task ${code} Book the photographer`);
     const second = /Task (T-[A-Z0-9]+) added/.exec(await last(organizer, 3))![1]!;
@@ -38,9 +42,13 @@ describe("tasks", () => {
     // Nobody else may move it; the assignee moves it on; the organizer is told when it is done.
     const stranger = ukPhone();
     await h.say(stranger, `/done ${task}`, "Stranger");
-    expect(await last(stranger, 1)).toBe(`I could not find a task "${task}" of yours. Send /mytasks (or /tasks CODE) to see the references.`);
+    expect(await last(stranger, 1)).toBe(
+      `I could not find a task "${task}" of yours. Send /mytasks (or /tasks CODE) to see the references.`,
+    );
     await h.say(helper, "/kazizangu");
-    expect(await last(helper, 2)).toBe(`Kazi zako:\n• ${task} Collect the cake (Harusi ya Neema) – haijaanza – mwisho Alhamisi 13 Novemba 2031, saa kumi na mbili jioni (18:00)`);
+    expect(await last(helper, 2)).toBe(
+      `Kazi zako:\n• ${task} Collect the cake (Harusi ya Neema) – haijaanza – mwisho Alhamisi 13 Novemba 2031, saa kumi na mbili jioni (18:00)`,
+    );
     await h.say(helper, `/naendelea ${task}`);
     expect(await last(helper, 3)).toBe(`"Collect the cake" inaendelea. Tuma /imekwisha ${task} ikikamilika.`);
     await h.say(helper, `/imekwisha ${task.toLowerCase()}`);

@@ -37,7 +37,10 @@ describe("a new person on Telegram", () => {
     const tap = service.fake.servedUpdates.find((u) => u.update_id === tapUpdateId);
     expect(tap && "callback_query" in tap).toBe(true);
     const queryId = tap && "callback_query" in tap ? tap.callback_query.id : "";
-    await waitFor(() => (service.fake.answeredCallbackQueries.includes(queryId) ? true : undefined), "the callback answer");
+    await waitFor(
+      () => (service.fake.answeredCallbackQueries.includes(queryId) ? true : undefined),
+      "the callback answer",
+    );
 
     await amina.send("/help");
     const help = (await amina.waitForMessages(4))[3]!.text;
@@ -45,11 +48,15 @@ describe("a new person on Telegram", () => {
     for (const command of ["/msaada", "/lugha", "/sitisha", "/start", "/mialiko"]) expect(help).toContain(command);
 
     await amina.send("nataka keki");
-    expect((await amina.waitForMessages(5))[4]!.text).toBe('Samahani, sijaelewa "nataka keki". Tuma /msaada kuona unachoweza kufanya.');
+    expect((await amina.waitForMessages(5))[4]!.text).toBe(
+      'Samahani, sijaelewa "nataka keki". Tuma /msaada kuona unachoweza kufanya.',
+    );
 
     // Every message was handled once and answered once.
     await service.settle();
-    expect(await service.db.inboundMessage.count({ where: { channel: "telegram", chatId: amina.chatId, status: "done" } })).toBe(5);
+    expect(
+      await service.db.inboundMessage.count({ where: { channel: "telegram", chatId: amina.chatId, status: "done" } }),
+    ).toBe(5);
     expect(await service.db.outboundMessage.count({ where: { channel: "telegram", chatId: amina.chatId } })).toBe(5);
   });
 

@@ -14,20 +14,40 @@ describe("the words people read", () => {
     const organizer = ukPhone();
     const providerPhone = uniquePhone();
     const adminPhone = uniquePhone();
-    const admin = await makeAdmin(h.db, { phone: adminPhone, name: "Asha", defaultLocale: "en", timeZone: "Africa/Dar_es_Salaam" });
+    const admin = await makeAdmin(h.db, {
+      phone: adminPhone,
+      name: "Asha",
+      defaultLocale: "en",
+      timeZone: "Africa/Dar_es_Salaam",
+    });
     expect(admin.locale).toBe("sw");
-    expect((await makeAdmin(h.db, { phone: ukPhone(), name: "Sam", defaultLocale: "en", timeZone: "Africa/Dar_es_Salaam" })).locale).toBe("en");
+    expect(
+      (await makeAdmin(h.db, { phone: ukPhone(), name: "Sam", defaultLocale: "en", timeZone: "Africa/Dar_es_Salaam" }))
+        .locale,
+    ).toBe("en");
 
     const provider = await h.db.user.create({ data: { name: "Mama Neema", phone: providerPhone, locale: "sw" } });
     await h.say(organizer, "/newevent Harusi ya Neema | wedding | 2032-04-10 14:00 | Serena", "Neema");
     const code = /Its code is ([A-Z0-9-]+)\./.exec(await last(organizer, 1))![1]!;
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
-    const caterer = await h.db.service.create({ data: { userId: provider.id, name: "Mama Neema Catering", category: "catering" } });
+    const caterer = await h.db.service.create({
+      data: { userId: provider.id, name: "Mama Neema Catering", category: "catering" },
+    });
     const mc = await h.db.service.create({ data: { userId: provider.id, name: "MC Hamisi", category: "MC" } });
     const tag = () => `B-${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
     const [asked, declined] = [tag(), tag()];
-    await h.db.eventService.create({ data: { eventId: event.id, serviceId: caterer.id, bookingStatus: "requested", code: asked } });
-    await h.db.eventService.create({ data: { eventId: event.id, serviceId: mc.id, bookingStatus: "declined", paymentStatus: "pending", code: declined } });
+    await h.db.eventService.create({
+      data: { eventId: event.id, serviceId: caterer.id, bookingStatus: "requested", code: asked },
+    });
+    await h.db.eventService.create({
+      data: {
+        eventId: event.id,
+        serviceId: mc.id,
+        bookingStatus: "declined",
+        paymentStatus: "pending",
+        code: declined,
+      },
+    });
 
     await h.say(organizer, "/bookings");
     const mine = await last(organizer, 2);
@@ -49,6 +69,8 @@ describe("the words people read", () => {
     await h.db.eventService.updateMany({ where: { code: asked }, data: { bookingStatus: "confirmed" } });
     await h.say(organizer, `/dispute ${asked} The food came late`);
     const told = await last(adminPhone, 1);
-    expect(told).toMatch(/^Lalamiko jipya D-[A-Z0-9]+: Neema kuhusu Mama Neema Catering kwenye Harusi ya Neema: The food came late\. Lichukue: \/chukua D-/);
+    expect(told).toMatch(
+      /^Lalamiko jipya D-[A-Z0-9]+: Neema kuhusu Mama Neema Catering kwenye Harusi ya Neema: The food came late\. Lichukue: \/chukua D-/,
+    );
   });
 });

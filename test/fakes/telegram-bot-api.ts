@@ -47,7 +47,10 @@ export interface FakeTelegram {
   apiRoot: string;
   token: string;
   /** A person (private chat id = user id unless chatId is given) who can message the bot. */
-  clientFor(userId: number, opts?: { chatId?: number; type?: "private" | "group" | "supergroup"; firstName?: string }): TelegramClient;
+  clientFor(
+    userId: number,
+    opts?: { chatId?: number; type?: "private" | "group" | "supergroup"; firstName?: string },
+  ): TelegramClient;
   /** The update id the emulator gave the last thing a person sent in this chat. */
   lastUserUpdateId(chatId: string): number | undefined;
   /** What the bot sent to this chat, oldest first. */
@@ -178,7 +181,10 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
       headers: { "content-type": "application/json" },
       body: JSON.stringify(req.body ?? {}),
     });
-    res.status(response.status).type("application/json").send(await response.text());
+    res
+      .status(response.status)
+      .type("application/json")
+      .send(await response.text());
   }
 
   const app = express();
@@ -187,10 +193,15 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
     if (!req.headers["content-type"]?.startsWith("multipart/form-data")) return next();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": req.headers["content-type"] }, body: Buffer.concat(chunks) }).formData();
+    const form = await new Request("http://fake/", {
+      method: "POST",
+      headers: { "content-type": req.headers["content-type"] },
+      body: Buffer.concat(chunks),
+    }).formData();
     const body: Record<string, unknown> = {};
     for (const [key, value] of form.entries()) {
-      body[key] = typeof value === "string" ? value : { filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+      body[key] =
+        typeof value === "string" ? value : { filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
     }
     req.body = body;
     next();
@@ -207,13 +218,19 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
       if (options.sendLimitPerSecond) {
         tooManyRequests++;
         const wait = Math.ceil((retryAfterUntil - arrived) / 1000);
-        res.status(429).json({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } });
+        res.status(429).json({
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${wait}`,
+          parameters: { retry_after: wait },
+        });
         return;
       }
     }
     const failure = failures.get(method)?.shift();
     if (failure) {
-      if (failure.error_code === 429) retryAfterUntil = Math.max(retryAfterUntil, arrived + (failure.parameters?.retry_after ?? 0) * 1000);
+      if (failure.error_code === 429)
+        retryAfterUntil = Math.max(retryAfterUntil, arrived + (failure.parameters?.retry_after ?? 0) * 1000);
       res.status(failure.error_code).json(failure);
       return;
     }
@@ -224,7 +241,12 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
       if (recentSends.length >= options.sendLimitPerSecond) {
         tooManyRequests++;
         retryAfterUntil = Math.max(retryAfterUntil, now + 1000);
-        res.status(429).json({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+        res.status(429).json({
+          ok: false,
+          error_code: 429,
+          description: "Too Many Requests: retry after 1",
+          parameters: { retry_after: 1 },
+        });
         return;
       }
       recentSends.push(now);
@@ -236,7 +258,14 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
     if (method === "answerCallbackQuery") answeredCallbackQueries.push(String(body.callback_query_id));
     if (method === "sendPhoto" || method === "sendLocation" || method === "sendVenue" || method === "sendDocument") {
       mediaSent.push({ method, body });
-      res.json({ ok: true, result: { message_id: ++mediaMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: "private" } } });
+      res.json({
+        ok: true,
+        result: {
+          message_id: ++mediaMessageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: "private" },
+        },
+      });
       return;
     }
     return forward(req, res);
@@ -290,4 +319,3 @@ export async function startFakeTelegram(options: { sendLimitPerSecond?: number }
     },
   };
 }
-

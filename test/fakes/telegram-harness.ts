@@ -57,7 +57,10 @@ export async function pollingHarness(): Promise<ContractHarness & { fake: FakeTe
       const updateId = fake.lastUserUpdateId(person.id);
       if (updateId === undefined) throw new Error(`nothing was delivered for ${person.id}`);
       // Redeliver exactly what Telegram handed out the first time.
-      const served = await waitFor(() => fake.servedUpdates.find((u) => u.update_id === updateId), "the first delivery");
+      const served = await waitFor(
+        () => fake.servedUpdates.find((u) => u.update_id === updateId),
+        "the first delivery",
+      );
       fake.redeliver(served);
     },
     close: () => fake.close(),

@@ -21,7 +21,10 @@ import type {
 import type { SentMessage } from "../contract/channel-contract.js";
 
 // The library's own Message structure (CommonJS, loaded without the client or puppeteer).
-const LibraryMessage = createRequire(import.meta.url)("whatsapp-web.js/src/structures/Message") as new (client: unknown, data: unknown) => unknown;
+const LibraryMessage = createRequire(import.meta.url)("whatsapp-web.js/src/structures/Message") as new (
+  client: unknown,
+  data: unknown,
+) => unknown;
 
 export interface FakeSent {
   chatId: string;
@@ -103,7 +106,10 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
   /** destroy() never settles (a browser that will not close). */
   destroyHangs = false;
   /** puppeteer's Browser and Page, as far as the adapter watches them. */
-  readonly pupBrowser = Object.assign(new EventEmitter(), { killed: false as NodeJS.Signals | false, process: () => ({ kill: (signal?: NodeJS.Signals) => ((this.pupBrowser.killed = signal ?? "SIGTERM"), true) }) });
+  readonly pupBrowser = Object.assign(new EventEmitter(), {
+    killed: false as NodeJS.Signals | false,
+    process: () => ({ kill: (signal?: NodeJS.Signals) => ((this.pupBrowser.killed = signal ?? "SIGTERM"), true) }),
+  });
   readonly pupPage = new EventEmitter();
 
   async initialize(): Promise<void> {
@@ -127,7 +133,11 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     return this.stateAnswer;
   }
 
-  async sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: { _serialized: string } }> {
+  async sendMessage(
+    chatId: string,
+    content: WhatsAppContent,
+    options?: WhatsAppSendOptions,
+  ): Promise<{ id: { _serialized: string } }> {
     if (this.destroyed) throw new Error("Protocol error: Target closed (fake)");
     const error = this.network.nextSendError;
     if (error) {
@@ -196,7 +206,11 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
     else raw.body = incoming.body ?? "";
     if (incoming.location) {
       const { latitude, longitude, name, address } = incoming.location;
-      Object.assign(raw, { lat: latitude, lng: longitude, ...(name ? { loc: address ? `${name}\n${address}` : name } : {}) });
+      Object.assign(raw, {
+        lat: latitude,
+        lng: longitude,
+        ...(name ? { loc: address ? `${name}\n${address}` : name } : {}),
+      });
     }
     if (incoming.type === "multi_vcard") raw.vcardList = (incoming.vCards ?? []).map((vcard) => ({ vcard }));
     return new LibraryMessage(this, raw) as unknown as WhatsAppMessageLike;
@@ -206,7 +220,8 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClientLi
    * the adapter marks its chat seen. */
   emitMessage(incoming: IncomingMessage): WhatsAppMessageLike {
     const message = this.buildMessage(incoming);
-    if (!message.fromMe) this.network.unread.set(incoming.from, [...(this.network.unread.get(incoming.from) ?? []), message]);
+    if (!message.fromMe)
+      this.network.unread.set(incoming.from, [...(this.network.unread.get(incoming.from) ?? []), message]);
     this.emit("message", message);
     return message;
   }

@@ -6,7 +6,16 @@ import express from "express";
 import { createWhatsAppCloudAdapter, type WhatsAppCloudAdapter } from "../../src/channels/whatsapp-cloud/index.js";
 import { createLogger } from "../../src/logger.js";
 import type { ContractHarness, FakePerson } from "../contract/channel-contract.js";
-import { API_VERSION, APP_SECRET, inboundWebhook, PHONE_NUMBER_ID, startFakeMeta, text, VERIFY_TOKEN, type FakeMeta } from "./whatsapp-cloud.js";
+import {
+  API_VERSION,
+  APP_SECRET,
+  inboundWebhook,
+  PHONE_NUMBER_ID,
+  startFakeMeta,
+  text,
+  VERIFY_TOKEN,
+  type FakeMeta,
+} from "./whatsapp-cloud.js";
 
 let nextNumber = 255_760_000_000 + Math.floor(Math.random() * 9_000_000) * 10;
 /** WhatsApp ids (numbers with country code, digits) unique across a test file. */

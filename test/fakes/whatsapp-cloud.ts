@@ -81,7 +81,18 @@ const codes: Record<number, { status: number; message: string; type?: string }> 
 
 function errorBody(code: number) {
   const known = codes[code] ?? { status: 400, message: "Error" };
-  return { status: known.status, body: { error: { message: `(#${code}) ${known.message}`, type: known.type ?? "OAuthException", code, error_data: { messaging_product: "whatsapp", details: known.message }, fbtrace_id: "A" + randomUUID().slice(0, 8) } } };
+  return {
+    status: known.status,
+    body: {
+      error: {
+        message: `(#${code}) ${known.message}`,
+        type: known.type ?? "OAuthException",
+        code,
+        error_data: { messaging_product: "whatsapp", details: known.message },
+        fbtrace_id: "A" + randomUUID().slice(0, 8),
+      },
+    },
+  };
 }
 
 export function sign(raw: string, secret = APP_SECRET): string {
@@ -92,25 +103,60 @@ export function sign(raw: string, secret = APP_SECRET): string {
 export function envelope(value: Record<string, unknown>, phoneNumberId = PHONE_NUMBER_ID) {
   return {
     object: "whatsapp_business_account",
-    entry: [{ id: "102290129340398", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: DISPLAY_NUMBER.replace(/\D/g, ""), phone_number_id: phoneNumberId }, ...value } }] }],
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: DISPLAY_NUMBER.replace(/\D/g, ""), phone_number_id: phoneNumberId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
 /** A person's message as Meta delivers it: `message` is the type-specific part ({type: "text", text: {...}}). */
-export function inboundWebhook(person: { waId: string; name?: string }, message: Record<string, unknown>, options: { id?: string; atMs?: number; phoneNumberId?: string } = {}) {
+export function inboundWebhook(
+  person: { waId: string; name?: string },
+  message: Record<string, unknown>,
+  options: { id?: string; atMs?: number; phoneNumberId?: string } = {},
+) {
   return envelope(
     {
       contacts: [{ profile: { name: person.name ?? "Mgeni" }, wa_id: person.waId }],
-      messages: [{ from: person.waId, id: options.id ?? `wamid.${randomUUID().replace(/-/g, "")}`, timestamp: String(Math.floor((options.atMs ?? Date.now()) / 1000)), ...message }],
+      messages: [
+        {
+          from: person.waId,
+          id: options.id ?? `wamid.${randomUUID().replace(/-/g, "")}`,
+          timestamp: String(Math.floor((options.atMs ?? Date.now()) / 1000)),
+          ...message,
+        },
+      ],
     },
     options.phoneNumberId,
   );
 }
 
 export const text = (body: string) => ({ type: "text", text: { body } });
-export const buttonReply = (id: string, title: string) => ({ type: "interactive", interactive: { type: "button_reply", button_reply: { id, title } } });
-export const listReply = (id: string, title: string) => ({ type: "interactive", interactive: { type: "list_reply", list_reply: { id, title, description: "" } } });
-export const templateButton = (payload: string, label: string) => ({ type: "button", button: { payload, text: label }, context: { from: PHONE_NUMBER_ID, id: "wamid.template" } });
+export const buttonReply = (id: string, title: string) => ({
+  type: "interactive",
+  interactive: { type: "button_reply", button_reply: { id, title } },
+});
+export const listReply = (id: string, title: string) => ({
+  type: "interactive",
+  interactive: { type: "list_reply", list_reply: { id, title, description: "" } },
+});
+export const templateButton = (payload: string, label: string) => ({
+  type: "button",
+  button: { payload, text: label },
+  context: { from: PHONE_NUMBER_ID, id: "wamid.template" },
+});
 
 export function statusWebhook(statuses: { id: string; status: string; recipient: string; errorCode?: number }[]) {
   return envelope({
@@ -119,7 +165,18 @@ export function statusWebhook(statuses: { id: string; status: string; recipient:
       status: s.status,
       timestamp: String(Math.floor(Date.now() / 1000)),
       recipient_id: s.recipient,
-      ...(s.errorCode ? { errors: [{ code: s.errorCode, title: codes[s.errorCode]?.message ?? "Error", message: codes[s.errorCode]?.message, error_data: { details: codes[s.errorCode]?.message } }] } : {}),
+      ...(s.errorCode
+        ? {
+            errors: [
+              {
+                code: s.errorCode,
+                title: codes[s.errorCode]?.message ?? "Error",
+                message: codes[s.errorCode]?.message,
+                error_data: { details: codes[s.errorCode]?.message },
+              },
+            ],
+          }
+        : {}),
     })),
   });
 }
@@ -130,9 +187,20 @@ export function shown(message: GraphSent): Shown {
   if (b.type === "text") return { type: "text", text: b.text.body, choiceLabels: [], choiceValues: [] };
   if (b.type === "interactive") {
     const i = b.interactive;
-    if (i.type === "button") return { type: "buttons", text: i.body.text, choiceLabels: i.action.buttons.map((x: any) => x.reply.title), choiceValues: i.action.buttons.map((x: any) => x.reply.id) };
+    if (i.type === "button")
+      return {
+        type: "buttons",
+        text: i.body.text,
+        choiceLabels: i.action.buttons.map((x: any) => x.reply.title),
+        choiceValues: i.action.buttons.map((x: any) => x.reply.id),
+      };
     const rows = i.action.sections.flatMap((s: any) => s.rows);
-    return { type: "list", text: i.body.text, choiceLabels: rows.map((r: any) => r.description ?? r.title), choiceValues: rows.map((r: any) => r.id) };
+    return {
+      type: "list",
+      text: i.body.text,
+      choiceLabels: rows.map((r: any) => r.description ?? r.title),
+      choiceValues: rows.map((r: any) => r.id),
+    };
   }
   if (b.type === "template") {
     const t = b.template;
@@ -142,13 +210,21 @@ export function shown(message: GraphSent): Shown {
     const params: string[] = t.components.find((c: any) => c.type === "body")?.parameters.map((p: any) => p.text) ?? [];
     const body = texts.body.replace(/\{\{(\d+)\}\}/g, (_m, n) => params[Number(n) - 1] ?? "");
     const payloads = t.components.filter((c: any) => c.type === "button").map((c: any) => c.parameters[0].payload);
-    return { type: "template", template: t.name, text: body, choiceLabels: texts.buttons ?? [], choiceValues: payloads };
+    return {
+      type: "template",
+      template: t.name,
+      text: body,
+      choiceLabels: texts.buttons ?? [],
+      choiceValues: payloads,
+    };
   }
   const caption = b[b.type]?.caption ?? "";
   return { type: b.type, text: caption, choiceLabels: [], choiceValues: [] };
 }
 
-export async function startFakeMeta(options: { enforceWindow?: boolean; statuses?: boolean; throughputPerSecond?: number } = {}): Promise<FakeMeta> {
+export async function startFakeMeta(
+  options: { enforceWindow?: boolean; statuses?: boolean; throughputPerSecond?: number } = {},
+): Promise<FakeMeta> {
   const app = express();
   const token = `EAAG${randomUUID().replace(/-/g, "")}`;
   const lastWrote = new Map<string, number>();
@@ -164,7 +240,9 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
     token,
     sent: [],
     uploads: new Map(),
-    approved: new Set(["invitation", "reminder", "announcement", "waiting"].flatMap((k) => [`nuru_${k}:en`, `nuru_${k}:sw`])),
+    approved: new Set(
+      ["invitation", "reminder", "announcement", "waiting"].flatMap((k) => [`nuru_${k}:en`, `nuru_${k}:sw`]),
+    ),
     refused: new Set(),
     tokenExpired: false,
     throughputRefusals: 0,
@@ -183,12 +261,19 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
       if (!fake.webhookUrl) throw new Error("no webhook URL set on the fake");
       // A person's message opens their 24 hours.
       const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
-      for (const entry of list((body as any)?.entry)) for (const change of list(entry?.changes)) for (const m of list(change?.value?.messages)) if (typeof m?.from === "string") fake.wrote(m.from, Number(m.timestamp) * 1000 || Date.now());
+      for (const entry of list((body as any)?.entry))
+        for (const change of list(entry?.changes))
+          for (const m of list(change?.value?.messages))
+            if (typeof m?.from === "string") fake.wrote(m.from, Number(m.timestamp) * 1000 || Date.now());
       const raw = JSON.stringify(body);
       const statuses: number[] = [];
       // Meta calls again (with backoff, for up to 7 days) while the answer is not 200; here, quickly.
       for (let attempt = 0; attempt < (opts.attempts ?? 20); attempt++) {
-        const res = await fetch(fake.webhookUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": opts.signature ?? sign(raw) }, body: raw });
+        const res = await fetch(fake.webhookUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Hub-Signature-256": opts.signature ?? sign(raw) },
+          body: raw,
+        });
         statuses.push(res.status);
         await res.arrayBuffer();
         if (res.status === 200 || res.status === 401 || res.status === 400) break;
@@ -208,7 +293,9 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
   /** Meta tells the business what became of a message, a moment after it took it. */
   function report(statuses: Parameters<typeof statusWebhook>[0]) {
     if (!fake.webhookUrl) return;
-    const call = new Promise((r) => setTimeout(r, 5)).then(() => fake.callWebhook(statusWebhook(statuses))).catch(() => undefined);
+    const call = new Promise((r) => setTimeout(r, 5))
+      .then(() => fake.callWebhook(statusWebhook(statuses)))
+      .catch(() => undefined);
     inFlight.add(call);
     void call.finally(() => inFlight.delete(call));
   }
@@ -222,7 +309,12 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
   });
 
   app.get(`/:version/${PHONE_NUMBER_ID}`, (_req, res) => {
-    res.json({ display_phone_number: DISPLAY_NUMBER, verified_name: "Nuru Events", quality_rating: "GREEN", id: PHONE_NUMBER_ID });
+    res.json({
+      display_phone_number: DISPLAY_NUMBER,
+      verified_name: "Nuru Events",
+      quality_rating: "GREEN",
+      id: PHONE_NUMBER_ID,
+    });
   });
 
   app.post(`/:version/${PHONE_NUMBER_ID}/messages`, express.json({ limit: "1mb" }), (req, res) => {
@@ -260,7 +352,8 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
       // The approved text's {{n}} and the parameters sent must agree (132000), and none may hold a line break (100).
       const kind = (Object.keys(templateTexts) as TemplateKind[]).find((k) => String(body.template.name).endsWith(k))!;
       const wanted = (templateTexts[kind].en.body.match(/\{\{\d+\}\}/g) ?? []).length;
-      const params: { text?: string }[] = body.template.components?.find((c: any) => c.type === "body")?.parameters ?? [];
+      const params: { text?: string }[] =
+        body.template.components?.find((c: any) => c.type === "body")?.parameters ?? [];
       const code = params.length !== wanted ? 132000 : params.some((p) => /\n|\t| {5}/.test(p.text ?? "")) ? 100 : 0;
       if (code) {
         const { status, body: error } = errorBody(code);
@@ -278,25 +371,43 @@ export async function startFakeMeta(options: { enforceWindow?: boolean; statuses
       failedIds.add(id);
       report([{ id, status: "failed", recipient: to, errorCode: 131047 }]);
     } else if (options.statuses) {
-      report([{ id, status: "sent", recipient: to }, { id, status: "delivered", recipient: to }]);
+      report([
+        { id, status: "sent", recipient: to },
+        { id, status: "delivered", recipient: to },
+      ]);
     }
     res.json({ messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id }] });
   });
 
-  app.post(`/:version/${PHONE_NUMBER_ID}/media`, express.raw({ type: "multipart/form-data", limit: "20mb" }), async (req, res) => {
-    // Parsed back with the platform's own multipart reader.
-    const form = await new Response(new Uint8Array(req.body as Buffer), { headers: { "Content-Type": req.get("content-type") ?? "" } }).formData();
-    const file = form.get("file");
-    // Meta's supported media types (developers.facebook.com/docs/whatsapp/cloud-api/reference/media#supported-media-types), in part.
-    const supported = /^(text\/plain|application\/pdf|application\/(msword|vnd\.ms-excel|vnd\.ms-powerpoint|vnd\.openxmlformats-officedocument\.[a-z.]+)|image\/(jpeg|png|webp)|audio\/(ogg|mpeg|aac)|video\/(mp4|3gpp))$/;
-    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob) || !supported.test(String(form.get("type")))) {
-      const { status, body } = errorBody(100);
-      return void res.status(status).json(body);
-    }
-    const id = String(nextMedia++);
-    fake.uploads.set(id, { filename: (file as File).name, mimeType: String(form.get("type")), bytes: Buffer.from(await file.arrayBuffer()) });
-    res.json({ id });
-  });
+  app.post(
+    `/:version/${PHONE_NUMBER_ID}/media`,
+    express.raw({ type: "multipart/form-data", limit: "20mb" }),
+    async (req, res) => {
+      // Parsed back with the platform's own multipart reader.
+      const form = await new Response(new Uint8Array(req.body as Buffer), {
+        headers: { "Content-Type": req.get("content-type") ?? "" },
+      }).formData();
+      const file = form.get("file");
+      // Meta's supported media types (developers.facebook.com/docs/whatsapp/cloud-api/reference/media#supported-media-types), in part.
+      const supported =
+        /^(text\/plain|application\/pdf|application\/(msword|vnd\.ms-excel|vnd\.ms-powerpoint|vnd\.openxmlformats-officedocument\.[a-z.]+)|image\/(jpeg|png|webp)|audio\/(ogg|mpeg|aac)|video\/(mp4|3gpp))$/;
+      if (
+        form.get("messaging_product") !== "whatsapp" ||
+        !(file instanceof Blob) ||
+        !supported.test(String(form.get("type")))
+      ) {
+        const { status, body } = errorBody(100);
+        return void res.status(status).json(body);
+      }
+      const id = String(nextMedia++);
+      fake.uploads.set(id, {
+        filename: (file as File).name,
+        mimeType: String(form.get("type")),
+        bytes: Buffer.from(await file.arrayBuffer()),
+      });
+      res.json({ id });
+    },
+  );
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

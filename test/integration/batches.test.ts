@@ -43,24 +43,29 @@ const unsaveableFlow: Flow<{ n: bigint }, void> = {
 
 const batches: ChatRef[][] = [];
 const extra = {
-  journeys: [testJourney({
-  flows: [counterFlow, unsaveableFlow],
-  commands: {
-    count: counterCommand,
-    refuse: refusingAfterWrite,
-    rename: renamingThenRefusing,
-    tally,
-    takephone: takePhone,
-    unsaveable: ((turn, _args, tools) => tools.startFlow(turn, "unsaveable")) satisfies CommandHandler,
-  },
-  })],
+  journeys: [
+    testJourney({
+      flows: [counterFlow, unsaveableFlow],
+      commands: {
+        count: counterCommand,
+        refuse: refusingAfterWrite,
+        rename: renamingThenRefusing,
+        tally,
+        takephone: takePhone,
+        unsaveable: ((turn, _args, tools) => tools.startFlow(turn, "unsaveable")) satisfies CommandHandler,
+      },
+    }),
+  ],
 };
 let handled = 0;
 const h = await startHarness({ ...extra, onBatch: (chats) => batches.push(chats), onHandled: () => handled++ });
-const sharedBatch = (...chatIds: string[]) => batches.some((b) => chatIds.every((id) => b.some((c) => c.chatId === id)));
+const sharedBatch = (...chatIds: string[]) =>
+  batches.some((b) => chatIds.every((id) => b.some((c) => c.chatId === id)));
 /** What the bot wrote to a chat, from the outbox (the simulator only delivers to chats named by a phone). */
 const written = async (chatId: string) =>
-  (await h.db.outboundMessage.findMany({ where: { chatId }, orderBy: { id: "asc" }, select: { body: true } })).map((r) => r.body);
+  (await h.db.outboundMessage.findMany({ where: { chatId }, orderBy: { id: "asc" }, select: { body: true } })).map(
+    (r) => r.body,
+  );
 
 let seq = 0;
 const event = (chatId: string, sender: InboundEvent["sender"], text: string, isGroup = false): InboundEvent => ({
@@ -103,7 +108,9 @@ describe("many chats in one transaction", () => {
     // Each exactly once: one person, one answer, one handled message per chat.
     expect(await h.db.user.count({ where: { phone: { in: others } } })).toBe(30);
     expect(await h.db.outboundMessage.count({ where: { chatId: { in: others } } })).toBe(30);
-    expect(await h.db.inboundMessage.count({ where: { chatId: { in: [...others, refuser, renamer] }, status: "done" } })).toBe(34);
+    expect(
+      await h.db.inboundMessage.count({ where: { chatId: { in: [...others, refuser, renamer] }, status: "done" } }),
+    ).toBe(34);
   });
 
   it("makes one person of a new sender who writes in two chats at once", async () => {
@@ -122,7 +129,10 @@ describe("many chats in one transaction", () => {
   it("makes one person of two new network ids that bring the same phone in one batch", async () => {
     const phone = uniquePhone();
     const [a, b] = [`a-${phone}`, `b-${phone}`];
-    await Promise.all([h.engine.sink(event(a, { externalId: a, phone, name: "Asha" }, "hi")), h.engine.sink(event(b, { externalId: b, phone, name: "Asha" }, "hi"))]);
+    await Promise.all([
+      h.engine.sink(event(a, { externalId: a, phone, name: "Asha" }, "hi")),
+      h.engine.sink(event(b, { externalId: b, phone, name: "Asha" }, "hi")),
+    ]);
     await h.settle();
     expect(sharedBatch(a, b)).toBe(true);
     const person = await h.db.user.findUniqueOrThrow({ where: { phone }, include: { channelIdentities: true } });
@@ -155,7 +165,10 @@ describe("many chats in one transaction", () => {
     await h.db.user.create({ data: { name: "Mzee Juma", phone, locale: "en" } });
     const id = `wa-${phone}`;
     const group = `group-${id}`;
-    await Promise.all([h.engine.sink(event(id, { externalId: id, phone }, "hello")), h.engine.sink(event(group, { externalId: id, phone }, "/help", true))]);
+    await Promise.all([
+      h.engine.sink(event(id, { externalId: id, phone }, "hello")),
+      h.engine.sink(event(group, { externalId: id, phone }, "/help", true)),
+    ]);
     await h.settle();
     expect(sharedBatch(id, group)).toBe(true);
     // Once, and without the batch falling back to one chat at a time.
@@ -173,7 +186,9 @@ describe("many chats in one transaction", () => {
     await h.settle();
     // The reconciler's later tries, driven by hand.
     for (let i = 0; i < 3; i++) await h.engine.processor.processChat("simulator", phone);
-    expect((await h.replies(phone, 2))[1]!.text).toContain('Samahani, sikuweza kushughulikia ujumbe wako "/unsaveable"');
+    expect((await h.replies(phone, 2))[1]!.text).toContain(
+      'Samahani, sikuweza kushughulikia ujumbe wako "/unsaveable"',
+    );
     const row = await h.db.inboundMessage.findFirstOrThrow({ where: { chatId: phone, status: { not: "done" } } });
     expect(row).toMatchObject({ status: "failed", attempts: 3 });
     expect(row.lastError).toContain("BigInt");

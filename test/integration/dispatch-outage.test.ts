@@ -32,7 +32,11 @@ describe("queueing replies while Redis is away", () => {
       });
     }
     // Five chats through two slots: would stop after two if a hanging dispatch held its slot.
-    await until("every message to be handled", async () => (await db.inboundMessage.count({ where: { chatId: { in: chats }, status: "done" } })) === 5, 30_000);
+    await until(
+      "every message to be handled",
+      async () => (await db.inboundMessage.count({ where: { chatId: { in: chats }, status: "done" } })) === 5,
+      30_000,
+    );
     expect(await db.outboundMessage.count({ where: { chatId: { in: chats }, status: "queued" } })).toBe(5);
     await engine.processor.idle();
   }, 40_000);

@@ -16,7 +16,12 @@ const refusingAfterWrite: CommandHandler = async (turn) => {
 };
 
 const h = await startHarness({
-  journeys: [testJourney({ flows: [counterFlow], commands: { count: counterCommand, boom: failing, refuse: refusingAfterWrite } })],
+  journeys: [
+    testJourney({
+      flows: [counterFlow],
+      commands: { count: counterCommand, boom: failing, refuse: refusingAfterWrite },
+    }),
+  ],
 });
 
 /** A phone outside East Africa, so the bot starts in English. */
@@ -68,21 +73,32 @@ describe("conversations", () => {
     await h.say(phone, "/cancel");
     await h.say(phone, "sitisha");
     const replies = await h.replies(phone, 4);
-    expect(replies.map((r) => r.text)).toEqual(["counting", "1", "Stopped. Send /help whenever you need me.", "There is nothing to stop. Send /help to see what you can do."]);
+    expect(replies.map((r) => r.text)).toEqual([
+      "counting",
+      "1",
+      "Stopped. Send /help whenever you need me.",
+      "There is nothing to stop. Send /help to see what you can do.",
+    ]);
   });
 
   it("drops state from an older flow version with a polite restart, and an expired conversation likewise", async () => {
     const old = foreignPhone();
     await h.say(old, "/count", "Old");
     await h.replies(old, 1);
-    await h.db.conversation.update({ where: { channel_chatId_memberId: { channel: "simulator", chatId: old, memberId: "" } }, data: { version: 0 } });
+    await h.db.conversation.update({
+      where: { channel_chatId_memberId: { channel: "simulator", chatId: old, memberId: "" } },
+      data: { version: 0 },
+    });
     await h.say(old, "x");
     expect((await h.replies(old, 2))[1]!.text).toContain("Nuru was updated");
 
     const stale = foreignPhone();
     await h.say(stale, "/count", "Stale");
     await h.replies(stale, 1);
-    await h.db.conversation.update({ where: { channel_chatId_memberId: { channel: "simulator", chatId: stale, memberId: "" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.db.conversation.update({
+      where: { channel_chatId_memberId: { channel: "simulator", chatId: stale, memberId: "" } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await h.say(stale, "x");
     const replies = await h.replies(stale, 3);
     expect(replies[1]!.text).toContain("timed out");
@@ -94,9 +110,19 @@ describe("conversations", () => {
     const [asha, baraka] = [foreignPhone(), foreignPhone()];
     let n = 0;
     const inGroup = (from: string, name: string, content: InboundContent) =>
-      h.engine.sink({ channel: "simulator", externalId: `${group}-${++n}`, chatId: group, isGroup: true, sender: { externalId: from, phone: from, name }, content, sentAt: new Date() });
+      h.engine.sink({
+        channel: "simulator",
+        externalId: `${group}-${++n}`,
+        chatId: group,
+        isGroup: true,
+        sender: { externalId: from, phone: from, name },
+        content,
+        sentAt: new Date(),
+      });
     const conversations = async () =>
-      Object.fromEntries((await h.db.conversation.findMany({ where: { chatId: group } })).map((c) => [c.memberId, c.flow]));
+      Object.fromEntries(
+        (await h.db.conversation.findMany({ where: { chatId: group } })).map((c) => [c.memberId, c.flow]),
+      );
 
     await inGroup(asha, "Asha", { kind: "text", text: "/language" });
     await inGroup(baraka, "Baraka", { kind: "text", text: "/count" });
@@ -113,8 +139,15 @@ describe("conversations", () => {
     await h.settle();
     expect(await conversations()).toEqual({ [baraka]: "counter" });
     expect((await h.db.user.findUniqueOrThrow({ where: { phone: asha } })).locale).toBe("sw");
-    const written = await h.db.outboundMessage.findMany({ where: { chatId: group }, orderBy: { id: "asc" }, select: { body: true } });
-    expect(written.slice(2).map((r) => r.body)).toEqual(["That button is from an earlier question. Send /help to start again.", "Lugha imewekwa Kiswahili."]);
+    const written = await h.db.outboundMessage.findMany({
+      where: { chatId: group },
+      orderBy: { id: "asc" },
+      select: { body: true },
+    });
+    expect(written.slice(2).map((r) => r.body)).toEqual([
+      "That button is from an earlier question. Send /help to start again.",
+      "Lugha imewekwa Kiswahili.",
+    ]);
   });
 
   it("refuses in the person's language and leaves nothing half-written", async () => {
@@ -165,10 +198,14 @@ describe("no message lost or handled twice", () => {
     const phone = foreignPhone();
     await h.say(phone, "/count", "Racer");
     await h.replies(phone, 1);
-    await Promise.all(Array.from({ length: 100 }, (_, i) => h.deliver(phone, { kind: "text", text: `m${i}` }, `race-${phone}-${i}`)));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => h.deliver(phone, { kind: "text", text: `m${i}` }, `race-${phone}-${i}`)),
+    );
     const replies = await h.replies(phone, 101, 30_000);
     expect(replies.slice(1).map((r) => r.text)).toEqual(Array.from({ length: 100 }, (_, i) => String(i + 1)));
-    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId_memberId: { channel: "simulator", chatId: phone, memberId: "" } } });
+    const conversation = await h.db.conversation.findUniqueOrThrow({
+      where: { channel_chatId_memberId: { channel: "simulator", chatId: phone, memberId: "" } },
+    });
     expect((conversation.state as { state: { count: number } }).state.count).toBe(100);
     expect(await h.db.inboundMessage.count({ where: { chatId: phone, status: "done" } })).toBe(101);
   });
@@ -177,12 +214,16 @@ describe("no message lost or handled twice", () => {
     const phone = foreignPhone();
     await h.say(phone, "/count", "Twin");
     await h.replies(phone, 1);
-    await Promise.all(Array.from({ length: 50 }, () => h.deliver(phone, { kind: "text", text: "again" }, `dup-${phone}`)));
+    await Promise.all(
+      Array.from({ length: 50 }, () => h.deliver(phone, { kind: "text", text: "again" }, `dup-${phone}`)),
+    );
     await h.settle();
     await h.replies(phone, 2);
     expect(await h.db.inboundMessage.count({ where: { chatId: phone } })).toBe(2);
     expect(await h.db.outboundMessage.count({ where: { chatId: phone } })).toBe(2);
-    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { channel_chatId_memberId: { channel: "simulator", chatId: phone, memberId: "" } } });
+    const conversation = await h.db.conversation.findUniqueOrThrow({
+      where: { channel_chatId_memberId: { channel: "simulator", chatId: phone, memberId: "" } },
+    });
     expect((conversation.state as { state: { count: number } }).state.count).toBe(1);
   });
 
@@ -209,7 +250,8 @@ describe("no message lost or handled twice", () => {
     await h.replies(phone, 1);
     const deadline = Date.now() + 5000;
     let row = await h.db.outboundMessage.findFirstOrThrow({ where: { chatId: phone } });
-    while (row.status !== "sent" && Date.now() < deadline) row = await h.db.outboundMessage.findFirstOrThrow({ where: { chatId: phone } });
+    while (row.status !== "sent" && Date.now() < deadline)
+      row = await h.db.outboundMessage.findFirstOrThrow({ where: { chatId: phone } });
     expect(row).toMatchObject({ status: "sent", channel: "simulator", attempts: 1 });
     expect(row.sentAt).toBeInstanceOf(Date);
   });

@@ -7,7 +7,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RateLimitError } from "../../src/channels/channel.js";
 import { createTelegramAdapter } from "../../src/channels/telegram/index.js";
 import { createOutboundDispatcher, createOutboundWorker, outboundQueueName } from "../../src/jobs/outbound.js";
-import { finishSend, floodKeys, paceShare, recordRateLimited, recoveredPace, reserveChannelSlot, startSend } from "../../src/jobs/pacing.js";
+import {
+  finishSend,
+  floodKeys,
+  paceShare,
+  recordRateLimited,
+  recoveredPace,
+  reserveChannelSlot,
+  startSend,
+} from "../../src/jobs/pacing.js";
 import { createLogger } from "../../src/logger.js";
 import { startFakeTelegram } from "../fakes/telegram-bot-api.js";
 import { testDb, testRedis, uniquePrefix } from "../support/services.js";
@@ -59,14 +67,24 @@ describe("a 429 pauses the whole channel, across workers and processes", () => {
     const chats = Array.from({ length: 60 }, (_, i) => String(610_000_000 + Math.floor(Math.random() * 1e6) * 100 + i));
     const ids: bigint[] = [];
     for (const chatId of chats) {
-      const row = await db.outboundMessage.create({ data: { dedupeKey: `flood:${randomUUID()}`, channel: "telegram", chatId, body: "Karibuni wote!" } });
+      const row = await db.outboundMessage.create({
+        data: { dedupeKey: `flood:${randomUUID()}`, channel: "telegram", chatId, body: "Karibuni wote!" },
+      });
       ids.push(row.id);
     }
-    await dispatcher.dispatch("telegram", ids.map((id) => ({ id, bulk: true })));
+    await dispatcher.dispatch(
+      "telegram",
+      ids.map((id) => ({ id, bulk: true })),
+    );
     // Mid-run, Telegram asks the bot to wait two seconds: every worker holds sends reserved for the next second.
     const sent = () => db.outboundMessage.count({ where: { id: { in: ids }, status: "sent" } });
     await until("a first few sent", async () => (await sent()) >= 10);
-    fake.failNext("sendMessage", { ok: false, error_code: 429, description: "Too Many Requests: retry after 2", parameters: { retry_after: 2 } });
+    fake.failNext("sendMessage", {
+      ok: false,
+      error_code: 429,
+      description: "Too Many Requests: retry after 2",
+      parameters: { retry_after: 2 },
+    });
 
     await until("every message sent", async () => (await sent()) === ids.length, 30_000);
     // Sends already on the wire when the refusal came cannot be called back (under a loaded machine a few may reach

@@ -39,12 +39,23 @@ describe("the inbound log, when the database refuses one message of a write", ()
       [false, true],
       [false, false],
     ]);
-    const rows = await db.inboundMessage.findMany({ where: { id: { in: results.map((r) => r.id) } }, orderBy: { id: "asc" } });
+    const rows = await db.inboundMessage.findMany({
+      where: { id: { in: results.map((r) => r.id) } },
+      orderBy: { id: "asc" },
+    });
     // In arrival order, so a chat's messages are still handled in order.
     expect(rows.map((r) => r.chatId)).toEqual([a, b, c, a]);
     expect((rows[0]!.payload as { content: unknown }).content).toEqual({ kind: "text", text: "hello" });
-    expect((rows[1]!.payload as { content: unknown }).content).toMatchObject({ kind: "refused", reason: "unstorable", detail: expect.stringMatching(/^22P05 /) });
-    expect((rows[2]!.payload as { content: unknown }).content).toMatchObject({ kind: "refused", reason: "unstorable", detail: expect.stringMatching(/^22P02 /) });
+    expect((rows[1]!.payload as { content: unknown }).content).toMatchObject({
+      kind: "refused",
+      reason: "unstorable",
+      detail: expect.stringMatching(/^22P05 /),
+    });
+    expect((rows[2]!.payload as { content: unknown }).content).toMatchObject({
+      kind: "refused",
+      reason: "unstorable",
+      detail: expect.stringMatching(/^22P02 /),
+    });
     expect(rows.every((r) => r.status === "pending")).toBe(true);
     const said = lines.filter((l) => String(l.msg).includes("quarantined"));
     expect(said.map((l) => l.chatId)).toEqual([b, c]);
@@ -61,7 +72,9 @@ describe("the inbound log, when the database refuses one message of a write", ()
     await log.append(raw(phone, "nitakuja\u0000"));
     void harness.engine.processor.processChat("simulator", phone);
     const replies = await harness.replies(phone, 2);
-    expect(replies[1]!.text).toBe("Samahani, sikuweza kusoma ujumbe wako wa mwisho. Tafadhali utume tena kama maandishi ya kawaida.");
+    expect(replies[1]!.text).toBe(
+      "Samahani, sikuweza kusoma ujumbe wako wa mwisho. Tafadhali utume tena kama maandishi ya kawaida.",
+    );
   });
 });
 
@@ -77,7 +90,9 @@ describe("hostile messages through the simulator API", () => {
     try {
       const people = Array.from({ length: 40 }, () => uniquePhone());
       const texts = (i: number) =>
-        Array.from({ length: 10 }, (_, n) => (n % 3 === 1 ? `hello\u0000world ${i}.${n}` : n % 5 === 4 ? `half \uD83D pair` : n === 0 ? "/help" : "hello"));
+        Array.from({ length: 10 }, (_, n) =>
+          n % 3 === 1 ? `hello\u0000world ${i}.${n}` : n % 5 === 4 ? `half \uD83D pair` : n === 0 ? "/help" : "hello",
+        );
       const statuses = await Promise.all(
         people.map(async (from, i) => {
           const got: number[] = [];
@@ -119,7 +134,9 @@ describe("hostile messages through the simulator API", () => {
     await harness.say(phone, "x".repeat(inboundLimits.text + 5), "Sam");
     await harness.say(phone, "/help", "Sam");
     const replies = await harness.replies(phone, 2);
-    expect(replies[0]!.text).toBe("Your message is too long for me (32,005 characters; I read at most 32,000). Please send it in shorter parts.");
+    expect(replies[0]!.text).toBe(
+      "Your message is too long for me (32,005 characters; I read at most 32,000). Please send it in shorter parts.",
+    );
     expect(replies[1]!.text).toContain("Here is what you can do with Nuru");
   });
 });

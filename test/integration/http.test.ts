@@ -66,10 +66,17 @@ describe("health and readiness", () => {
   });
 
   it("shows a blocked WhatsApp on /readyz with its reason, without taking the instance out of service", async () => {
-    const base = await startApp({ channelStatus: () => ({ whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" }) });
+    const base = await startApp({
+      channelStatus: () => ({ whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" }),
+    });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok", channels: { whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" } });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      postgres: "ok",
+      redis: "ok",
+      channels: { whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" },
+    });
   });
 
   it("is not ready while Redis is away, and ready again when it is back", async () => {
@@ -145,7 +152,12 @@ describe("operator pages", () => {
     expect(anonymous.headers.get("www-authenticate")).toMatch(/^Basic realm="Nuru operator"/);
     expect(await anonymous.text()).not.toContain("data-test");
 
-    for (const wrong of [basic("operator", `${token}x`), basic("operator", token.slice(0, -1)), basic("admin", token), "Bearer " + token]) {
+    for (const wrong of [
+      basic("operator", `${token}x`),
+      basic("operator", token.slice(0, -1)),
+      basic("admin", token),
+      "Bearer " + token,
+    ]) {
       const response = await fetch(url, { headers: { Authorization: wrong } });
       expect(response.status, wrong).toBe(401);
     }
@@ -195,8 +207,15 @@ describe("operator pages", () => {
     const guarded = await startApp({ simulator: simulator(), operatorToken: token, protectSimulator: true });
     for (const path of ["/simulator/", "/simulator/api/chats"]) {
       expect((await fetch(`${guarded}${path}`)).status, path).toBe(401);
-      expect((await fetch(`${guarded}${path}`, { headers: { Authorization: basic("operator", "wrong-password-123") } })).status, path).toBe(401);
-      expect((await fetch(`${guarded}${path}`, { headers: { Authorization: basic("operator", token) } })).status, path).toBe(200);
+      expect(
+        (await fetch(`${guarded}${path}`, { headers: { Authorization: basic("operator", "wrong-password-123") } }))
+          .status,
+        path,
+      ).toBe(401);
+      expect(
+        (await fetch(`${guarded}${path}`, { headers: { Authorization: basic("operator", token) } })).status,
+        path,
+      ).toBe(200);
     }
     // Strangers' bodies are refused before they are parsed.
     const post = await fetch(`${guarded}/simulator/api/messages`, {
@@ -212,7 +231,9 @@ describe("operator pages", () => {
 
   it("refuses to build an app whose simulator should be guarded without a password", async () => {
     const simulator = createSimulatorAdapter({ logger }).router();
-    expect(() => createHttpApp({ db: testDb(), redis: {} as Redis, logger, simulator, protectSimulator: true })).toThrow(/operatorToken/);
+    expect(() =>
+      createHttpApp({ db: testDb(), redis: {} as Redis, logger, simulator, protectSimulator: true }),
+    ).toThrow(/operatorToken/);
   });
 });
 
@@ -249,10 +270,16 @@ describe("Telegram webhook guard", () => {
       },
     });
     const post = (headers: Record<string, string>, body: string) =>
-      fetch(`${base}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      fetch(`${base}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
     // Malformed JSON would be a 400 had it been parsed: 401 shows it never was.
     expect((await post({}, "{not json")).status).toBe(401);
-    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong_secret-0123456789" }, "{not json")).status).toBe(401);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong_secret-0123456789" }, "{not json")).status).toBe(
+      401,
+    );
     expect(reached).toBe(0);
     expect((await post({ "X-Telegram-Bot-Api-Secret-Token": secret }, '{"update_id":1}')).status).toBe(200);
     expect(reached).toBe(1);

@@ -8,7 +8,9 @@ import { testDb, uniquePhone } from "../support/services.js";
 
 const db = testDb();
 const resolve = (sender: Parameters<typeof resolveSender>[1]["sender"]) =>
-  db.$transaction((tx) => resolveSender(tx, { channel: "whatsapp", sender, defaultCountry: "TZ", defaultLocale: "en" }));
+  db.$transaction((tx) =>
+    resolveSender(tx, { channel: "whatsapp", sender, defaultCountry: "TZ", defaultLocale: "en" }),
+  );
 
 describe("identity", () => {
   it("folds an account met by its WhatsApp @lid into the person once the @c.us id with the phone arrives", async () => {
@@ -29,7 +31,9 @@ describe("identity", () => {
   it("never deletes a provider's account (and with it their services) when folding it into a phone's holder", async () => {
     const holder = await db.user.create({ data: { name: "Daudi", phone: uniquePhone() } });
     const provider = await db.user.create({ data: { name: "Mrema Studios" } });
-    const service = await db.service.create({ data: { userId: provider.id, name: "Mrema Studios", category: "Photography" } });
+    const service = await db.service.create({
+      data: { userId: provider.id, name: "Mrema Studios", category: "Photography" },
+    });
     const result = await db.$transaction((tx) => attachPhone(tx, { userId: provider.id, phone: holder.phone! }));
     expect(result.id).toBe(holder.id);
     expect(await db.service.findUnique({ where: { id: service.id } })).not.toBeNull();
@@ -38,7 +42,9 @@ describe("identity", () => {
 
   it("lets an invitation without a number open for the first person with the code only", async () => {
     const organizer = await db.user.create({ data: { name: "Mratibu", phone: uniquePhone() } });
-    const event = await db.event.create({ data: { organizerId: organizer.id, name: "Kongamano", code: `K-${randomUUID().slice(0, 8)}` } });
+    const event = await db.event.create({
+      data: { organizerId: organizer.id, name: "Kongamano", code: `K-${randomUUID().slice(0, 8)}` },
+    });
     const code = `MAIL-${randomUUID().slice(0, 8)}`;
     await db.invitation.create({ data: { eventId: event.id, recipientEmail: "guest@example.com", code } });
     const first = await db.user.create({ data: { name: "Wa kwanza", phone: uniquePhone() } });

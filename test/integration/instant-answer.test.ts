@@ -28,7 +28,9 @@ describe("instant answers", () => {
     });
     sink = h.engine.sink;
     const phones = Array.from({ length: people }, (_, i) => phoneOf(i));
-    await Promise.all(phones.map((p) => h.deliver(p, { kind: "text", text: "/language" }, `ask-${p}`, `Person ${p.slice(-4)}`)));
+    await Promise.all(
+      phones.map((p) => h.deliver(p, { kind: "text", text: "/language" }, `ask-${p}`, `Person ${p.slice(-4)}`)),
+    );
     for (const phone of phones) {
       const replies = await h.replies(phone, 2, 60_000);
       expect(replies[1]!.text).toBe("Lugha imewekwa Kiswahili.");

@@ -20,10 +20,18 @@ async function twoWorlds() {
   for (const side of ["A", "B"]) {
     const organizer = await person(`Organizer${side}`);
     const event = await db.event.create({
-      data: { organizerId: organizer.id, name: `Event ${side} ${tag}`, code: `EV${side}-${tag}`, location: `Hall ${side}`, status: "confirmed" },
+      data: {
+        organizerId: organizer.id,
+        name: `Event ${side} ${tag}`,
+        code: `EV${side}-${tag}`,
+        location: `Hall ${side}`,
+        status: "confirmed",
+      },
     });
     const provider = await person(`Provider${side}`);
-    const service = await db.service.create({ data: { userId: provider.id, name: `Service ${side} ${tag}`, category: "mc" } });
+    const service = await db.service.create({
+      data: { userId: provider.id, name: `Service ${side} ${tag}`, category: "mc" },
+    });
     await db.eventService.create({ data: { eventId: event.id, serviceId: service.id, bookingStatus: "confirmed" } });
     const guest = await person(`Guest${side}`);
     await db.eventGuest.create({ data: { eventId: event.id, userId: guest.id } });
@@ -70,11 +78,17 @@ describe("each role sees only its own", () => {
     // The organizer sees the bookings made for their own event (not as requests for services of their own), never
     // another organizer's.
     const bookings = await ask(a.organizer.phone, "/bookings");
-    expect(bookings).toContain(`Bookings for your events:\n• - Service A ${tag} for Event A ${tag} – confirmed, payment pending`);
+    expect(bookings).toContain(
+      `Bookings for your events:\n• - Service A ${tag} for Event A ${tag} – confirmed, payment pending`,
+    );
     expect(bookings).not.toContain(`Service B ${tag}`);
     // A guest organizes nothing.
-    expect(await ask(a.guest.phone, "/events")).toBe("You have not created any events yet. Send /newevent to plan one.");
+    expect(await ask(a.guest.phone, "/events")).toBe(
+      "You have not created any events yet. Send /newevent to plan one.",
+    );
     // A provider booked for an event is not its guest.
-    expect(await ask(b.provider.phone, "/invitations")).toBe("You have no invitations yet. If you got an invitation code, send /start CODE.");
+    expect(await ask(b.provider.phone, "/invitations")).toBe(
+      "You have no invitations yet. If you got an invitation code, send /start CODE.",
+    );
   });
 });

@@ -16,7 +16,12 @@ const uniqueCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toU
  * An organizer's event and an invitation to `phone`, with the guest row an organizer's invite creates for the person
  * holding that number (created here when nobody does yet).
  */
-async function invitedGuest(opts: { eventName: string; location?: string; startTime?: Date; guestLocale?: "en" | "sw" }) {
+async function invitedGuest(opts: {
+  eventName: string;
+  location?: string;
+  startTime?: Date;
+  guestLocale?: "en" | "sw";
+}) {
   const organizer = await db.user.create({ data: { name: "Mratibu", phone: uniquePhone(), locale: "sw" } });
   const event = await db.event.create({
     data: {
@@ -31,7 +36,13 @@ async function invitedGuest(opts: { eventName: string; location?: string; startT
   const phone = uniquePhone();
   const guest = await db.user.create({ data: { name: "Mgeni", phone, locale: opts.guestLocale ?? "en" } });
   const invitation = await db.invitation.create({
-    data: { eventId: event.id, recipientPhone: phone, recipientName: "Mgeni", code: uniqueCode("INV"), sentAt: new Date() },
+    data: {
+      eventId: event.id,
+      recipientPhone: phone,
+      recipientName: "Mgeni",
+      code: uniqueCode("INV"),
+      sentAt: new Date(),
+    },
   });
   await db.eventGuest.create({ data: { eventId: event.id, userId: guest.id } });
   return { organizer, event, phone, guest, invitation };
@@ -65,7 +76,9 @@ describe("linking a Telegram account to invitations", () => {
     const [, saved, linked] = await person.waitForMessages(3);
     expect(saved!.text).toBe(`Asante, namba yako ${guest.phone} imehifadhiwa.`);
     // Opened, the invitation is shown at once with its question, in the event's zone and the Swahili reading of time.
-    expect(linked!.text).toBe("Mratibu anakualika kwenye Harusi ya Rehema.\n🗓 Ijumaa 14 Februari 2031, saa nane mchana (14:00)\n📍 Ukumbi wa Diamond\n\nUtakuja?");
+    expect(linked!.text).toBe(
+      "Mratibu anakualika kwenye Harusi ya Rehema.\n🗓 Ijumaa 14 Februari 2031, saa nane mchana (14:00)\n📍 Ukumbi wa Diamond\n\nUtakuja?",
+    );
     expect(linked!.buttons).toEqual(["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"]);
 
     // The Telegram account now belongs to the person the organizer invited; the bare account it started as is gone.
@@ -118,7 +131,9 @@ describe("linking a Telegram account to invitations", () => {
     const before = (await identityOf(person.chatId))!.userId;
 
     await person.shareContact(phone, { ownerUserId: person.id + 1, firstName: "Mgeni" });
-    expect((await person.waitForMessages(2))[1]!.text).toBe("Please share your own number with the button, not someone else's contact.");
+    expect((await person.waitForMessages(2))[1]!.text).toBe(
+      "Please share your own number with the button, not someone else's contact.",
+    );
     expect((await identityOf(person.chatId))?.userId).toBe(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: before } })).phone).toBeNull();
     expect(await db.channelIdentity.count({ where: { userId: guest.id } })).toBe(0);
@@ -138,9 +153,13 @@ describe("linking a Telegram account to invitations", () => {
     await person.waitForMessages(1);
     await person.shareContact(stranger.slice(1));
     const replies = await person.waitForMessages(2);
-    expect(replies[1]!.text).toBe(`This invitation was sent to another phone number. Ask the organizer to invite your number ${stranger}.`);
+    expect(replies[1]!.text).toBe(
+      `This invitation was sent to another phone number. Ask the organizer to invite your number ${stranger}.`,
+    );
     // Refused whole: the turn's writes (the shared number included) rolled back, and the invitation is untouched.
-    expect((await db.user.findUniqueOrThrow({ where: { id: (await identityOf(person.chatId))!.userId } })).phone).toBeNull();
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { id: (await identityOf(person.chatId))!.userId } })).phone,
+    ).toBeNull();
     expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toEqual(invitation);
     expect(await db.eventGuest.count({ where: { eventId: event.id } })).toBe(1);
   });
@@ -183,6 +202,8 @@ describe("linking a Telegram account to invitations", () => {
 
     expect(await db.eventGuest.count({ where: { userId } })).toBe(0);
     expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toEqual(invitation);
-    expect(await db.inboundMessage.count({ where: { channel: "telegram", chatId: person.chatId, status: "done" } })).toBe(4);
+    expect(
+      await db.inboundMessage.count({ where: { channel: "telegram", chatId: person.chatId, status: "done" } }),
+    ).toBe(4);
   });
 });

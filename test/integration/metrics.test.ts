@@ -22,8 +22,18 @@ const h = await startHarness({
 });
 const token = "operator-token-for-metrics-0123";
 const redis = await testRedis();
-const queues = [new Queue(outboundQueueName("simulator"), { connection: redis, prefix: h.prefix }), new Queue(reminderQueueName, { connection: redis, prefix: h.prefix })];
-const app = createHttpApp({ db, redis, logger: createLogger("silent"), metrics: metrics.registry, queues, operatorToken: token });
+const queues = [
+  new Queue(outboundQueueName("simulator"), { connection: redis, prefix: h.prefix }),
+  new Queue(reminderQueueName, { connection: redis, prefix: h.prefix }),
+];
+const app = createHttpApp({
+  db,
+  redis,
+  logger: createLogger("silent"),
+  metrics: metrics.registry,
+  queues,
+  operatorToken: token,
+});
 const server = app.listen(0);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 afterAll(async () => {
@@ -50,7 +60,12 @@ describe("GET /metrics", () => {
     await h.deliver(person, { kind: "text", text: "/help" }, "repeat-me");
     await h.deliver(person, { kind: "text", text: "/help" }, "repeat-me"); // the network's repeat
     await h.replies(person, 3);
-    await until("the sends counted", async () => sample(await metrics.registry.metrics(), 'nuru_outbound_messages_total{channel="simulator",outcome="sent"}') >= sample(before, 'nuru_outbound_messages_total{channel="simulator",outcome="sent"}') + 3);
+    await until(
+      "the sends counted",
+      async () =>
+        sample(await metrics.registry.metrics(), 'nuru_outbound_messages_total{channel="simulator",outcome="sent"}') >=
+        sample(before, 'nuru_outbound_messages_total{channel="simulator",outcome="sent"}') + 3,
+    );
 
     const response = await fetch(`${base}/metrics`, { headers: auth });
     expect(response.status).toBe(200);

@@ -66,12 +66,22 @@ describe("every model round-trips through the generated client", () => {
     const eventGuest = await db.eventGuest.create({
       data: { eventId: event.id, userId: guest.id, rsvpStatus: "accepted", partySize: 3, respondedAt: new Date() },
     });
-    const comment = await db.eventComment.create({ data: { eventId: event.id, userId: guest.id, content: "Hongera!" } });
+    const comment = await db.eventComment.create({
+      data: { eventId: event.id, userId: guest.id, content: "Hongera!" },
+    });
     const share = await db.eventShare.create({ data: { eventId: event.id, sharedBy: guest.id, platform: "WhatsApp" } });
-    const pkg = await db.package.create({ data: { name: "Kifurushi cha Dhahabu", price: new Prisma.Decimal("9500000") } });
+    const pkg = await db.package.create({
+      data: { name: "Kifurushi cha Dhahabu", price: new Prisma.Decimal("9500000") },
+    });
     const packageService = await db.packageService.create({ data: { packageId: pkg.id, serviceId: service.id } });
     const task = await db.eventTask.create({
-      data: { eventId: event.id, serviceId: service.id, assignedTo: provider.id, title: "Andaa ratiba ya MC", dueTime: ceremonyStart },
+      data: {
+        eventId: event.id,
+        serviceId: service.id,
+        assignedTo: provider.id,
+        title: "Andaa ratiba ya MC",
+        dueTime: ceremonyStart,
+      },
     });
     const chat = await db.chatMessage.create({
       data: { eventId: event.id, senderId: organizer.id, recipientId: provider.id, message: "Karibu saa nane" },
@@ -80,26 +90,65 @@ describe("every model round-trips through the generated client", () => {
       data: { userId: guest.id, type: "schedule_update", content: "Sherehe inaanza saa nane mchana" },
     });
     const budgetItem = await db.eventBudgetItem.create({
-      data: { eventId: event.id, serviceId: service.id, title: "MC", cost: new Prisma.Decimal("1200000"), paid: new Prisma.Decimal("300000") },
+      data: {
+        eventId: event.id,
+        serviceId: service.id,
+        title: "MC",
+        cost: new Prisma.Decimal("1200000"),
+        paid: new Prisma.Decimal("300000"),
+      },
     });
     const invitation = await db.invitation.create({
-      data: { eventId: event.id, recipientPhone: guest.phone, recipientName: "Baraka", userId: guest.id, code: `INV-${randomUUID()}`, sentAt: new Date() },
+      data: {
+        eventId: event.id,
+        recipientPhone: guest.phone,
+        recipientName: "Baraka",
+        userId: guest.id,
+        code: `INV-${randomUUID()}`,
+        sentAt: new Date(),
+      },
     });
     const session = await db.eventSession.create({
-      data: { eventId: event.id, name: "Ibada ya ndoa", startTime: ceremonyStart, endTime: ceremonyEnd, location: "Azania Front" },
+      data: {
+        eventId: event.id,
+        name: "Ibada ya ndoa",
+        startTime: ceremonyStart,
+        endTime: ceremonyEnd,
+        location: "Azania Front",
+      },
     });
     const venueMap = await db.venueMap.create({
-      data: { eventId: event.id, serviceId: service.id, name: "Ukumbi", mapData: { pins: [{ label: "Jukwaa", x: 10, y: 4 }] } },
+      data: {
+        eventId: event.id,
+        serviceId: service.id,
+        name: "Ukumbi",
+        mapData: { pins: [{ label: "Jukwaa", x: 10, y: 4 }] },
+      },
     });
     const contribution = await db.guestContribution.create({
-      data: { eventId: event.id, userId: guest.id, kind: "pledge", amount: new Prisma.Decimal("50000"), currency: "TZS", content: "Mchango" },
+      data: {
+        eventId: event.id,
+        userId: guest.id,
+        kind: "pledge",
+        amount: new Prisma.Decimal("50000"),
+        currency: "TZS",
+        content: "Mchango",
+      },
     });
-    const poll = await db.eventPoll.create({ data: { eventId: event.id, question: "Chakula gani?", createdBy: organizer.id } });
+    const poll = await db.eventPoll.create({
+      data: { eventId: event.id, question: "Chakula gani?", createdBy: organizer.id },
+    });
     const option = await db.pollOption.create({ data: { pollId: poll.id, optionText: "Pilau", position: 1 } });
     const vote = await db.pollVote.create({ data: { pollId: poll.id, optionId: option.id, userId: guest.id } });
     const admin = await db.admin.create({ data: { name: "Msimamizi", email: uniqueEmail("admin") } });
     const dispute = await db.dispute.create({
-      data: { eventId: event.id, serviceId: service.id, raisedBy: organizer.id, assignedAdmin: admin.id, description: "MC alichelewa" },
+      data: {
+        eventId: event.id,
+        serviceId: service.id,
+        raisedBy: organizer.id,
+        assignedAdmin: admin.id,
+        description: "MC alichelewa",
+      },
     });
     const identity = await db.channelIdentity.create({
       data: { userId: guest.id, channel: "simulator", externalId: guest.phone!, chatId: guest.phone! },
@@ -131,14 +180,33 @@ describe("every model round-trips through the generated client", () => {
     });
     const reminder = await db.reminder.create({
       // Due far ahead: a reminder scheduler of another test file (they share the database) fires what is due.
-      data: { key: `event:${event.id}:1440:${guest.id}`, kind: "event", eventId: event.id, userId: guest.id, runAt: new Date("2031-08-14T14:00:00+03:00") },
+      data: {
+        key: `event:${event.id}:1440:${guest.id}`,
+        kind: "event",
+        eventId: event.id,
+        userId: guest.id,
+        runAt: new Date("2031-08-14T14:00:00+03:00"),
+      },
     });
 
     const usher = await db.eventUsher.create({ data: { eventId: event.id, userId: guest.id } });
     const optOut = await db.optOut.create({ data: { userId: guest.id, eventId: event.id } });
-    const quotaUse = await db.quotaUse.create({ data: { userId: organizer.id, eventId: event.id, kind: "announcement" } });
+    const quotaUse = await db.quotaUse.create({
+      data: { userId: organizer.id, eventId: event.id, kind: "announcement" },
+    });
     const collection = await db.paymentCollection.create({
-      data: { code: `L-${event.id.slice(0, 5)}`, purpose: "pledge", eventId: event.id, userId: guest.id, contributionId: contribution.id, phone: "+255712000001", amount: "1000", currency: "TZS", provider: "sandbox", callbackToken: `t-${event.id}` },
+      data: {
+        code: `L-${event.id.slice(0, 5)}`,
+        purpose: "pledge",
+        eventId: event.id,
+        userId: guest.id,
+        contributionId: contribution.id,
+        phone: "+255712000001",
+        amount: "1000",
+        currency: "TZS",
+        provider: "sandbox",
+        callbackToken: `t-${event.id}`,
+      },
     });
 
     // The type makes this list complete: a model added to the schema without a row here fails the typecheck.
@@ -232,7 +300,12 @@ describe("every model round-trips through the generated client", () => {
 
     const readGuest = await db.user.findUniqueOrThrow({
       where: { id: guest.id },
-      include: { attendeeProfiles: true, channelIdentities: true, notifications: { include: { deliveries: true } }, outboundMessages: true },
+      include: {
+        attendeeProfiles: true,
+        channelIdentities: true,
+        notifications: { include: { deliveries: true } },
+        outboundMessages: true,
+      },
     });
     expect(readGuest.role).toBe("user");
     expect(readGuest.locale).toBe("sw");
@@ -269,7 +342,13 @@ describe("column types", () => {
     const organizer = await newUser("Zawadi");
     const event = await newEvent(organizer.id, "1500000.50");
     const pledge = await db.guestContribution.create({
-      data: { eventId: event.id, userId: organizer.id, kind: "pledge", amount: new Prisma.Decimal("0.10"), currency: "TZS" },
+      data: {
+        eventId: event.id,
+        userId: organizer.id,
+        kind: "pledge",
+        amount: new Prisma.Decimal("0.10"),
+        currency: "TZS",
+      },
     });
     await db.guestContribution.update({
       where: { id: pledge.id },
@@ -280,7 +359,9 @@ describe("column types", () => {
     expect(readEvent.budget).toBeInstanceOf(Prisma.Decimal);
     expect(readEvent.budget?.toFixed(2)).toBe("1500000.50");
     expect(readEvent.budget?.equals("1500000.5")).toBe(true);
-    const [raw] = await db.$queryRaw<{ budget: string }[]>`SELECT budget::text AS budget FROM events WHERE id = ${event.id}::uuid`;
+    const [raw] = await db.$queryRaw<
+      { budget: string }[]
+    >`SELECT budget::text AS budget FROM events WHERE id = ${event.id}::uuid`;
     expect(raw?.budget).toBe("1500000.50");
 
     // 0.1 + 0.2 is the classic float trap; numeric must give exactly 0.30.
@@ -292,7 +373,17 @@ describe("column types", () => {
     const organizer = await newUser("Rehema");
     const event = await newEvent(organizer.id);
     const mapData = {
-      zones: [{ name: "Meza za familia", seats: 40, polygon: [[0, 0], [10, 0], [10, 5]] }],
+      zones: [
+        {
+          name: "Meza za familia",
+          seats: 40,
+          polygon: [
+            [0, 0],
+            [10, 0],
+            [10, 5],
+          ],
+        },
+      ],
       pins: [{ label: "Mlango mkuu", lat: -6.7924, lng: 39.2083 }],
       notes: null,
       vip: true,
@@ -300,7 +391,9 @@ describe("column types", () => {
     const map = await db.venueMap.create({ data: { eventId: event.id, name: "Ramani", mapData } });
     const read = await db.venueMap.findUniqueOrThrow({ where: { id: map.id } });
     expect(read.mapData).toEqual(mapData);
-    const [raw] = await db.$queryRaw<{ kind: string }[]>`SELECT jsonb_typeof(map_data) AS kind FROM venue_maps WHERE id = ${map.id}::uuid`;
+    const [raw] = await db.$queryRaw<
+      { kind: string }[]
+    >`SELECT jsonb_typeof(map_data) AS kind FROM venue_maps WHERE id = ${map.id}::uuid`;
     expect(raw?.kind).toBe("object");
   });
 
@@ -329,7 +422,11 @@ describe("ON DELETE CASCADE from an event", () => {
     await db.eventSession.create({ data: { eventId: event.id, name: "Mapokezi" } });
     await db.invitation.create({ data: { eventId: event.id, recipientPhone: guest.phone } });
     const poll = await db.eventPoll.create({
-      data: { eventId: event.id, question: "Muziki?", options: { create: [{ optionText: "Taarab" }, { optionText: "Bongo Flava" }] } },
+      data: {
+        eventId: event.id,
+        question: "Muziki?",
+        options: { create: [{ optionText: "Taarab" }, { optionText: "Bongo Flava" }] },
+      },
       include: { options: true },
     });
     return { organizer, guest, event, poll };

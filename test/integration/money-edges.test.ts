@@ -21,14 +21,31 @@ const now = new Date("2031-01-10T09:00:00Z");
 const tag = () => randomUUID().slice(0, 6).toUpperCase();
 
 const newUser = (name: string) => db.user.create({ data: { name, phone: uniquePhone() } });
-async function newEvent(organizerId: string, fields: Partial<{ startTime: Date; status: "draft" | "confirmed" | "cancelled" | "completed"; timeZone: string; name: string }> = {}) {
+async function newEvent(
+  organizerId: string,
+  fields: Partial<{
+    startTime: Date;
+    status: "draft" | "confirmed" | "cancelled" | "completed";
+    timeZone: string;
+    name: string;
+  }> = {},
+) {
   return db.event.create({
-    data: { organizerId, name: fields.name ?? "Harusi", startTime: fields.startTime ?? new Date("2031-06-14T11:00:00Z"), status: fields.status ?? "confirmed", timeZone: fields.timeZone ?? "Africa/Dar_es_Salaam", code: `HARUSI-${tag()}` },
+    data: {
+      organizerId,
+      name: fields.name ?? "Harusi",
+      startTime: fields.startTime ?? new Date("2031-06-14T11:00:00Z"),
+      status: fields.status ?? "confirmed",
+      timeZone: fields.timeZone ?? "Africa/Dar_es_Salaam",
+      code: `HARUSI-${tag()}`,
+    },
   });
 }
 async function newService() {
   const provider = await newUser("Hamisi");
-  const service = await db.service.create({ data: { userId: provider.id, name: "MC Hamisi", category: "MC", priceRange: "1M", code: `S-${tag()}` } });
+  const service = await db.service.create({
+    data: { userId: provider.id, name: "MC Hamisi", category: "MC", priceRange: "1M", code: `S-${tag()}` },
+  });
   return { provider, service };
 }
 const book = (eventId: string, serviceId: string, status: "requested" | "confirmed" = "requested") =>
@@ -57,22 +74,65 @@ describe("amounts capped to what numeric(14,2) holds", () => {
     const event = await newEvent(organizer.id);
     const guest = await newUser("Amina");
 
-    expect((await refusal((tx) => addExpense(tx, { eventId: event.id, title: "Ukumbi", cost: 1e12, paid: 0 }))).code).toBe("amount.too_large");
-    expect((await refusal((tx) => addContribution(tx, { eventId: event.id, userId: guest.id, kind: "pledge", amount: 1e12, currency: "TZS" }))).code).toBe("amount.too_large");
-    expect((await refusal((tx) => createEvent(tx, { organizerId: organizer.id, name: "Sherehe", type: "party", startTime: now, location: "Dar", timeZone: "Africa/Dar_es_Salaam", budget: new Prisma.Decimal(1e12) }))).code).toBe("amount.too_large");
+    expect(
+      (await refusal((tx) => addExpense(tx, { eventId: event.id, title: "Ukumbi", cost: 1e12, paid: 0 }))).code,
+    ).toBe("amount.too_large");
+    expect(
+      (
+        await refusal((tx) =>
+          addContribution(tx, { eventId: event.id, userId: guest.id, kind: "pledge", amount: 1e12, currency: "TZS" }),
+        )
+      ).code,
+    ).toBe("amount.too_large");
+    expect(
+      (
+        await refusal((tx) =>
+          createEvent(tx, {
+            organizerId: organizer.id,
+            name: "Sherehe",
+            type: "party",
+            startTime: now,
+            location: "Dar",
+            timeZone: "Africa/Dar_es_Salaam",
+            budget: new Prisma.Decimal(1e12),
+          }),
+        )
+      ).code,
+    ).toBe("amount.too_large");
 
     const { provider, service } = await newService();
     const booking = await book(event.id, service.id);
-    expect((await refusal((tx) => acceptBooking(tx, { userId: provider.id, typed: booking.code!, price: 1e12, deposit: 0, now }))).code).toBe("amount.too_large");
-    const second = await db.service.create({ data: { userId: provider.id, name: "DJ", category: "DJ", code: `S-${tag()}` } });
-    expect((await refusal((tx) => addPackage(tx, { userId: provider.id, name: `Kifurushi ${tag()}`, price: 1e12, serviceCodes: [service.code!, second.code!] }))).code).toBe("amount.too_large");
+    expect(
+      (
+        await refusal((tx) =>
+          acceptBooking(tx, { userId: provider.id, typed: booking.code!, price: 1e12, deposit: 0, now }),
+        )
+      ).code,
+    ).toBe("amount.too_large");
+    const second = await db.service.create({
+      data: { userId: provider.id, name: "DJ", category: "DJ", code: `S-${tag()}` },
+    });
+    expect(
+      (
+        await refusal((tx) =>
+          addPackage(tx, {
+            userId: provider.id,
+            name: `Kifurushi ${tag()}`,
+            price: 1e12,
+            serviceCodes: [service.code!, second.code!],
+          }),
+        )
+      ).code,
+    ).toBe("amount.too_large");
 
     expect(await db.eventBudgetItem.count({ where: { eventId: event.id } })).toBe(0);
     expect(await db.guestContribution.count({ where: { eventId: event.id } })).toBe(0);
     expect((await db.eventService.findUniqueOrThrow({ where: { id: booking.id } })).bookingStatus).toBe("requested");
 
     // The largest amount the column holds is taken.
-    const item = await db.$transaction((tx) => addExpense(tx, { eventId: event.id, title: "Ukumbi", cost: 999_999_999_999.99, paid: 0 }));
+    const item = await db.$transaction((tx) =>
+      addExpense(tx, { eventId: event.id, title: "Ukumbi", cost: 999_999_999_999.99, paid: 0 }),
+    );
     expect(item.cost!.toString()).toBe("999999999999.99");
   });
 
@@ -81,9 +141,19 @@ describe("amounts capped to what numeric(14,2) holds", () => {
     const event = await newEvent(organizer.id);
     const guest = await newUser("Amina");
     const pledge = await db.guestContribution.create({
-      data: { eventId: event.id, userId: guest.id, kind: "pledge", amount: new Prisma.Decimal("999999999999.99"), paidAmount: new Prisma.Decimal("999999999999"), currency: "TZS", code: `M-${tag()}` },
+      data: {
+        eventId: event.id,
+        userId: guest.id,
+        kind: "pledge",
+        amount: new Prisma.Decimal("999999999999.99"),
+        paidAmount: new Prisma.Decimal("999999999999"),
+        currency: "TZS",
+        code: `M-${tag()}`,
+      },
     });
-    const error = await refusal((tx) => recordPayment(tx, { organizerId: organizer.id, typed: pledge.code!, amount: 5, confirmed: true }));
+    const error = await refusal((tx) =>
+      recordPayment(tx, { organizerId: organizer.id, typed: pledge.code!, amount: 5, confirmed: true }),
+    );
     expect(error.code).toBe("amount.too_large");
   });
 });
@@ -92,7 +162,14 @@ describe("/budget", () => {
   it("sums every expense, not the first 100", async () => {
     const organizer = await newUser("Neema");
     const event = await newEvent(organizer.id);
-    await db.eventBudgetItem.createMany({ data: Array.from({ length: 150 }, (_, i) => ({ eventId: event.id, title: `Kitu ${i}`, cost: new Prisma.Decimal("1000.10"), paid: new Prisma.Decimal("10") })) });
+    await db.eventBudgetItem.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({
+        eventId: event.id,
+        title: `Kitu ${i}`,
+        cost: new Prisma.Decimal("1000.10"),
+        paid: new Prisma.Decimal("10"),
+      })),
+    });
     const { planned, paid } = await db.$transaction((tx) => budgetOf(tx, event.id));
     expect(planned.toString()).toBe("150015");
     expect(paid.toString()).toBe("1500");
@@ -105,9 +182,17 @@ describe("a pledge's over-payment check", () => {
     const event = await newEvent(organizer.id);
     const guest = await newUser("Amina");
     const pledge = await db.guestContribution.create({
-      data: { eventId: event.id, userId: guest.id, kind: "pledge", amount: new Prisma.Decimal(50_000), currency: "TZS", code: `M-${tag()}` },
+      data: {
+        eventId: event.id,
+        userId: guest.id,
+        kind: "pledge",
+        amount: new Prisma.Decimal(50_000),
+        currency: "TZS",
+        code: `M-${tag()}`,
+      },
     });
-    const pay = (tx: Tx) => recordPayment(tx, { organizerId: organizer.id, typed: pledge.code!, amount: 50_000, confirmed: false });
+    const pay = (tx: Tx) =>
+      recordPayment(tx, { organizerId: organizer.id, typed: pledge.code!, amount: 50_000, confirmed: false });
 
     // The first payment's transaction stays open until the second is seen waiting on a lock: without a lock the
     // second would read the unchanged total, pass the check and add its payment after the first commits.
@@ -115,13 +200,21 @@ describe("a pledge's over-payment check", () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     let firstDone!: () => void;
     const firstPaid = new Promise<void>((resolve) => (firstDone = resolve));
-    const first = db.$transaction(async (tx) => {
-      await pay(tx);
-      firstDone();
-      await released;
-    }, { timeout: 20_000 });
+    const first = db.$transaction(
+      async (tx) => {
+        await pay(tx);
+        firstDone();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
     await firstPaid;
-    const second = db.$transaction((tx) => pay(tx), { timeout: 20_000 }).then(() => undefined, (err: unknown) => err);
+    const second = db
+      .$transaction((tx) => pay(tx), { timeout: 20_000 })
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     const deadline = Date.now() + 10_000;
     for (;;) {
       const [row] = await db.$queryRaw<{ n: number }[]>`
@@ -135,7 +228,9 @@ describe("a pledge's over-payment check", () => {
     const outcome = await second;
     expect(outcome).toBeInstanceOf(AppError);
     expect((outcome as AppError).code).toBe("paid.above_pledge");
-    expect((await db.guestContribution.findUniqueOrThrow({ where: { id: pledge.id } })).paidAmount.toString()).toBe("50000");
+    expect((await db.guestContribution.findUniqueOrThrow({ where: { id: pledge.id } })).paidAmount.toString()).toBe(
+      "50000",
+    );
   });
 });
 
@@ -148,7 +243,9 @@ describe("/accept", () => {
     const sundayMorning = await newEvent(organizer.id, { startTime: new Date("2031-06-15T05:00:00Z") });
     await book(saturdayNight.id, service.id, "confirmed");
     const sunday = await book(sundayMorning.id, service.id);
-    await db.$transaction((tx) => acceptBooking(tx, { userId: provider.id, typed: sunday.code!, price: 500_000, deposit: 100_000, now }));
+    await db.$transaction((tx) =>
+      acceptBooking(tx, { userId: provider.id, typed: sunday.code!, price: 500_000, deposit: 100_000, now }),
+    );
     expect((await db.eventService.findUniqueOrThrow({ where: { id: sunday.id } })).bookingStatus).toBe("confirmed");
 
     // Saturday 00:30 and Saturday 23:30: 23 hours apart, the same day.
@@ -157,7 +254,9 @@ describe("/accept", () => {
     const late = await newEvent(organizer.id, { startTime: new Date("2031-06-21T20:30:00Z") });
     await book(early.id, other.service.id, "confirmed");
     const lateBooking = await book(late.id, other.service.id);
-    const error = await refusal((tx) => acceptBooking(tx, { userId: other.provider.id, typed: lateBooking.code!, price: 500_000, deposit: 0, now }));
+    const error = await refusal((tx) =>
+      acceptBooking(tx, { userId: other.provider.id, typed: lateBooking.code!, price: 500_000, deposit: 0, now }),
+    );
     expect(error.code).toBe("booking.clash");
     expect(error.params).toMatchObject({ event: "Send-off" });
   });
@@ -165,9 +264,16 @@ describe("/accept", () => {
   it("refuses a booking for a cancelled or a past event, saying which", async () => {
     const organizer = await newUser("Neema");
     const { provider, service } = await newService();
-    const cancelled = await book((await newEvent(organizer.id, { status: "cancelled", name: "Harusi iliyoahirishwa" })).id, service.id);
-    const past = await book((await newEvent(organizer.id, { startTime: new Date("2030-12-01T11:00:00Z"), name: "Harusi ya jana" })).id, service.id);
-    const accept = (code: string) => refusal((tx) => acceptBooking(tx, { userId: provider.id, typed: code, price: 500_000, deposit: 0, now }));
+    const cancelled = await book(
+      (await newEvent(organizer.id, { status: "cancelled", name: "Harusi iliyoahirishwa" })).id,
+      service.id,
+    );
+    const past = await book(
+      (await newEvent(organizer.id, { startTime: new Date("2030-12-01T11:00:00Z"), name: "Harusi ya jana" })).id,
+      service.id,
+    );
+    const accept = (code: string) =>
+      refusal((tx) => acceptBooking(tx, { userId: provider.id, typed: code, price: 500_000, deposit: 0, now }));
 
     const cancelledError = await accept(cancelled.code!);
     expect(cancelledError.code).toBe("booking.event_cancelled");
@@ -175,7 +281,8 @@ describe("/accept", () => {
     const pastError = await accept(past.code!);
     expect(pastError.code).toBe("booking.event_past");
     expect(pastError.params).toMatchObject({ event: "Harusi ya jana" });
-    for (const id of [cancelled.id, past.id]) expect((await db.eventService.findUniqueOrThrow({ where: { id } })).bookingStatus).toBe("requested");
+    for (const id of [cancelled.id, past.id])
+      expect((await db.eventService.findUniqueOrThrow({ where: { id } })).bookingStatus).toBe("requested");
   });
 });
 
@@ -185,7 +292,16 @@ describe("check-in at the door", () => {
     const event = await newEvent(organizer.id, { status, name: "Harusi ya Neema" });
     const guest = await newUser("Amina");
     const token = `IN-${tag()}${tag()}AB7D`.slice(0, 19);
-    await db.invitation.create({ data: { eventId: event.id, userId: guest.id, recipientPhone: guest.phone, sentAt: now, code: `I-${tag()}`, passToken: token } });
+    await db.invitation.create({
+      data: {
+        eventId: event.id,
+        userId: guest.id,
+        recipientPhone: guest.phone,
+        sentAt: now,
+        code: `I-${tag()}`,
+        passToken: token,
+      },
+    });
     await db.eventGuest.create({ data: { eventId: event.id, userId: guest.id, rsvpStatus: answer } });
     return { organizer, token };
   }
@@ -207,6 +323,9 @@ describe("check-in at the door", () => {
 
   it("still checks in a guest who accepted", async () => {
     const { organizer, token } = await passOf("accepted");
-    expect(await db.$transaction((tx) => scanPass(tx, { token, scannerId: organizer.id, now }))).toMatchObject({ kind: "checked", guest: "Amina" });
+    expect(await db.$transaction((tx) => scanPass(tx, { token, scannerId: organizer.id, now }))).toMatchObject({
+      kind: "checked",
+      guest: "Amina",
+    });
   });
 });

@@ -24,12 +24,16 @@ afterAll(async () => {
   await proxy.close();
 });
 
-const inboundRows = (updateId: number) => observer.inboundMessage.findMany({ where: { channel: "telegram", externalId: String(updateId) } });
+const inboundRows = (updateId: number) =>
+  observer.inboundMessage.findMany({ where: { channel: "telegram", externalId: String(updateId) } });
 
 /** Waits until every reply to the chat has left the outbox, so counts of sent messages are final. */
 async function outboxSettled(chatId: string): Promise<void> {
   await waitFor(
-    async () => ((await observer.outboundMessage.count({ where: { chatId, status: { in: ["queued", "sending"] } } })) === 0 ? true : undefined),
+    async () =>
+      (await observer.outboundMessage.count({ where: { chatId, status: { in: ["queued", "sending"] } } })) === 0
+        ? true
+        : undefined,
     `the outbox of chat ${chatId} to settle`,
     15_000,
   );
@@ -71,16 +75,22 @@ describe("PostgreSQL down while a Telegram message arrives", () => {
     let emulatorUpdateId: number;
     try {
       await person.send("habari");
-      emulatorUpdateId = await waitFor(() => pollingService.fake.lastUserUpdateId(person.chatId), "the update to reach the fake");
+      emulatorUpdateId = await waitFor(
+        () => pollingService.fake.lastUserUpdateId(person.chatId),
+        "the update to reach the fake",
+      );
       const seenId = String(emulatorUpdateId + pollingService.updateIdShift);
       // The adapter has fetched it and offered it to the engine several times, each refused.
       await waitFor(
-        () => (pollingService.sinkAttempts.filter((a) => a.externalId === seenId && !a.ok).length >= 3 ? true : undefined),
+        () =>
+          pollingService.sinkAttempts.filter((a) => a.externalId === seenId && !a.ok).length >= 3 ? true : undefined,
         "three refused hand-overs",
       );
       expect(pollingService.sinkAttempts.filter((a) => a.externalId === seenId && a.ok)).toHaveLength(0);
       // No getUpdates call has confirmed it: every offset so far stays at or below the update's id.
-      expect(pollingService.fake.getUpdatesOffsets.every((offset) => offset === undefined || offset <= emulatorUpdateId)).toBe(true);
+      expect(
+        pollingService.fake.getUpdatesOffsets.every((offset) => offset === undefined || offset <= emulatorUpdateId),
+      ).toBe(true);
       expect(await inboundRows(emulatorUpdateId + pollingService.updateIdShift)).toHaveLength(0);
     } finally {
       proxy.up();
@@ -90,7 +100,10 @@ describe("PostgreSQL down while a Telegram message arrives", () => {
     expect(reply!.text).toContain("Here is what you can do with Nuru, Subira");
     // Acknowledged now: the next poll carries an offset past it.
     await waitFor(
-      () => (pollingService.fake.getUpdatesOffsets.some((offset) => offset !== undefined && offset > emulatorUpdateId) ? true : undefined),
+      () =>
+        pollingService.fake.getUpdatesOffsets.some((offset) => offset !== undefined && offset > emulatorUpdateId)
+          ? true
+          : undefined,
       "the offset to move past the update",
     );
     await pollingService.settle();

@@ -3,10 +3,20 @@
 import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { HoldUntilTheyWriteError, PermanentSendError, RateLimitError, type RateLimits } from "../../src/channels/channel.js";
+import {
+  HoldUntilTheyWriteError,
+  PermanentSendError,
+  RateLimitError,
+  type RateLimits,
+} from "../../src/channels/channel.js";
 import { heldReleaser } from "../../src/jobs/held.js";
 import type { Channel } from "../../src/generated/prisma/client.js";
-import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
+import {
+  createOutboundDispatcher,
+  createOutboundWorker,
+  outboundJobId,
+  outboundQueueName,
+} from "../../src/jobs/outbound.js";
 import { takeFirstContactSlot } from "../../src/jobs/pacing.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeChannel } from "../support/fake-channel.js";
@@ -30,12 +40,40 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-function startOutbound(options: { rateLimits?: Partial<RateLimits>; concurrency?: number; attempts?: number; backoffMs?: number; onHeld?: (chatId: string) => Promise<void> } = {}) {
+function startOutbound(
+  options: {
+    rateLimits?: Partial<RateLimits>;
+    concurrency?: number;
+    attempts?: number;
+    backoffMs?: number;
+    onHeld?: (chatId: string) => Promise<void>;
+  } = {},
+) {
   const prefix = uniquePrefix();
   // Limits loose enough to stay out of the way unless a test tightens one.
-  const fake = new FakeChannel(channel, { globalPerSecond: 1000, perChatIntervalMs: 0, groupPerMinute: 60_000, ...options.rateLimits });
-  const dispatcher = createOutboundDispatcher({ connection, prefix, channels: [channel], attempts: options.attempts, backoffMs: options.backoffMs });
-  const worker = createOutboundWorker({ db, adapter: fake, connection, redis, prefix, logger, concurrency: options.concurrency ?? 8, onHeld: options.onHeld });
+  const fake = new FakeChannel(channel, {
+    globalPerSecond: 1000,
+    perChatIntervalMs: 0,
+    groupPerMinute: 60_000,
+    ...options.rateLimits,
+  });
+  const dispatcher = createOutboundDispatcher({
+    connection,
+    prefix,
+    channels: [channel],
+    attempts: options.attempts,
+    backoffMs: options.backoffMs,
+  });
+  const worker = createOutboundWorker({
+    db,
+    adapter: fake,
+    connection,
+    redis,
+    prefix,
+    logger,
+    concurrency: options.concurrency ?? 8,
+    onHeld: options.onHeld,
+  });
   const queue = new Queue(outboundQueueName(channel), { connection, prefix });
   cleanups.push(async () => {
     await worker.close();
@@ -43,7 +81,11 @@ function startOutbound(options: { rateLimits?: Partial<RateLimits>; concurrency?
     await queue.obliterate({ force: true });
     await queue.close();
   });
-  const dispatch = (ids: bigint[]) => dispatcher.dispatch(channel, ids.map((id) => ({ id })));
+  const dispatch = (ids: bigint[]) =>
+    dispatcher.dispatch(
+      channel,
+      ids.map((id) => ({ id })),
+    );
   return { fake, dispatcher, dispatch, worker, queue, prefix };
 }
 
@@ -51,7 +93,9 @@ function startOutbound(options: { rateLimits?: Partial<RateLimits>; concurrency?
 async function insertRows(chatId: string, texts: string[], extra: { notBefore?: Date } = {}): Promise<bigint[]> {
   const ids: bigint[] = [];
   for (const body of texts) {
-    const row = await db.outboundMessage.create({ data: { dedupeKey: `test:${randomUUID()}`, channel, chatId, body, ...extra } });
+    const row = await db.outboundMessage.create({
+      data: { dedupeKey: `test:${randomUUID()}`, channel, chatId, body, ...extra },
+    });
     ids.push(row.id);
   }
   return ids;
@@ -61,7 +105,8 @@ const rowsStatus = async (ids: bigint[], status: "sent" | "failed") =>
   (await db.outboundMessage.count({ where: { id: { in: ids }, status } })) === ids.length;
 const jobState = (queue: Queue, id: bigint) => queue.getJobState(outboundJobId(id));
 const uniqueChat = () => String(Math.floor(1e9 + Math.random() * 9e9));
-const texts = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}${i + 1}-${randomUUID().slice(0, 6)}`);
+const texts = (tag: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${tag}${i + 1}-${randomUUID().slice(0, 6)}`);
 
 // Between the pacing slot being taken and the network call lies one database write (the claim); a busy machine can
 // make that write slow for the earlier message only, so a measured gap may fall this far short of the paced gap.
@@ -75,7 +120,11 @@ describe("outbound worker: at most once", () => {
     const chatId = uniqueChat();
     const [text] = texts("once", 1);
     const [id] = await insertRows(chatId, [text!]);
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "queued", sentAt: null, externalId: null });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
+      status: "queued",
+      sentAt: null,
+      externalId: null,
+    });
 
     // Another process's dispatcher on the same queues, dispatching the same row at the same moment.
     const other = createOutboundDispatcher({ connection, prefix, channels: [channel] });
@@ -85,7 +134,10 @@ describe("outbound worker: at most once", () => {
 
     // A late duplicate after the send (what a stalled job re-running looks like) must find the row sent and do nothing.
     await dispatch([id!]);
-    await until("the late duplicate job to finish (finished jobs are removed)", async () => (await jobState(queue, id!)) === "unknown");
+    await until(
+      "the late duplicate job to finish (finished jobs are removed)",
+      async () => (await jobState(queue, id!)) === "unknown",
+    );
 
     expect(fake.sent(chatId).map((c) => c.text)).toEqual([text]);
     expect(fake.calls.filter((c) => c.chatId === chatId)).toHaveLength(1);
@@ -133,7 +185,10 @@ describe("outbound worker: replies before bulk sends", () => {
     const tag = randomUUID().slice(0, 8);
     const bulk: bigint[] = [];
     for (let i = 0; i < 15; i++) bulk.push(...(await insertRows(`bulk-${tag}-${i}`, [`announcement ${tag}`])));
-    await dispatcher.dispatch(channel, bulk.map((id) => ({ id, bulk: true })));
+    await dispatcher.dispatch(
+      channel,
+      bulk.map((id) => ({ id, bulk: true })),
+    );
     await until("the fan-out to start", () => fake.calls.length >= 2);
     const [reply] = await insertRows(`reply-${tag}`, [`reply ${tag}`]);
     await dispatcher.dispatch(channel, [{ id: reply! }]);
@@ -155,7 +210,8 @@ describe("outbound worker: pacing", () => {
     await until("four sends", () => fake.sent(chatId).length === 4);
     const sent = fake.sent(chatId);
     expect(sent.map((c) => c.text)).toEqual(t);
-    for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(300 - claimJitterMs);
+    for (let i = 1; i < sent.length; i++)
+      expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(300 - claimJitterMs);
   });
 
   it("spaces messages to Telegram and WhatsApp group chats by the groupPerMinute gap", async () => {
@@ -167,10 +223,14 @@ describe("outbound worker: pacing", () => {
     const wa = texts("wa", 3);
     await dispatch([...(await insertRows(telegramGroup, tg)), ...(await insertRows(whatsappGroup, wa))]);
 
-    await until("three sends to each group", () => fake.sent(telegramGroup).length === 3 && fake.sent(whatsappGroup).length === 3);
+    await until(
+      "three sends to each group",
+      () => fake.sent(telegramGroup).length === 3 && fake.sent(whatsappGroup).length === 3,
+    );
     for (const group of [telegramGroup, whatsappGroup]) {
       const sent = fake.sent(group);
-      for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(500 - claimJitterMs);
+      for (let i = 1; i < sent.length; i++)
+        expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(500 - claimJitterMs);
     }
   });
 });
@@ -194,7 +254,11 @@ describe("outbound worker: failures", () => {
     // The pause starts after the 429 arrived, so the retry can only be later still (1 ms for clock rounding).
     expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(700 - 1);
     expect(fake.callsFor(text!)).toHaveLength(2);
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      lastError: null,
+    });
   });
 
   it("holds back only the one chat a per-person limit names (WhatsApp Cloud's pair rate), not the channel", async () => {
@@ -227,7 +291,10 @@ describe("outbound worker: failures", () => {
     });
     const ids = await insertRows(chatId, [text!]);
     await dispatch(ids);
-    await until("the row held", async () => (await db.outboundMessage.count({ where: { id: ids[0]!, status: "held" } })) === 1);
+    await until(
+      "the row held",
+      async () => (await db.outboundMessage.count({ where: { id: ids[0]!, status: "held" } })) === 1,
+    );
     expect(fake.callsFor(text!)).toHaveLength(1);
     // Told, so a person who wrote while it was being sent is not left waiting for their next message.
     await until("onHeld called", () => heldFor.length === 1);
@@ -257,7 +324,10 @@ describe("outbound worker: failures", () => {
 
     await until("the row to fail", () => rowsStatus([id!], "failed"));
     // A finished job has no retry left in it: the one call is all there will ever be.
-    await until("the job to finish (finished jobs are removed)", async () => (await jobState(queue, id!)) === "unknown");
+    await until(
+      "the job to finish (finished jobs are removed)",
+      async () => (await jobState(queue, id!)) === "unknown",
+    );
     expect(fake.callsFor(text!)).toHaveLength(1);
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
       status: "failed",
@@ -279,7 +349,11 @@ describe("outbound worker: failures", () => {
 
     await until("the row to be sent", () => rowsStatus(ids, "sent"));
     expect(fake.callsFor(text!).map((c) => c.ok)).toEqual([false, false, true]);
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "sent", attempts: 3, lastError: null });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({
+      status: "sent",
+      attempts: 3,
+      lastError: null,
+    });
   });
 
   it("marks a message failed with the last error once every try has failed", async () => {
@@ -293,7 +367,10 @@ describe("outbound worker: failures", () => {
     await dispatch([id!]);
 
     await until("the row to fail", () => rowsStatus([id!], "failed"));
-    await until("the job to fail for good (finished jobs are removed)", async () => (await jobState(queue, id!)) === "unknown");
+    await until(
+      "the job to fail for good (finished jobs are removed)",
+      async () => (await jobState(queue, id!)) === "unknown",
+    );
     expect(fake.callsFor(text!)).toHaveLength(3);
     const row = await db.outboundMessage.findUniqueOrThrow({ where: { id: id! } });
     expect(row).toMatchObject({ status: "failed", attempts: 3, sentAt: null });
@@ -321,10 +398,14 @@ describe("outbound worker: notBefore", () => {
 describe("outbound worker: the first-contact budget (WhatsApp's ban risk)", () => {
   it("paces messages to people who never wrote apart, with jitter, caps them per day, and lets those who wrote through", async () => {
     // One an hour's budget scaled down: a gap of 600 ms ± 30%, two a day.
-    const { fake, dispatch, prefix } = startOutbound({ rateLimits: { firstContact: { perHour: 6000, perDay: 2, jitter: 0.3 } } });
+    const { fake, dispatch, prefix } = startOutbound({
+      rateLimits: { firstContact: { perHour: 6000, perDay: 2, jitter: 0.3 } },
+    });
     const [friend, stranger1, stranger2, stranger3] = [uniqueChat(), uniqueChat(), uniqueChat(), uniqueChat()];
     // The friend wrote to us before: an identity on this channel is that chat.
-    const user = await db.user.create({ data: { name: "Friend", phone: `+2557${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}` } });
+    const user = await db.user.create({
+      data: { name: "Friend", phone: `+2557${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}` },
+    });
     await db.channelIdentity.create({ data: { userId: user.id, channel, externalId: friend, chatId: friend } });
     const ids = [
       ...(await insertRows(stranger1, texts("invite-a", 1))),
@@ -333,27 +414,55 @@ describe("outbound worker: the first-contact budget (WhatsApp's ban risk)", () =
       ...(await insertRows(friend, texts("reply", 1))),
     ];
     await dispatch(ids);
-    await until("the friend and two strangers served", () => rowsStatus([ids[3]!], "sent").then(async (f) => f && (await db.outboundMessage.count({ where: { id: { in: ids.slice(0, 3) }, status: "sent" } })) === 2));
+    await until("the friend and two strangers served", () =>
+      rowsStatus([ids[3]!], "sent").then(
+        async (f) =>
+          f && (await db.outboundMessage.count({ where: { id: { in: ids.slice(0, 3) }, status: "sent" } })) === 2,
+      ),
+    );
     const at = (chat: string) => fake.sent(chat)[0]?.at;
-    const strangerTimes = [stranger1, stranger2, stranger3].map(at).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    const strangerTimes = [stranger1, stranger2, stranger3]
+      .map(at)
+      .filter((t): t is number => t !== undefined)
+      .sort((a, b) => a - b);
     expect(strangerTimes).toHaveLength(2);
     // Spaced by at least the shortest jittered gap (420 ms), less the claim's own jitter.
     expect(strangerTimes[1]! - strangerTimes[0]!).toBeGreaterThanOrEqual(420 - claimJitterMs);
     // The third waits for tomorrow (UTC), and its row says so.
-    const waiting = await db.outboundMessage.findFirstOrThrow({ where: { id: { in: ids.slice(0, 3) }, status: "queued" } });
+    const waiting = await db.outboundMessage.findFirstOrThrow({
+      where: { id: { in: ids.slice(0, 3) }, status: "queued" },
+    });
     const tomorrow = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime() + 86_400_000;
-    await until("its notBefore set to tomorrow", async () => ((await db.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } })).notBefore?.getTime() ?? 0) >= tomorrow);
+    await until(
+      "its notBefore set to tomorrow",
+      async () =>
+        ((await db.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } })).notBefore?.getTime() ?? 0) >=
+        tomorrow,
+    );
     expect(await redis.get(`${prefix}:first-contact:${channel}:${new Date().toISOString().slice(0, 10)}`)).toBe("2");
   });
 
   it("spaces nothing under an unbounded hourly rate (WhatsApp Cloud's daily limit alone), and still caps the day", async () => {
-    const { fake, dispatch, prefix } = startOutbound({ rateLimits: { firstContact: { perHour: Number.POSITIVE_INFINITY, perDay: 3, jitter: 0 } } });
+    const { fake, dispatch, prefix } = startOutbound({
+      rateLimits: { firstContact: { perHour: Number.POSITIVE_INFINITY, perDay: 3, jitter: 0 } },
+    });
     const strangers = [uniqueChat(), uniqueChat(), uniqueChat(), uniqueChat()];
     const ids = (await Promise.all(strangers.map((chat, i) => insertRows(chat, texts(`cloud-${i}-`, 1))))).flat();
     await dispatch(ids);
-    await until("three strangers served", async () => (await db.outboundMessage.count({ where: { id: { in: ids }, status: "sent" } })) === 3);
-    await until("the fourth deferred to tomorrow", async () => (await db.outboundMessage.count({ where: { id: { in: ids }, status: "queued", notBefore: { not: null } } })) === 1);
-    const times = strangers.map((chat) => fake.sent(chat)[0]?.at).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    await until(
+      "three strangers served",
+      async () => (await db.outboundMessage.count({ where: { id: { in: ids }, status: "sent" } })) === 3,
+    );
+    await until(
+      "the fourth deferred to tomorrow",
+      async () =>
+        (await db.outboundMessage.count({ where: { id: { in: ids }, status: "queued", notBefore: { not: null } } })) ===
+        1,
+    );
+    const times = strangers
+      .map((chat) => fake.sent(chat)[0]?.at)
+      .filter((t): t is number => t !== undefined)
+      .sort((a, b) => a - b);
     expect(times).toHaveLength(3);
     // No first-contact gap: nothing holds the three apart beyond the worker's own pace.
     expect(times[2]! - times[0]!).toBeLessThan(500);
@@ -362,7 +471,11 @@ describe("outbound worker: the first-contact budget (WhatsApp's ban risk)", () =
 
   it("never lets workers racing for the day's last places take more than the day allows", async () => {
     const key = `${uniquePrefix()}:first-contact`;
-    const waits = await Promise.all(Array.from({ length: 10 }, () => takeFirstContactSlot(redis, key, { perHour: Number.POSITIVE_INFINITY, perDay: 3, jitter: 0 })));
+    const waits = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        takeFirstContactSlot(redis, key, { perHour: Number.POSITIVE_INFINITY, perDay: 3, jitter: 0 }),
+      ),
+    );
     expect(waits.filter((w) => w === 0)).toHaveLength(3);
     expect(await redis.get(`${key}:${new Date().toISOString().slice(0, 10)}`)).toBe("3");
     await redis.del(`${key}:${new Date().toISOString().slice(0, 10)}`);

@@ -33,7 +33,11 @@ describe("takeSendSlot", () => {
     const key = newKey();
     const now = 5_000_000;
     // Three at once...
-    expect([await takeSendSlot(redis, key, 1000, now, 3), await takeSendSlot(redis, key, 1000, now, 3), await takeSendSlot(redis, key, 1000, now, 3)]).toEqual([0, 0, 0]);
+    expect([
+      await takeSendSlot(redis, key, 1000, now, 3),
+      await takeSendSlot(redis, key, 1000, now, 3),
+      await takeSendSlot(redis, key, 1000, now, 3),
+    ]).toEqual([0, 0, 0]);
     // ...then the fourth waits a full gap, and the bucket refills one token per gap.
     expect(await takeSendSlot(redis, key, 1000, now, 3)).toBe(1000);
     expect(await takeSendSlot(redis, key, 1000, now + 1000, 3)).toBe(0);
@@ -91,7 +95,10 @@ describe("cappedBackoff", () => {
     const { cappedBackoff, sendAttempts } = await import("../../src/jobs/outbound.js");
     expect([1, 2, 3, 4].map((n) => cappedBackoff(n, 1000))).toEqual([1000, 2000, 4000, 8000]);
     expect(cappedBackoff(20, 1000)).toBe(300_000);
-    const total = Array.from({ length: sendAttempts - 1 }, (_, i) => cappedBackoff(i + 1, 1000)).reduce((a, b) => a + b, 0);
+    const total = Array.from({ length: sendAttempts - 1 }, (_, i) => cappedBackoff(i + 1, 1000)).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(total).toBeGreaterThan(90 * 60_000);
   });
 });

@@ -17,10 +17,26 @@ async function newEvent(organizer: string, name: string): Promise<string> {
 
 describe("quota rules", () => {
   it("holds a new organizer to the trial limit until enough guests answered, then the daily one", () => {
-    expect(allowanceFrom({ today: 10, ever: 10, answered: 0 }, defaultQuotas)).toEqual({ left: 40, limit: 50, reason: "new_organizer" });
-    expect(allowanceFrom({ today: 10, ever: 50, answered: 4 }, defaultQuotas)).toEqual({ left: 0, limit: 50, reason: "new_organizer" });
-    expect(allowanceFrom({ today: 10, ever: 50, answered: 5 }, defaultQuotas)).toEqual({ left: 490, limit: 500, reason: "daily" });
-    expect(allowanceFrom({ today: 500, ever: 900, answered: 30 }, defaultQuotas)).toEqual({ left: 0, limit: 500, reason: "daily" });
+    expect(allowanceFrom({ today: 10, ever: 10, answered: 0 }, defaultQuotas)).toEqual({
+      left: 40,
+      limit: 50,
+      reason: "new_organizer",
+    });
+    expect(allowanceFrom({ today: 10, ever: 50, answered: 4 }, defaultQuotas)).toEqual({
+      left: 0,
+      limit: 50,
+      reason: "new_organizer",
+    });
+    expect(allowanceFrom({ today: 10, ever: 50, answered: 5 }, defaultQuotas)).toEqual({
+      left: 490,
+      limit: 500,
+      reason: "daily",
+    });
+    expect(allowanceFrom({ today: 500, ever: 900, answered: 30 }, defaultQuotas)).toEqual({
+      left: 0,
+      limit: 500,
+      reason: "daily",
+    });
   });
 
   it("gives each organizer a share of the channel's first contacts", () => {
@@ -37,18 +53,24 @@ describe("an organizer trying to spam", () => {
 
     const tooMany = Array.from({ length: 101 }, () => uniquePhone());
     await h.say(spammer, `/invite ${code} ${tooMany.join(", ")}`);
-    expect(await last(spammer, 2)).toBe("One message can invite at most 100 numbers; this one had 101. Please send them in smaller groups.");
+    expect(await last(spammer, 2)).toBe(
+      "One message can invite at most 100 numbers; this one had 101. Please send them in smaller groups.",
+    );
 
     const numbers = Array.from({ length: 60 }, () => uniquePhone());
     await h.say(spammer, `/invite ${code} ${numbers.join(", ")}`);
     const answer = await last(spammer, 3);
     expect(answer).toContain("Invited to Promo Kubwa: 50.");
-    expect(answer).toContain(`New organizers can send 50 invitations until 5 of their guests have answered; 50 are left. Not invited this time: ${numbers.slice(50).join(", ")}.`);
+    expect(answer).toContain(
+      `New organizers can send 50 invitations until 5 of their guests have answered; 50 are left. Not invited this time: ${numbers.slice(50).join(", ")}.`,
+    );
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
     expect(await h.db.invitation.count({ where: { eventId: event.id } })).toBe(50);
 
     await h.say(spammer, `/invite ${code} ${uniquePhone()}`);
-    expect(await last(spammer, 4)).toContain("New organizers can send 50 invitations until 5 of their guests have answered; 0 are left.");
+    expect(await last(spammer, 4)).toContain(
+      "New organizers can send 50 invitations until 5 of their guests have answered; 0 are left.",
+    );
 
     // Someone else is not slowed by it: their invitation goes, and their guest answers.
     const organizer = ukPhone();
@@ -65,10 +87,14 @@ describe("an organizer trying to spam", () => {
     const organizer = ukPhone();
     const code = await newEvent(organizer, "Sherehe ya Baraka");
     await h.say(organizer, `/announce ${code} all ${"a".repeat(1_001)}`);
-    expect(await last(organizer, 2)).toBe("An announcement can hold at most 1000 characters; this one has 1001. Please make it shorter.");
+    expect(await last(organizer, 2)).toBe(
+      "An announcement can hold at most 1000 characters; this one has 1001. Please make it shorter.",
+    );
     for (let i = 0; i < 3; i++) await h.say(organizer, `/announce ${code} all Habari ${i}`);
     await h.replies(organizer, 5);
     await h.say(organizer, `/announce ${code} all Habari tena`);
-    expect(await last(organizer, 6)).toBe("Sherehe ya Baraka can send 3 announcements a day, and today's are used up. Try again tomorrow.");
+    expect(await last(organizer, 6)).toBe(
+      "Sherehe ya Baraka can send 3 announcements a day, and today's are used up. Try again tomorrow.",
+    );
   });
 });

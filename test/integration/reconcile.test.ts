@@ -7,7 +7,12 @@ import type { InboundEvent } from "../../src/channels/channel.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { logInbound } from "../../src/engine/inbound-log.js";
 import type { Channel } from "../../src/generated/prisma/client.js";
-import { createOutboundDispatcher, createOutboundWorker, outboundJobId, outboundQueueName } from "../../src/jobs/outbound.js";
+import {
+  createOutboundDispatcher,
+  createOutboundWorker,
+  outboundJobId,
+  outboundQueueName,
+} from "../../src/jobs/outbound.js";
 import { reconcileOnce, type ReconcileOptions } from "../../src/jobs/reconcile.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeChannel } from "../support/fake-channel.js";
@@ -38,14 +43,29 @@ afterEach(async () => {
 
 function startProcess(prefix: string, fake: FakeChannel) {
   const dispatcher = createOutboundDispatcher({ connection, prefix, channels: [channel] });
-  const engine = createEngine({ db, logger, dispatcher, defaultCountry: "TZ", defaultLocale: "en", conversationTtlMs: 3_600_000 });
+  const engine = createEngine({
+    db,
+    logger,
+    dispatcher,
+    defaultCountry: "TZ",
+    defaultLocale: "en",
+    conversationTtlMs: 3_600_000,
+  });
   const worker = createOutboundWorker({ db, adapter: fake, connection, redis, prefix, logger, concurrency: 8 });
   cleanups.push(async () => {
     await engine.processor.idle();
     await worker.close();
     await dispatcher.close();
   });
-  const reconcile: ReconcileOptions = { db, processor: engine.processor, dispatcher, channels: [channel], logger, graceMs, sendTimeoutMs: graceMs };
+  const reconcile: ReconcileOptions = {
+    db,
+    processor: engine.processor,
+    dispatcher,
+    channels: [channel],
+    logger,
+    graceMs,
+    sendTimeoutMs: graceMs,
+  };
   return { dispatcher, reconcile };
 }
 
@@ -69,7 +89,15 @@ async function abandonedRow(
 ) {
   const claimedAt = data.status === "sending" ? abandonedAt() : undefined;
   return db.outboundMessage.create({
-    data: { dedupeKey: `test:${randomUUID()}`, channel, chatId, body: `left behind ${randomUUID().slice(0, 8)}`, createdAt: abandonedAt(), claimedAt, ...data },
+    data: {
+      dedupeKey: `test:${randomUUID()}`,
+      channel,
+      chatId,
+      body: `left behind ${randomUUID().slice(0, 8)}`,
+      createdAt: abandonedAt(),
+      claimedAt,
+      ...data,
+    },
   });
 }
 
@@ -89,7 +117,6 @@ async function abandonedInbound(chatId: string, text: string): Promise<bigint> {
   return logged.id;
 }
 
-
 /** True once BullMQ holds no job that could still send anything. */
 async function drained(queue: Queue): Promise<boolean> {
   const counts = await queue.getJobCounts("active", "wait", "delayed", "prioritized");
@@ -97,7 +124,8 @@ async function drained(queue: Queue): Promise<boolean> {
 }
 
 const status = async (id: bigint) => (await db.outboundMessage.findUniqueOrThrow({ where: { id } })).status;
-const chatRows = (chatId: string) => db.outboundMessage.findMany({ where: { channel, chatId }, orderBy: { id: "asc" } });
+const chatRows = (chatId: string) =>
+  db.outboundMessage.findMany({ where: { channel, chatId }, orderBy: { id: "asc" } });
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -142,7 +170,10 @@ describe("reconcileOnce", () => {
     // BullMQ re-runs the dead process's stalled job on a live worker, which finds the row claimed and finishes the
     // job without sending (finished jobs are removed). The reconciler's re-dispatch must still get it sent.
     await dispatcher.dispatch(channel, [{ id: dead.id }]);
-    await until("the re-run job to finish", async () => (await queue.getJobState(outboundJobId(dead.id))) === "unknown");
+    await until(
+      "the re-run job to finish",
+      async () => (await queue.getJobState(outboundJobId(dead.id))) === "unknown",
+    );
     expect(fake.sent(deadChat)).toHaveLength(0);
 
     const result = await reconcileOnce(reconcile);
@@ -167,7 +198,10 @@ describe("reconcileOnce", () => {
     await Promise.all([reconcileOnce(reconcile), reconcileOnce(second.reconcile)]);
 
     expect(await db.inboundMessage.findUniqueOrThrow({ where: { id: inboundId } })).toMatchObject({ status: "done" });
-    await until("every row to be sent", async () => (await status(row.id)) === "sent" && (await chatRows(chatId)).every((r) => r.status === "sent"));
+    await until(
+      "every row to be sent",
+      async () => (await status(row.id)) === "sent" && (await chatRows(chatId)).every((r) => r.status === "sent"),
+    );
     await until("the queue to drain", () => drained(queue));
     const replies = await chatRows(chatId);
     expect(replies.length).toBeGreaterThanOrEqual(1);
@@ -179,7 +213,11 @@ describe("reconcileOnce", () => {
     const { fake, queue, reconcile, dispatcher } = startRig();
     const row = await abandonedRow(uniqueChat());
 
-    await Promise.all([dispatcher.dispatch(channel, [{ id: row.id }]), reconcileOnce(reconcile), reconcileOnce(reconcile)]);
+    await Promise.all([
+      dispatcher.dispatch(channel, [{ id: row.id }]),
+      reconcileOnce(reconcile),
+      reconcileOnce(reconcile),
+    ]);
 
     await until("the row to be sent", async () => (await status(row.id)) === "sent");
     await until("the queue to drain", () => drained(queue));

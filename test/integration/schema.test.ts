@@ -54,12 +54,25 @@ const compatibleTypes: Record<SeedType, readonly string[]> = {
   int: ["integer"],
 };
 
-const onDeleteRules: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const onDeleteRules: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 async function readCatalog(): Promise<Catalog> {
   const db = testDb();
   const columnRows = await db.$queryRaw<
-    { table: string; column: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null }[]
+    {
+      table: string;
+      column: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+    }[]
   >`SELECT table_name::text AS table, column_name::text AS column, data_type::text, udt_name::text,
            is_nullable::text, column_default::text
       FROM information_schema.columns WHERE table_schema = 'public'`;
@@ -154,7 +167,9 @@ function tableProblems(table: SeedTable, catalog: Catalog): string[] {
       const labels = catalog.enums.get(info.udtName) ?? [];
       const expected = [...col.values, ...(col.botValues ?? [])];
       if (!sameSet(labels, expected)) {
-        problems.push(`${where} enum ${info.udtName} holds [${labels.join(", ")}], seed says [${col.values.join(", ")}]${col.botValues ? ` plus the bot's [${col.botValues.join(", ")}]` : ""}`);
+        problems.push(
+          `${where} enum ${info.udtName} holds [${labels.join(", ")}], seed says [${col.values.join(", ")}]${col.botValues ? ` plus the bot's [${col.botValues.join(", ")}]` : ""}`,
+        );
       }
     } else if (!compatibleTypes[col.type].includes(info.dataType)) {
       problems.push(`${where} is ${isEnum ? `enum ${info.udtName}` : info.dataType}, seed says ${col.type}`);
@@ -163,7 +178,10 @@ function tableProblems(table: SeedTable, catalog: Catalog): string[] {
     if (col.default !== undefined && normalizeDefault(info.default) !== col.default) {
       problems.push(`${where} defaults to ${info.default ?? "nothing"}, seed says ${col.default}`);
     }
-    if (col.primaryKey && !catalog.uniqueIndexes.some((u) => u.table === table.name && u.primary && sameSet(u.columns, [col.name]))) {
+    if (
+      col.primaryKey &&
+      !catalog.uniqueIndexes.some((u) => u.table === table.name && u.primary && sameSet(u.columns, [col.name]))
+    ) {
       problems.push(`${where} is not the primary key`);
     }
     if (col.unique && !hasUniqueIndex(catalog, table.name, [col.name])) problems.push(`${where} is not unique`);
@@ -235,7 +253,9 @@ describe("the database keeps the seed design", () => {
     });
 
     it("reports a lost unique constraint and a changed type", () => {
-      const uniqueIndexes = catalog.uniqueIndexes.filter((u) => !(u.table === "users" && sameSet(u.columns, ["email"])));
+      const uniqueIndexes = catalog.uniqueIndexes.filter(
+        (u) => !(u.table === "users" && sameSet(u.columns, ["email"])),
+      );
       const columns = new Map(catalog.columns);
       const userColumns = new Map(columns.get("users"));
       userColumns.set("created_at", { ...userColumns.get("created_at")!, dataType: "timestamp without time zone" });

@@ -195,7 +195,10 @@ describe("the demo world", () => {
   });
 
   it("keeps the send-off under its own organizer, so each organizer sees only their own event", async () => {
-    const sendOff = await db.event.findUniqueOrThrow({ where: { code: "SENDOFF-AMINA" }, include: { organizer: true, guests: true } });
+    const sendOff = await db.event.findUniqueOrThrow({
+      where: { code: "SENDOFF-AMINA" },
+      include: { organizer: true, guests: true },
+    });
     const weddingEvent = await wedding();
     expect(sendOff.name).toBe("Send-off ya Amina");
     expect(sendOff.organizerId).not.toBe(weddingEvent.organizerId);

@@ -16,7 +16,11 @@ const payments = createPayments({
   db: h.db,
   logger: createLogger("silent"),
   env: h.engine.environment,
-  dispatch: (channel, ids) => h.dispatcher.dispatch(channel, ids.map((id) => ({ id }))),
+  dispatch: (channel, ids) =>
+    h.dispatcher.dispatch(
+      channel,
+      ids.map((id) => ({ id })),
+    ),
   providers: [createMpesaProvider({ ...darajaSecrets, apiRoot: "https://daraja.test", fetch: fake.fetch })],
   publicUrl: "https://nuru.example",
   reconcileAfterMs: 1,
@@ -45,9 +49,13 @@ async function pledged(amount: string) {
 }
 
 async function collectionOf(ref: string) {
-  return h.db.paymentCollection.findFirstOrThrow({ where: { contribution: { code: ref } }, orderBy: { createdAt: "desc" } });
+  return h.db.paymentCollection.findFirstOrThrow({
+    where: { contribution: { code: ref } },
+    orderBy: { createdAt: "desc" },
+  });
 }
-const paidOn = async (ref: string) => (await h.db.guestContribution.findFirstOrThrow({ where: { code: ref } })).paidAmount.toString();
+const paidOn = async (ref: string) =>
+  (await h.db.guestContribution.findFirstOrThrow({ where: { code: ref } })).paidAmount.toString();
 
 describe("M-Pesa collections", () => {
   it("records money once, only after asking Safaricom: early, forged and duplicate callbacks change nothing", async () => {
@@ -65,8 +73,12 @@ describe("M-Pesa collections", () => {
     expect(push.amount).toBe(1000);
 
     // Forged: a URL nobody was given; and a "paid" callback on the right URL while Safaricom says it is still processing.
-    expect(await payments.callback("mpesa", "guessed-token", fake.callbackBody(c.providerRef!))).toEqual({ status: 404 });
-    expect(await payments.callback("mpesa", c.callbackToken, fake.callbackBody(c.providerRef!, { result: 0 }))).toEqual({ status: 200 });
+    expect(await payments.callback("mpesa", "guessed-token", fake.callbackBody(c.providerRef!))).toEqual({
+      status: 404,
+    });
+    expect(await payments.callback("mpesa", c.callbackToken, fake.callbackBody(c.providerRef!, { result: 0 }))).toEqual(
+      { status: 200 },
+    );
     expect(await paidOn(ref)).toBe("0");
     expect((await collectionOf(ref)).status).toBe("pending");
 
@@ -77,7 +89,9 @@ describe("M-Pesa collections", () => {
     expect(await paidOn(ref)).toBe("1000");
     const receipt = fake.pushes.get(c.providerRef!)!.receipt!;
     expect(await last(guest, 4)).toContain(`stakabadhi ${receipt}`);
-    expect(await last(organizer, 3)).toContain(`Otieno paid KES 1,000 by mobile money towards pledge ${ref}, receipt ${receipt}`);
+    expect(await last(organizer, 3)).toContain(
+      `Otieno paid KES 1,000 by mobile money towards pledge ${ref}, receipt ${receipt}`,
+    );
     expect((await collectionOf(ref)).receipt).toBe(receipt);
   });
 
@@ -131,8 +145,18 @@ describe("M-Pesa collections", () => {
     const [claimed] = await h.db.$transaction((tx) => claimCreated(tx, 1));
     const mine = await collectionOf(ref);
     expect(claimed?.id).toBe(mine.id);
-    const { providerRef } = await createMpesaProvider({ ...darajaSecrets, apiRoot: "https://daraja.test", fetch: fake.fetch }).start({
-      reference: mine.id, code: mine.code, phone: mine.phone, amount: "4000", currency: "KES", description: "d", callbackUrl: `https://nuru.example/payments/mpesa/callback/${mine.callbackToken}`,
+    const { providerRef } = await createMpesaProvider({
+      ...darajaSecrets,
+      apiRoot: "https://daraja.test",
+      fetch: fake.fetch,
+    }).start({
+      reference: mine.id,
+      code: mine.code,
+      phone: mine.phone,
+      amount: "4000",
+      currency: "KES",
+      description: "d",
+      callbackUrl: `https://nuru.example/payments/mpesa/callback/${mine.callbackToken}`,
     });
     expect((await collectionOf(ref)).providerRef).toBeNull();
     fake.answer(providerRef, 0);

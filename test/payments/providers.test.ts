@@ -22,7 +22,15 @@ paymentContract("M-Pesa Daraja", () => {
 paymentContract("AzamPay MNO checkout", () => {
   const fake = createAzamPayFake({ clientId: "cid", clientSecret: "cs", apiKey: "ak" });
   return {
-    provider: createAzamPayProvider({ appName: "nuru", clientId: "cid", clientSecret: "cs", apiKey: "ak", authRoot: "https://auth.azampay.test", apiRoot: "https://api.azampay.test", fetch: fake.fetch }),
+    provider: createAzamPayProvider({
+      appName: "nuru",
+      clientId: "cid",
+      clientSecret: "cs",
+      apiKey: "ak",
+      authRoot: "https://auth.azampay.test",
+      apiRoot: "https://api.azampay.test",
+      fetch: fake.fetch,
+    }),
     answer: (ref, outcome) => fake.answer(ref, outcome),
     callback: (ref) => fake.callbackBody(ref),
     phone: "+255754123456",
@@ -32,15 +40,34 @@ paymentContract("AzamPay MNO checkout", () => {
 
 paymentContract("sandbox", () => {
   const sandbox = createSandboxProvider();
-  return { provider: sandbox, answer: (ref, outcome) => sandbox.answer(ref, outcome), callback: () => undefined, phone: "+255712345678", currency: "TZS" };
+  return {
+    provider: sandbox,
+    answer: (ref, outcome) => sandbox.answer(ref, outcome),
+    callback: () => undefined,
+    phone: "+255712345678",
+    currency: "TZS",
+  };
 });
 
 describe("M-Pesa Daraja adapter", () => {
   it("keeps its token until it expires, then asks for a new one", async () => {
     let clock = Date.parse("2031-01-01T00:00:00Z");
     const fake = createDarajaFake({ ...darajaSecrets, tokenTtlSeconds: 3599, now: () => clock });
-    const provider = createMpesaProvider({ ...darajaSecrets, apiRoot: "https://daraja.test", fetch: fake.fetch, now: () => new Date(clock) });
-    const req = { reference: "r", code: "L-ABCDE", phone: "+254708374149", amount: "100", currency: "KES", description: "d", callbackUrl: "https://x/cb" };
+    const provider = createMpesaProvider({
+      ...darajaSecrets,
+      apiRoot: "https://daraja.test",
+      fetch: fake.fetch,
+      now: () => new Date(clock),
+    });
+    const req = {
+      reference: "r",
+      code: "L-ABCDE",
+      phone: "+254708374149",
+      amount: "100",
+      currency: "KES",
+      description: "d",
+      callbackUrl: "https://x/cb",
+    };
     await provider.start(req);
     await provider.start(req);
     expect(fake.stats.tokens).toBe(1);
@@ -51,7 +78,15 @@ describe("M-Pesa Daraja adapter", () => {
   });
 
   it("names Daraja's result codes in words both languages have", () => {
-    expect([0, 1032, 1037, 1, 2001, 1001, 9999].map(mpesaReason)).toEqual(["other", "cancelled", "no_answer", "insufficient", "wrong_pin", "busy", "other"]);
+    expect([0, 1032, 1037, 1, 2001, 1001, 9999].map(mpesaReason)).toEqual([
+      "other",
+      "cancelled",
+      "no_answer",
+      "insufficient",
+      "wrong_pin",
+      "busy",
+      "other",
+    ]);
   });
 
   it("stamps requests in Kenyan time", () => {
@@ -61,9 +96,17 @@ describe("M-Pesa Daraja adapter", () => {
 
 describe("readers", () => {
   it("finds the Tanzanian wallet behind a number", () => {
-    expect(["+255754000000", "+255654000000", "+255714000000", "+255684000000", "+255624000000", "+255734000000", "+254712000000"].map(tanzanianNetwork)).toEqual([
-      "Mpesa", "Tigo", "Tigo", "Airtel", "Halopesa", undefined, undefined,
-    ]);
+    expect(
+      [
+        "+255754000000",
+        "+255654000000",
+        "+255714000000",
+        "+255684000000",
+        "+255624000000",
+        "+255734000000",
+        "+254712000000",
+      ].map(tanzanianNetwork),
+    ).toEqual(["Mpesa", "Tigo", "Tigo", "Airtel", "Halopesa", undefined, undefined]);
   });
 
   it("asks mobile money for whole shillings, never less than owed", () => {

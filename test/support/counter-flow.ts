@@ -20,6 +20,11 @@ export function testJourney(parts: { flows?: Flow<any, any>[]; commands?: Record
   return {
     name: "test",
     flows: parts.flows ?? [],
-    commands: Object.entries(parts.commands ?? {}).map(([name, run]) => ({ en: [name], sw: [name], for: "everyone" as const, run })),
+    commands: Object.entries(parts.commands ?? {}).map(([name, run]) => ({
+      en: [name],
+      sw: [name],
+      for: "everyone" as const,
+      run,
+    })),
   };
 }

@@ -72,7 +72,11 @@ export function recordSends(inner: ChannelAdapter) {
 }
 
 export async function startHarness(
-  options: Partial<EngineOptions> & { db?: Db; workerConcurrency?: number; workerMetrics?: Parameters<typeof createOutboundWorker>[0]["metrics"] } = {},
+  options: Partial<EngineOptions> & {
+    db?: Db;
+    workerConcurrency?: number;
+    workerMetrics?: Parameters<typeof createOutboundWorker>[0]["metrics"];
+  } = {},
 ): Promise<Harness> {
   const db = options.db ?? testDb();
   const connection = await testRedis();
@@ -90,10 +94,18 @@ export async function startHarness(
   });
   const sent = recordSends(simulator);
   const workers: Worker[] = [
-    createOutboundWorker({ db, adapter: sent.adapter, connection, redis, prefix, logger, concurrency: options.workerConcurrency ?? 16, metrics: options.workerMetrics }),
+    createOutboundWorker({
+      db,
+      adapter: sent.adapter,
+      connection,
+      redis,
+      prefix,
+      logger,
+      concurrency: options.workerConcurrency ?? 16,
+      metrics: options.workerMetrics,
+    }),
   ];
   await simulator.start(engine.sink);
-
 
   const harness: Harness = {
     db,
@@ -121,7 +133,10 @@ export async function startHarness(
       for (;;) {
         const messages = sent.to(phone);
         if (messages.length >= n) return messages;
-        if (Date.now() > deadline) throw new Error(`expected ${n} replies to ${phone}, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.text))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${n} replies to ${phone}, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.text))}`,
+          );
         await sent.next(Math.max(1, deadline - Date.now()));
       }
     },

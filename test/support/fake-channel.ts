@@ -1,6 +1,11 @@
 // A fake chat network for the outbound worker's tests: records every call, and behaves as told per message text.
-import type { ChannelAdapter, ChannelName, OutboundPayload, RateLimits, SendResult } from "../../src/channels/channel.js";
-
+import type {
+  ChannelAdapter,
+  ChannelName,
+  OutboundPayload,
+  RateLimits,
+  SendResult,
+} from "../../src/channels/channel.js";
 
 export interface Call {
   chatId: string;

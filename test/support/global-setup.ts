@@ -50,7 +50,9 @@ export default async function setup(project: TestProject) {
     for (const db of [0, 7]) {
       const redis = new Redis(redisUrl, { db, lazyConnect: true });
       await redis.connect();
-      for await (const keys of redis.scanStream({ match: `nuru-*-${runId}*`, count: 1000 }) as AsyncIterable<string[]>) {
+      for await (const keys of redis.scanStream({ match: `nuru-*-${runId}*`, count: 1000 }) as AsyncIterable<
+        string[]
+      >) {
         if (keys.length) await redis.unlink(...keys);
       }
       await redis.quit();

@@ -20,7 +20,14 @@ const running: ReminderScheduler[] = [];
 
 export async function startReminders(
   host: ReminderHost,
-  options: { quiet?: QuietHours | null; connection?: Redis; workerConnection?: Redis; prefix?: string; intervalMs?: number; start?: boolean } = {},
+  options: {
+    quiet?: QuietHours | null;
+    connection?: Redis;
+    workerConnection?: Redis;
+    prefix?: string;
+    intervalMs?: number;
+    start?: boolean;
+  } = {},
 ): Promise<ReminderScheduler> {
   const scheduler = createReminderScheduler({
     db: host.db,
@@ -30,7 +37,11 @@ export async function startReminders(
     prefix: options.prefix ?? host.prefix,
     quiet: options.quiet ?? null,
     env: host.engine.environment,
-    dispatch: (channel, ids) => host.dispatcher.dispatch(channel, ids.map((id) => ({ id, bulk: true }))),
+    dispatch: (channel, ids) =>
+      host.dispatcher.dispatch(
+        channel,
+        ids.map((id) => ({ id, bulk: true })),
+      ),
     intervalMs: options.intervalMs ?? 200,
     sweepAfterMs: 2_000,
   });

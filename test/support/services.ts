@@ -37,7 +37,12 @@ export async function testRedis(): Promise<Redis> {
 }
 
 /** The engine settings every whole-service test runs with (Tanzania, English by default, an hour's conversations). */
-export const testEngineDefaults = { defaultCountry: "TZ", defaultLocale: "en", defaultTimeZone: "Africa/Dar_es_Salaam", conversationTtlMs: 3_600_000 } as const;
+export const testEngineDefaults = {
+  defaultCountry: "TZ",
+  defaultLocale: "en",
+  defaultTimeZone: "Africa/Dar_es_Salaam",
+  conversationTtlMs: 3_600_000,
+} as const;
 
 /** A BullMQ prefix no other test uses. */
 export function uniquePrefix(): string {

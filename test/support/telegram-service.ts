@@ -119,7 +119,10 @@ async function closeServer(server: Server): Promise<void> {
  * duplicate: two files would silently swallow each other's messages. This relay between the adapter and the fake moves
  * the ids into a range of this service's own (and moves getUpdates offsets back), and passes everything else through.
  */
-async function startUpdateIdRelay(targetRoot: string, shift: number): Promise<{ apiRoot: string; close(): Promise<void> }> {
+async function startUpdateIdRelay(
+  targetRoot: string,
+  shift: number,
+): Promise<{ apiRoot: string; close(): Promise<void> }> {
   const app = express();
   // Files (sendDocument) pass through as the multipart body they came as; everything else is JSON.
   app.use(express.raw({ type: "multipart/form-data", limit: "60mb" }));
@@ -183,7 +186,8 @@ export async function startTelegramService(options: TelegramServiceOptions = {})
           db,
           redis,
           logger,
-          telegramWebhook: (req, res, next) => (webhookHandler ? webhookHandler(req, res, next) : res.status(503).end()),
+          telegramWebhook: (req, res, next) =>
+            webhookHandler ? webhookHandler(req, res, next) : res.status(503).end(),
         }),
       )
     : undefined;
@@ -230,7 +234,9 @@ export async function startTelegramService(options: TelegramServiceOptions = {})
       if (messages.length >= n) return messages;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new Error(`expected ${n} bot messages in chat ${chatId}, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.text))}`);
+        throw new Error(
+          `expected ${n} bot messages in chat ${chatId}, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.text))}`,
+        );
       }
       await sent.next(remaining);
     }

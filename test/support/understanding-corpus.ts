@@ -47,7 +47,10 @@ export const groupReaders: Record<string, GroupReader> = {
   // dates: the ISO instant (UTC), {"date"} for a day without its time, {"time"} for a time without its day; null
   // when not sure. context: {"now": ISO, "timeZone": IANA}
   dates: (line) => {
-    const r = readDateTime(line.text, { timeZone: String(line.context?.timeZone ?? "Africa/Dar_es_Salaam"), now: new Date(String(line.context?.now)) });
+    const r = readDateTime(line.text, {
+      timeZone: String(line.context?.timeZone ?? "Africa/Dar_es_Salaam"),
+      now: new Date(String(line.context?.now)),
+    });
     if (!isSure(r)) return null;
     const v = r.value;
     if (v.kind === "instant") return v.at.toISOString();
@@ -91,7 +94,9 @@ const dir = join(import.meta.dirname, "../fixtures/understanding");
 
 export function loadCorpus(): Map<string, CorpusLine[]> {
   const groups = new Map<string, CorpusLine[]>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     const lines = readFileSync(join(dir, file), "utf8")
       .split("\n")
       .filter((l) => l.trim() && !l.trimStart().startsWith("//"))

@@ -12,9 +12,19 @@ export async function until<T>(what: string, probe: () => Promise<T> | T, timeou
 }
 
 /** Polls probe until it returns a defined value (false and 0 count); fails with `what` after the deadline. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  return (await until(what, async () => {
-    const value = await probe();
-    return value === undefined ? undefined : { value };
-  }, timeoutMs)).value;
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  return (
+    await until(
+      what,
+      async () => {
+        const value = await probe();
+        return value === undefined ? undefined : { value };
+      },
+      timeoutMs,
+    )
+  ).value;
 }

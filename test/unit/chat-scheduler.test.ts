@@ -5,7 +5,10 @@ import type { ChatRef } from "../../src/engine/turn-store.js";
 import { createLogger } from "../../src/logger.js";
 
 /** A scheduler whose batches are recorded; `script(chatId, nth)` decides each chat's outcome. */
-function scripted(script: (chatId: string, nth: number) => Outcome, options: { concurrency?: number; batchSize?: number } = {}) {
+function scripted(
+  script: (chatId: string, nth: number) => Outcome,
+  options: { concurrency?: number; batchSize?: number } = {},
+) {
   const batches: string[][] = [];
   const seen = new Map<string, number>();
   let inFlight = 0;

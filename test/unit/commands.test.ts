@@ -38,17 +38,36 @@ describe("parseCommand", () => {
 
   // Ordinary sentences that merely start with a command word stay conversation (a question about a command is
   // answered by the suggestions for unknown input, which name it).
-  it.each(["help me please", "/unknown", "hello", "", "cancel the wedding now", "jibu lako ni nini", "info ya harusi tafadhali?", "changia ni nini?", "done with it", "kazi nzuri sana"])(
-    "does not take %j as a command",
-    (text) => {
-      expect(parseCommand(text, known, registry.takes)).toBeUndefined();
-    },
-  );
+  it.each([
+    "help me please",
+    "/unknown",
+    "hello",
+    "",
+    "cancel the wedding now",
+    "jibu lako ni nini",
+    "info ya harusi tafadhali?",
+    "changia ni nini?",
+    "done with it",
+    "kazi nzuri sana",
+  ])("does not take %j as a command", (text) => {
+    expect(parseCommand(text, known, registry.takes)).toBeUndefined();
+  });
 
   it("has a Swahili name for every English command", () => {
     const pairs: [string, string][] = [
-      ["help", "msaada"], ["language", "lugha"], ["cancel", "sitisha"], ["invitations", "mialiko"], ["events", "matukio"], ["bookings", "oda"],
-      ["newevent", "tukiompya"], ["invite", "alika"], ["guests", "wageni"], ["rsvp", "jibu"], ["link", "kiungo"], ["approve", "ruhusu"], ["notify", "arifu"],
+      ["help", "msaada"],
+      ["language", "lugha"],
+      ["cancel", "sitisha"],
+      ["invitations", "mialiko"],
+      ["events", "matukio"],
+      ["bookings", "oda"],
+      ["newevent", "tukiompya"],
+      ["invite", "alika"],
+      ["guests", "wageni"],
+      ["rsvp", "jibu"],
+      ["link", "kiungo"],
+      ["approve", "ruhusu"],
+      ["notify", "arifu"],
     ];
     for (const [en, sw] of pairs) expect(registry.commands.get(sw), sw).toBe(registry.commands.get(en));
     for (const command of new Set(registry.commands.values())) {
@@ -80,8 +99,12 @@ describe("the journey registry", () => {
     const a = { name: "a", commands: [{ en: ["party"], sw: ["sherehe"], for: "everyone" as const, run }] };
     const b = { name: "b", commands: [{ en: ["feast"], sw: ["Sherehe"], for: "everyone" as const, run }] };
     expect(() => buildRegistry([a, b])).toThrow(/two journeys claim the command "sherehe": a and b/);
-    expect(() => buildRegistry([...journeys, { name: "x", choices: { rsvp: run } }])).toThrow(/choice prefix "rsvp": invitations and x/);
-    expect(() => buildRegistry([...journeys, { name: "y", flows: [journeys[0]!.flows![0]!] }])).toThrow(/flow "onboarding"/);
+    expect(() => buildRegistry([...journeys, { name: "x", choices: { rsvp: run } }])).toThrow(
+      /choice prefix "rsvp": invitations and x/,
+    );
+    expect(() => buildRegistry([...journeys, { name: "y", flows: [journeys[0]!.flows![0]!] }])).toThrow(
+      /flow "onboarding"/,
+    );
   });
 
   it("builds each role's help from the commands, in both languages, with no placeholder left", () => {
@@ -93,7 +116,8 @@ describe("the journey registry", () => {
     expect(en).not.toContain("/guests");
     const organizer = registry.helpSections("sw", { ...everyone, organizer: true }).join("\n");
     expect(organizer).toContain("Kama mratibu:");
-    for (const name of ["/matukio", "/alika", "/wageni", "/kiungo", "/ruhusu", "/arifu"]) expect(organizer).toContain(name);
+    for (const name of ["/matukio", "/alika", "/wageni", "/kiungo", "/ruhusu", "/arifu"])
+      expect(organizer).toContain(name);
     expect(organizer).not.toMatch(/\{\w+\}/);
   });
 });
@@ -128,8 +152,14 @@ describe("parseCommand inside a conversation", () => {
   });
 
   it("still takes a command with a code, a slash or a bare word", () => {
-    expect(parseCommand("wageni HARUSI-QBD", known, registry.takes, { inConversation: true })).toEqual({ name: "wageni", args: "HARUSI-QBD" });
-    expect(parseCommand("/wageni 3", known, registry.takes, { inConversation: true })).toEqual({ name: "wageni", args: "3" });
+    expect(parseCommand("wageni HARUSI-QBD", known, registry.takes, { inConversation: true })).toEqual({
+      name: "wageni",
+      args: "HARUSI-QBD",
+    });
+    expect(parseCommand("/wageni 3", known, registry.takes, { inConversation: true })).toEqual({
+      name: "wageni",
+      args: "3",
+    });
     expect(parseCommand("acha", known, registry.takes, { inConversation: true })).toEqual({ name: "acha", args: "" });
   });
 });

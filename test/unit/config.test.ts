@@ -42,7 +42,12 @@ describe("loadConfig", () => {
   });
 
   it("reads given values and treats empty ones as unset", () => {
-    const config = loadConfig({ PORT: "8080", WHATSAPP_ENABLED: "yes", OPERATOR_TOKEN: operatorToken, TELEGRAM_BOT_TOKEN: "" });
+    const config = loadConfig({
+      PORT: "8080",
+      WHATSAPP_ENABLED: "yes",
+      OPERATOR_TOKEN: operatorToken,
+      TELEGRAM_BOT_TOKEN: "",
+    });
     expect(config.PORT).toBe(8080);
     expect(config.WHATSAPP_ENABLED).toBe(true);
     expect(config.OPERATOR_TOKEN).toBe(operatorToken);
@@ -57,7 +62,10 @@ describe("loadConfig", () => {
     ["PORT", { PORT: "70000" }],
     ["PORT", { PORT: "-1" }],
     ["TELEGRAM_BOT_TOKEN", { TELEGRAM_BOT_TOKEN: "not-a-token" }],
-    ["TELEGRAM_WEBHOOK_SECRET", { TELEGRAM_BOT_TOKEN: botToken, TELEGRAM_WEBHOOK_URL: "https://nuru.example.com/telegram/webhook" }],
+    [
+      "TELEGRAM_WEBHOOK_SECRET",
+      { TELEGRAM_BOT_TOKEN: botToken, TELEGRAM_WEBHOOK_URL: "https://nuru.example.com/telegram/webhook" },
+    ],
     ["DEFAULT_COUNTRY", { DEFAULT_COUNTRY: "tz" }],
     ["DEFAULT_TIMEZONE", { DEFAULT_TIMEZONE: "Mars/Olympus_Mons" }],
     ["OPERATOR_TOKEN", { OPERATOR_TOKEN: "short" }],
@@ -83,7 +91,11 @@ describe("loadConfig", () => {
   });
 
   it("lets the simulator run beside a real channel once OPERATOR_TOKEN is set", () => {
-    const config = loadConfig({ SIMULATOR_ENABLED: "true", TELEGRAM_BOT_TOKEN: botToken, OPERATOR_TOKEN: operatorToken });
+    const config = loadConfig({
+      SIMULATOR_ENABLED: "true",
+      TELEGRAM_BOT_TOKEN: botToken,
+      OPERATOR_TOKEN: operatorToken,
+    });
     expect(enabledChannels(config)).toEqual({ telegram: true, whatsapp: false, whatsappCloud: false, simulator: true });
   });
 });
@@ -133,22 +145,58 @@ describe("enabledChannels", () => {
     expect(channels({})).toEqual({ telegram: false, whatsapp: false, whatsappCloud: false, simulator: true });
   });
   it("turns the simulator off by default once a real channel is configured", () => {
-    expect(channels({ TELEGRAM_BOT_TOKEN: botToken })).toEqual({ telegram: true, whatsapp: false, whatsappCloud: false, simulator: false });
-    expect(channels({ WHATSAPP_ENABLED: "true" })).toEqual({ telegram: false, whatsapp: true, whatsappCloud: false, simulator: false });
-    expect(channels({ TELEGRAM_BOT_TOKEN: botToken, WHATSAPP_ENABLED: "1" })).toEqual({ telegram: true, whatsapp: true, whatsappCloud: false, simulator: false });
+    expect(channels({ TELEGRAM_BOT_TOKEN: botToken })).toEqual({
+      telegram: true,
+      whatsapp: false,
+      whatsappCloud: false,
+      simulator: false,
+    });
+    expect(channels({ WHATSAPP_ENABLED: "true" })).toEqual({
+      telegram: false,
+      whatsapp: true,
+      whatsappCloud: false,
+      simulator: false,
+    });
+    expect(channels({ TELEGRAM_BOT_TOKEN: botToken, WHATSAPP_ENABLED: "1" })).toEqual({
+      telegram: true,
+      whatsapp: true,
+      whatsappCloud: false,
+      simulator: false,
+    });
   });
   it("runs WhatsApp Cloud when its token is set, and insists on the rest of its settings", () => {
-    const cloud = { WHATSAPP_CLOUD_TOKEN: "EAAG" + "x".repeat(40), WHATSAPP_CLOUD_PHONE_NUMBER_ID: "106540352242922", WHATSAPP_CLOUD_APP_SECRET: "0123456789abcdef0123456789abcdef", WHATSAPP_CLOUD_VERIFY_TOKEN: "my-verify-token" };
+    const cloud = {
+      WHATSAPP_CLOUD_TOKEN: "EAAG" + "x".repeat(40),
+      WHATSAPP_CLOUD_PHONE_NUMBER_ID: "106540352242922",
+      WHATSAPP_CLOUD_APP_SECRET: "0123456789abcdef0123456789abcdef",
+      WHATSAPP_CLOUD_VERIFY_TOKEN: "my-verify-token",
+    };
     expect(channels(cloud)).toEqual({ telegram: false, whatsapp: false, whatsappCloud: true, simulator: false });
-    expect(() => loadConfig({ WHATSAPP_CLOUD_TOKEN: cloud.WHATSAPP_CLOUD_TOKEN })).toThrow(/WHATSAPP_CLOUD_PHONE_NUMBER_ID, WHATSAPP_CLOUD_APP_SECRET, WHATSAPP_CLOUD_VERIFY_TOKEN are not/);
-    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_PHONE_NUMBER_ID: "+255712345678" })).toThrow(/WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the Phone number ID/);
+    expect(() => loadConfig({ WHATSAPP_CLOUD_TOKEN: cloud.WHATSAPP_CLOUD_TOKEN })).toThrow(
+      /WHATSAPP_CLOUD_PHONE_NUMBER_ID, WHATSAPP_CLOUD_APP_SECRET, WHATSAPP_CLOUD_VERIFY_TOKEN are not/,
+    );
+    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_PHONE_NUMBER_ID: "+255712345678" })).toThrow(
+      /WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the Phone number ID/,
+    );
     expect(() => loadConfig({ ...cloud, SIMULATOR_ENABLED: "true" })).toThrow(/OPERATOR_TOKEN/);
-    expect(loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: "en:en_US,sw:sw" }).WHATSAPP_CLOUD_TEMPLATE_LANGUAGES).toEqual({ en: "en_US", sw: "sw" });
+    expect(
+      loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: "en:en_US,sw:sw" }).WHATSAPP_CLOUD_TEMPLATE_LANGUAGES,
+    ).toEqual({ en: "en_US", sw: "sw" });
     expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATE_LANGUAGES: "english" })).toThrow(/en:en,sw:sw/);
   });
   it("follows an explicit SIMULATOR_ENABLED", () => {
-    expect(channels({ SIMULATOR_ENABLED: "false" })).toEqual({ telegram: false, whatsapp: false, whatsappCloud: false, simulator: false });
-    expect(channels({ SIMULATOR_ENABLED: "false", TELEGRAM_BOT_TOKEN: botToken })).toEqual({ telegram: true, whatsapp: false, whatsappCloud: false, simulator: false });
+    expect(channels({ SIMULATOR_ENABLED: "false" })).toEqual({
+      telegram: false,
+      whatsapp: false,
+      whatsappCloud: false,
+      simulator: false,
+    });
+    expect(channels({ SIMULATOR_ENABLED: "false", TELEGRAM_BOT_TOKEN: botToken })).toEqual({
+      telegram: true,
+      whatsapp: false,
+      whatsappCloud: false,
+      simulator: false,
+    });
   });
 });
 

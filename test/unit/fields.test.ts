@@ -4,19 +4,37 @@ import { describe, expect, it } from "vitest";
 import { parseEventDate } from "../../flows/event-input.js";
 import { formFlow, forms, type FormState } from "../../flows/form.flow.js";
 import type { Effect, FlowContext, Step } from "../../flows/types.js";
-import { findPhone, isSeparated, readAmounts, readHead, readOptions, readQuestionOptions, readTask, readTitleAmounts, readTwoDateTimes, splitFields } from "../../src/language/fields.js";
+import {
+  findPhone,
+  isSeparated,
+  readAmounts,
+  readHead,
+  readOptions,
+  readQuestionOptions,
+  readTask,
+  readTitleAmounts,
+  readTwoDateTimes,
+  splitFields,
+} from "../../src/language/fields.js";
 import { parseLatLng } from "../../flows/venue.flow.js";
 
 const now = new Date("2026-12-01T09:00:00Z");
 const zone = "Africa/Dar_es_Salaam";
 const at = (text: string) => parseEventDate(text, zone, now);
 const ctx: FlowContext = { locale: "sw", userName: "Neema", timeZone: zone, now };
-const keys = (step: Step<unknown>) => step.effects.map((e: Effect<unknown>) => (e.type === "reply" ? ("key" in e.reply.text ? e.reply.text.key : e.reply.text.text) : e.action.type));
+const keys = (step: Step<unknown>) =>
+  step.effects.map((e: Effect<unknown>) =>
+    e.type === "reply" ? ("key" in e.reply.text ? e.reply.text.key : e.reply.text.text) : e.action.type,
+  );
 
 describe("splitting a command's fields", () => {
   it("takes | where there is one, else new lines, and drops blank lines", () => {
     expect(splitFields("Cake | 500k | 200k")).toEqual(["Cake", "500k", "200k"]);
-    expect(splitFields("Chakula gani?\nPilau\n\n  Wali na   maharage \n")).toEqual(["Chakula gani?", "Pilau", "Wali na maharage"]);
+    expect(splitFields("Chakula gani?\nPilau\n\n  Wali na   maharage \n")).toEqual([
+      "Chakula gani?",
+      "Pilau",
+      "Wali na maharage",
+    ]);
     expect(splitFields("Keki | | 200k")).toEqual(["Keki", "", "200k"]);
     expect(splitFields("  ")).toEqual([]);
     expect(isSeparated("Maua 300000")).toBe(false);
@@ -64,15 +82,22 @@ describe("space-separated fields", () => {
     expect(readTwoDateTimes(text, at)).toEqual(expected);
   });
 
-  it.each(["2027-02-13 08:00", "kesho", "tomorrow and the day after", ""])("does not read %j as two date-times", (text) => {
-    expect(readTwoDateTimes(text, at)).toBeUndefined();
-  });
+  it.each(["2027-02-13 08:00", "kesho", "tomorrow and the day after", ""])(
+    "does not read %j as two date-times",
+    (text) => {
+      expect(readTwoDateTimes(text, at)).toBeUndefined();
+    },
+  );
 
   it("reads a task's title, then who does it and when", () => {
     expect(readTask("Nunua maua 0713456701 Juma", at)).toEqual(["Nunua maua", "0713456701 Juma"]);
     expect(readTask("Nunua maua 0713 456 701 Juma Hamisi", at)).toEqual(["Nunua maua", "0713456701 Juma Hamisi"]);
     expect(readTask("Chukua keki kesho 18:00", at)).toEqual(["Chukua keki", "kesho 18:00"]);
-    expect(readTask("Chukua keki +255713456701 Asha kesho 18:00", at)).toEqual(["Chukua keki", "+255713456701 Asha", "kesho 18:00"]);
+    expect(readTask("Chukua keki +255713456701 Asha kesho 18:00", at)).toEqual([
+      "Chukua keki",
+      "+255713456701 Asha",
+      "kesho 18:00",
+    ]);
     expect(readTask("Book the photographer", at)).toEqual(["Book the photographer"]);
     expect(readTask("Nunua viti 200", at)).toEqual(["Nunua viti 200"]);
   });
@@ -83,8 +108,14 @@ describe("space-separated fields", () => {
   });
 
   it("reads a poll in one line, and options in any list form", () => {
-    expect(readQuestionOptions("Chakula gani? Pilau, Biryani au Wali na maharage")).toEqual({ question: "Chakula gani?", options: ["Pilau", "Biryani", "Wali na maharage"] });
-    expect(readQuestionOptions("Which dish? Pilau or Biryani")).toEqual({ question: "Which dish?", options: ["Pilau", "Biryani"] });
+    expect(readQuestionOptions("Chakula gani? Pilau, Biryani au Wali na maharage")).toEqual({
+      question: "Chakula gani?",
+      options: ["Pilau", "Biryani", "Wali na maharage"],
+    });
+    expect(readQuestionOptions("Which dish? Pilau or Biryani")).toEqual({
+      question: "Which dish?",
+      options: ["Pilau", "Biryani"],
+    });
     expect(readQuestionOptions("Which dish?")).toBeUndefined();
     expect(readQuestionOptions("Pilau, Biryani")).toBeUndefined();
     expect(readOptions("1. Pilau\n2) Biryani\n- 3 kozi")).toEqual(["Pilau", "Biryani", "3 kozi"]);
@@ -92,7 +123,10 @@ describe("space-separated fields", () => {
   });
 
   it("reads coordinates at the start and leaves the name", () => {
-    expect(readHead("-6.7924, 39.2083 Diamond Jubilee Hall", parseLatLng)).toEqual({ value: { latitude: -6.7924, longitude: 39.2083 }, rest: "Diamond Jubilee Hall" });
+    expect(readHead("-6.7924, 39.2083 Diamond Jubilee Hall", parseLatLng)).toEqual({
+      value: { latitude: -6.7924, longitude: 39.2083 },
+      rest: "Diamond Jubilee Hall",
+    });
     expect(readHead("Diamond Jubilee", parseLatLng)).toBeUndefined();
   });
 });
@@ -112,7 +146,9 @@ describe("a form, step by step", () => {
     expect(wrong.state).toEqual(title.state);
     const done = expense.handle(wrong.state!, { kind: "text", text: "300,000" }, ctx);
     expect(done.state).toBeNull();
-    expect(done.effects).toEqual([{ type: "action", action: { type: "expenseForm", input: { about, values: ["Maua", "300000", ""] } } }]);
+    expect(done.effects).toEqual([
+      { type: "action", action: { type: "expenseForm", input: { about, values: ["Maua", "300000", ""] } } },
+    ]);
   });
 
   it("keeps what the command was given and asks only for the rest", () => {
@@ -130,12 +166,17 @@ describe("a form, step by step", () => {
 
   it("asks the price and an optional deposit of a booking", () => {
     const acceptForm = formFlow(forms.accept);
-    const start = acceptForm.start(ctx, { about: { code: "B-7K2QX", service: "MC Hamisi", event: "Harusi" }, values: [] });
+    const start = acceptForm.start(ctx, {
+      about: { code: "B-7K2QX", service: "MC Hamisi", event: "Harusi" },
+      values: [],
+    });
     expect(keys(start)).toEqual(["accept.ask_price"]);
     const price = acceptForm.handle(start.state!, { kind: "text", text: "800,000" }, ctx);
     expect(keys(price)).toEqual(["accept.ask_deposit"]);
     const none = acceptForm.handle(price.state!, { kind: "text", text: "hapana" }, ctx);
-    expect(none.effects).toMatchObject([{ type: "action", action: { type: "acceptForm", input: { values: ["800000", ""] } } }]);
+    expect(none.effects).toMatchObject([
+      { type: "action", action: { type: "acceptForm", input: { values: ["800000", ""] } } },
+    ]);
     const some = acceptForm.handle(price.state!, { kind: "text", text: "200k" }, ctx);
     expect(some.effects).toMatchObject([{ type: "action", action: { input: { values: ["800000", "200000"] } } }]);
   });
@@ -147,7 +188,9 @@ describe("a form, step by step", () => {
     const early = available.handle(start.state!, { kind: "text", text: "07:00" }, ctx);
     expect(keys(early)).toEqual(["available.ends_first"]);
     const end = available.handle(start.state!, { kind: "text", text: "22:00" }, ctx);
-    expect(end.effects).toMatchObject([{ action: { type: "availableForm", input: { values: ["S-7K2QX", "2027-02-13 08:00", "2027-02-13 22:00"] } } }]);
+    expect(end.effects).toMatchObject([
+      { action: { type: "availableForm", input: { values: ["S-7K2QX", "2027-02-13 08:00", "2027-02-13 22:00"] } } },
+    ]);
   });
 
   it("takes poll options one per line or in a line, at least two", () => {
@@ -156,7 +199,9 @@ describe("a form, step by step", () => {
     expect(keys(start)).toEqual(["poll.ask_options"]);
     expect(keys(poll.handle(start.state!, { kind: "text", text: "Pilau" }, ctx))).toEqual(["form.options_invalid"]);
     const done = poll.handle(start.state!, { kind: "text", text: "Pilau\nWali na maharage" }, ctx);
-    expect(done.effects).toMatchObject([{ action: { type: "pollForm", input: { values: ["Chakula gani?", "Pilau\nWali na maharage"] } } }]);
+    expect(done.effects).toMatchObject([
+      { action: { type: "pollForm", input: { values: ["Chakula gani?", "Pilau\nWali na maharage"] } } },
+    ]);
   });
 
   it("asks a task's optional fields, and 'hapana' leaves them out", () => {
@@ -167,6 +212,8 @@ describe("a form, step by step", () => {
     const who = task.handle(title.state!, { kind: "text", text: "0713 456 701 Juma" }, ctx);
     expect(keys(who)).toEqual(["task.ask_due"]);
     const due = task.handle(who.state!, { kind: "text", text: "hapana" }, ctx);
-    expect(due.effects).toMatchObject([{ action: { type: "taskForm", input: { values: ["Nunua maua", "0713 456 701 Juma", ""] } } }]);
+    expect(due.effects).toMatchObject([
+      { action: { type: "taskForm", input: { values: ["Nunua maua", "0713 456 701 Juma", ""] } } },
+    ]);
   });
 });

@@ -35,9 +35,13 @@ describe("onboarding flow", () => {
     expect(photo.state).toEqual(state);
     const good = onboardingFlow.handle(state, { kind: "text", text: "Amina Said" }, ctx);
     expect(good.state).toBeNull();
-    expect(good.effects).toMatchObject([{ type: "action", action: { type: "setUserName", input: { name: "Amina Said" } } }]);
+    expect(good.effects).toMatchObject([
+      { type: "action", action: { type: "setUserName", input: { name: "Amina Said" } } },
+    ]);
     const then = good.effects[0]!.type === "action" ? good.effects[0]!.then : undefined;
-    expect(then?.({ name: "Amina Said" })).toEqual({ effects: [{ type: "reply", reply: { text: { key: "welcome.named", params: { name: "Amina Said" } } } }] });
+    expect(then?.({ name: "Amina Said" })).toEqual({
+      effects: [{ type: "reply", reply: { text: { key: "welcome.named", params: { name: "Amina Said" } } } }],
+    });
   });
 });
 
@@ -78,7 +82,10 @@ describe("claim flow", () => {
     expect(typed.state).toEqual(start.state);
     expect(typed.effects[0]).toMatchObject({ reply: { requestPhone: { key: "link.ask_phone_button" } } });
     const other = claimFlow.handle(start.state!, { kind: "contact", phone: "+255712345678", own: false }, ctx);
-    expect(other).toMatchObject({ state: start.state, effects: [{ reply: { text: { key: "link.contact_not_own" } } }] });
+    expect(other).toMatchObject({
+      state: start.state,
+      effects: [{ reply: { text: { key: "link.contact_not_own" } } }],
+    });
     const own = claimFlow.handle(start.state!, { kind: "contact", phone: "255712345678", own: true }, ctx);
     expect(own.state).toBeNull();
     expect(own.effects.map((e) => (e.type === "action" ? e.action : e.type))).toEqual([

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { catalogueKeys, catalogues, counted, label, locales, message, placeholders, plural, render, t, type MessageKey } from "../../src/i18n/index.js";
+import {
+  catalogueKeys,
+  catalogues,
+  counted,
+  label,
+  locales,
+  message,
+  placeholders,
+  plural,
+  render,
+  t,
+  type MessageKey,
+} from "../../src/i18n/index.js";
 import { formatDateTime } from "../../src/i18n/dates.js";
 import * as enums from "../../src/generated/prisma/enums.js";
 import type { BookingStatus, PaymentStatus, TaskStatus } from "../../src/generated/prisma/enums.js";
@@ -22,10 +34,18 @@ describe("message catalogues", () => {
   });
 
   it("differ between the languages (a Swahili entry is not an English copy) except names and bare formats", () => {
-    const same = keys("en").filter((k) => catalogues.en[k as keyof typeof catalogues.en] === catalogues.sw[k as keyof typeof catalogues.en]);
+    const same = keys("en").filter(
+      (k) => catalogues.en[k as keyof typeof catalogues.en] === catalogues.sw[k as keyof typeof catalogues.en],
+    );
     // A bare format ("• {name}: {text}") has no words of its own to translate; names are the same in both languages.
     const bare = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\w+\}/g, ""));
-    const names = ["language.choice.en", "language.choice.sw", "link.telegram", "link.whatsapp", "newevent.type.sendoff"];
+    const names = [
+      "language.choice.en",
+      "language.choice.sw",
+      "link.telegram",
+      "link.whatsapp",
+      "newevent.type.sendoff",
+    ];
     expect(same.filter((k) => !names.includes(k) && !bare(catalogues.en[k as keyof typeof catalogues.en]))).toEqual([]);
   });
 
@@ -46,12 +66,18 @@ const enumValues = <E extends Record<string, string>>(e: E) => Object.values(e) 
 const allEnumValues = new Set(Object.values(enums).flatMap((e) => enumValues(e as Record<string, string>)));
 /** The networks' names are the same in every language. */
 const properNames = new Set(enumValues(enums.Channel));
-const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z_]+/).filter(Boolean);
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z_]+/)
+    .filter(Boolean);
 
 describe("no raw enum value reaches a reader", () => {
   it("a Swahili text holds no status or kind in English (names of networks aside)", () => {
     for (const [key, text] of Object.entries(catalogues.sw)) {
-      const raw = wordsOf(text.replace(/\{\w+\}/g, " ")).filter((w) => allEnumValues.has(w as never) && !properNames.has(w as never));
+      const raw = wordsOf(text.replace(/\{\w+\}/g, " ")).filter(
+        (w) => allEnumValues.has(w as never) && !properNames.has(w as never),
+      );
       expect(raw, key).toEqual([]);
     }
   });
@@ -81,7 +107,10 @@ describe("no raw enum value reaches a reader", () => {
     const statuses: BookingStatus[] = enumValues(enums.BookingStatus);
     for (const status of statuses) {
       for (const locale of locales) {
-        const refusal = new AppError("booking.not_open", { code: "B-7K2QX", status: label(`booking.status.${status}`) });
+        const refusal = new AppError("booking.not_open", {
+          code: "B-7K2QX",
+          status: label(`booking.status.${status}`),
+        });
         const text = render(locale, { key: refusal.code, params: refusal.params } as never);
         if (locale === "sw") expect(wordsOf(text), text).not.toContain(status);
         expect(text).not.toMatch(/\{\w+\}/);
@@ -89,14 +118,25 @@ describe("no raw enum value reaches a reader", () => {
     }
     const org = (status: BookingStatus, payment: PaymentStatus | null, locale: "en" | "sw") =>
       t(locale, "bookings.org_item", {
-        code: "B-1", service: "Mama Neema Catering", event: "Harusi", price: "",
+        code: "B-1",
+        service: "Mama Neema Catering",
+        event: "Harusi",
+        price: "",
         status: label(organizerStatus(status)),
         payment: status === "confirmed" ? t(locale, "bookings.payment", { status: paymentStatus(payment) }) : "",
       });
     // Each side reads its own status: the organizer waits for the provider, who is the one asked to answer.
     expect(org("requested", null, "en")).toContain("waiting for the provider's answer");
     expect(org("requested", null, "sw")).toContain("inasubiri jibu la mtoa huduma");
-    expect(t("en", "bookings.item", { code: "B-1", service: "MC", event: "Harusi", when: "-", status: label("booking.status.requested") })).toContain("waiting for your answer");
+    expect(
+      t("en", "bookings.item", {
+        code: "B-1",
+        service: "MC",
+        event: "Harusi",
+        when: "-",
+        status: label("booking.status.requested"),
+      }),
+    ).toContain("waiting for your answer");
     // A declined request is declined, not "payment pending".
     expect(org("declined", "pending", "en")).toBe("• B-1 Mama Neema Catering for Harusi – declined");
     expect(org("declined", "pending", "sw")).toBe("• B-1 Mama Neema Catering kwa Harusi – imekataliwa");
@@ -113,8 +153,12 @@ describe("no raw enum value reaches a reader", () => {
     // @ts-expect-error and through a refusal
     new AppError("booking.not_open", { code: "B-1", status });
     // Plain text, numbers and labels pass.
-    expect(t("sw", "booking.not_open", { code: "B-1", status: label(`booking.status.${status}`) })).toBe("Oda B-1 imekataliwa: haiwezi kujibiwa tena.");
-    expect(message("tasks.item", { code: "T-1", title: "Keki", status: label(`task.status.${task}`), who: "", due: "" }).key).toBe("tasks.item");
+    expect(t("sw", "booking.not_open", { code: "B-1", status: label(`booking.status.${status}`) })).toBe(
+      "Oda B-1 imekataliwa: haiwezi kujibiwa tena.",
+    );
+    expect(
+      message("tasks.item", { code: "T-1", title: "Keki", status: label(`task.status.${task}`), who: "", due: "" }).key,
+    ).toBe("tasks.item");
   });
 });
 
@@ -128,25 +172,42 @@ describe("plural agreement", () => {
     expect(plural("en", "guests.n.people", 2)).toBe("2 people");
     expect(plural("sw", "book.guests", 1)).toBe("mgeni 1 anatarajiwa");
     expect(plural("en", "book.guests", 1)).toBe("1 guest expected");
-    expect(plural("sw", "reminders.saved", 1, { event: "Harusi" })).toBe("Imehifadhiwa. Kikumbusho 1 sasa kinasubiri kutumwa kwa Harusi.");
+    expect(plural("sw", "reminders.saved", 1, { event: "Harusi" })).toBe(
+      "Imehifadhiwa. Kikumbusho 1 sasa kinasubiri kutumwa kwa Harusi.",
+    );
   });
 
   it("renders counts inside a message in the reader's language", () => {
     const counts = answerCounts({ accepted: 1, declined: 2, maybe: 0, pending: 1, headcount: 1 });
-    const line = (locale: "en" | "sw") => t(locale, "events.item", { event: "Harusi", code: "H-1", when: "-", ...counts });
+    const line = (locale: "en" | "sw") =>
+      t(locale, "events.item", { event: "Harusi", code: "H-1", when: "-", ...counts });
     expect(line("sw")).toContain("1 anakuja (mtu 1), 2 hawatakuja, 0 labda, 1 hajajibu");
     expect(line("en")).toContain("1 coming (1 person), 2 not coming, 0 maybe, 1 not answered");
-    expect(render("sw", message("export.sent", { event: "Harusi", list: "wageni", count: counted("export.rows", 1), zone: "Africa/Dar_es_Salaam" }))).toContain("safu 1.");
+    expect(
+      render(
+        "sw",
+        message("export.sent", {
+          event: "Harusi",
+          list: "wageni",
+          count: counted("export.rows", 1),
+          zone: "Africa/Dar_es_Salaam",
+        }),
+      ),
+    ).toContain("safu 1.");
   });
 
   it("has both forms of every counted message, with the same placeholders", () => {
     for (const locale of locales) {
       const keys = Object.keys(catalogues[locale]);
       // A ".one" with a {count} is a counted message (PluralKey): its ".other" must exist and take the same parameters.
-      for (const key of keys.filter((k) => k.endsWith(".one") && placeholders(catalogues[locale][k as MessageKey]).includes("count"))) {
+      for (const key of keys.filter(
+        (k) => k.endsWith(".one") && placeholders(catalogues[locale][k as MessageKey]).includes("count"),
+      )) {
         const other = key.replace(/\.one$/, ".other") as MessageKey;
         expect(keys, key).toContain(other);
-        expect(placeholders(catalogues[locale][other]), key).toEqual(placeholders(catalogues[locale][key as MessageKey]));
+        expect(placeholders(catalogues[locale][other]), key).toEqual(
+          placeholders(catalogues[locale][key as MessageKey]),
+        );
       }
     }
   });
@@ -156,8 +217,12 @@ describe("dates", () => {
   const instant = new Date("2027-02-13T11:00:00Z");
   it("are shown in the event's zone, in English and Swahili", () => {
     expect(formatDateTime(instant, "Africa/Dar_es_Salaam", "en")).toBe("Sat 13 Feb 2027, 14:00");
-    expect(formatDateTime(instant, "Africa/Dar_es_Salaam", "sw")).toBe("Jumamosi 13 Februari 2027, saa nane mchana (14:00)");
-    expect(formatDateTime(new Date("2027-02-13T07:00:00Z"), "Africa/Dar_es_Salaam", "sw")).toBe("Jumamosi 13 Februari 2027, saa nne asubuhi (10:00)");
+    expect(formatDateTime(instant, "Africa/Dar_es_Salaam", "sw")).toBe(
+      "Jumamosi 13 Februari 2027, saa nane mchana (14:00)",
+    );
+    expect(formatDateTime(new Date("2027-02-13T07:00:00Z"), "Africa/Dar_es_Salaam", "sw")).toBe(
+      "Jumamosi 13 Februari 2027, saa nne asubuhi (10:00)",
+    );
     expect(formatDateTime(instant, "Africa/Nairobi", "en")).toBe("Sat 13 Feb 2027, 14:00");
     expect(formatDateTime(instant, "Africa/Kigali", "en")).toBe("Sat 13 Feb 2027, 13:00");
   });

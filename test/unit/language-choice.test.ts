@@ -13,15 +13,30 @@ const chosen = (text: string, options = dishes) => {
 
 describe("readChoice", () => {
   it.each([
-    ["Pilau", 1], ["pilau", 1], ["2", 2], ["namba 3", 3], ["ya pili", 2], ["the fourth one", 4], ["ugali", 3], ["nachagua pilau", 1],
-    ["napenda biryani", 2], ["I'll have the pilau", 1], ["pilau please", 1], ["biriani", 2], ["BRIYANI 😋", 2], ["maharage tu", 4],
+    ["Pilau", 1],
+    ["pilau", 1],
+    ["2", 2],
+    ["namba 3", 3],
+    ["ya pili", 2],
+    ["the fourth one", 4],
+    ["ugali", 3],
+    ["nachagua pilau", 1],
+    ["napenda biryani", 2],
+    ["I'll have the pilau", 1],
+    ["pilau please", 1],
+    ["biriani", 2],
+    ["BRIYANI 😋", 2],
+    ["maharage tu", 4],
   ] as const)("reads %j as option %i", (text, n) => {
     expect(chosen(text)).toBe(n);
   });
 
-  it.each(["sitaki pilau", "pilau au biryani", "7", "asante", "pilau ilikuwa tamu sana jana kwa bibi yangu", ""])("does not vote on %j", (text) => {
-    expect(chosen(text)).toBeUndefined();
-  });
+  it.each(["sitaki pilau", "pilau au biryani", "7", "asante", "pilau ilikuwa tamu sana jana kwa bibi yangu", ""])(
+    "does not vote on %j",
+    (text) => {
+      expect(chosen(text)).toBeUndefined();
+    },
+  );
 
   it("leaves a word two options share to a question", () => {
     expect(readChoice("wali", ["Wali na nyama", "Wali na samaki"])).toBeUndefined();
@@ -47,7 +62,14 @@ describe("readQuestion", () => {
     expect(readQuestion(text)?.value).toEqual(asked);
   });
 
-  it.each(["uko wapi?", "where are you", "call me when you get there", "nitakujulisha lini nitafika", "asante sana", "tangu lini?"])("does not read %j as a question about the event", (text) => {
+  it.each([
+    "uko wapi?",
+    "where are you",
+    "call me when you get there",
+    "nitakujulisha lini nitafika",
+    "asante sana",
+    "tangu lini?",
+  ])("does not read %j as a question about the event", (text) => {
     expect(readQuestion(text)).toBeUndefined();
   });
 });

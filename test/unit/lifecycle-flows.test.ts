@@ -9,7 +9,10 @@ import { endsAt } from "../../src/domain/event-lifecycle.js";
 
 const now = new Date("2026-12-01T09:00:00Z");
 const ctx: FlowContext = { locale: "sw", userName: "Neema", timeZone: "Africa/Dar_es_Salaam", now };
-const keys = (step: Step<unknown>) => step.effects.map((e: Effect<unknown>) => (e.type === "reply" ? ("key" in e.reply.text ? e.reply.text.key : e.reply.text.text) : e.action.type));
+const keys = (step: Step<unknown>) =>
+  step.effects.map((e: Effect<unknown>) =>
+    e.type === "reply" ? ("key" in e.reply.text ? e.reply.text.key : e.reply.text.text) : e.action.type,
+  );
 const said = (text: string): FlowInput => ({ kind: "text", text });
 const tapped = (value: string): FlowInput => ({ kind: "choice", value });
 const params = (step: Step<unknown>) => {
@@ -30,9 +33,14 @@ describe("cancelling and completing ask first", () => {
   });
 
   it.each([
-    [tapped("cancel:yes"), "cancelEvent"], [said("Ndiyo"), "cancelEvent"], [said("yes"), "cancelEvent"],
-    [tapped("cancel:no"), "lifecycle.cancel_kept"], [said("hapana"), "lifecycle.cancel_kept"], [said("no"), "lifecycle.cancel_kept"],
-    [said("subiri kwanza"), "lifecycle.cancel_ask"], [tapped("complete:yes"), "lifecycle.cancel_ask"],
+    [tapped("cancel:yes"), "cancelEvent"],
+    [said("Ndiyo"), "cancelEvent"],
+    [said("yes"), "cancelEvent"],
+    [tapped("cancel:no"), "lifecycle.cancel_kept"],
+    [said("hapana"), "lifecycle.cancel_kept"],
+    [said("no"), "lifecycle.cancel_kept"],
+    [said("subiri kwanza"), "lifecycle.cancel_ask"],
+    [tapped("complete:yes"), "lifecycle.cancel_ask"],
   ] as const)("cancel: %j -> %s", (input, key) => {
     const step = cancelEventFlow.handle(cancel, input, ctx);
     expect(keys(step)).toEqual([key]);
@@ -40,8 +48,10 @@ describe("cancelling and completing ask first", () => {
   });
 
   it.each([
-    [tapped("complete:yes"), "completeEvent"], [said("ndio"), "completeEvent"],
-    [tapped("complete:no"), "lifecycle.complete_kept"], [said("Hapana"), "lifecycle.complete_kept"],
+    [tapped("complete:yes"), "completeEvent"],
+    [said("ndio"), "completeEvent"],
+    [tapped("complete:no"), "lifecycle.complete_kept"],
+    [said("Hapana"), "lifecycle.complete_kept"],
     [said("harusi ni jumamosi"), "lifecycle.complete_ask"],
   ] as const)("complete: %j -> %s", (input, key) => {
     expect(keys(completeEventFlow.handle(done, input, ctx))).toEqual([key]);
@@ -49,7 +59,12 @@ describe("cancelling and completing ask first", () => {
 });
 
 describe("postponing", () => {
-  const args = { code: "HARUSI-7K2", event: "Harusi ya Neema", zone: "Africa/Dar_es_Salaam", from: "Jumamosi 5 Desemba 2026, saa nane mchana (14:00)" };
+  const args = {
+    code: "HARUSI-7K2",
+    event: "Harusi ya Neema",
+    zone: "Africa/Dar_es_Salaam",
+    from: "Jumamosi 5 Desemba 2026, saa nane mchana (14:00)",
+  };
   const asking: PostponeEventState = { ...args };
 
   it("asks the new date, reads it in the event's zone and shows it before moving anything", () => {
@@ -61,7 +76,10 @@ describe("postponing", () => {
     const yes = postponeEventFlow.handle(step.state!, tapped("postpone:yes"), ctx);
     expect(keys(yes)).toEqual(["postponeEvent"]);
     const action = yes.effects[0]!;
-    expect(action.type === "action" && action.action.input).toEqual({ code: "HARUSI-7K2", at: "2026-12-20T11:00:00.000Z" });
+    expect(action.type === "action" && action.action.input).toEqual({
+      code: "HARUSI-7K2",
+      at: "2026-12-20T11:00:00.000Z",
+    });
     expect(yes.state).toBeNull();
   });
 
@@ -77,31 +95,45 @@ describe("postponing", () => {
     const past = postponeEventFlow.handle(asking, said("2025-01-01 10:00"), ctx);
     expect(keys(past)).toEqual(["lifecycle.postpone_when_past"]);
     expect(past.state?.at).toBeUndefined();
-    expect(keys(postponeEventFlow.handle(asking, said("mwezi wa kumi na tatu"), ctx))).toEqual(["lifecycle.postpone_when_unclear"]);
+    expect(keys(postponeEventFlow.handle(asking, said("mwezi wa kumi na tatu"), ctx))).toEqual([
+      "lifecycle.postpone_when_unclear",
+    ]);
     expect(keys(postponeEventFlow.handle(asking, said("hapana, tuache"), ctx))).toEqual(["lifecycle.postpone_kept"]);
   });
 
-  it.each(["sijui bado", "Bado haijulikani", "not yet known", "TBA", "tarehe itatangazwa", "we dont know yet 🙏"])("reads %j as a date to be announced", (text) => {
-    expect(saysNotKnown(text)).toBe(true);
-    const step = postponeEventFlow.handle(asking, said(text), ctx);
-    expect(keys(step)).toEqual(["lifecycle.postpone_ask_tba"]);
-    expect(step.state?.at).toBeNull();
-    const yes = postponeEventFlow.handle(JSON.parse(JSON.stringify(step.state)), said("ndiyo"), ctx);
-    const action = yes.effects[0]!;
-    expect(action.type === "action" && action.action.input).toEqual({ code: "HARUSI-7K2", at: null });
-  });
+  it.each(["sijui bado", "Bado haijulikani", "not yet known", "TBA", "tarehe itatangazwa", "we dont know yet 🙏"])(
+    "reads %j as a date to be announced",
+    (text) => {
+      expect(saysNotKnown(text)).toBe(true);
+      const step = postponeEventFlow.handle(asking, said(text), ctx);
+      expect(keys(step)).toEqual(["lifecycle.postpone_ask_tba"]);
+      expect(step.state?.at).toBeNull();
+      const yes = postponeEventFlow.handle(JSON.parse(JSON.stringify(step.state)), said("ndiyo"), ctx);
+      const action = yes.effects[0]!;
+      expect(action.type === "action" && action.action.input).toEqual({ code: "HARUSI-7K2", at: null });
+    },
+  );
 
-  it.each(["2026-12-20 14:00", "harusi ni ya Juma na Asha, tumeamua kuisogeza kwa sababu za kifamilia"])("does not read %j as not known", (text) => {
-    expect(saysNotKnown(text)).toBe(false);
-  });
+  it.each(["2026-12-20 14:00", "harusi ni ya Juma na Asha, tumeamua kuisogeza kwa sababu za kifamilia"])(
+    "does not read %j as not known",
+    (text) => {
+      expect(saysNotKnown(text)).toBe(false);
+    },
+  );
 });
 
 describe("when an event has ended", () => {
   const start = new Date("2026-12-05T11:00:00Z");
   it("is a few hours after its start, or its end, or its last session's end, whichever is latest", () => {
-    expect(endsAt({ startTime: start, endTime: null, sessionEnds: [] })?.toISOString()).toBe("2026-12-05T17:00:00.000Z");
-    expect(endsAt({ startTime: start, endTime: new Date("2026-12-05T22:00:00Z"), sessionEnds: [] })?.toISOString()).toBe("2026-12-05T22:00:00.000Z");
-    expect(endsAt({ startTime: start, endTime: null, sessionEnds: [new Date("2026-12-06T02:00:00Z"), null] })?.toISOString()).toBe("2026-12-06T02:00:00.000Z");
+    expect(endsAt({ startTime: start, endTime: null, sessionEnds: [] })?.toISOString()).toBe(
+      "2026-12-05T17:00:00.000Z",
+    );
+    expect(
+      endsAt({ startTime: start, endTime: new Date("2026-12-05T22:00:00Z"), sessionEnds: [] })?.toISOString(),
+    ).toBe("2026-12-05T22:00:00.000Z");
+    expect(
+      endsAt({ startTime: start, endTime: null, sessionEnds: [new Date("2026-12-06T02:00:00Z"), null] })?.toISOString(),
+    ).toBe("2026-12-06T02:00:00.000Z");
     expect(endsAt({ startTime: null, endTime: null, sessionEnds: [] })).toBeUndefined();
   });
 });

@@ -33,24 +33,40 @@ describe("quiet hours", () => {
 
   it("handles a window within one day and a daylight-saving night", () => {
     const lunch = parseQuietHours("12:00-14:00")!;
-    expect(quietUntil(new Date("2026-12-01T10:00:00Z"), "Africa/Dar_es_Salaam", lunch)?.toISOString()).toBe("2026-12-01T11:00:00.000Z");
+    expect(quietUntil(new Date("2026-12-01T10:00:00Z"), "Africa/Dar_es_Salaam", lunch)?.toISOString()).toBe(
+      "2026-12-01T11:00:00.000Z",
+    );
     expect(quietUntil(new Date("2026-12-01T12:00:00Z"), "Africa/Dar_es_Salaam", lunch)).toBeUndefined();
     // London's clocks go back on 25 October 2026: 08:00 that morning is 08:00 GMT.
-    expect(quietUntil(new Date("2026-10-25T00:30:00Z"), "Europe/London", quiet)?.toISOString()).toBe("2026-10-25T08:00:00.000Z");
+    expect(quietUntil(new Date("2026-10-25T00:30:00Z"), "Europe/London", quiet)?.toISOString()).toBe(
+      "2026-10-25T08:00:00.000Z",
+    );
     expect(quietUntil(new Date("2026-12-01T22:00:00Z"), "Africa/Dar_es_Salaam", null)).toBeUndefined();
   });
 });
 
 describe("reminder times organizers type", () => {
   it.each([
-    [["7d", "1d", "3h"], [10080, 1440, 180]],
-    [["3h", "7d"], [10080, 180]],
-    [["30m", "30m", "1H"], [60, 30]],
+    [
+      ["7d", "1d", "3h"],
+      [10080, 1440, 180],
+    ],
+    [
+      ["3h", "7d"],
+      [10080, 180],
+    ],
+    [
+      ["30m", "30m", "1H"],
+      [60, 30],
+    ],
   ])("reads %j", (words, minutes) => expect(parseOffsets(words)).toEqual(minutes));
 
-  it.each([[["7x"]], [["0h"]], [["61d"]], [["1d", "2d", "3d", "4d", "5d", "6d"]], [[]], [["-1d"]], [["1.5d"]]])("refuses %j", (words) => {
-    expect(parseOffsets(words)).toBeUndefined();
-  });
+  it.each([[["7x"]], [["0h"]], [["61d"]], [["1d", "2d", "3d", "4d", "5d", "6d"]], [[]], [["-1d"]], [["1.5d"]]])(
+    "refuses %j",
+    (words) => {
+      expect(parseOffsets(words)).toBeUndefined();
+    },
+  );
 });
 
 describe("how long is left", () => {

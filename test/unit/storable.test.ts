@@ -14,7 +14,9 @@ const event = (over: Partial<InboundEvent> = {}): InboundEvent => ({
 
 describe("toStorableEvent", () => {
   it("leaves an ordinary message as it is and notes nothing", () => {
-    const { event: out, notes } = toStorableEvent(event({ content: { kind: "text", text: "Habari 😀\nza asubuhi\tsana" } }));
+    const { event: out, notes } = toStorableEvent(
+      event({ content: { kind: "text", text: "Habari 😀\nza asubuhi\tsana" } }),
+    );
     expect(out).toEqual(event({ content: { kind: "text", text: "Habari 😀\nza asubuhi\tsana" } }));
     expect(notes).toEqual([]);
   });
@@ -31,7 +33,9 @@ describe("toStorableEvent", () => {
     expect(notes.join("; ")).toMatch(/sender\.name: removed 2 control/);
     expect(notes.join("; ")).toMatch(/content\.caption: removed 1 control/);
 
-    const contact = toStorableEvent(event({ content: { kind: "contact", phone: "+255\u0000712345678", own: false, name: "Ba\u0000ba" } })).event;
+    const contact = toStorableEvent(
+      event({ content: { kind: "contact", phone: "+255\u0000712345678", own: false, name: "Ba\u0000ba" } }),
+    ).event;
     expect(contact.content).toEqual({ kind: "contact", phone: "+255712345678", own: false, name: "Baba" });
     expect(JSON.stringify(contact)).not.toContain("\\u0000");
   });
@@ -48,7 +52,9 @@ describe("toStorableEvent", () => {
     expect(out.content).toEqual({ kind: "refused", reason: "too_long", length: inboundLimits.text + 1 });
     expect(notes[0]).toMatch(/refused/);
     // exactly at the limit is taken
-    expect(toStorableEvent(event({ content: { kind: "text", text: "x".repeat(inboundLimits.text) } })).event.content.kind).toBe("text");
+    expect(
+      toStorableEvent(event({ content: { kind: "text", text: "x".repeat(inboundLimits.text) } })).event.content.kind,
+    ).toBe("text");
   });
 
   it("cuts names and captions, and replaces over-long ids by a digest that keeps them apart", () => {
@@ -66,8 +72,15 @@ describe("toStorableEvent", () => {
   });
 
   it("caps choice values, start payloads and poll votes", () => {
-    expect(toStorableEvent(event({ content: { kind: "choice", value: "v".repeat(1000) } })).event.content).toEqual({ kind: "choice", value: "v".repeat(inboundLimits.choice) });
-    const vote = toStorableEvent(event({ content: { kind: "poll_vote", pollRef: "p", values: Array.from({ length: 100 }, (_, i) => `o\u0000${i}`) } })).event.content;
+    expect(toStorableEvent(event({ content: { kind: "choice", value: "v".repeat(1000) } })).event.content).toEqual({
+      kind: "choice",
+      value: "v".repeat(inboundLimits.choice),
+    });
+    const vote = toStorableEvent(
+      event({
+        content: { kind: "poll_vote", pollRef: "p", values: Array.from({ length: 100 }, (_, i) => `o\u0000${i}`) },
+      }),
+    ).event.content;
     expect(vote).toMatchObject({ kind: "poll_vote", pollRef: "p" });
     expect((vote as { values: string[] }).values).toHaveLength(inboundLimits.pollValues);
     expect((vote as { values: string[] }).values[0]).toBe("o0");

@@ -14,9 +14,19 @@ describe("held-back writes", () => {
     writes.setLocale("known-1", "en");
     writes.linkIdentity({ id: "known-2", name: "Juma", phone: "+255700000002", locale: null }, "telegram", "42");
     const held = writes.held();
-    expect(held.users).toEqual({ id: [created.id], name: ["Neema Mushi"], phone: ["+255700000001"], locale: ["sw"], timeZone: ["Africa/Dar_es_Salaam"] });
+    expect(held.users).toEqual({
+      id: [created.id],
+      name: ["Neema Mushi"],
+      phone: ["+255700000001"],
+      locale: ["sw"],
+      timeZone: ["Africa/Dar_es_Salaam"],
+    });
     expect(held.changes).toEqual({ id: ["known-1"], name: ["Baraka"], locale: ["en"] });
-    expect(held.identities).toEqual({ userId: [created.id, "known-2"], channel: ["simulator", "telegram"], externalId: ["+255700000001", "42"] });
+    expect(held.identities).toEqual({
+      userId: [created.id, "known-2"],
+      channel: ["simulator", "telegram"],
+      externalId: ["+255700000001", "42"],
+    });
   });
 
   it("finds a person the batch created or linked by their network id, and a new person by phone", () => {

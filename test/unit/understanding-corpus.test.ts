@@ -15,7 +15,12 @@ describe("the understanding corpus", () => {
   for (const [group, lines] of corpus) {
     it(`reads the ${group} group (${lines.length} lines) at ${required * 100} % or better`, () => {
       const result = checkGroup(group, lines);
-      const report = result.failures.map((f) => `  ${JSON.stringify(f.line.text)}: expected ${JSON.stringify(f.line.expect)}, got ${JSON.stringify(f.got)}`).join("\n");
+      const report = result.failures
+        .map(
+          (f) =>
+            `  ${JSON.stringify(f.line.text)}: expected ${JSON.stringify(f.line.expect)}, got ${JSON.stringify(f.got)}`,
+        )
+        .join("\n");
       if (result.failures.length) console.log(`${group}: ${result.passed}/${result.total}\n${report}`);
       expect(result.passed / result.total, report).toBeGreaterThanOrEqual(required);
     });

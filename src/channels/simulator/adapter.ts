@@ -54,7 +54,14 @@ export function createSimulatorAdapter(options: SimulatorOptions): SimulatorAdap
       // The page shows text: a photo and a pin become lines with their links (an OpenStreetMap map for the pin).
       const extras = [
         ...(message.photo ? [`🖼 ${message.photo.ref}`] : []),
-        ...(message.location ? [`📍 ${[message.location.name, message.location.address].filter(Boolean).join(", ")} ${mapLink(message.location)}`.replace("📍  ", "📍 ")] : []),
+        ...(message.location
+          ? [
+              `📍 ${[message.location.name, message.location.address].filter(Boolean).join(", ")} ${mapLink(message.location)}`.replace(
+                "📍  ",
+                "📍 ",
+              ),
+            ]
+          : []),
       ];
       const stored = history.append(message.chatId, {
         text: [message.text, ...extras].join("\n"),

@@ -67,7 +67,8 @@ export class ChatHistory {
     firstSeq: number = Date.now(),
   ) {
     for (const [key, value] of Object.entries(limits)) {
-      if (!Number.isInteger(value) || value < 1) throw new RangeError(`history limit ${key} must be a positive integer`);
+      if (!Number.isInteger(value) || value < 1)
+        throw new RangeError(`history limit ${key} must be a positive integer`);
     }
     this.lastSeq = firstSeq - 1;
   }
@@ -85,12 +86,22 @@ export class ChatHistory {
    * The person wrote in: the chat shows up in the chat list even before the bot answers, and what they sent is kept
    * (as the page showed it) for a page that is reloaded. It wakes no long-poll: only the bot's answers do.
    */
-  noteInbound(phone: string, name: string | undefined, sent?: { text: string; clientId: string }, now = new Date()): void {
+  noteInbound(
+    phone: string,
+    name: string | undefined,
+    sent?: { text: string; clientId: string },
+    now = new Date(),
+  ): void {
     const chat = this.touch(phone, now);
     if (name) chat.name = name;
     // A page's retry of the same message (same id) is kept once.
     if (!sent || chat.messages.some((m) => m.mine?.clientId === sent.clientId)) return;
-    chat.messages.push({ seq: ++this.lastSeq, text: sent.text, at: now.toISOString(), mine: { clientId: sent.clientId } });
+    chat.messages.push({
+      seq: ++this.lastSeq,
+      text: sent.text,
+      at: now.toISOString(),
+      mine: { clientId: sent.clientId },
+    });
     if (chat.messages.length > this.limits.perChat) chat.messages.splice(0, chat.messages.length - this.limits.perChat);
   }
 
@@ -106,9 +117,11 @@ export class ChatHistory {
 
   /** Every chat, most recently active first (the Map keeps them in activity order, see touch()). */
   chatsByRecency(): ChatSummary[] {
-    return [...this.chats]
-      .reverse()
-      .map(([phone, chat]) => ({ phone, ...(chat.name ? { name: chat.name } : {}), lastAt: chat.lastAt.toISOString() }));
+    return [...this.chats].reverse().map(([phone, chat]) => ({
+      phone,
+      ...(chat.name ? { name: chat.name } : {}),
+      lastAt: chat.lastAt.toISOString(),
+    }));
   }
 
   /**

@@ -62,13 +62,17 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
       logger.warn({ err, externalId: event.externalId }, "simulator message not taken; the client will retry");
       return res.status(503).set("Retry-After", "1").json({ error: "the message was not taken; send it again", id });
     }
-    history.noteInbound(parsed.data.from, parsed.data.name, { text: parsed.data.shown ?? shownText(parsed.data), clientId: id });
+    history.noteInbound(parsed.data.from, parsed.data.name, {
+      text: parsed.data.shown ?? shownText(parsed.data),
+      clientId: id,
+    });
     res.status(202).json({ id });
   });
 
   router.get("/api/files/:id", (req, res) => {
     const file = /^[0-9a-f-]{36}$/.test(req.params.id) ? history.file(req.params.id) : undefined;
-    if (!file) return res.status(404).json({ error: "no such file (the simulator keeps files in memory until it restarts)" });
+    if (!file)
+      return res.status(404).json({ error: "no such file (the simulator keeps files in memory until it restarts)" });
     res
       .set({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" })
       .type(file.mimeType)
@@ -138,7 +142,12 @@ function badRequest(res: Response, error: z.ZodError) {
 /** Only what the page needs; empty choices and a false requestPhone are left out. */
 function toWire({ seq, text, choices, requestPhone, at, mine, document }: StoredMessage) {
   return {
-    seq, text, ...(choices?.length ? { choices } : {}), ...(requestPhone ? { requestPhone } : {}), at, ...(mine ? { mine } : {}),
+    seq,
+    text,
+    ...(choices?.length ? { choices } : {}),
+    ...(requestPhone ? { requestPhone } : {}),
+    at,
+    ...(mine ? { mine } : {}),
     ...(document ? { document: { ...document, url: `api/files/${document.id}` } } : {}),
   };
 }

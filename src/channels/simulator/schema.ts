@@ -38,7 +38,11 @@ export const inboundBodySchema = z
     contact: z.strictObject({ phone }).optional(),
     startPayload: code("startPayload").optional(),
     location: z
-      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(80).optional() })
+      .strictObject({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        name: z.string().max(80).optional(),
+      })
       .optional(),
     /** What the page showed for it (a button's label rather than its value), kept for a reloaded page. */
     shown: z.string().max(300, "must be at most 300 characters").optional(),
@@ -68,7 +72,8 @@ export function summariseIssues(error: z.ZodError): string {
 export function toInboundContent(body: InboundBody): InboundContent {
   if (body.text !== undefined) return { kind: "text", text: body.text };
   if (body.choice !== undefined) return { kind: "choice", value: body.choice };
-  if (body.contact !== undefined) return { kind: "contact", phone: body.contact.phone, own: body.contact.phone === body.from };
+  if (body.contact !== undefined)
+    return { kind: "contact", phone: body.contact.phone, own: body.contact.phone === body.from };
   if (body.startPayload !== undefined) return { kind: "start", payload: body.startPayload };
   if (body.location !== undefined) return { kind: "location", ...body.location };
   throw new Error("unreachable: the schema requires exactly one content field");

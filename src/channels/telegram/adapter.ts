@@ -45,7 +45,12 @@ function apiErrorCode(error: unknown): number | undefined {
 
 /** Telegram's published limits (see ENVIRONMENT.md, "Platform limits"); a private chat tolerates short bursts, so a
  * few replies go at once and the average stays at one a second. */
-export const TELEGRAM_RATE_LIMITS: RateLimits = { globalPerSecond: 30, perChatIntervalMs: 1000, perChatBurst: 3, groupPerMinute: 20 };
+export const TELEGRAM_RATE_LIMITS: RateLimits = {
+  globalPerSecond: 30,
+  perChatIntervalMs: 1000,
+  perChatBurst: 3,
+  groupPerMinute: 20,
+};
 
 export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
   const telegram = new Telegram(options.token, { apiRoot: options.apiRoot });
@@ -80,7 +85,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     } catch (err) {
       // An update we cannot translate would fail the same way every time it is offered: acknowledge it, so it
       // cannot hold back the updates behind it, and say so in the log.
-      log.error({ err, updateId: update.update_id }, "telegram update could not be translated; acknowledged and dropped");
+      log.error(
+        { err, updateId: update.update_id },
+        "telegram update could not be translated; acknowledged and dropped",
+      );
       return;
     }
     if (event) await to(event);
@@ -90,13 +98,22 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   /** Webhook set, or webhook removed and long polling started. */
   async function connect(to: InboundSink): Promise<void> {
     if (options.webhook) {
-      await telegram.setWebhook(options.webhook.url, { secret_token: options.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      await telegram.setWebhook(options.webhook.url, {
+        secret_token: options.webhook.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
       log.info({ url: options.webhook.url }, "telegram webhook set");
       return;
     }
     // getUpdates is refused while a webhook is set (e.g. left over from a webhook deployment).
     await telegram.deleteWebhook({ drop_pending_updates: false });
-    poller = startPolling({ telegram, handle: (update) => handle(update, to), logger: log, timeoutSeconds: pollTimeoutSeconds, retryDelayMs });
+    poller = startPolling({
+      telegram,
+      handle: (update) => handle(update, to),
+      logger: log,
+      timeoutSeconds: pollTimeoutSeconds,
+      retryDelayMs,
+    });
     log.info("telegram long polling started");
   }
 
@@ -114,7 +131,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         (error: unknown) => {
           if (sink !== to) return;
           connecting = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : String(error);
-          log.warn({ err: error, attempt, nextInMs: Math.min(retryDelayMs * 2 ** attempt, 60_000) }, "Telegram still cannot be reached");
+          log.warn(
+            { err: error, attempt, nextInMs: Math.min(retryDelayMs * 2 ** attempt, 60_000) },
+            "Telegram still cannot be reached",
+          );
           scheduleRetry(to, attempt + 1);
         },
       );
@@ -141,7 +161,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         // 401/404 to the token: wrong or revoked. Telegram will not change its mind; say so and stop.
         if (code === 401 || code === 404) {
           sink = undefined;
-          throw new TelegramTokenRefusedError(`Telegram refused TELEGRAM_BOT_TOKEN (${code}): check the token from @BotFather`);
+          throw new TelegramTokenRefusedError(
+            `Telegram refused TELEGRAM_BOT_TOKEN (${code}): check the token from @BotFather`,
+          );
         }
         // The network (or Telegram) is away: keep trying in the background while the rest of Nuru runs.
         connecting = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : String(error);
@@ -181,7 +203,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
           const { base64, filename, mimeType } = message.document;
           const file = { source: Buffer.from(base64, "base64"), filename };
           // A picture (an entry pass, a chart) is shown as one; anything else is a file to open.
-          sent = mimeType.startsWith("image/") ? await telegram.sendPhoto(message.chatId, file, extra) : await telegram.sendDocument(message.chatId, file, extra);
+          sent = mimeType.startsWith("image/")
+            ? await telegram.sendPhoto(message.chatId, file, extra)
+            : await telegram.sendDocument(message.chatId, file, extra);
         }
         // A retry after a failure part-way repeats the parts already sent: rare, and better than losing the rest.
         for (const [i, part] of parts.entries()) {

@@ -35,9 +35,16 @@ function messageContent(message: Message): InboundContent | undefined {
   }
   if ("venue" in message) {
     const { location, title, address } = message.venue;
-    return { kind: "location", latitude: location.latitude, longitude: location.longitude, ...(title ? { name: title } : {}), ...(address ? { address } : {}) };
+    return {
+      kind: "location",
+      latitude: location.latitude,
+      longitude: location.longitude,
+      ...(title ? { name: title } : {}),
+      ...(address ? { address } : {}),
+    };
   }
-  if ("location" in message) return { kind: "location", latitude: message.location.latitude, longitude: message.location.longitude };
+  if ("location" in message)
+    return { kind: "location", latitude: message.location.latitude, longitude: message.location.longitude };
   if ("photo" in message && message.photo.length) {
     // Telegram sends several sizes of one photo; keep the largest.
     const largest = message.photo.reduce((best, size) =>
@@ -45,10 +52,13 @@ function messageContent(message: Message): InboundContent | undefined {
     );
     return { kind: "media", mediaType: "photo", ref: largest.file_id, ...withCaption(message) };
   }
-  if ("video" in message) return { kind: "media", mediaType: "video", ref: message.video.file_id, ...withCaption(message) };
+  if ("video" in message)
+    return { kind: "media", mediaType: "video", ref: message.video.file_id, ...withCaption(message) };
   if ("video_note" in message) return { kind: "media", mediaType: "video", ref: message.video_note.file_id };
-  if ("voice" in message) return { kind: "media", mediaType: "audio", ref: message.voice.file_id, ...withCaption(message) };
-  if ("audio" in message) return { kind: "media", mediaType: "audio", ref: message.audio.file_id, ...withCaption(message) };
+  if ("voice" in message)
+    return { kind: "media", mediaType: "audio", ref: message.voice.file_id, ...withCaption(message) };
+  if ("audio" in message)
+    return { kind: "media", mediaType: "audio", ref: message.audio.file_id, ...withCaption(message) };
   if ("sticker" in message) return { kind: "media", mediaType: "sticker", ref: message.sticker.file_id };
   // Animations (GIFs) also carry a document field, so they land here as documents.
   if ("document" in message) {

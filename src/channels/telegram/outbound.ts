@@ -30,7 +30,9 @@ export function replyMarkupFor(message: OutboundPayload, hasReplyKeyboard: boole
   const choices = message.choices ?? [];
   if (choices.length > 0 && message.requestPhone) {
     // A message carries one keyboard: inline buttons or a reply keyboard, never both.
-    throw new PermanentSendError("a Telegram message cannot offer choices and a phone request at once; send them separately");
+    throw new PermanentSendError(
+      "a Telegram message cannot offer choices and a phone request at once; send them separately",
+    );
   }
   if (choices.length > 0) return inlineKeyboard(choices);
   if (message.requestPhone) {

@@ -105,7 +105,10 @@ export function startPolling(opts: PollerOptions): Poller {
         opts.handle(update).then(
           () => true,
           (error: unknown) => {
-            log.warn({ err: error, updateId: update.update_id, attempt: 1 }, "telegram update not taken; offering it again");
+            log.warn(
+              { err: error, updateId: update.update_id, attempt: 1 },
+              "telegram update not taken; offering it again",
+            );
             return false;
           },
         ),

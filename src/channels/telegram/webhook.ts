@@ -73,7 +73,10 @@ export function createWebhookHandler(opts: {
       await processUpdate(parsed.data as unknown as Update);
       res.status(200).end();
     } catch (error) {
-      opts.logger.warn({ err: error, updateId: parsed.data.update_id }, "telegram update not taken; Telegram will retry");
+      opts.logger.warn(
+        { err: error, updateId: parsed.data.update_id },
+        "telegram update not taken; Telegram will retry",
+      );
       res.status(500).end();
     }
   };

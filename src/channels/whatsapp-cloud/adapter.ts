@@ -65,7 +65,9 @@ export function cloudRateLimits(messagesPerSecond = 80, dailyNewConversations?: 
     perChatBurst: 6,
     groupPerMinute: 20,
     // Not a ban risk here but Meta's messaging limit: conversations Nuru starts, per day. No pacing within it.
-    ...(dailyNewConversations ? { firstContact: { perHour: Number.POSITIVE_INFINITY, perDay: dailyNewConversations, jitter: 0 } } : {}),
+    ...(dailyNewConversations
+      ? { firstContact: { perHour: Number.POSITIVE_INFINITY, perDay: dailyNewConversations, jitter: 0 } }
+      : {}),
   };
 }
 
@@ -108,7 +110,10 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   function tokenProblem(err: CloudTokenRefusedError): never {
     tokenRefused = err.message;
     if (tokenLog()) {
-      log.error({ reason: err.message }, "WhatsApp Cloud refused the token (expired, revoked or without this number): messages wait. Set WHATSAPP_CLOUD_TOKEN to a new System User token and restart");
+      log.error(
+        { reason: err.message },
+        "WhatsApp Cloud refused the token (expired, revoked or without this number): messages wait. Set WHATSAPP_CLOUD_TOKEN to a new System User token and restart",
+      );
     }
     // Every send would fail the same way: the channel pauses a minute and tries again; nothing is lost meanwhile.
     throw new RateLimitError(60_000);
@@ -151,12 +156,22 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
       const profile = await call(() => graph.numberProfile());
       number = profile.displayPhoneNumber?.replace(/\D/g, "") || undefined;
       connecting = undefined;
-      log.info({ number: profile.displayPhoneNumber, name: profile.verifiedName, quality: profile.qualityRating }, "WhatsApp Cloud API number ready");
+      log.info(
+        { number: profile.displayPhoneNumber, name: profile.verifiedName, quality: profile.qualityRating },
+        "WhatsApp Cloud API number ready",
+      );
     } catch (err) {
-      if (tokenRefused && attempt === 0) throw new CloudTokenRefusedError(`WhatsApp Cloud refused WHATSAPP_CLOUD_TOKEN for number ${options.phoneNumberId} (${tokenRefused}). Create a System User token with whatsapp_business_messaging and set it`);
+      if (tokenRefused && attempt === 0)
+        throw new CloudTokenRefusedError(
+          `WhatsApp Cloud refused WHATSAPP_CLOUD_TOKEN for number ${options.phoneNumberId} (${tokenRefused}). Create a System User token with whatsapp_business_messaging and set it`,
+        );
       connecting = err instanceof Error ? err.message.slice(0, 200) : String(err);
       const delay = Math.min(retryDelayMs * 2 ** attempt, 60_000);
-      if (attempt === 0) log.warn({ err, nextInMs: delay }, "WhatsApp Cloud API cannot be reached yet; the webhook takes messages meanwhile, sends retry");
+      if (attempt === 0)
+        log.warn(
+          { err, nextInMs: delay },
+          "WhatsApp Cloud API cannot be reached yet; the webhook takes messages meanwhile, sends retry",
+        );
       retryTimer = setTimeout(() => void learnNumber(attempt + 1).catch(() => undefined), delay);
       retryTimer.unref();
     }
@@ -172,7 +187,9 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
       if ("message" in planned) lastId = await call(() => graph.sendMessage({ to: chatId, ...planned.message }));
       else {
         const mediaId = await call(() => graph.uploadMedia(planned.upload));
-        lastId = await call(() => graph.sendMessage({ to: chatId, ...uploadedMediaMessage(mediaId, planned.upload, planned.caption) }));
+        lastId = await call(() =>
+          graph.sendMessage({ to: chatId, ...uploadedMediaMessage(mediaId, planned.upload, planned.caption) }),
+        );
       }
       if (key && part < sends.length - 1) {
         progress.delete(key);
@@ -196,7 +213,10 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
         const { name, language } = message.template as { name: string; language: { code: string } };
         templateRefused = `${name} (${language.code}): ${err.reason}`;
         if (templateLog()) {
-          log.error({ template: name, language: language.code, reason: err.reason }, "Meta refused a template: messages to people silent for 24 hours wait until they write. Check its name, language and approval in WhatsApp Manager (README lists the texts)");
+          log.error(
+            { template: name, language: language.code, reason: err.reason },
+            "Meta refused a template: messages to people silent for 24 hours wait until they write. Check its name, language and approval in WhatsApp Manager (README lists the texts)",
+          );
         }
       }
       throw err;
@@ -214,11 +234,15 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
     }
     const shape = webhookSchema.safeParse(json);
     if (!shape.success) {
-      log.warn({ issues: shape.error.issues.slice(0, 3) }, "whatsapp cloud webhook body is not a WhatsApp notification");
+      log.warn(
+        { issues: shape.error.issues.slice(0, 3) },
+        "whatsapp cloud webhook body is not a WhatsApp notification",
+      );
       return { status: 400, body: "not a WhatsApp notification" };
     }
     const parsed = parseWebhook(shape.data, options.phoneNumberId);
-    if (parsed.skipped.length) log.info({ skipped: parsed.skipped.slice(0, 10) }, "whatsapp cloud: parts of a delivery Nuru does not act on");
+    if (parsed.skipped.length)
+      log.info({ skipped: parsed.skipped.slice(0, 10) }, "whatsapp cloud: parts of a delivery Nuru does not act on");
     // In order: a chat's messages reach the log in the order Meta gives them.
     for (const event of parsed.events) {
       noteWrote(event.chatId, event.sentAt);
@@ -249,7 +273,8 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
 
     async send(payload: OutboundPayload): Promise<SendResult> {
       const chatId = payload.chatId;
-      if (!/^\d{7,15}$/.test(chatId)) throw new PermanentSendError(`"${chatId}" is not a WhatsApp number (digits with the country code)`);
+      if (!/^\d{7,15}$/.test(chatId))
+        throw new PermanentSendError(`"${chatId}" is not a WhatsApp number (digits with the country code)`);
       if (!payload.windowClosed && (await windowOpen(chatId))) {
         try {
           return { externalId: await sendPlanned(chatId, payload) };
@@ -259,7 +284,8 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
           if (!(err instanceof HoldUntilTheyWriteError) || !payload.template) throw err;
         }
       }
-      if (!payload.template) throw new HoldUntilTheyWriteError("more than 24 hours since they wrote, and this message has no template");
+      if (!payload.template)
+        throw new HoldUntilTheyWriteError("more than 24 hours since they wrote, and this message has no template");
       return { externalId: await sendTemplate(chatId, payload) };
     },
 

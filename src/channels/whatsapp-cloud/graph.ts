@@ -33,7 +33,9 @@ export class GraphError extends Error {
     readonly status: number,
     readonly body: GraphErrorBody,
   ) {
-    super(`WhatsApp Cloud API ${status}: ${body.code ?? "?"} ${body.message ?? ""}${body.error_data?.details ? ` (${body.error_data.details})` : ""}`.trim());
+    super(
+      `WhatsApp Cloud API ${status}: ${body.code ?? "?"} ${body.message ?? ""}${body.error_data?.details ? ` (${body.error_data.details})` : ""}`.trim(),
+    );
   }
 }
 
@@ -112,15 +114,27 @@ export class GraphClient {
 
   /** The number's public face, which also proves the token works. */
   async numberProfile(): Promise<{ displayPhoneNumber?: string; verifiedName?: string; qualityRating?: string }> {
-    const body = (await this.request("GET", `${this.options.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`, {})) as {
+    const body = (await this.request(
+      "GET",
+      `${this.options.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`,
+      {},
+    )) as {
       display_phone_number?: string;
       verified_name?: string;
       quality_rating?: string;
     };
-    return { displayPhoneNumber: body.display_phone_number, verifiedName: body.verified_name, qualityRating: body.quality_rating };
+    return {
+      displayPhoneNumber: body.display_phone_number,
+      verifiedName: body.verified_name,
+      qualityRating: body.quality_rating,
+    };
   }
 
-  private async request(method: string, path: string, init: { headers?: Record<string, string>; body?: string | FormData }): Promise<unknown> {
+  private async request(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string | FormData },
+  ): Promise<unknown> {
     const response = await fetch(`${this.base}/${path}`, {
       method,
       headers: { Authorization: `Bearer ${this.options.token}`, ...init.headers },
@@ -138,7 +152,8 @@ export class GraphClient {
       const error = (parsed as { error?: GraphErrorBody } | undefined)?.error ?? { message: text.slice(0, 200) };
       throw new GraphError(response.status, error);
     }
-    if (parsed === undefined) throw new Error(`WhatsApp Cloud API answered ${response.status} with a body that is not JSON`);
+    if (parsed === undefined)
+      throw new Error(`WhatsApp Cloud API answered ${response.status} with a body that is not JSON`);
     return parsed;
   }
 }

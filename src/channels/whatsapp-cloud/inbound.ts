@@ -4,7 +4,12 @@
 import { z } from "zod";
 import type { DeliveryUpdate, InboundContent, InboundEvent } from "../channel.js";
 
-const media = z.looseObject({ id: z.string().min(1), caption: z.string().optional(), mime_type: z.string().optional(), filename: z.string().optional() });
+const media = z.looseObject({
+  id: z.string().min(1),
+  caption: z.string().optional(),
+  mime_type: z.string().optional(),
+  filename: z.string().optional(),
+});
 
 const message = z.looseObject({
   from: z.string().regex(/^\d{5,20}$/),
@@ -21,7 +26,14 @@ const message = z.looseObject({
     .optional(),
   /** a tap on a template's quick-reply button */
   button: z.looseObject({ payload: z.string().optional(), text: z.string().optional() }).optional(),
-  location: z.looseObject({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }).optional(),
+  location: z
+    .looseObject({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
   contacts: z
     .array(
       z.looseObject({
@@ -42,7 +54,16 @@ const status = z.looseObject({
   status: z.string(),
   timestamp: z.string().regex(/^\d{1,12}$/),
   recipient_id: z.string().optional(),
-  errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional(), error_data: z.looseObject({ details: z.string().optional() }).optional() })).optional(),
+  errors: z
+    .array(
+      z.looseObject({
+        code: z.number().optional(),
+        title: z.string().optional(),
+        message: z.string().optional(),
+        error_data: z.looseObject({ details: z.string().optional() }).optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** The envelope; messages and statuses stay unknown here and are checked one by one. */
@@ -55,8 +76,17 @@ export const webhookSchema = z.looseObject({
         z.looseObject({
           field: z.string(),
           value: z.looseObject({
-            metadata: z.looseObject({ phone_number_id: z.string(), display_phone_number: z.string().optional() }).optional(),
-            contacts: z.array(z.looseObject({ wa_id: z.string().optional(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+            metadata: z
+              .looseObject({ phone_number_id: z.string(), display_phone_number: z.string().optional() })
+              .optional(),
+            contacts: z
+              .array(
+                z.looseObject({
+                  wa_id: z.string().optional(),
+                  profile: z.looseObject({ name: z.string().optional() }).optional(),
+                }),
+              )
+              .optional(),
             messages: z.array(z.unknown()).optional(),
             statuses: z.array(z.unknown()).optional(),
             errors: z.array(z.unknown()).optional(),
@@ -81,7 +111,9 @@ function contentOf(m: Message): InboundContent | undefined {
       return m.text ? { kind: "text", text: m.text.body } : undefined;
     case "interactive": {
       const reply = m.interactive?.button_reply ?? m.interactive?.list_reply;
-      return reply ? { kind: "choice", value: reply.id } : { kind: "refused", reason: "unsupported", detail: `interactive ${m.interactive?.type ?? ""}`.slice(0, 40) };
+      return reply
+        ? { kind: "choice", value: reply.id }
+        : { kind: "refused", reason: "unsupported", detail: `interactive ${m.interactive?.type ?? ""}`.slice(0, 40) };
     }
     case "button":
       // A template's quick reply: its payload is the value Nuru put behind it; without one, its words.
@@ -89,7 +121,13 @@ function contentOf(m: Message): InboundContent | undefined {
       return m.button?.text ? { kind: "text", text: m.button.text } : undefined;
     case "location":
       return m.location && Number.isFinite(m.location.latitude) && Number.isFinite(m.location.longitude)
-        ? { kind: "location", latitude: m.location.latitude, longitude: m.location.longitude, ...(m.location.name ? { name: m.location.name } : {}), ...(m.location.address ? { address: m.location.address } : {}) }
+        ? {
+            kind: "location",
+            latitude: m.location.latitude,
+            longitude: m.location.longitude,
+            ...(m.location.name ? { name: m.location.name } : {}),
+            ...(m.location.address ? { address: m.location.address } : {}),
+          }
         : undefined;
     case "contacts": {
       // One contact per event; of several shared at once the first with a number is taken (the engine asks for one).
@@ -184,7 +222,9 @@ function deliveryOf(s: z.infer<typeof status>): DeliveryUpdate | undefined {
   if (s.status === "delivered" || s.status === "read") return { externalId: s.id, state: s.status, at, ...chat };
   if (s.status !== "failed") return undefined; // "sent" is recorded when the API took it; "deleted", "warning"
   const error = s.errors?.[0];
-  const detail = error ? `${error.code ?? "?"} ${error.title ?? ""}${error.error_data?.details ? `: ${error.error_data.details}` : ""}`.trim() : undefined;
+  const detail = error
+    ? `${error.code ?? "?"} ${error.title ?? ""}${error.error_data?.details ? `: ${error.error_data.details}` : ""}`.trim()
+    : undefined;
   // 131047: it was sent outside the 24 hours; 132xxx: its template was refused. Either way it goes again, as it is,
   // when the person next writes.
   const code = error?.code ?? 0;

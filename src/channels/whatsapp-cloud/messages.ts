@@ -58,17 +58,27 @@ function headAndTail(text: string, tailMax: number): { head: string[]; tail: str
 const cut = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** Buttons when they fit, a list when they do not, undefined when only numbered lines will do. */
-function interactiveAction(choices: readonly Choice[]): { type: "button" | "list"; action: Record<string, unknown> } | undefined {
+function interactiveAction(
+  choices: readonly Choice[],
+): { type: "button" | "list"; action: Record<string, unknown> } | undefined {
   const titles = choices.map((c) => c.label.trim());
-  const fitsButtons = choices.length <= limits.buttons && titles.every((t) => t.length >= 1 && t.length <= limits.buttonTitle) && new Set(titles).size === titles.length;
+  const fitsButtons =
+    choices.length <= limits.buttons &&
+    titles.every((t) => t.length >= 1 && t.length <= limits.buttonTitle) &&
+    new Set(titles).size === titles.length;
   if (fitsButtons) {
-    return { type: "button", action: { buttons: choices.map((c, i) => ({ type: "reply", reply: { id: c.value, title: titles[i] } })) } };
+    return {
+      type: "button",
+      action: { buttons: choices.map((c, i) => ({ type: "reply", reply: { id: c.value, title: titles[i] } })) },
+    };
   }
   if (choices.length > limits.listRows) return undefined;
   const rows = choices.map((c, i) => {
     const label = titles[i] || "-";
     // A label longer than a row's title shows whole in the row's description.
-    return label.length <= limits.rowTitle ? { id: c.value, title: label } : { id: c.value, title: cut(label, limits.rowTitle), description: cut(label, limits.rowDescription) };
+    return label.length <= limits.rowTitle
+      ? { id: c.value, title: label }
+      : { id: c.value, title: cut(label, limits.rowTitle), description: cut(label, limits.rowDescription) };
   });
   return { type: "list", action: { button: LIST_BUTTON, sections: [{ rows }] } };
 }
@@ -84,7 +94,12 @@ export function planSends(payload: OutboundPayload): PlannedSend[] {
   if (interactive) {
     const { head, tail } = headAndTail(text, limits.interactiveBody);
     sends.push(...head.map(textMessage));
-    sends.push({ message: { type: "interactive", interactive: { type: interactive.type, body: { text: tail.trim() ? tail : "…" }, action: interactive.action } } });
+    sends.push({
+      message: {
+        type: "interactive",
+        interactive: { type: interactive.type, body: { text: tail.trim() ? tail : "…" }, action: interactive.action },
+      },
+    });
     if (media) sends.push(media(undefined));
   } else {
     const full = withNumberedChoices(text, payload.choices);
@@ -96,7 +111,12 @@ export function planSends(payload: OutboundPayload): PlannedSend[] {
   }
   if (payload.location) {
     const { latitude, longitude, name, address } = payload.location;
-    sends.push({ message: { type: "location", location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } } });
+    sends.push({
+      message: {
+        type: "location",
+        location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) },
+      },
+    });
   }
   return sends;
 }
@@ -126,7 +146,12 @@ export function uploadType(mimeType: string): string {
 }
 
 /** The message that sends an uploaded file: pictures as pictures (shown in the chat), others as documents. */
-export function uploadedMediaMessage(mediaId: string, file: { filename: string; mimeType: string }, caption?: string): Record<string, unknown> {
-  if (/^image\/(png|jpeg)$/i.test(file.mimeType)) return { type: "image", image: { id: mediaId, ...(caption ? { caption } : {}) } };
+export function uploadedMediaMessage(
+  mediaId: string,
+  file: { filename: string; mimeType: string },
+  caption?: string,
+): Record<string, unknown> {
+  if (/^image\/(png|jpeg)$/i.test(file.mimeType))
+    return { type: "image", image: { id: mediaId, ...(caption ? { caption } : {}) } };
   return { type: "document", document: { id: mediaId, filename: file.filename, ...(caption ? { caption } : {}) } };
 }

@@ -12,15 +12,26 @@ export interface TemplateSettings {
 }
 
 export const defaultTemplateSettings: TemplateSettings = {
-  names: { invitation: "nuru_invitation", reminder: "nuru_reminder", announcement: "nuru_announcement", waiting: "nuru_waiting" },
+  names: {
+    invitation: "nuru_invitation",
+    reminder: "nuru_reminder",
+    announcement: "nuru_announcement",
+    waiting: "nuru_waiting",
+  },
   languages: { en: "en", sw: "sw" },
 };
 
 /** The texts to submit, per kind and language; buttons are quick replies, in the order Nuru fills them. */
 export const templateTexts: Record<TemplateKind, Record<"en" | "sw", { body: string; buttons?: string[] }>> = {
   invitation: {
-    en: { body: "Hello! {{1}} invites you to {{2}}.\n🗓 {{3}}\n📍 {{4}}\n\nWill you come? Tap your answer below.", buttons: ["Yes, I will come", "No, I cannot come", "Maybe"] },
-    sw: { body: "Habari! {{1}} anakualika kwenye {{2}}.\n🗓 {{3}}\n📍 {{4}}\n\nUtakuja? Gusa jibu lako hapa chini.", buttons: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"] },
+    en: {
+      body: "Hello! {{1}} invites you to {{2}}.\n🗓 {{3}}\n📍 {{4}}\n\nWill you come? Tap your answer below.",
+      buttons: ["Yes, I will come", "No, I cannot come", "Maybe"],
+    },
+    sw: {
+      body: "Habari! {{1}} anakualika kwenye {{2}}.\n🗓 {{3}}\n📍 {{4}}\n\nUtakuja? Gusa jibu lako hapa chini.",
+      buttons: ["Ndiyo, nitakuja", "Hapana, sitaweza", "Labda"],
+    },
   },
   reminder: {
     en: { body: "Reminder from Nuru: {{1}}\n\nReply to this message for the details." },
@@ -52,15 +63,26 @@ export function templateParam(value: string, max: number): string {
 }
 
 /** The Graph API message for a template call, with the choices' values behind its quick-reply buttons. */
-export function templateMessage(call: TemplateCall, choices: readonly Choice[] | undefined, settings: TemplateSettings): Record<string, unknown> {
+export function templateMessage(
+  call: TemplateCall,
+  choices: readonly Choice[] | undefined,
+  settings: TemplateSettings,
+): Record<string, unknown> {
   const texts = templateTexts[call.kind];
   const language = settings.languages[call.locale] ?? settings.languages.en ?? "en";
   // What the fixed text leaves of Meta's 1,024, shared between the parameters.
   const room = Math.max(60, Math.floor((1000 - texts.en.body.length) / Math.max(1, call.params.length)));
-  const components: Record<string, unknown>[] = [{ type: "body", parameters: call.params.map((p) => ({ type: "text", text: templateParam(p, room) })) }];
+  const components: Record<string, unknown>[] = [
+    { type: "body", parameters: call.params.map((p) => ({ type: "text", text: templateParam(p, room) })) },
+  ];
   const buttons = texts.en.buttons?.length ?? 0;
   (choices ?? []).slice(0, buttons).forEach((choice, index) =>
-    components.push({ type: "button", sub_type: "quick_reply", index: String(index), parameters: [{ type: "payload", payload: choice.value }] }),
+    components.push({
+      type: "button",
+      sub_type: "quick_reply",
+      index: String(index),
+      parameters: [{ type: "payload", payload: choice.value }],
+    }),
   );
   return { type: "template", template: { name: settings.names[call.kind], language: { code: language }, components } };
 }

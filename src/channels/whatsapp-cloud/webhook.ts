@@ -25,7 +25,11 @@ export function webhookRouter(options: {
   // Meta's subscription check: echo the challenge only to whoever knows the verify token.
   router.get("/", (req, res) => {
     const challenge = req.query["hub.challenge"];
-    if (req.query["hub.mode"] === "subscribe" && secretMatches(req.query["hub.verify_token"], options.verifyToken) && typeof challenge === "string") {
+    if (
+      req.query["hub.mode"] === "subscribe" &&
+      secretMatches(req.query["hub.verify_token"], options.verifyToken) &&
+      typeof challenge === "string"
+    ) {
       res.type("text/plain").send(challenge);
       return;
     }
@@ -45,7 +49,10 @@ export function webhookRouter(options: {
       }
       try {
         const { status, body } = await options.receive(raw);
-        res.status(status).type("text/plain").send(body ?? "");
+        res
+          .status(status)
+          .type("text/plain")
+          .send(body ?? "");
       } catch (err) {
         options.logger.warn({ err }, "whatsapp cloud delivery not taken; Meta will deliver it again");
         res.status(500).end();

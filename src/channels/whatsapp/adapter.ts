@@ -6,7 +6,17 @@ import qrcodeTerminal from "qrcode-terminal";
 import type { Logger } from "../../logger.js";
 import type { ChannelAdapter, DeliverySink, InboundSink, OutboundPayload, RateLimits, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
-import { createRealClient, loadMediaFromUrl, makeLocation, makeMedia, makePoll, type MediaLoader, type WhatsAppClientFactory, type WhatsAppClientLike, type WhatsAppMessageLike } from "./client.js";
+import {
+  createRealClient,
+  loadMediaFromUrl,
+  makeLocation,
+  makeMedia,
+  makePoll,
+  type MediaLoader,
+  type WhatsAppClientFactory,
+  type WhatsAppClientLike,
+  type WhatsAppMessageLike,
+} from "./client.js";
 import { isDeadSessionError, WhatsAppConnection, type ConnectionOptions, type WhatsAppState } from "./connection.js";
 import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
 import { InboundDelivery } from "./inbound-delivery.js";
@@ -34,7 +44,16 @@ export interface WhatsAppAdapterOptions {
   /** The budget for messages to people who never wrote (RateLimits.firstContact); none when absent. */
   firstContact?: { perHour: number; perDay: number };
   /** Watchdog and health-check timings (defaults in connection.ts); tests shorten them. */
-  liveness?: Pick<ConnectionOptions, "startTimeoutMs" | "logoutQrTimeoutMs" | "healthIntervalMs" | "healthTimeoutMs" | "destroyTimeoutMs" | "conflictLimit" | "conflictWindowMs">;
+  liveness?: Pick<
+    ConnectionOptions,
+    | "startTimeoutMs"
+    | "logoutQrTimeoutMs"
+    | "healthIntervalMs"
+    | "healthTimeoutMs"
+    | "destroyTimeoutMs"
+    | "conflictLimit"
+    | "conflictWindowMs"
+  >;
 }
 
 export interface WhatsAppStatus {
@@ -65,7 +84,10 @@ const MAX_POLL_OPTIONS = 12;
  * a burst is what gets reported as spam), and 10 a minute per group. minIntervalMs 0 still stops at 20 a second,
  * about what one WhatsApp Web tab can push.
  */
-export function whatsappRateLimits(minIntervalMs: number, firstContact?: { perHour: number; perDay: number }): RateLimits {
+export function whatsappRateLimits(
+  minIntervalMs: number,
+  firstContact?: { perHour: number; perDay: number },
+): RateLimits {
   const interval = Math.max(minIntervalMs, 50);
   return {
     globalPerSecond: 1000 / interval,
@@ -100,7 +122,12 @@ class WhatsAppChannel implements WhatsAppAdapter {
     const createClient = options.clientFactory ?? createRealClient;
     this.lock = new SessionLock(options.sessionDir);
     this.connection = new WhatsAppConnection({
-      createClient: () => createClient({ sessionDir: options.sessionDir, chromiumPath: options.chromiumPath, noSandbox: options.chromiumNoSandbox ?? false }),
+      createClient: () =>
+        createClient({
+          sessionDir: options.sessionDir,
+          chromiumPath: options.chromiumPath,
+          noSandbox: options.chromiumNoSandbox ?? false,
+        }),
       reconnectDelaysMs: this.retryDelaysMs,
       logger: this.logger,
       ...options.liveness,
@@ -154,15 +181,26 @@ class WhatsAppChannel implements WhatsAppAdapter {
     const choices = message.choices ?? [];
     let result: SendResult;
     if (message.poll && choices.length >= 2 && choices.length <= MAX_POLL_OPTIONS) {
-      result = await this.sendPoll(message.chatId, message.text, choices.map((c) => c.label), message.poll.allowMultiple);
+      result = await this.sendPoll(
+        message.chatId,
+        message.text,
+        choices.map((c) => c.label),
+        message.poll.allowMultiple,
+      );
     } else if (message.photo) {
       const media = await (this.options.loadMedia ?? loadMediaFromUrl)(message.photo.ref).catch((err: unknown) => {
-        throw new PermanentSendError(`the photo could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+        throw new PermanentSendError(
+          `the photo could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+        );
       });
-      result = await this.sender.send(client, message.chatId, media, { caption: withNumberedChoices(message.text, message.choices) });
+      result = await this.sender.send(client, message.chatId, media, {
+        caption: withNumberedChoices(message.text, message.choices),
+      });
     } else if (message.document) {
       const { mimeType, base64, filename } = message.document;
-      result = await this.sender.send(client, message.chatId, makeMedia(mimeType, base64, filename), { caption: withNumberedChoices(message.text, message.choices) });
+      result = await this.sender.send(client, message.chatId, makeMedia(mimeType, base64, filename), {
+        caption: withNumberedChoices(message.text, message.choices),
+      });
     } else {
       result = await this.sender.send(client, message.chatId, withNumberedChoices(message.text, message.choices));
     }
@@ -173,7 +211,12 @@ class WhatsAppChannel implements WhatsAppAdapter {
     return result;
   }
 
-  async sendPoll(chatId: string, question: string, options: string[], allowMultipleAnswers = false): Promise<SendResult> {
+  async sendPoll(
+    chatId: string,
+    question: string,
+    options: string[],
+    allowMultipleAnswers = false,
+  ): Promise<SendResult> {
     if (options.length < 2 || options.length > MAX_POLL_OPTIONS) {
       throw new PermanentSendError(`a WhatsApp poll needs 2 to ${MAX_POLL_OPTIONS} options, got ${options.length}`);
     }
@@ -209,7 +252,11 @@ class WhatsAppChannel implements WhatsAppAdapter {
           this.delivery?.push(chatOfMessage(message), () => messageToEvent(this.context(client), message));
         }
       }
-      if (messages) this.logger.info({ chats: chats.length, messages }, "whatsapp: read back messages that arrived while Nuru was away");
+      if (messages)
+        this.logger.info(
+          { chats: chats.length, messages },
+          "whatsapp: read back messages that arrived while Nuru was away",
+        );
     } catch (err) {
       this.logger.warn({ err }, "whatsapp: could not read back unread chats; they stay unread for the next start");
     }
@@ -222,7 +269,9 @@ class WhatsAppChannel implements WhatsAppAdapter {
     } catch {
       return; // not connected: the chat stays unread, and is read back at the next ready
     }
-    client.sendSeen(chatId).catch((err: unknown) => this.logger.debug({ err, chatId }, "whatsapp: could not mark a chat read"));
+    client
+      .sendSeen(chatId)
+      .catch((err: unknown) => this.logger.debug({ err, chatId }, "whatsapp: could not mark a chat read"));
   }
 
   /** WhatsApp's ticks on our messages, for their outbound rows: delivered (2), read or played (3, 4), failed (-1). */
@@ -230,8 +279,15 @@ class WhatsAppChannel implements WhatsAppAdapter {
     if (!(message.fromMe || message.id.fromMe) || !this.onDelivery) return;
     const state = ack === -1 ? "failed" : ack === 2 ? "delivered" : ack >= 3 ? "read" : undefined;
     if (!state) return;
-    const update = { externalId: message.id._serialized, state, at: new Date(), ...(state === "failed" ? { detail: "WhatsApp could not deliver it (ack error)" } : {}) } as const;
-    this.onDelivery(update).catch((err: unknown) => this.logger.warn({ err, ...update }, "whatsapp: could not record a delivery tick"));
+    const update = {
+      externalId: message.id._serialized,
+      state,
+      at: new Date(),
+      ...(state === "failed" ? { detail: "WhatsApp could not deliver it (ack error)" } : {}),
+    } as const;
+    this.onDelivery(update).catch((err: unknown) =>
+      this.logger.warn({ err, ...update }, "whatsapp: could not record a delivery tick"),
+    );
   }
 
   private context(client: WhatsAppClientLike): InboundContext {

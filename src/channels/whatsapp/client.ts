@@ -89,7 +89,11 @@ export interface WhatsAppClientLike {
   /** puppeteer's Browser and Page behind the client, once initialized (watched for their death: connection.ts). */
   pupBrowser?: unknown;
   pupPage?: unknown;
-  sendMessage(chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<{ id: WhatsAppMessageId } | undefined>;
+  sendMessage(
+    chatId: string,
+    content: WhatsAppContent,
+    options?: WhatsAppSendOptions,
+  ): Promise<{ id: WhatsAppMessageId } | undefined>;
   /** Null when the number is not on WhatsApp; otherwise the id to send to (it may differ from what we asked). */
   getNumberId(number: string): Promise<{ _serialized: string } | null>;
   getChats(): Promise<WhatsAppChatLike[]>;
@@ -114,7 +118,12 @@ export interface WhatsAppClientOptions {
  * Docker's default 64 MB /dev/shm is a common cause of Chromium crashing mid-session.
  */
 export function chromiumArgs(noSandbox: boolean): string[] {
-  return [...(noSandbox ? ["--no-sandbox"] : []), "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
+  return [
+    ...(noSandbox ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+  ];
 }
 
 export type WhatsAppClientFactory = (options: WhatsAppClientOptions) => WhatsAppClientLike;
@@ -149,7 +158,11 @@ export function makePoll(question: string, options: string[], allowMultipleAnswe
 }
 
 /** A native WhatsApp location pin (with a name and address, shown as a venue). */
-export function makeLocation(latitude: number, longitude: number, details: { name?: string; address?: string } = {}): WAWebJS.Location {
+export function makeLocation(
+  latitude: number,
+  longitude: number,
+  details: { name?: string; address?: string } = {},
+): WAWebJS.Location {
   const { Location } = loadLibrary();
   return new Location(latitude, longitude, details);
 }

@@ -31,7 +31,9 @@ const terminalReasons: Record<string, string> = {
 /** Errors of a send through a browser or page that is gone: the session is dead, not the message. */
 export function isDeadSessionError(err: unknown): boolean {
   const message = err instanceof Error ? err.message : String(err);
-  return /Target closed|Session closed|Protocol error|Execution context was destroyed|Connection closed|browser has disconnected|detached Frame/i.test(message);
+  return /Target closed|Session closed|Protocol error|Execution context was destroyed|Connection closed|browser has disconnected|detached Frame/i.test(
+    message,
+  );
 }
 
 export interface ConnectionOptions {
@@ -66,7 +68,10 @@ export class WhatsAppNotReadyError extends Error {
 type Detach = () => void;
 
 /** The puppeteer objects behind a real client (absent before initialize and in fakes without them). */
-type Emitter = { on(event: string, listener: (...args: unknown[]) => void): unknown; off?(event: string, listener: (...args: unknown[]) => void): unknown };
+type Emitter = {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  off?(event: string, listener: (...args: unknown[]) => void): unknown;
+};
 type BrowserLike = Emitter & { process?(): { kill(signal?: NodeJS.Signals): boolean } | null };
 
 export class WhatsAppConnection {
@@ -211,9 +216,14 @@ export class WhatsAppConnection {
         }
         if (reason === "CONFLICT") {
           const now = Date.now();
-          this.conflicts = [...this.conflicts.filter((t) => now - t < (this.options.conflictWindowMs ?? 10 * 60_000)), now];
+          this.conflicts = [
+            ...this.conflicts.filter((t) => now - t < (this.options.conflictWindowMs ?? 10 * 60_000)),
+            now,
+          ];
           if (this.conflicts.length >= (this.options.conflictLimit ?? 3)) {
-            return this.block(`another WhatsApp Web session keeps taking this number (CONFLICT ${this.conflicts.length} times in ${Math.round((this.options.conflictWindowMs ?? 600_000) / 60_000)} minutes): is a second Nuru using the same session?`);
+            return this.block(
+              `another WhatsApp Web session keeps taking this number (CONFLICT ${this.conflicts.length} times in ${Math.round((this.options.conflictWindowMs ?? 600_000) / 60_000)} minutes): is a second Nuru using the same session?`,
+            );
           }
         }
         logger.warn({ reason }, "whatsapp: disconnected; reconnecting");
@@ -222,12 +232,26 @@ export class WhatsAppConnection {
       // Nothing to act on, but never silent: an edit or a deletion of something Nuru already acted on, and a message
       // WhatsApp could not decrypt yet (it arrives as a normal message once the phone resends it).
       message_edit: (message, newBody, prevBody) =>
-        logger.info({ externalId: message.id._serialized, chat: message.from, prevBody: prevBody.slice(0, 200), newBody: newBody.slice(0, 200) }, "whatsapp: a message was edited after it was read; the first text stands"),
+        logger.info(
+          {
+            externalId: message.id._serialized,
+            chat: message.from,
+            prevBody: prevBody.slice(0, 200),
+            newBody: newBody.slice(0, 200),
+          },
+          "whatsapp: a message was edited after it was read; the first text stands",
+        ),
       message_revoke_everyone: (revoked, original) =>
-        logger.info({ externalId: original?.id._serialized ?? revoked.id._serialized, chat: revoked.from }, "whatsapp: a message was deleted for everyone after it was read"),
+        logger.info(
+          { externalId: original?.id._serialized ?? revoked.id._serialized, chat: revoked.from },
+          "whatsapp: a message was deleted for everyone after it was read",
+        ),
       message_ack: (message, ack) => this.options.onAck?.(message, ack),
       message_ciphertext: (message) =>
-        logger.warn({ externalId: message.id._serialized, chat: message.from }, "whatsapp: a message could not be decrypted yet (\"waiting for this message\"); it is read when it arrives"),
+        logger.warn(
+          { externalId: message.id._serialized, chat: message.from },
+          'whatsapp: a message could not be decrypted yet ("waiting for this message"); it is read when it arrives',
+        ),
       auth_failure: (message) => {
         // LocalAuth never reports this; a strategy that does has already destroyed the client, so start over.
         logger.error({ message }, "whatsapp: the saved session was refused; reconnecting");

@@ -58,7 +58,10 @@ export function chatOfVote(vote: WhatsAppPollVoteLike): string {
   return vote.parentMessage?.id?.remote ?? vote.parentMessage?.to ?? vote.voter;
 }
 
-export async function messageToEvent(ctx: InboundContext, message: WhatsAppMessageLike): Promise<InboundEvent | undefined> {
+export async function messageToEvent(
+  ctx: InboundContext,
+  message: WhatsAppMessageLike,
+): Promise<InboundEvent | undefined> {
   const externalId = message.id._serialized;
   if (message.fromMe || message.id.fromMe) return undefined;
   if (message.isStatus || message.from === STATUS_BROADCAST) {
@@ -101,7 +104,14 @@ function contentOf(message: WhatsAppMessageLike): InboundContent | undefined {
     // them it holds undefined, which must not become a pin at NaN, NaN.
     const latitude = Number(place?.latitude);
     const longitude = Number(place?.longitude);
-    if (!place || place.latitude == null || place.longitude == null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
+    if (
+      !place ||
+      place.latitude == null ||
+      place.longitude == null ||
+      !Number.isFinite(latitude) ||
+      !Number.isFinite(longitude)
+    )
+      return undefined;
     return {
       kind: "location",
       latitude,
@@ -131,7 +141,10 @@ export async function voteToEvent(ctx: InboundContext, vote: WhatsAppPollVoteLik
   const poll = vote.parentMessage;
   const pollRef = poll?.id?._serialized;
   if (!pollRef) {
-    ctx.logger.warn({ voter: vote.voter }, "whatsapp: a poll vote whose poll the browser no longer has; ignored (the person can answer with the number)");
+    ctx.logger.warn(
+      { voter: vote.voter },
+      "whatsapp: a poll vote whose poll the browser no longer has; ignored (the person can answer with the number)",
+    );
     return undefined;
   }
   if (!(poll.fromMe || poll.id.fromMe)) {

@@ -27,7 +27,12 @@ export class WhatsAppSender {
 
   constructor(private readonly logger: Logger) {}
 
-  async send(client: WhatsAppClientLike, chatId: string, content: WhatsAppContent, options?: WhatsAppSendOptions): Promise<SendResult> {
+  async send(
+    client: WhatsAppClientLike,
+    chatId: string,
+    content: WhatsAppContent,
+    options?: WhatsAppSendOptions,
+  ): Promise<SendResult> {
     const jid = chatJidOf(chatId);
     if (!jid) throw new PermanentSendError(`"${chatId}" is not a WhatsApp chat id or phone number`);
     const target = await this.targetOf(client, jid);
@@ -35,7 +40,12 @@ export class WhatsAppSender {
     try {
       // No link previews (a preview fetches the page from the bot's phone, slowly, and shows what the bot did not
       // choose); resolve only once WhatsApp took the message, so "sent" means sent, not "handed to the browser".
-      sent = await client.sendMessage(target, content, { linkPreview: false, waitUntilMsgSent: true, sendSeen: false, ...options });
+      sent = await client.sendMessage(target, content, {
+        linkPreview: false,
+        waitUntilMsgSent: true,
+        sendSeen: false,
+        ...options,
+      });
     } catch (err) {
       throw await this.classify(client, jid, err);
     }
@@ -70,7 +80,10 @@ export class WhatsAppSender {
       this.registered.delete(jid);
       const stillRegistered = await client.getNumberId(jid).catch(() => undefined);
       if (stillRegistered === null) return notOnWhatsApp(jid);
-      this.logger.warn({ err, chatId: jid }, "whatsapp: 'No LID for user' for a number that is on WhatsApp; will retry");
+      this.logger.warn(
+        { err, chatId: jid },
+        "whatsapp: 'No LID for user' for a number that is on WhatsApp; will retry",
+      );
     }
     return err;
   }

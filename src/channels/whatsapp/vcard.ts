@@ -18,6 +18,9 @@ export function phoneOfVCard(vcard: string): string | undefined {
 /** The contact's display name (FN line), or undefined when the card has none. */
 export function nameOfVCard(vcard: string): string | undefined {
   const line = vcard.split(/\r?\n/).find((l) => /^(item\d+\.)?FN[;:]/i.test(l));
-  const name = line?.slice(line.indexOf(":") + 1).replace(/\\([,;\\])/g, "$1").trim();
+  const name = line
+    ?.slice(line.indexOf(":") + 1)
+    .replace(/\\([,;\\])/g, "$1")
+    .trim();
   return name || undefined;
 }

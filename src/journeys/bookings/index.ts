@@ -28,9 +28,14 @@ export const bookingsJourney: Journey = {
                 service: b.service?.name ?? "-",
                 event: b.event?.name ?? "-",
                 status: label(organizerStatus(b.bookingStatus)),
-                price: b.price ? turn.render({ key: "bookings.price", params: { price: formatMoney(b.price, b.event?.currency) } }) : "",
+                price: b.price
+                  ? turn.render({ key: "bookings.price", params: { price: formatMoney(b.price, b.event?.currency) } })
+                  : "",
                 // Money is only asked of a confirmed booking: a declined request has no "payment pending".
-                payment: b.bookingStatus === "confirmed" ? turn.render({ key: "bookings.payment", params: { status: paymentStatus(b.paymentStatus) } }) : "",
+                payment:
+                  b.bookingStatus === "confirmed"
+                    ? turn.render({ key: "bookings.payment", params: { status: paymentStatus(b.paymentStatus) } })
+                    : "",
               },
             }),
           );
@@ -53,7 +58,9 @@ export const bookingsJourney: Journey = {
     },
   ],
   async nextSteps(turn) {
-    const waiting = await (await turn.db()).eventService.count({ where: { service: { userId: turn.user.id }, bookingStatus: "requested" } });
+    const waiting = await (await turn.db()).eventService.count({
+      where: { service: { userId: turn.user.id }, bookingStatus: "requested" },
+    });
     return waiting ? [plural(turn.locale, "bookings.waiting", waiting)] : [];
   },
 };

@@ -24,7 +24,8 @@ async function eventWithBudget(turn: Turn, code: string | undefined) {
   return { event, budget };
 }
 
-const overBy = (planned: Prisma.Decimal, budget: Prisma.Decimal | null) => (budget && planned.greaterThan(budget) ? planned.minus(budget) : undefined);
+const overBy = (planned: Prisma.Decimal, budget: Prisma.Decimal | null) =>
+  budget && planned.greaterThan(budget) ? planned.minus(budget) : undefined;
 
 /** "Maua | 300,000", "Maua\n300,000" or "Maua 300,000 100,000" -> [title, cost, paid]; a title alone when no amount reads. */
 function expenseFields(rest: string): (string | undefined)[] {
@@ -40,12 +41,21 @@ const expenseCommand: CommandHandler = async (turn, args, tools) => {
   // Something missing: asked for, step by step ("/expense" alone -> what for? -> how much?).
   if (!title || !cost) {
     const event = await organizerEvent(turn, code);
-    return tools.startFlow(turn, forms.expense.name, { about: { code: event.code ?? "", event: event.name }, values: [title, cost, paid] });
+    return tools.startFlow(turn, forms.expense.name, {
+      about: { code: event.code ?? "", event: event.name },
+      values: [title, cost, paid],
+    });
   }
   await addExpenseOf(turn, code, title, cost, paid);
 };
 
-async function addExpenseOf(turn: Turn, code: string | undefined, title: string, cost: string, paid: string | undefined): Promise<void> {
+async function addExpenseOf(
+  turn: Turn,
+  code: string | undefined,
+  title: string,
+  cost: string,
+  paid: string | undefined,
+): Promise<void> {
   const { event, budget } = await eventWithBudget(turn, code);
   const costN = amount(cost);
   const paidN = paid ? amount(paid) : 0;
@@ -70,18 +80,37 @@ const budgetCommand: CommandHandler = async (turn, args) => {
   if (!items.length && !bookings.length) return turn.say("budget.none", { event: event.name, code: event.code ?? "" });
   const money = (n: Prisma.Decimal | number | null) => formatMoney(n, event.currency);
   const lines = [
-    turn.render({ key: "budget.header", params: { event: event.name, planned: money(planned), paid: money(paid), budget: budget ? money(budget) : turn.render({ key: "budget.no_budget" }) } }),
-    ...items.map((i) => turn.render({ key: "budget.item", params: { title: i.title, cost: money(i.cost), paid: money(i.paid) } })),
-    ...bookings.map((b) => turn.render({ key: "budget.booking", params: { name: b.name, cost: money(b.price), paid: money(b.paid) } })),
+    turn.render({
+      key: "budget.header",
+      params: {
+        event: event.name,
+        planned: money(planned),
+        paid: money(paid),
+        budget: budget ? money(budget) : turn.render({ key: "budget.no_budget" }),
+      },
+    }),
+    ...items.map((i) =>
+      turn.render({ key: "budget.item", params: { title: i.title, cost: money(i.cost), paid: money(i.paid) } }),
+    ),
+    ...bookings.map((b) =>
+      turn.render({ key: "budget.booking", params: { name: b.name, cost: money(b.price), paid: money(b.paid) } }),
+    ),
   ];
   const by = overBy(planned, budget);
   if (by) lines.push(turn.render({ key: "budget.warning", params: { by: money(by) } }));
   turn.send({ text: { text: lines.join("\n") } });
-  const bar = (key: "chart.budget.budget" | "chart.budget.planned" | "chart.budget.paid", value: Prisma.Decimal | number, color: string) =>
-    ({ label: turn.render({ key }), value: Number(value), text: money(value), color });
+  const bar = (
+    key: "chart.budget.budget" | "chart.budget.planned" | "chart.budget.paid",
+    value: Prisma.Decimal | number,
+    color: string,
+  ) => ({ label: turn.render({ key }), value: Number(value), text: money(value), color });
   sendChart(turn, {
     title: turn.render({ key: "chart.budget", params: { event: event.name } }),
-    bars: [...(budget ? [bar("chart.budget.budget", budget, "#7a9e9f")] : []), bar("chart.budget.planned", planned, by ? "#c8553d" : "#f2b134"), bar("chart.budget.paid", paid, "#1f5f5b")],
+    bars: [
+      ...(budget ? [bar("chart.budget.budget", budget, "#7a9e9f")] : []),
+      bar("chart.budget.planned", planned, by ? "#c8553d" : "#f2b134"),
+      bar("chart.budget.paid", paid, "#1f5f5b"),
+    ],
   });
 };
 
@@ -93,6 +122,7 @@ export const budgetJourney: Journey = {
   ],
   flows: [formFlow(forms.expense)],
   actions: {
-    expenseForm: (turn, { about, values: [title, cost, paid] }) => addExpenseOf(turn, about.code, title!, cost!, paid || undefined),
+    expenseForm: (turn, { about, values: [title, cost, paid] }) =>
+      addExpenseOf(turn, about.code, title!, cost!, paid || undefined),
   },
 };

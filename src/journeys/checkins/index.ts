@@ -25,13 +25,24 @@ const passCommand: CommandHandler = async (turn, args) => {
   const lines = [
     turn.render({
       key: "pass.card",
-      params: { guest: pass.guest, people: peopleText(turn.locale, pass.party), event: pass.event.name, when: whenText(turn, pass.event.startTime, pass.event.timeZone), start: turn.render({ key: "pass.start", params: { token: pass.token } }) },
+      params: {
+        guest: pass.guest,
+        people: peopleText(turn.locale, pass.party),
+        event: pass.event.name,
+        when: whenText(turn, pass.event.startTime, pass.event.timeZone),
+        start: turn.render({ key: "pass.start", params: { token: pass.token } }),
+      },
     }),
   ];
-  if (links.telegram && links.whatsapp) lines.push(turn.render({ key: "pass.links", params: { telegram: links.telegram, whatsapp: links.whatsapp } }));
+  if (links.telegram && links.whatsapp)
+    lines.push(turn.render({ key: "pass.links", params: { telegram: links.telegram, whatsapp: links.whatsapp } }));
   turn.send({
     text: { text: lines.join("\n") },
-    document: { filename: `pass-${pass.event.code ?? "event"}.png`, mimeType: "image/png", base64: png.toString("base64") },
+    document: {
+      filename: `pass-${pass.event.code ?? "event"}.png`,
+      mimeType: "image/png",
+      base64: png.toString("base64"),
+    },
   });
 };
 
@@ -42,12 +53,27 @@ const usherCommand: CommandHandler = async (turn, args) => {
   if (!m) return turn.say("usher.usage", { code: event.code ?? "" });
   const phone = normalisePhone(m[1]!, turn.env.defaultCountry);
   if (!phone) throw new AppError("usher.phone_invalid", { text: m[1]!.trim().slice(0, 30) });
-  const usher = await appointUsher(await turn.db(), { eventId: event.id, phone, name: m[2]?.trim().slice(0, 80), defaultLocale: turn.locale, timeZone: event.timeZone });
+  const usher = await appointUsher(await turn.db(), {
+    eventId: event.id,
+    phone,
+    name: m[2]?.trim().slice(0, 80),
+    defaultLocale: turn.locale,
+    timeZone: event.timeZone,
+  });
   turn.say(usher.added ? "usher.added" : "usher.already", { name: usher.name, phone, event: event.name });
   if (usher.added) {
     await turn.tell(
       { userIds: [usher.userId] },
-      { type: "usher", eventId: event.id, message: (locale) => ({ text: render(locale, { key: "usher.told", params: { organizer: turn.user.name, event: event.name, code: event.code ?? "" } }) }) },
+      {
+        type: "usher",
+        eventId: event.id,
+        message: (locale) => ({
+          text: render(locale, {
+            key: "usher.told",
+            params: { organizer: turn.user.name, event: event.name, code: event.code ?? "" },
+          }),
+        }),
+      },
     );
   }
 };
@@ -61,8 +87,19 @@ const checkinsCommand: CommandHandler = async (turn, args) => {
 /** A pass scanned (its link opened, or its code sent): checked in by an usher, or told what it is. */
 async function scan(turn: Turn, token: string): Promise<void> {
   const result = await scanPass(await turn.db(), { token, scannerId: turn.user.id, now: turn.now });
-  if (result.kind === "checked") return turn.say("scan.checked", { guest: result.guest, event: result.event, people: peopleText(turn.locale, result.party) });
-  if (result.kind === "already") return turn.say("scan.already", { guest: result.guest, event: result.event, when: whenText(turn, result.at, result.zone), by: result.by });
+  if (result.kind === "checked")
+    return turn.say("scan.checked", {
+      guest: result.guest,
+      event: result.event,
+      people: peopleText(turn.locale, result.party),
+    });
+  if (result.kind === "already")
+    return turn.say("scan.already", {
+      guest: result.guest,
+      event: result.event,
+      when: whenText(turn, result.at, result.zone),
+      by: result.by,
+    });
   if (result.kind === "stranger") return turn.say("scan.stranger", { event: result.event });
   turn.say("scan.unknown");
 }

@@ -1,6 +1,7 @@
 // Contributions (michango): well-wishes, photos and pledges of money, and the payments organizers record.
 export const en = {
-  "help.line.contribute": "/contribute [CODE] – send a well-wish, a photo or a pledge (michango), e.g. /contribute 50,000",
+  "help.line.contribute":
+    "/contribute [CODE] – send a well-wish, a photo or a pledge (michango), e.g. /contribute 50,000",
   "help.line.mycontributions": "/mycontributions – what you pledged and paid",
   "help.line.contributions": "/contributions CODE – pledged, paid and outstanding, and the list",
   "help.line.paid": "/paid REF AMOUNT – record a payment against a pledge (payments add up)",
@@ -13,17 +14,20 @@ export const en = {
   "contribute.message_invalid": "Please send your well-wish as text, 2 to 1,000 characters.",
   "contribute.ask_photo": "Send the photo for {event}.",
   "contribute.ask_pledge": "How much do you pledge to {event}? For example 50,000, 50k or elfu hamsini.",
-  "contribute.amount_invalid": "I could not read \"{text}\" as an amount. Send it like 50,000, 50k, 50 elfu or elfu hamsini.",
+  "contribute.amount_invalid":
+    'I could not read "{text}" as an amount. Send it like 50,000, 50k, 50 elfu or elfu hamsini.',
   "contribute.thanks": "Thank you! Your contribution to {event} is saved.",
   "contribute.thanks_pledge": "Thank you for your pledge of {amount} to {event}! Its reference is {ref}.",
-  "contributions.header": "Contributions to {event}:\nPledged {pledged}, paid {paid}, outstanding {outstanding}. Well-wishes: {wishes}, photos: {photos}.",
+  "contributions.header":
+    "Contributions to {event}:\nPledged {pledged}, paid {paid}, outstanding {outstanding}. Well-wishes: {wishes}, photos: {photos}.",
   "contributions.none": "No contributions to {event} yet.",
   "contributions.pledge": "• {ref} {name}: pledged {amount}, paid {paid}",
   "contributions.message": "• {name}: “{text}”",
   "contributions.photo": "• {name}: photo {ref}",
   "paid.usage": "Send the pledge's reference and the amount paid, for example: /paid M-7K2QX 20,000",
-  "paid.unknown": "I could not find a pledge \"{code}\" in your events. Send /contributions CODE to see the references.",
-  "paid.above_pledge": "{amount} is more than the {owed} still owed on {code}. If that is right, send the same again with \"confirm\" at the end.",
+  "paid.unknown": 'I could not find a pledge "{code}" in your events. Send /contributions CODE to see the references.',
+  "paid.above_pledge":
+    '{amount} is more than the {owed} still owed on {code}. If that is right, send the same again with "confirm" at the end.',
   "paid.recorded": "Recorded {amount} from {name} on {ref}: paid {paid} of {pledged}.",
   "paid.thanks": "Thank you! {event} received your payment of {amount}. Paid so far: {paid} of {pledged}.",
   "mycontributions.none": "You have not contributed yet. Send /contribute to give a well-wish, a photo or a pledge.",
@@ -46,17 +50,19 @@ export const sw: Record<keyof typeof en, string> = {
   "contribute.message_invalid": "Tafadhali tuma pongezi zako kwa maandishi, herufi 2 hadi 1,000.",
   "contribute.ask_photo": "Tuma picha kwa {event}.",
   "contribute.ask_pledge": "Unaahidi kiasi gani kwa {event}? Mfano 50,000, elfu 50 au elfu hamsini.",
-  "contribute.amount_invalid": "Sikuweza kusoma \"{text}\" kama kiasi. Tuma kama 50,000, 50k, elfu 50 au elfu hamsini.",
+  "contribute.amount_invalid": 'Sikuweza kusoma "{text}" kama kiasi. Tuma kama 50,000, 50k, elfu 50 au elfu hamsini.',
   "contribute.thanks": "Asante! Mchango wako kwa {event} umehifadhiwa.",
   "contribute.thanks_pledge": "Asante kwa ahadi yako ya {amount} kwa {event}! Kumbukumbu yake ni {ref}.",
-  "contributions.header": "Michango ya {event}:\nAhadi {pledged}, zilizolipwa {paid}, zinazodaiwa {outstanding}. Pongezi {wishes}, picha {photos}.",
+  "contributions.header":
+    "Michango ya {event}:\nAhadi {pledged}, zilizolipwa {paid}, zinazodaiwa {outstanding}. Pongezi {wishes}, picha {photos}.",
   "contributions.none": "Bado hakuna michango kwa {event}.",
   "contributions.pledge": "• {ref} {name}: ameahidi {amount}, amelipa {paid}",
   "contributions.message": "• {name}: “{text}”",
   "contributions.photo": "• {name}: picha {ref}",
   "paid.usage": "Tuma kumbukumbu ya ahadi na kiasi kilicholipwa, mfano: /malipo M-7K2QX 20,000",
-  "paid.unknown": "Sikupata ahadi \"{code}\" kwenye matukio yako. Tuma /michango NAMBA kuona kumbukumbu.",
-  "paid.above_pledge": "{amount} ni zaidi ya {owed} kinachodaiwa kwenye {code}. Kama ni sahihi, tuma tena vilevile ukiongeza \"thibitisha\" mwishoni.",
+  "paid.unknown": 'Sikupata ahadi "{code}" kwenye matukio yako. Tuma /michango NAMBA kuona kumbukumbu.',
+  "paid.above_pledge":
+    '{amount} ni zaidi ya {owed} kinachodaiwa kwenye {code}. Kama ni sahihi, tuma tena vilevile ukiongeza "thibitisha" mwishoni.',
   "paid.recorded": "Nimeandika {amount} kutoka kwa {name} kwenye {ref}: amelipa {paid} kati ya {pledged}.",
   "paid.thanks": "Asante! {event} imepokea malipo yako ya {amount}. Umelipa hadi sasa: {paid} kati ya {pledged}.",
   "mycontributions.none": "Bado hujachangia. Tuma /changia kutoa pongezi, picha au ahadi.",

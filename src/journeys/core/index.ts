@@ -17,13 +17,43 @@ import type { CommandHandler, CommandTools, Journey } from "../journey.js";
 
 /** Words people greet with, in English and Kiswahili; "menu" is what WhatsApp users try first, and gets the same. */
 const greetings = new Set([
-  "hi", "hello", "hey", "hallo", "helo", "good morning", "good afternoon", "good evening", "menu",
-  "habari", "mambo", "salaam", "salam", "jambo", "hujambo", "shikamoo", "niaje", "vipi", "sasa", "habari yako",
-  "habari za asubuhi", "habari za mchana", "habari za jioni", "salama", "asalaam aleikum", "assalamu alaikum", "menyu",
+  "hi",
+  "hello",
+  "hey",
+  "hallo",
+  "helo",
+  "good morning",
+  "good afternoon",
+  "good evening",
+  "menu",
+  "habari",
+  "mambo",
+  "salaam",
+  "salam",
+  "jambo",
+  "hujambo",
+  "shikamoo",
+  "niaje",
+  "vipi",
+  "sasa",
+  "habari yako",
+  "habari za asubuhi",
+  "habari za mchana",
+  "habari za jioni",
+  "salama",
+  "asalaam aleikum",
+  "assalamu alaikum",
+  "menyu",
 ]);
 
 export function isGreeting(text: string): boolean {
-  return greetings.has(text.toLowerCase().replace(/[!.,?👋🙏]+/gu, "").replace(/\s+/g, " ").trim());
+  return greetings.has(
+    text
+      .toLowerCase()
+      .replace(/[!.,?👋🙏]+/gu, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 /** Someone whose name Nuru never learned has a phone number for a name: they are not greeted by it. */
@@ -31,7 +61,10 @@ const nameFor = (turn: Turn) => (/^\+?\d[\d\s]*$/.test(turn.user.name) ? "" : ` 
 
 const help: CommandHandler = async (turn, _args, tools) => {
   const roles = await rolesOf(await turn.db(), turn.user.id);
-  const sections = [turn.render({ key: "help.header", params: { name: turn.user.name } }), ...tools.helpSections(turn.locale, roles)];
+  const sections = [
+    turn.render({ key: "help.header", params: { name: turn.user.name } }),
+    ...tools.helpSections(turn.locale, roles),
+  ];
   if (isWhatsAppChannel(turn.event.channel)) sections.push(turn.render({ key: "help.whatsapp_no_slash" }));
   turn.send({ text: { text: sections.join("\n\n") } });
 };
@@ -39,14 +72,29 @@ const help: CommandHandler = async (turn, _args, tools) => {
 /** A greeting back by name, and what waits for the person (from every journey), or what they can do when nothing does. */
 async function greet(turn: Turn, tools: CommandTools): Promise<void> {
   const name = nameFor(turn);
-  const hello = name ? turn.render({ key: "greeting.hello", params: { name } }) : turn.render({ key: "greeting.hello_anonymous" });
+  const hello = name
+    ? turn.render({ key: "greeting.hello", params: { name } })
+    : turn.render({ key: "greeting.hello_anonymous" });
   const steps = await tools.nextSteps(turn);
   if (steps.length) {
-    turn.send({ text: { text: [hello, turn.render({ key: "greeting.next" }), ...steps, "", turn.render({ key: "greeting.more" })].join("\n") } });
+    turn.send({
+      text: {
+        text: [hello, turn.render({ key: "greeting.next" }), ...steps, "", turn.render({ key: "greeting.more" })].join(
+          "\n",
+        ),
+      },
+    });
     return;
   }
   const roles = await rolesOf(await turn.db(), turn.user.id);
-  turn.send({ text: { text: [hello + " " + turn.render({ key: "greeting.what_you_can_do" }), ...tools.helpSections(turn.locale, roles)].join("\n\n") } });
+  turn.send({
+    text: {
+      text: [
+        hello + " " + turn.render({ key: "greeting.what_you_can_do" }),
+        ...tools.helpSections(turn.locale, roles),
+      ].join("\n\n"),
+    },
+  });
 }
 
 const language: CommandHandler = async (turn, args, tools) => {
@@ -71,13 +119,25 @@ async function takeOwnPhone(turn: Turn, raw: string): Promise<string> {
   const phone = normalisePhone(raw, turn.env.defaultCountry);
   if (!phone) throw new AppError("link.phone_invalid", { phone: raw.slice(0, 32) });
   const holder = await attachPhone(await turn.db(), { userId: turn.user.id, phone });
-  turn.becomes({ id: holder.id, name: holder.name, phone: holder.phone, locale: holder.locale, timeZone: holder.timeZone });
+  turn.becomes({
+    id: holder.id,
+    name: holder.name,
+    phone: holder.phone,
+    locale: holder.locale,
+    timeZone: holder.timeZone,
+  });
   return phone;
 }
 
 /** What waited for the person while no channel could reach them (invitations sent before they ever wrote), here. */
 async function deliverWaitingHere(turn: Turn): Promise<void> {
-  turn.told.push(...(await deliverWaiting(await turn.db(), { userId: turn.user.id, channel: turn.event.channel, chatId: turn.event.chatId })));
+  turn.told.push(
+    ...(await deliverWaiting(await turn.db(), {
+      userId: turn.user.id,
+      channel: turn.event.channel,
+      chatId: turn.event.chatId,
+    })),
+  );
 }
 
 /**
@@ -109,7 +169,13 @@ export const coreJourney: Journey = {
     // "stop" belongs to the privacy journey: it cancels a conversation too, and outside one it stops messages.
     { en: ["cancel"], sw: ["sitisha", "acha"], for: "everyone", help: "help.line.cancel", run: cancel },
     // What a Telegram deep link sends; on WhatsApp and in the simulator people type it ("start HARUSI-7K2").
-    { en: ["start", "open"], sw: ["fungua"], for: "everyone", help: "help.line.start", run: (turn, args, tools) => start(turn, args, tools) },
+    {
+      en: ["start", "open"],
+      sw: ["fungua"],
+      for: "everyone",
+      help: "help.line.start",
+      run: (turn, args, tools) => start(turn, args, tools),
+    },
   ],
   flows: [onboardingFlow, languageFlow, claimFlow],
   actions: {

@@ -29,16 +29,19 @@ export const en = {
   "language.choice.en": "English",
   "language.choice.sw": "Kiswahili",
 
-  "link.invalid_code": "I could not find an invitation with the code \"{code}\". Check the code in your invitation, or ask the organizer to send it again.",
+  "link.invalid_code":
+    'I could not find an invitation with the code "{code}". Check the code in your invitation, or ask the organizer to send it again.',
   "link.phone_saved": "Thank you, your number {phone} is saved.",
   "link.phone_invalid": "That does not look like a phone number I can use: {phone}.",
   "link.contact_not_own": "Please share your own number with the button, not someone else's contact.",
   "link.phone_taken": "That number is already linked to another account. If it is yours, ask the organizer for help.",
   "link.ask_phone": "Share your phone number so I can find your invitations.",
   "link.ask_phone_button": "Share my phone number",
-  "link.ask_phone_for_invitation": "To open your invitation, share your phone number with the button below, so I know it was sent to you.",
+  "link.ask_phone_for_invitation":
+    "To open your invitation, share your phone number with the button below, so I know it was sent to you.",
   "link.already_claimed": "This invitation has already been opened by someone else. Ask the organizer to invite you.",
-  "link.other_number": "This invitation was sent to another phone number. Ask the organizer to invite your number {phone}.",
+  "link.other_number":
+    "This invitation was sent to another phone number. Ask the organizer to invite your number {phone}.",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
@@ -71,14 +74,16 @@ export const sw: Record<keyof typeof en, string> = {
   "language.choice.en": "English",
   "language.choice.sw": "Kiswahili",
 
-  "link.invalid_code": "Sikupata mwaliko wenye namba \"{code}\". Hakikisha namba kwenye mwaliko wako, au muombe mratibu akutumie tena.",
+  "link.invalid_code":
+    'Sikupata mwaliko wenye namba "{code}". Hakikisha namba kwenye mwaliko wako, au muombe mratibu akutumie tena.',
   "link.phone_saved": "Asante, namba yako {phone} imehifadhiwa.",
   "link.phone_invalid": "Hiyo haionekani kuwa namba ya simu ninayoweza kutumia: {phone}.",
   "link.contact_not_own": "Tafadhali tuma namba yako mwenyewe kwa kitufe, si ya mtu mwingine.",
   "link.phone_taken": "Namba hiyo tayari imeunganishwa na akaunti nyingine. Kama ni yako, muombe mratibu msaada.",
   "link.ask_phone": "Tuma namba yako ya simu ili nipate mialiko yako.",
   "link.ask_phone_button": "Tuma namba yangu ya simu",
-  "link.ask_phone_for_invitation": "Ili kufungua mwaliko wako, tuma namba yako ya simu kwa kitufe kilicho hapa chini, nijue ulitumiwa wewe.",
+  "link.ask_phone_for_invitation":
+    "Ili kufungua mwaliko wako, tuma namba yako ya simu kwa kitufe kilicho hapa chini, nijue ulitumiwa wewe.",
   "link.already_claimed": "Mwaliko huu tayari umefunguliwa na mtu mwingine. Muombe mratibu akualike.",
   "link.other_number": "Mwaliko huu ulitumwa kwa namba nyingine ya simu. Muombe mratibu aalike namba yako {phone}.",
 };

@@ -3,7 +3,13 @@
 import type { EventCounts } from "../../domain/events.js";
 import { counted, type Label } from "../../i18n/index.js";
 
-export function answerCounts(c: EventCounts): { accepted: Label; declined: Label; maybe: Label; pending: Label; headcount: Label } {
+export function answerCounts(c: EventCounts): {
+  accepted: Label;
+  declined: Label;
+  maybe: Label;
+  pending: Label;
+  headcount: Label;
+} {
   return {
     accepted: counted("guests.n.coming", c.accepted),
     declined: counted("guests.n.declined", c.declined),

@@ -6,8 +6,21 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { inviteFlow } from "../../../flows/invite.flow.js";
 import { newEventFlow, type NewEventArgs } from "../../../flows/newevent.flow.js";
 import { normaliseCode } from "../../domain/codes.js";
-import { countAnswers, createEvent, listEventGuests, listOrganizerEventsWithCounts, setNotifyAnswers, type OrganizerEvent } from "../../domain/events.js";
-import { approveRequest, inviteGuests, listRequests, requestInvitation, type InvitedGuest } from "../../domain/invitations.js";
+import {
+  countAnswers,
+  createEvent,
+  listEventGuests,
+  listOrganizerEventsWithCounts,
+  setNotifyAnswers,
+  type OrganizerEvent,
+} from "../../domain/events.js";
+import {
+  approveRequest,
+  inviteGuests,
+  listRequests,
+  requestInvitation,
+  type InvitedGuest,
+} from "../../domain/invitations.js";
 import { normalisePhone } from "../../domain/phones.js";
 import { isWhatsAppChannel } from "../../channels/channel.js";
 import type { Turn } from "../../engine/turn.js";
@@ -16,7 +29,18 @@ import { AppError } from "../../errors.js";
 import { isLocale, label, plural, type Locale, message, render } from "../../i18n/index.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
-import { codeOf, openLinks, organizerEvent, peopleText, rsvpChoices, sendChart, splitCode, tidingsOf, whenText, whereText } from "../list.js";
+import {
+  codeOf,
+  openLinks,
+  organizerEvent,
+  peopleText,
+  rsvpChoices,
+  sendChart,
+  splitCode,
+  tidingsOf,
+  whenText,
+  whereText,
+} from "../list.js";
 import { answerCounts } from "./counts.js";
 import { readGuestList } from "./invite-list.js";
 import { splitFields } from "../../language/fields.js";
@@ -35,14 +59,20 @@ function invitationTidings(event: OrganizerEvent, host: string) {
       const params = {
         host,
         event: event.name,
-        when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
+        when: event.startTime
+          ? formatDateTime(event.startTime, event.timeZone, locale)
+          : render(locale, { key: "when.unknown" }),
         where: event.location || render(locale, { key: "where.unknown" }),
       };
       return {
         text: render(locale, { key: "invitation.card", params }),
         choices: rsvpChoices(locale, event.code),
         // Someone who never wrote to WhatsApp Cloud's number gets it as the approved template, with the same buttons.
-        template: { kind: "invitation" as const, locale, params: [params.host, params.event, params.when, params.where] },
+        template: {
+          kind: "invitation" as const,
+          locale,
+          params: [params.host, params.event, params.when, params.where],
+        },
       };
     },
   };
@@ -54,14 +84,33 @@ async function invite(
   event: OrganizerEvent,
   guests: { phone: string; name?: string }[],
 ): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number; firstContacts: number; refusals: string[] }> {
-  if (event.status === "cancelled" || event.status === "completed") throw new AppError("invite.event_closed", { event: event.name, status: label(`event.status.${event.status}`) });
+  if (event.status === "cancelled" || event.status === "completed")
+    throw new AppError("invite.event_closed", { event: event.name, status: label(`event.status.${event.status}`) });
   const tx = await turn.db();
   // The organizer's quotas (src/domain/quotas.ts): numbers beyond them are named back in refusals, not dropped.
   const fitted = await fitInvitationQuotas(turn, tx, guests);
-  const { invited, already } = await inviteGuests(tx, { eventId: event.id, guests: fitted.guests, defaultLocale: turn.locale, timeZone: event.timeZone, now: turn.now });
-  const { waiting } = await turn.tell({ userIds: invited.map((g) => g.userId) }, invitationTidings(event, turn.user.name));
-  const firsts = await firstContacts(turn, invited.map((g) => g.userId));
-  await recordUse(tx, { kind: "first_contact", userId: turn.user.id, eventId: event.id, amount: firsts, now: turn.now });
+  const { invited, already } = await inviteGuests(tx, {
+    eventId: event.id,
+    guests: fitted.guests,
+    defaultLocale: turn.locale,
+    timeZone: event.timeZone,
+    now: turn.now,
+  });
+  const { waiting } = await turn.tell(
+    { userIds: invited.map((g) => g.userId) },
+    invitationTidings(event, turn.user.name),
+  );
+  const firsts = await firstContacts(
+    turn,
+    invited.map((g) => g.userId),
+  );
+  await recordUse(tx, {
+    kind: "first_contact",
+    userId: turn.user.id,
+    eventId: event.id,
+    amount: firsts,
+    now: turn.now,
+  });
   return { invited, already, waiting, firstContacts: firsts, refusals: fitted.refusals };
 }
 
@@ -76,9 +125,12 @@ async function firstContacts(turn: Turn, userIds: string[]): Promise<number> {
 
 /** "about 3 hours" / "about 2 days": how long a first-contact budget takes for this many. */
 function budgetDuration(turn: Turn, count: number, budget: { perHour: number; perDay: number }): string {
-  if (count > budget.perDay) return turn.render({ key: "invite.duration.days", params: { n: Math.ceil(count / budget.perDay) } });
+  if (count > budget.perDay)
+    return turn.render({ key: "invite.duration.days", params: { n: Math.ceil(count / budget.perDay) } });
   const hours = Math.ceil(count / budget.perHour);
-  return hours <= 1 ? turn.render({ key: "invite.duration.hour" }) : turn.render({ key: "invite.duration.hours", params: { n: hours } });
+  return hours <= 1
+    ? turn.render({ key: "invite.duration.hour" })
+    : turn.render({ key: "invite.duration.hours", params: { n: hours } });
 }
 
 const inviteCommand: CommandHandler = async (turn, args, tools) => {
@@ -106,12 +158,28 @@ async function inviteList(turn: Turn, event: OrganizerEvent, text: string): Prom
   const budget = turn.env.firstContactBudget;
   if (firsts && budget && turn.env.firstContact[0] === "whatsapp_cloud") {
     // The Cloud API is not slowed for safety, only capped by Meta's daily limit on conversations Nuru starts.
-    if (firsts > budget.perDay) lines.push(plural(turn.locale, "invite.daily_limit_note", firsts, { perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" }));
+    if (firsts > budget.perDay)
+      lines.push(
+        plural(turn.locale, "invite.daily_limit_note", firsts, {
+          perDay: budget.perDay,
+          duration: budgetDuration(turn, firsts, budget),
+          code: event.code ?? "",
+        }),
+      );
   } else if (firsts && budget) {
-    lines.push(plural(turn.locale, "invite.first_contact_note", firsts, { perHour: budget.perHour, perDay: budget.perDay, duration: budgetDuration(turn, firsts, budget), code: event.code ?? "" }));
+    lines.push(
+      plural(turn.locale, "invite.first_contact_note", firsts, {
+        perHour: budget.perHour,
+        perDay: budget.perDay,
+        duration: budgetDuration(turn, firsts, budget),
+        code: event.code ?? "",
+      }),
+    );
   }
-  if (list.invalid.length) lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));
-  if (list.duplicates.length) lines.push(turn.render({ key: "invite.duplicate", params: { list: list.duplicates.join(", ") } }));
+  if (list.invalid.length)
+    lines.push(turn.render({ key: "invite.invalid", params: { list: list.invalid.join(", ") } }));
+  if (list.duplicates.length)
+    lines.push(turn.render({ key: "invite.duplicate", params: { list: list.duplicates.join(", ") } }));
   if (already.length) lines.push(turn.render({ key: "invite.already", params: { list: already.join(", ") } }));
   lines.push(...refusals);
   turn.send({ text: { text: lines.join("\n") } });
@@ -129,29 +197,52 @@ const eventsCommand: CommandHandler = async (turn) => {
   const events = await listOrganizerEventsWithCounts(await turn.db(), turn.user.id);
   if (!events.length) return turn.say("events.none");
   const lines = events.map((e) =>
-    turn.render({ key: "events.item", params: { event: e.name, code: e.code ?? "-", when: whenText(turn, e.startTime, e.timeZone), ...answerCounts(e.counts) } }),
+    turn.render({
+      key: "events.item",
+      params: {
+        event: e.name,
+        code: e.code ?? "-",
+        when: whenText(turn, e.startTime, e.timeZone),
+        ...answerCounts(e.counts),
+      },
+    }),
   );
   turn.send({ text: { text: [turn.render({ key: "events.header" }), ...lines].join("\n") } });
 };
 
 /** A guest's answer as the organizer reads it ("anakuja": they are coming, not "unakuja"). */
 const statusText = (turn: Turn, status: string) =>
-  turn.render({ key: `guests.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}` });
+  turn.render({
+    key: `guests.status.${(["accepted", "declined", "maybe"].includes(status) ? status : "pending") as "accepted" | "declined" | "maybe" | "pending"}`,
+  });
 
 const guestsCommand: CommandHandler = async (turn, args) => {
   privateOnly(turn, turn.locale === "sw" ? "wageni" : "guests");
   const event = await organizerEvent(turn, codeOf(args));
   const tx = await turn.db();
-  const [guests, counts, requests] = [await listEventGuests(tx, event.id), (await countAnswers(tx, [event.id])).get(event.id), await listRequests(tx, event.id)];
+  const [guests, counts, requests] = [
+    await listEventGuests(tx, event.id),
+    (await countAnswers(tx, [event.id])).get(event.id),
+    await listRequests(tx, event.id),
+  ];
   const stopped = await optedOutGuests(tx, event.id);
   const code = event.code ?? "";
   if (!guests.length && !requests.length) return turn.say("guests.none", { event: event.name, code });
   const c = counts ?? { accepted: 0, declined: 0, maybe: 0, pending: 0, headcount: 0 };
-  const lines = [turn.render({ key: "guests.header", params: { event: event.name, code, when: whenText(turn, event.startTime, event.timeZone), ...answerCounts(c) } })];
+  const lines = [
+    turn.render({
+      key: "guests.header",
+      params: { event: event.name, code, when: whenText(turn, event.startTime, event.timeZone), ...answerCounts(c) },
+    }),
+  ];
   for (const g of guests) {
-    const status = g.status === "accepted" && g.party_size > 1
-      ? turn.render({ key: "guests.party", params: { status: statusText(turn, g.status), party: peopleText(turn.locale, g.party_size) } })
-      : statusText(turn, g.status);
+    const status =
+      g.status === "accepted" && g.party_size > 1
+        ? turn.render({
+            key: "guests.party",
+            params: { status: statusText(turn, g.status), party: peopleText(turn.locale, g.party_size) },
+          })
+        : statusText(turn, g.status);
     // Who said STOP: the organizer knows why they hear nothing back, and that Nuru will not write to them.
     const shown = g.phone && stopped.has(g.phone) ? `${status} · ${turn.render({ key: "guests.opted_out" })}` : status;
     lines.push(turn.render({ key: "guests.item", params: { name: g.name, phone: g.phone ?? "", status: shown } }));
@@ -164,7 +255,10 @@ const guestsCommand: CommandHandler = async (turn, args) => {
   sendChart(turn, {
     title: turn.render({ key: "chart.guests", params: { event: event.name } }),
     subtitle: turn.render({ key: "chart.guests.sub", params: { people: c.headcount } }),
-    bars: (["accepted", "declined", "maybe", "pending"] as const).map((status) => ({ label: statusText(turn, status), value: c[status] })),
+    bars: (["accepted", "declined", "maybe", "pending"] as const).map((status) => ({
+      label: statusText(turn, status),
+      value: c[status],
+    })),
   });
 };
 
@@ -201,11 +295,26 @@ const linkCommand: CommandHandler = async (turn, args) => {
   });
   const code = event.code ?? "";
   const lines = [turn.render({ key: "link.header", params: { event: event.name, code } })];
-  for (const i of invitations) lines.push(turn.render({ key: "link.guest", params: { name: i.recipientName ?? i.recipientPhone ?? "", links: linksFor(turn, i.code!) } }));
-  lines.push("", turn.render({ key: "link.event", params: { links: linksFor(turn, await shareTokenOf(tx, event.id)) } }));
+  for (const i of invitations)
+    lines.push(
+      turn.render({
+        key: "link.guest",
+        params: { name: i.recipientName ?? i.recipientPhone ?? "", links: linksFor(turn, i.code!) },
+      }),
+    );
+  lines.push(
+    "",
+    turn.render({ key: "link.event", params: { links: linksFor(turn, await shareTokenOf(tx, event.id)) } }),
+  );
   // Recorded per platform the links were made for, so the organizer's sharing can be counted.
-  const platforms = [...(turn.env.links?.telegramBot ? ["telegram"] : []), ...(turn.env.links?.whatsappNumber ? ["whatsapp"] : []), turn.event.channel];
-  await tx.eventShare.createMany({ data: [...new Set(platforms)].map((platform) => ({ eventId: event.id, sharedBy: turn.user.id, platform })) });
+  const platforms = [
+    ...(turn.env.links?.telegramBot ? ["telegram"] : []),
+    ...(turn.env.links?.whatsappNumber ? ["whatsapp"] : []),
+    turn.event.channel,
+  ];
+  await tx.eventShare.createMany({
+    data: [...new Set(platforms)].map((platform) => ({ eventId: event.id, sharedBy: turn.user.id, platform })),
+  });
   turn.send({ text: { text: lines.join("\n") } });
 };
 
@@ -222,7 +331,12 @@ const approveCommand: CommandHandler = async (turn, args) => {
 const notifyCommand: CommandHandler = async (turn, args) => {
   const words = args.trim().split(/\s+/).filter(Boolean);
   const switchWord = words.at(-1)?.toLowerCase();
-  const on = switchWord && ["on", "yes", "ndiyo", "washa"].includes(switchWord) ? true : switchWord && ["off", "no", "hapana", "zima"].includes(switchWord) ? false : undefined;
+  const on =
+    switchWord && ["on", "yes", "ndiyo", "washa"].includes(switchWord)
+      ? true
+      : switchWord && ["off", "no", "hapana", "zima"].includes(switchWord)
+        ? false
+        : undefined;
   const event = await organizerEvent(turn, on === undefined ? words[0] : words.length > 1 ? words[0] : undefined);
   const code = event.code ?? "";
   if (on === undefined) return turn.say("notify.usage", { code });
@@ -242,7 +356,10 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
   const tx = await turn.db();
   const select = { id: true, name: true, code: true, organizerId: true, status: true } as const;
   const shared = await tx.event.findUnique({ where: { shareToken: code }, select });
-  const event = shared ?? (await tx.event.findUnique({ where: { code }, select })) ?? (await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select }));
+  const event =
+    shared ??
+    (await tx.event.findUnique({ where: { code }, select })) ??
+    (await tx.event.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select }));
   if (!event) return false;
   if (event.organizerId === turn.user.id) {
     turn.say("event.own_link", { event: event.name, code: event.code ?? code });
@@ -254,7 +371,10 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
     await tools.startFlow(turn, "claim", { code });
     return true;
   }
-  const invitation = await tx.invitation.findUnique({ where: { eventId_recipientPhone: { eventId: event.id, recipientPhone: turn.user.phone } }, select: { code: true, sentAt: true } });
+  const invitation = await tx.invitation.findUnique({
+    where: { eventId_recipientPhone: { eventId: event.id, recipientPhone: turn.user.phone } },
+    select: { code: true, sentAt: true },
+  });
   if (invitation?.sentAt && invitation.code) return tools.open(turn, invitation.code);
   if (!shared) return false;
   if (invitation) {
@@ -262,11 +382,21 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
     return true;
   }
   if (event.status === "cancelled" || event.status === "completed") return false;
-  await requestInvitation(tx, { eventId: event.id, phone: turn.user.phone, name: turn.user.name, now: turn.now, defaultLocale: isLocale(turn.user.locale) ? turn.user.locale : turn.locale, timeZone: turn.timeZone });
+  await requestInvitation(tx, {
+    eventId: event.id,
+    phone: turn.user.phone,
+    name: turn.user.name,
+    now: turn.now,
+    defaultLocale: isLocale(turn.user.locale) ? turn.user.locale : turn.locale,
+    timeZone: turn.timeZone,
+  });
   if (event.organizerId) {
     // The organizer's commands take the event's code, not the link's secret.
     const params = { name: turn.user.name, phone: turn.user.phone, event: event.name, code: event.code ?? "" };
-    await turn.tell({ userIds: [event.organizerId] }, tidingsOf("join_request", event.id, message("open.request_to_organizer", params)));
+    await turn.tell(
+      { userIds: [event.organizerId] },
+      tidingsOf("join_request", event.id, message("open.request_to_organizer", params)),
+    );
   }
   turn.say("share.requested", { name: turn.user.name });
   return true;
@@ -275,7 +405,13 @@ async function openEventLink(turn: Turn, typed: string, tools: CommandTools): Pr
 export const eventsJourney: Journey = {
   name: "events",
   commands: [
-    { en: ["newevent", "createevent"], sw: ["tukiompya", "undatukio"], for: "everyone", help: "help.line.newevent", run: newEventCommand },
+    {
+      en: ["newevent", "createevent"],
+      sw: ["tukiompya", "undatukio"],
+      for: "everyone",
+      help: "help.line.newevent",
+      run: newEventCommand,
+    },
     { en: ["events"], sw: ["matukio"], for: "organizer", help: "help.line.events", run: eventsCommand },
     { en: ["invite"], sw: ["alika"], for: "organizer", help: "help.line.invite", run: inviteCommand },
     { en: ["guests"], sw: ["wageni"], for: "organizer", help: "help.line.guests", run: guestsCommand },
@@ -295,7 +431,12 @@ export const eventsJourney: Journey = {
         budget: input.budget === null ? undefined : new Prisma.Decimal(input.budget),
         timeZone: turn.timeZone,
       });
-      return { code: event.code ?? "", name: event.name, when: whenText(turn, event.startTime, event.timeZone), where: whereText(turn, event.location) };
+      return {
+        code: event.code ?? "",
+        name: event.name,
+        when: whenText(turn, event.startTime, event.timeZone),
+        where: whereText(turn, event.location),
+      };
     },
     async inviteGuests(turn, input) {
       const event = await organizerEvent(turn, input.code);
@@ -305,7 +446,9 @@ export const eventsJourney: Journey = {
         turn.say("invite.invalid", { list: input.contact?.phone.slice(0, 32) ?? "" });
         return { invited: 0 };
       }
-      const { invited, already, refusals } = await invite(turn, event, [{ phone, ...(input.contact?.name ? { name: input.contact.name } : {}) }]);
+      const { invited, already, refusals } = await invite(turn, event, [
+        { phone, ...(input.contact?.name ? { name: input.contact.name } : {}) },
+      ]);
       if (refusals.length) turn.send({ text: { text: refusals.join("\n") } });
       else if (already.length) turn.say("invite.already", { list: phone });
       else turn.say("invite.contact_added", { name: invited[0]?.name ?? phone, phone, event: event.name });
@@ -319,6 +462,16 @@ export const eventsJourney: Journey = {
     );
     return events
       .filter((e) => e.counts.pending + e.counts.accepted > 0)
-      .map((e) => turn.render({ key: "events.waiting", params: { event: e.name, code: e.code ?? "", pending: answerCounts(e.counts).pending, accepted: answerCounts(e.counts).accepted } }));
+      .map((e) =>
+        turn.render({
+          key: "events.waiting",
+          params: {
+            event: e.name,
+            code: e.code ?? "",
+            pending: answerCounts(e.counts).pending,
+            accepted: answerCounts(e.counts).accepted,
+          },
+        }),
+      );
   },
 };

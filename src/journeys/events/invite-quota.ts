@@ -11,7 +11,11 @@ function numbersText(phones: string[]): string {
 }
 
 /** The guests within the organizer's quotas, and the lines telling them of the others. */
-export async function fitInvitationQuotas<G extends { phone: string }>(turn: Turn, tx: Tx, guests: G[]): Promise<{ guests: G[]; refusals: string[] }> {
+export async function fitInvitationQuotas<G extends { phone: string }>(
+  turn: Turn,
+  tx: Tx,
+  guests: G[],
+): Promise<{ guests: G[]; refusals: string[] }> {
   const refusals: string[] = [];
   const q = quotas();
   const allowance = await invitationAllowance(tx, { organizerId: turn.user.id, now: turn.now });
@@ -21,8 +25,19 @@ export async function fitInvitationQuotas<G extends { phone: string }>(turn: Tur
     kept = kept.slice(0, allowance.left);
     refusals.push(
       allowance.reason === "new_organizer"
-        ? turn.render({ key: "quota.invite_new_organizer", params: { limit: allowance.limit, answers: q.newOrganizerAnswers, left: allowance.left, list: numbersText(over) } })
-        : turn.render({ key: "quota.invite_daily", params: { limit: allowance.limit, left: allowance.left, list: numbersText(over) } }),
+        ? turn.render({
+            key: "quota.invite_new_organizer",
+            params: {
+              limit: allowance.limit,
+              answers: q.newOrganizerAnswers,
+              left: allowance.left,
+              list: numbersText(over),
+            },
+          })
+        : turn.render({
+            key: "quota.invite_daily",
+            params: { limit: allowance.limit, left: allowance.left, list: numbersText(over) },
+          }),
     );
   }
   // Numbers that never wrote to the bot are what gets a WhatsApp number banned: each organizer has a share of the
@@ -36,7 +51,11 @@ export async function fitInvitationQuotas<G extends { phone: string }>(turn: Tur
             AND EXISTS (SELECT 1 FROM channel_identities ci WHERE ci.user_id = u.id AND ci.channel::text = ANY(${turn.env.running}::text[]))`
       ).map((r) => r.phone),
     );
-    const { left, limit } = await firstContactsLeft(tx, { organizerId: turn.user.id, perDay: budget.perDay, now: turn.now });
+    const { left, limit } = await firstContactsLeft(tx, {
+      organizerId: turn.user.id,
+      perDay: budget.perDay,
+      now: turn.now,
+    });
     const firsts = kept.filter((g) => !known.has(g.phone));
     if (firsts.length > left) {
       const over = new Set(firsts.slice(left).map((g) => g.phone));

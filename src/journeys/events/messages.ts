@@ -1,6 +1,7 @@
 // The organizer's side: creating events, inviting guests, following the answers, sharing links.
 export const en = {
-  "help.line.newevent": "/newevent – plan a new event, step by step (or in one line: /newevent Name | type | 2027-02-13 14:00 | place | budget)",
+  "help.line.newevent":
+    "/newevent – plan a new event, step by step (or in one line: /newevent Name | type | 2027-02-13 14:00 | place | budget)",
   "help.line.events": "/events – your events with their codes and answers",
   "help.line.invite": "/invite CODE 0712345678 Name, 0713... – invite guests (or /invite CODE, then share contacts)",
   "help.line.guests": "/guests CODE – who is coming, who is not, who has not answered",
@@ -8,7 +9,7 @@ export const en = {
   "help.line.approve": "/approve CODE PHONE – let in someone who asked through the event's link",
   "help.line.notify": "/notify CODE on|off – be told of each answer as it comes",
 
-  "event.unknown_code": "I could not find an event \"{code}\" of yours. Send /events to see your events and their codes.",
+  "event.unknown_code": 'I could not find an event "{code}" of yours. Send /events to see your events and their codes.',
   "event.none_upcoming": "You have no upcoming event. Send /newevent to plan one.",
   "event.which": "You have several upcoming events; add the event's code to the command. Your codes: {codes}",
 
@@ -21,8 +22,10 @@ export const en = {
   "newevent.type.burial": "Burial",
   "newevent.type.corporate": "Corporate",
   "newevent.type.other": "Other",
-  "newevent.ask_when": "When does it start? Send the date and time, for example 2027-02-13 14:00 (or 13/02/2027 2:00pm). Times are in {zone}.",
-  "newevent.when_invalid": "I could not read \"{text}\" as a date. Send the day and time, for example 2027-02-13 14:00, Saturday 2pm or Jumamosi ijayo saa nane mchana.",
+  "newevent.ask_when":
+    "When does it start? Send the date and time, for example 2027-02-13 14:00 (or 13/02/2027 2:00pm). Times are in {zone}.",
+  "newevent.when_invalid":
+    'I could not read "{text}" as a date. Send the day and time, for example 2027-02-13 14:00, Saturday 2pm or Jumamosi ijayo saa nane mchana.',
   "newevent.when_past": "I read that as {when}, which has already passed. Please send a date and time in the future.",
   "newevent.when_day_past": "I read that as {day}, which has already passed. Please send a day in the future.",
   "newevent.when_ask_time": "{day}: at what time does it start? (for example 14:00, 2pm or saa nane mchana)",
@@ -31,9 +34,11 @@ export const en = {
   "newevent.when_day_tomorrow": "Tomorrow",
   "newevent.ask_place": "Where will it be? (the venue, e.g. Diamond Jubilee Hall, Dar es Salaam)",
   "newevent.place_invalid": "Please send the place, 2 to 120 characters.",
-  "newevent.ask_budget": "What is your budget (in TZS)? For example 5,000,000 or 5m. Send \"skip\" if you do not want to set one now.",
-  "newevent.budget_invalid": "I could not read \"{text}\" as an amount. Send it like 5,000,000, 5m or 500k, or \"skip\".",
-  "newevent.created": "Your event is ready: {name}\n🗓 {when}\n📍 {where}\nIts code is {code}. Next: invite guests with /invite {code} 0712345678 Name, ...",
+  "newevent.ask_budget":
+    'What is your budget (in TZS)? For example 5,000,000 or 5m. Send "skip" if you do not want to set one now.',
+  "newevent.budget_invalid": 'I could not read "{text}" as an amount. Send it like 5,000,000, 5m or 500k, or "skip".',
+  "newevent.created":
+    "Your event is ready: {name}\n🗓 {when}\n📍 {where}\nIts code is {code}. Next: invite guests with /invite {code} 0712345678 Name, ...",
 
   "events.none": "You have not created any events yet. Send /newevent to plan one.",
   "events.header": "Your events:",
@@ -49,16 +54,24 @@ export const en = {
   "guests.n.maybe.other": "{count} maybe",
   "guests.n.pending.one": "{count} not answered",
   "guests.n.pending.other": "{count} not answered",
-  "invite.waiting_note.one": "{count} of them can only be reached once they open Nuru: send them their link with /link {code}.",
+  "invite.waiting_note.one":
+    "{count} of them can only be reached once they open Nuru: send them their link with /link {code}.",
 
-  "invite.usage": "Send the numbers to invite after the event's code, separated by commas, each with the guest's name if you like:\n/invite {code} 0712345678 Amina, 0754 111 222 Juma\nOr share contacts with me after /invite {code}.",
-  "invite.ask": "Send the numbers to invite to {event} (with names if you like, separated by commas), or share contacts with me. Send \"finished\" (or \"tayari\") when you have finished.",
+  "invite.usage":
+    "Send the numbers to invite after the event's code, separated by commas, each with the guest's name if you like:\n/invite {code} 0712345678 Amina, 0754 111 222 Juma\nOr share contacts with me after /invite {code}.",
+  "invite.ask":
+    'Send the numbers to invite to {event} (with names if you like, separated by commas), or share contacts with me. Send "finished" (or "tayari") when you have finished.',
   "invite.sent": "Invited to {event}: {count}.",
-  "invite.waiting_note.other": "{count} of them can only be reached once they open Nuru themselves: send them their links with /link {code}.",
-  "invite.first_contact_note.one": "{count} of them has never written to this WhatsApp number. So that WhatsApp does not ban it, invitations to new numbers go out slowly (about {perHour} an hour, at most {perDay} a day): it may take {duration}. Faster: send them their link with /link {code}; whoever writes first is answered at once.",
-  "invite.first_contact_note.other": "{count} of them have never written to this WhatsApp number. So that WhatsApp does not ban it, their invitations go out slowly (about {perHour} an hour, at most {perDay} a day): the last may take {duration}. Faster: send them their links with /link {code}; whoever writes first is answered at once.",
-  "invite.daily_limit_note.one": "{count} of them has never written to this WhatsApp number, and WhatsApp lets it start at most {perDay} new conversations a day: the last invitations go out over the next days ({duration}). Faster: send them their links with /link {code}; whoever writes first is answered at once.",
-  "invite.daily_limit_note.other": "{count} of them have never written to this WhatsApp number, and WhatsApp lets it start at most {perDay} new conversations a day: the last invitations go out over the next days ({duration}). Faster: send them their links with /link {code}; whoever writes first is answered at once.",
+  "invite.waiting_note.other":
+    "{count} of them can only be reached once they open Nuru themselves: send them their links with /link {code}.",
+  "invite.first_contact_note.one":
+    "{count} of them has never written to this WhatsApp number. So that WhatsApp does not ban it, invitations to new numbers go out slowly (about {perHour} an hour, at most {perDay} a day): it may take {duration}. Faster: send them their link with /link {code}; whoever writes first is answered at once.",
+  "invite.first_contact_note.other":
+    "{count} of them have never written to this WhatsApp number. So that WhatsApp does not ban it, their invitations go out slowly (about {perHour} an hour, at most {perDay} a day): the last may take {duration}. Faster: send them their links with /link {code}; whoever writes first is answered at once.",
+  "invite.daily_limit_note.one":
+    "{count} of them has never written to this WhatsApp number, and WhatsApp lets it start at most {perDay} new conversations a day: the last invitations go out over the next days ({duration}). Faster: send them their links with /link {code}; whoever writes first is answered at once.",
+  "invite.daily_limit_note.other":
+    "{count} of them have never written to this WhatsApp number, and WhatsApp lets it start at most {perDay} new conversations a day: the last invitations go out over the next days ({duration}). Faster: send them their links with /link {code}; whoever writes first is answered at once.",
   "invite.duration.hour": "up to an hour",
   "invite.duration.hours": "about {n} hours",
   "invite.duration.days": "about {n} days",
@@ -84,8 +97,9 @@ export const en = {
   "link.guest": "• {name}: {links}",
   "link.telegram": "Telegram {url}",
   "link.whatsapp": "WhatsApp {url}",
-  "link.simulator": "send \"start {code}\" to Nuru",
-  "link.event": "For everyone (whoever opens it shares their number, and Nuru opens the invitation made for it): {links}",
+  "link.simulator": 'send "start {code}" to Nuru',
+  "link.event":
+    "For everyone (whoever opens it shares their number, and Nuru opens the invitation made for it): {links}",
 
   "approve.no_request": "{phone} has not asked to join this event. Invite them with /invite instead.",
   "approve.done": "{name} ({phone}) is let in and has the invitation now.",
@@ -95,12 +109,14 @@ export const en = {
   "notify.off": "You will no longer be told of each answer to {event}. See them any time with /guests {code}.",
   "notify.usage": "Send /notify {code} on or /notify {code} off.",
 
-  "event.own_link": "This is the link of your own event {event}. Send it to your guests; see their answers with /guests {code}.",
+  "event.own_link":
+    "This is the link of your own event {event}. Send it to your guests; see their answers with /guests {code}.",
   "events.waiting": "• {event} ({code}): {pending}, {accepted}. /guests {code}",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
-  "help.line.newevent": "/tukiompya – panga tukio jipya, hatua kwa hatua (au kwa mstari mmoja: /tukiompya Jina | aina | 2027-02-13 14:00 | mahali | bajeti)",
+  "help.line.newevent":
+    "/tukiompya – panga tukio jipya, hatua kwa hatua (au kwa mstari mmoja: /tukiompya Jina | aina | 2027-02-13 14:00 | mahali | bajeti)",
   "help.line.events": "/matukio – matukio yako, namba zake na majibu",
   "help.line.invite": "/alika NAMBA 0712345678 Jina, 0713... – alika wageni (au /alika NAMBA, kisha tuma anwani)",
   "help.line.guests": "/wageni NAMBA – nani anakuja, nani hatakuja, nani hajajibu",
@@ -108,7 +124,7 @@ export const sw: Record<keyof typeof en, string> = {
   "help.line.approve": "/ruhusu NAMBA SIMU – mruhusu aliyeomba kupitia kiungo cha tukio",
   "help.line.notify": "/arifu NAMBA on|off – ujulishwe kila jibu linapofika",
 
-  "event.unknown_code": "Sikupata tukio lako lenye namba \"{code}\". Tuma /matukio kuona matukio yako na namba zake.",
+  "event.unknown_code": 'Sikupata tukio lako lenye namba "{code}". Tuma /matukio kuona matukio yako na namba zake.',
   "event.none_upcoming": "Huna tukio lijalo. Tuma /tukiompya kupanga moja.",
   "event.which": "Una matukio kadhaa yajayo; ongeza namba ya tukio kwenye amri. Namba zako: {codes}",
 
@@ -121,8 +137,10 @@ export const sw: Record<keyof typeof en, string> = {
   "newevent.type.burial": "Msiba",
   "newevent.type.corporate": "Kikampuni",
   "newevent.type.other": "Nyingine",
-  "newevent.ask_when": "Linaanza lini? Tuma tarehe na saa, mfano 2027-02-13 14:00 (au 13/02/2027 2:00pm). Saa ni za {zone}.",
-  "newevent.when_invalid": "Sikuweza kusoma \"{text}\" kama tarehe. Tuma siku na saa, mfano Jumamosi ijayo saa nane mchana, kesho saa 10 jioni au 2027-02-13 14:00.",
+  "newevent.ask_when":
+    "Linaanza lini? Tuma tarehe na saa, mfano 2027-02-13 14:00 (au 13/02/2027 2:00pm). Saa ni za {zone}.",
+  "newevent.when_invalid":
+    'Sikuweza kusoma "{text}" kama tarehe. Tuma siku na saa, mfano Jumamosi ijayo saa nane mchana, kesho saa 10 jioni au 2027-02-13 14:00.',
   "newevent.when_past": "Nimeisoma kama {when}, na muda huo umeshapita. Tafadhali tuma tarehe na saa ijayo.",
   "newevent.when_day_past": "Nimeisoma kama {day}, na siku hiyo imeshapita. Tafadhali tuma siku ijayo.",
   "newevent.when_ask_time": "{day}: litaanza saa ngapi? (mfano saa nane mchana, saa 2 usiku au 14:00)",
@@ -131,9 +149,12 @@ export const sw: Record<keyof typeof en, string> = {
   "newevent.when_day_tomorrow": "Kesho",
   "newevent.ask_place": "Litafanyika wapi? (ukumbi, mfano Diamond Jubilee Hall, Dar es Salaam)",
   "newevent.place_invalid": "Tafadhali tuma mahali, herufi 2 hadi 120.",
-  "newevent.ask_budget": "Bajeti yako ni kiasi gani (TZS)? Mfano 5,000,000 au milioni 5. Tuma \"ruka\" kama hutaki kuweka sasa.",
-  "newevent.budget_invalid": "Sikuweza kusoma \"{text}\" kama kiasi. Tuma kama 5,000,000, milioni 5 au elfu 500, au \"ruka\".",
-  "newevent.created": "Tukio lako liko tayari: {name}\n🗓 {when}\n📍 {where}\nNamba yake ni {code}. Hatua inayofuata: alika wageni kwa /alika {code} 0712345678 Jina, ...",
+  "newevent.ask_budget":
+    'Bajeti yako ni kiasi gani (TZS)? Mfano 5,000,000 au milioni 5. Tuma "ruka" kama hutaki kuweka sasa.',
+  "newevent.budget_invalid":
+    'Sikuweza kusoma "{text}" kama kiasi. Tuma kama 5,000,000, milioni 5 au elfu 500, au "ruka".',
+  "newevent.created":
+    "Tukio lako liko tayari: {name}\n🗓 {when}\n📍 {where}\nNamba yake ni {code}. Hatua inayofuata: alika wageni kwa /alika {code} 0712345678 Jina, ...",
 
   "events.none": "Bado hujaunda tukio lolote. Tuma /tukiompya kupanga moja.",
   "events.header": "Matukio yako:",
@@ -148,16 +169,24 @@ export const sw: Record<keyof typeof en, string> = {
   "guests.n.maybe.other": "{count} labda",
   "guests.n.pending.one": "{count} hajajibu",
   "guests.n.pending.other": "{count} hawajajibu",
-  "invite.waiting_note.one": "{count} kati yao anaweza kufikiwa tu akifungua Nuru mwenyewe: mtumie kiungo chake kwa /kiungo {code}.",
+  "invite.waiting_note.one":
+    "{count} kati yao anaweza kufikiwa tu akifungua Nuru mwenyewe: mtumie kiungo chake kwa /kiungo {code}.",
 
-  "invite.usage": "Tuma namba za kualika baada ya namba ya tukio, zikitenganishwa kwa koma, kila moja na jina la mgeni ukipenda:\n/alika {code} 0712345678 Amina, 0754 111 222 Juma\nAu nitumie anwani baada ya /alika {code}.",
-  "invite.ask": "Tuma namba za kualika kwenye {event} (na majina ukipenda, zikitenganishwa kwa koma), au nitumie anwani. Tuma \"tayari\" ukimaliza.",
+  "invite.usage":
+    "Tuma namba za kualika baada ya namba ya tukio, zikitenganishwa kwa koma, kila moja na jina la mgeni ukipenda:\n/alika {code} 0712345678 Amina, 0754 111 222 Juma\nAu nitumie anwani baada ya /alika {code}.",
+  "invite.ask":
+    'Tuma namba za kualika kwenye {event} (na majina ukipenda, zikitenganishwa kwa koma), au nitumie anwani. Tuma "tayari" ukimaliza.',
   "invite.sent": "Walioalikwa kwenye {event}: {count}.",
-  "invite.waiting_note.other": "{count} kati yao wanaweza kufikiwa tu wakifungua Nuru wenyewe: watumie viungo vyao kwa /kiungo {code}.",
-  "invite.first_contact_note.one": "{count} kati yao hajawahi kuandika kwa namba hii ya WhatsApp. Ili WhatsApp isiifungie, mialiko kwa namba mpya inatumwa polepole (takriban {perHour} kwa saa, isiyozidi {perDay} kwa siku): inaweza kuchukua {duration}. Haraka zaidi: mtumie kiungo chake kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
-  "invite.first_contact_note.other": "{count} kati yao hawajawahi kuandika kwa namba hii ya WhatsApp. Ili WhatsApp isiifungie, mialiko yao inatumwa polepole (takriban {perHour} kwa saa, isiyozidi {perDay} kwa siku): wa mwisho anaweza kuchukua {duration}. Haraka zaidi: watumie viungo vyao kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
-  "invite.daily_limit_note.one": "{count} kati yao hajawahi kuandika kwa namba hii ya WhatsApp, na WhatsApp inairuhusu kuanzisha mazungumzo mapya {perDay} tu kwa siku: mialiko ya mwisho itatumwa katika siku zijazo ({duration}). Haraka zaidi: mtumie kiungo chake kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
-  "invite.daily_limit_note.other": "{count} kati yao hawajawahi kuandika kwa namba hii ya WhatsApp, na WhatsApp inairuhusu kuanzisha mazungumzo mapya {perDay} tu kwa siku: mialiko ya mwisho itatumwa katika siku zijazo ({duration}). Haraka zaidi: watumie viungo vyao kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
+  "invite.waiting_note.other":
+    "{count} kati yao wanaweza kufikiwa tu wakifungua Nuru wenyewe: watumie viungo vyao kwa /kiungo {code}.",
+  "invite.first_contact_note.one":
+    "{count} kati yao hajawahi kuandika kwa namba hii ya WhatsApp. Ili WhatsApp isiifungie, mialiko kwa namba mpya inatumwa polepole (takriban {perHour} kwa saa, isiyozidi {perDay} kwa siku): inaweza kuchukua {duration}. Haraka zaidi: mtumie kiungo chake kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
+  "invite.first_contact_note.other":
+    "{count} kati yao hawajawahi kuandika kwa namba hii ya WhatsApp. Ili WhatsApp isiifungie, mialiko yao inatumwa polepole (takriban {perHour} kwa saa, isiyozidi {perDay} kwa siku): wa mwisho anaweza kuchukua {duration}. Haraka zaidi: watumie viungo vyao kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
+  "invite.daily_limit_note.one":
+    "{count} kati yao hajawahi kuandika kwa namba hii ya WhatsApp, na WhatsApp inairuhusu kuanzisha mazungumzo mapya {perDay} tu kwa siku: mialiko ya mwisho itatumwa katika siku zijazo ({duration}). Haraka zaidi: mtumie kiungo chake kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
+  "invite.daily_limit_note.other":
+    "{count} kati yao hawajawahi kuandika kwa namba hii ya WhatsApp, na WhatsApp inairuhusu kuanzisha mazungumzo mapya {perDay} tu kwa siku: mialiko ya mwisho itatumwa katika siku zijazo ({duration}). Haraka zaidi: watumie viungo vyao kwa /kiungo {code}; anayeandika kwanza hujibiwa papo hapo.",
   "invite.duration.hour": "hadi saa moja",
   "invite.duration.hours": "takriban saa {n}",
   "invite.duration.days": "takriban siku {n}",
@@ -183,7 +212,7 @@ export const sw: Record<keyof typeof en, string> = {
   "link.guest": "• {name}: {links}",
   "link.telegram": "Telegram {url}",
   "link.whatsapp": "WhatsApp {url}",
-  "link.simulator": "tuma \"start {code}\" kwa Nuru",
+  "link.simulator": 'tuma "start {code}" kwa Nuru',
   "link.event": "Kwa wote (anayefungua anatuma namba yake, na Nuru inafungua mwaliko wa namba hiyo): {links}",
 
   "approve.no_request": "{phone} hajaomba kujiunga na tukio hili. Mwalike kwa /alika badala yake.",

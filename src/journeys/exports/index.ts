@@ -14,12 +14,15 @@ import type { CommandHandler, Journey } from "../journey.js";
 import { fileStem, organizerEvent, splitCode } from "../list.js";
 
 const kinds: Record<string, ExportKind> = {
-  guests: "guests", wageni: "guests",
-  contributions: "contributions", michango: "contributions",
-  budget: "budget", bajeti: "budget",
-  tasks: "tasks", kazi: "tasks",
+  guests: "guests",
+  wageni: "guests",
+  contributions: "contributions",
+  michango: "contributions",
+  budget: "budget",
+  bajeti: "budget",
+  tasks: "tasks",
+  kazi: "tasks",
 };
-
 
 const num = (value: string | null) => (value === null ? "" : Number(value));
 
@@ -37,25 +40,67 @@ export function escapeFormula(text: string): string {
   return formulaStart.test(text) && !e164.test(text) ? `'${text}` : text;
 }
 
-async function csvOf(turn: Turn, kind: ExportKind, eventId: string, zone: string, currency: string): Promise<{ csv: string; count: number }> {
+async function csvOf(
+  turn: Turn,
+  kind: ExportKind,
+  eventId: string,
+  zone: string,
+  currency: string,
+): Promise<{ csv: string; count: number }> {
   const tx = await turn.db();
   const when = (date: Date | null) => (date ? format(new TZDate(date, zone), "yyyy-MM-dd HH:mm") : "");
   const status = (answer: RsvpStatus) => turn.render({ key: `guests.status.${answer}` });
   // A spreadsheet is read by people too: statuses and kinds in words, in the organizer's language.
   const budgetStatus = (r: BudgetRow) =>
-    r.status === null ? "" : turn.render({ key: r.source === "booking" ? `payment.status.${r.status}` : `budget.status.${r.status}` });
+    r.status === null
+      ? ""
+      : turn.render({ key: r.source === "booking" ? `payment.status.${r.status}` : `budget.status.${r.status}` });
   let rows: (string | number)[][];
   if (kind === "guests") {
-    rows = (await exportRows.guests(tx, eventId)).map((r) => [r.name, r.phone ?? "", status(r.answer), r.party, when(r.answered), r.code ?? ""]);
+    rows = (await exportRows.guests(tx, eventId)).map((r) => [
+      r.name,
+      r.phone ?? "",
+      status(r.answer),
+      r.party,
+      when(r.answered),
+      r.code ?? "",
+    ]);
   } else if (kind === "contributions") {
-    rows = (await exportRows.contributions(tx, eventId)).map((r) => [r.name, r.phone ?? "", turn.render({ key: `contribute.kind.${r.kind}` }), num(r.amount), num(r.paid), r.currency ?? currency, r.content ?? "", when(r.at), r.code ?? ""]);
+    rows = (await exportRows.contributions(tx, eventId)).map((r) => [
+      r.name,
+      r.phone ?? "",
+      turn.render({ key: `contribute.kind.${r.kind}` }),
+      num(r.amount),
+      num(r.paid),
+      r.currency ?? currency,
+      r.content ?? "",
+      when(r.at),
+      r.code ?? "",
+    ]);
   } else if (kind === "budget") {
-    rows = (await exportRows.budget(tx, eventId)).map((r) => [r.title, turn.render({ key: `export.source.${r.source}` }), num(r.cost), num(r.paid), budgetStatus(r), currency]);
+    rows = (await exportRows.budget(tx, eventId)).map((r) => [
+      r.title,
+      turn.render({ key: `export.source.${r.source}` }),
+      num(r.cost),
+      num(r.paid),
+      budgetStatus(r),
+      currency,
+    ]);
   } else {
-    rows = (await exportRows.tasks(tx, eventId)).map((r) => [r.code ?? "", r.title, r.status ? turn.render({ key: `task.status.${r.status}` }) : "", r.assignee ?? "", r.phone ?? "", when(r.due)]);
+    rows = (await exportRows.tasks(tx, eventId)).map((r) => [
+      r.code ?? "",
+      r.title,
+      r.status ? turn.render({ key: `task.status.${r.status}` }) : "",
+      r.assignee ?? "",
+      r.phone ?? "",
+      when(r.due),
+    ]);
   }
   const header = turn.render({ key: `export.head.${kind}` }).split("|");
-  return { csv: stringify([header, ...rows], { bom: true, record_delimiter: "windows", cast: { string: escapeFormula } }), count: rows.length };
+  return {
+    csv: stringify([header, ...rows], { bom: true, record_delimiter: "windows", cast: { string: escapeFormula } }),
+    count: rows.length,
+  };
 }
 
 const exportCommand: CommandHandler = async (turn, args) => {
@@ -67,8 +112,17 @@ const exportCommand: CommandHandler = async (turn, args) => {
   const { csv, count } = await csvOf(turn, kind, event.id, event.timeZone, event.currency);
   const list = turn.render({ key: `export.list.${kind}` });
   turn.send({
-    text: { text: turn.render({ key: "export.sent", params: { event: event.name, list, count: counted("export.rows", count), zone: event.timeZone } }) },
-    document: { filename: `${fileStem(event.name, "event")}-${list}.csv`, mimeType: "text/csv", base64: Buffer.from(csv, "utf8").toString("base64") },
+    text: {
+      text: turn.render({
+        key: "export.sent",
+        params: { event: event.name, list, count: counted("export.rows", count), zone: event.timeZone },
+      }),
+    },
+    document: {
+      filename: `${fileStem(event.name, "event")}-${list}.csv`,
+      mimeType: "text/csv",
+      base64: Buffer.from(csv, "utf8").toString("base64"),
+    },
   });
 };
 

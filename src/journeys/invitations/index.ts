@@ -7,7 +7,14 @@ import { readRsvp } from "../../language/rsvp.js";
 import { listGuestInvitations } from "../../domain/overview.js";
 import { countAnswers } from "../../domain/events.js";
 import { claimFoundInvitation, findInvitationByCode } from "../../domain/invitations.js";
-import { checkAnswer, findOpenInvitation, openInvitationsOf, writeRsvps, type GuestInvitation, type RsvpRow } from "../../domain/rsvp.js";
+import {
+  checkAnswer,
+  findOpenInvitation,
+  openInvitationsOf,
+  writeRsvps,
+  type GuestInvitation,
+  type RsvpRow,
+} from "../../domain/rsvp.js";
 import { normaliseCode } from "../../domain/codes.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
@@ -17,7 +24,11 @@ import { peopleText, sendList, whenText, whereText } from "../list.js";
 
 /** The guest's open invitations: from the batch's preload when there is one, else read now. */
 async function openInvitations(turn: Turn): Promise<GuestInvitation[]> {
-  return turn.preloaded<GuestInvitation[]>("invitations") ?? (await openInvitationsOf(await turn.db(), [turn.user.id], turn.now)).get(turn.user.id) ?? [];
+  return (
+    turn.preloaded<GuestInvitation[]>("invitations") ??
+    (await openInvitationsOf(await turn.db(), [turn.user.id], turn.now)).get(turn.user.id) ??
+    []
+  );
 }
 
 /** An invitation as the flow shows it, in the reader's language and the event's zone. */
@@ -32,16 +43,33 @@ export function cardOf(turn: Turn, invitation: GuestInvitation): InvitationCard 
 }
 
 /** Shows these invitations and asks the answer (or records the answer already given, or asks only what is missing). */
-function answerFlow(turn: Turn, tools: CommandTools, invitations: GuestInvitation[], answer?: Answer, more: { party?: number; unsure?: boolean } = {}): Promise<void> {
+function answerFlow(
+  turn: Turn,
+  tools: CommandTools,
+  invitations: GuestInvitation[],
+  answer?: Answer,
+  more: { party?: number; unsure?: boolean } = {},
+): Promise<void> {
   const args: RsvpArgs = { cards: invitations.map((i) => cardOf(turn, i)), ...(answer ? { answer } : {}), ...more };
   return tools.startFlow(turn, "rsvp", args);
 }
 
 /** Who has answered what, for an organizer who asked to be told of each answer. */
-async function tellOrganizer(turn: Turn, invitation: GuestInvitation, answer: Answer, partySize: number): Promise<void> {
+async function tellOrganizer(
+  turn: Turn,
+  invitation: GuestInvitation,
+  answer: Answer,
+  partySize: number,
+): Promise<void> {
   const { organizerId, id: eventId, name: event } = invitation.event;
   if (!organizerId || organizerId === turn.user.id) return;
-  const counts = (await countAnswers(await turn.db(), [eventId])).get(eventId) ?? { accepted: 0, declined: 0, maybe: 0, pending: 0, headcount: 0 };
+  const counts = (await countAnswers(await turn.db(), [eventId])).get(eventId) ?? {
+    accepted: 0,
+    declined: 0,
+    maybe: 0,
+    pending: 0,
+    headcount: 0,
+  };
   await turn.tell(
     { userIds: [organizerId] },
     {
@@ -49,8 +77,12 @@ async function tellOrganizer(turn: Turn, invitation: GuestInvitation, answer: An
       eventId,
       message: (locale) => {
         // The answer as the organizer reads it (guests.status.*: "anakuja", not the guest's own "unakuja").
-        const r = (key: "guests.status.accepted" | "guests.status.declined" | "guests.status.maybe") => turn.renderIn(locale, { key });
-        const party = answer === "accepted" ? turn.renderIn(locale, { key: "rsvp.told_party", params: { party: peopleText(locale, partySize) } }) : "";
+        const r = (key: "guests.status.accepted" | "guests.status.declined" | "guests.status.maybe") =>
+          turn.renderIn(locale, { key });
+        const party =
+          answer === "accepted"
+            ? turn.renderIn(locale, { key: "rsvp.told_party", params: { party: peopleText(locale, partySize) } })
+            : "";
         return {
           text: turn.renderIn(locale, {
             key: "rsvp.told_organizer",
@@ -81,9 +113,14 @@ async function openInvitation(turn: Turn, typed: string, tools: CommandTools): P
   // An invitation sent by e-mail was never "sent" here; opening it is its delivery.
   if (!invitation.sentAt) await tx.invitation.update({ where: { id: invitation.id }, data: { sentAt: turn.now } });
   // A copy waiting for them (sent while no channel could reach them) would only repeat what is shown now.
-  await tx.notification.updateMany({ where: { userId: turn.user.id, eventId: invitation.event.id, type: "invitation", deliveredAt: null }, data: { deliveredAt: turn.now } });
+  await tx.notification.updateMany({
+    where: { userId: turn.user.id, eventId: invitation.event.id, type: "invitation", deliveredAt: null },
+    data: { deliveredAt: turn.now },
+  });
   const open = (await openInvitationsOf(tx, [turn.user.id], turn.now)).get(turn.user.id) ?? [];
-  await answerFlow(turn, tools, [await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now })]);
+  await answerFlow(turn, tools, [
+    await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now }),
+  ]);
   return true;
 }
 
@@ -113,7 +150,8 @@ export const invitationsJourney: Journey = {
       async run(turn) {
         const rows = await listGuestInvitations(await turn.db(), turn.user.id);
         // Invitations go to phone numbers; a chat account without one (Telegram) is offered the share button first.
-        if (!rows.length && !turn.user.phone) return turn.send({ text: { key: "link.ask_phone" }, requestPhone: { key: "link.ask_phone_button" } });
+        if (!rows.length && !turn.user.phone)
+          return turn.send({ text: { key: "link.ask_phone" }, requestPhone: { key: "link.ask_phone_button" } });
         sendList(turn, rows, { none: "invitations.none", header: "invitations.header" }, (g) =>
           turn.render({
             key: "invitations.item",
@@ -135,7 +173,10 @@ export const invitationsJourney: Journey = {
       help: "help.line.rsvp",
       async run(turn, args, tools) {
         const open = await openInvitations(turn);
-        if (args) return answerFlow(turn, tools, [await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: args, open, now: turn.now })]);
+        if (args)
+          return answerFlow(turn, tools, [
+            await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: args, open, now: turn.now }),
+          ]);
         if (!open.length) return turn.say("rsvp.none_open");
         return answerFlow(turn, tools, open);
       },
@@ -145,16 +186,35 @@ export const invitationsJourney: Journey = {
   actions: {
     async recordRsvp(turn, { code, answer, partySize }) {
       const open = await openInvitations(turn);
-      const invitation = await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: code, open, now: turn.now });
+      const invitation = await findOpenInvitation(() => turn.db(), {
+        userId: turn.user.id,
+        typed: code,
+        open,
+        now: turn.now,
+      });
       checkAnswer(invitation, answer, partySize, turn.now);
-      const row: RsvpRow = { invitationId: invitation.id, eventId: invitation.event.id, userId: turn.user.id, answer, partySize, at: turn.now };
+      const row: RsvpRow = {
+        invitationId: invitation.id,
+        eventId: invitation.event.id,
+        userId: turn.user.id,
+        answer,
+        partySize,
+        at: turn.now,
+      };
       if (invitation.event.notifyAnswers) {
         // The organizer's counts must include this answer, so it is written now rather than with the batch.
         await writeRsvps(await turn.db(), [row]);
         await tellOrganizer(turn, invitation, answer, partySize);
       } else turn.defer("rsvp", row);
       const card = cardOf(turn, invitation);
-      return { event: card.event, when: card.when, where: card.where, party: peopleText(turn.locale, partySize), name: turn.user.name, code: invitation.code };
+      return {
+        event: card.event,
+        when: card.when,
+        where: card.where,
+        party: peopleText(turn.locale, partySize),
+        name: turn.user.name,
+        code: invitation.code,
+      };
     },
   },
   choices: {
@@ -162,7 +222,12 @@ export const invitationsJourney: Journey = {
     async rsvp(turn, value, tools) {
       const chosen = readChoice(value);
       if (!chosen) return turn.say("choice.expired");
-      const invitation = await findOpenInvitation(() => turn.db(), { userId: turn.user.id, typed: chosen.code, open: await openInvitations(turn), now: turn.now });
+      const invitation = await findOpenInvitation(() => turn.db(), {
+        userId: turn.user.id,
+        typed: chosen.code,
+        open: await openInvitations(turn),
+        now: turn.now,
+      });
       await answerFlow(turn, tools, [invitation], chosen.answer, chosen.party ? { party: chosen.party } : {});
     },
   },
@@ -173,7 +238,8 @@ export const invitationsJourney: Journey = {
     // waits.
     const number = /^\s*([123])\s*\.?\s*$/.exec(text)?.[1];
     const read = number ? undefined : readRsvp(text);
-    const answer = read?.value.answer ?? (number ? (["accepted", "declined", "maybe"] as const)[Number(number) - 1] : undefined);
+    const answer =
+      read?.value.answer ?? (number ? (["accepted", "declined", "maybe"] as const)[Number(number) - 1] : undefined);
     if (!answer) return false;
     const open = await openInvitations(turn);
     const waiting = open.filter((i) => i.status === "pending");
@@ -184,13 +250,21 @@ export const invitationsJourney: Journey = {
       turn.say("rsvp.none_open");
       return true;
     }
-    const more = { ...(read?.value.party ? { party: read.value.party } : {}), ...(read && read.confidence < sure ? { unsure: true } : {}) };
+    const more = {
+      ...(read?.value.party ? { party: read.value.party } : {}),
+      ...(read && read.confidence < sure ? { unsure: true } : {}),
+    };
     await answerFlow(turn, tools, waiting.length === 1 ? waiting : open, answer, more);
     return true;
   },
   async nextSteps(turn) {
     const waiting = (await openInvitations(turn)).filter((i) => i.status === "pending");
-    return waiting.map((i) => turn.render({ key: "rsvp.waiting", params: { event: i.event.name, when: whenText(turn, i.event.startTime, i.event.timeZone), code: i.code } }));
+    return waiting.map((i) =>
+      turn.render({
+        key: "rsvp.waiting",
+        params: { event: i.event.name, when: whenText(turn, i.event.startTime, i.event.timeZone), code: i.code },
+      }),
+    );
   },
   opens: openInvitation,
   preload: {

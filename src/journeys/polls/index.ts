@@ -4,7 +4,18 @@
 import { parseEventDate } from "../../../flows/event-input.js";
 import { formFlow, forms } from "../../../flows/form.flow.js";
 import { isSeparated, readQuestionOptions, splitFields } from "../../language/fields.js";
-import { castVote, closePoll, createPoll, findPoll, openPollsFor, pollResults, setPollClosing, voteCounts, type PollResults, type PollView } from "../../domain/polls.js";
+import {
+  castVote,
+  closePoll,
+  createPoll,
+  findPoll,
+  openPollsFor,
+  pollResults,
+  setPollClosing,
+  voteCounts,
+  type PollResults,
+  type PollView,
+} from "../../domain/polls.js";
 import { AppError } from "../../errors.js";
 import { render, type Locale, type Message } from "../../i18n/index.js";
 import { openInvitationsOf, type GuestInvitation } from "../../domain/rsvp.js";
@@ -16,11 +27,16 @@ import { organizerEvent, sendChart, splitCode, whenText } from "../list.js";
 
 /** A poll's choices: "poll:P-7K2QX:2" comes back when the second option is tapped (or voted in the native poll). */
 /** A poll's options as buttons (also on the reminder of a poll closing soon). */
-export const choicesOf = (poll: PollView) => poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
+export const choicesOf = (poll: PollView) =>
+  poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
 
 /** The poll as a guest sees it, in a language. */
 function pollMessage(poll: PollView, locale: Locale) {
-  return { text: render(locale, { key: "poll.ask", params: { event: poll.eventName, question: poll.question } }), choices: choicesOf(poll), poll: {} };
+  return {
+    text: render(locale, { key: "poll.ask", params: { event: poll.eventName, question: poll.question } }),
+    choices: choicesOf(poll),
+    poll: {},
+  };
 }
 
 /** "Question? | a | b", the question and each option on its own line, or "Question? a, b au c" -> [question, ...options]. */
@@ -36,7 +52,10 @@ const pollCommand: CommandHandler = async (turn, args, tools) => {
   // The question or the options missing: asked for, step by step.
   if (!question || !options.length) {
     const event = await organizerEvent(turn, code);
-    return tools.startFlow(turn, forms.poll.name, { about: { code: event.code ?? "", event: event.name }, values: [question] });
+    return tools.startFlow(turn, forms.poll.name, {
+      about: { code: event.code ?? "", event: event.name },
+      values: [question],
+    });
   }
   await openPoll(turn, code, question, options);
 };
@@ -44,7 +63,10 @@ const pollCommand: CommandHandler = async (turn, args, tools) => {
 async function openPoll(turn: Turn, code: string | undefined, question: string, options: string[]): Promise<void> {
   const event = await organizerEvent(turn, code);
   const poll = await createPoll(await turn.db(), { eventId: event.id, createdBy: turn.user.id, question, options });
-  const { sent, waiting } = await turn.tell({ guestsOf: event.id, answers: ["accepted"] }, { type: "poll", eventId: event.id, message: (locale) => pollMessage(poll, locale) });
+  const { sent, waiting } = await turn.tell(
+    { guestsOf: event.id, answers: ["accepted"] },
+    { type: "poll", eventId: event.id, message: (locale) => pollMessage(poll, locale) },
+  );
   turn.say("poll.opened", { code: poll.code, question: poll.question, count: sent + waiting });
 }
 
@@ -54,7 +76,10 @@ function resultLines(locale: Locale, votes: PollResults["votes"]): string {
 
 /** The result told when a poll closes (by the organizer, or on time by its reminder), in each reader's language. */
 export function closedResult(poll: PollView, votes: PollResults["votes"]): (locale: Locale) => Message {
-  return (locale) => ({ key: "poll.closed_result", params: { question: poll.question, event: poll.eventName, lines: resultLines(locale, votes) } });
+  return (locale) => ({
+    key: "poll.closed_result",
+    params: { question: poll.question, event: poll.eventName, lines: resultLines(locale, votes) },
+  });
 }
 
 const resultsCommand: CommandHandler = async (turn, args) => {
@@ -62,12 +87,25 @@ const resultsCommand: CommandHandler = async (turn, args) => {
   const poll = await findPoll(tx, { userId: turn.user.id, typed: args });
   const results = await pollResults(tx, poll);
   const lines = [
-    turn.render({ key: "poll.results_header", params: { question: poll.question, code: poll.code, total: results.total, closed: poll.closed ? turn.render({ key: "poll.closed_mark" }) : "" } }),
+    turn.render({
+      key: "poll.results_header",
+      params: {
+        question: poll.question,
+        code: poll.code,
+        total: results.total,
+        closed: poll.closed ? turn.render({ key: "poll.closed_mark" }) : "",
+      },
+    }),
     resultLines(turn.locale, results.votes),
   ];
   // Who has not voted is the organizer's to know.
   if (poll.isOrganizer && results.notVoted.length) {
-    lines.push(turn.render({ key: "poll.results_not_voted", params: { count: results.notVoted.length, names: results.notVoted.join(", ") } }));
+    lines.push(
+      turn.render({
+        key: "poll.results_not_voted",
+        params: { count: results.notVoted.length, names: results.notVoted.join(", ") },
+      }),
+    );
   }
   turn.send({ text: { text: lines.join("\n") } });
   sendChart(turn, {
@@ -83,16 +121,22 @@ const closePollCommand: CommandHandler = async (turn, args) => {
   const poll = await findPoll(tx, { userId: turn.user.id, typed });
   // With a time: it closes by itself then (a reminder job), and guests who have not voted are reminded before.
   if (later.length) {
-    const [event] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
+    const [event] = await tx.$queryRaw<
+      { time_zone: string }[]
+    >`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
     const zone = event?.time_zone ?? turn.timeZone;
     const at = parseEventDate(later.join(" "), zone, turn.now);
-    if (!at || at <= turn.now) throw new AppError("poll.closes_invalid", { text: later.join(" ").slice(0, 40), code: poll.code });
+    if (!at || at <= turn.now)
+      throw new AppError("poll.closes_invalid", { text: later.join(" ").slice(0, 40), code: poll.code });
     await setPollClosing(tx, { poll, userId: turn.user.id, at });
     return turn.say("poll.closes_set", { code: poll.code, when: whenText(turn, at, zone) });
   }
   const voters = await closePoll(tx, { poll, userId: turn.user.id, now: turn.now });
   const result = closedResult(poll, await voteCounts(tx, poll));
-  await turn.tell({ userIds: voters }, { type: "poll_result", eventId: poll.eventId, message: (locale) => ({ text: render(locale, result(locale)) }) });
+  await turn.tell(
+    { userIds: voters },
+    { type: "poll_result", eventId: poll.eventId, message: (locale) => ({ text: render(locale, result(locale)) }) },
+  );
   turn.say("poll.closed_done", { code: poll.code, count: voters.length });
 };
 
@@ -101,7 +145,10 @@ const pollsCommand: CommandHandler = async (turn) => {
   if (!polls.length) return turn.say("polls.none");
   for (const poll of polls) {
     const mine = poll.options.find((o) => o.position === poll.myVote);
-    const text = [pollMessage(poll, turn.locale).text, ...(mine ? [turn.render({ key: "poll.your_vote", params: { option: mine.text } })] : [])].join("\n");
+    const text = [
+      pollMessage(poll, turn.locale).text,
+      ...(mine ? [turn.render({ key: "poll.your_vote", params: { option: mine.text } })] : []),
+    ].join("\n");
     turn.send({ text: { text }, choices: choicesOf(poll).map((c) => ({ label: { text: c.label }, value: c.value })) });
   }
 };
@@ -118,7 +165,11 @@ async function vote(turn: Turn, poll: PollView, position: number): Promise<void>
 /** The poll again with its buttons, under one short question: when a typed choice is not sure, or fits several polls. */
 function askWith(turn: Turn, polls: PollView[], key: "understand.poll_which" | "understand.poll_which_poll"): void {
   turn.say(key);
-  for (const poll of polls) turn.send({ text: { text: pollMessage(poll, turn.locale).text }, choices: choicesOf(poll).map((c) => ({ label: { text: c.label }, value: c.value })) });
+  for (const poll of polls)
+    turn.send({
+      text: { text: pollMessage(poll, turn.locale).text },
+      choices: choicesOf(poll).map((c) => ({ label: { text: c.label }, value: c.value })),
+    });
 }
 
 /**
@@ -132,20 +183,31 @@ async function understandChoice(turn: Turn, text: string): Promise<boolean> {
   if (!polls.length) return false;
   const numbered = polls.some((p) => readOptionNumber(text, p.options.length));
   if (numbered) {
-    const waiting = turn.preloaded<GuestInvitation[]>("invitations") ?? (await openInvitationsOf(await turn.db(), [turn.user.id], turn.now)).get(turn.user.id) ?? [];
+    const waiting =
+      turn.preloaded<GuestInvitation[]>("invitations") ??
+      (await openInvitationsOf(await turn.db(), [turn.user.id], turn.now)).get(turn.user.id) ??
+      [];
     if (waiting.some((i) => i.status === "pending")) return false;
     const fits = polls.filter((p) => readOptionNumber(text, p.options.length));
-    if (fits.length === 1) return vote(turn, fits[0]!, readOptionNumber(text, fits[0]!.options.length)!.value).then(() => true);
+    if (fits.length === 1)
+      return vote(turn, fits[0]!, readOptionNumber(text, fits[0]!.options.length)!.value).then(() => true);
     askWith(turn, fits, "understand.poll_which_poll");
     return true;
   }
   const read = polls.flatMap((poll) => {
-    const choice = readChoice(text, poll.options.map((o) => o.text));
+    const choice = readChoice(
+      text,
+      poll.options.map((o) => o.text),
+    );
     return choice ? [{ poll, choice }] : [];
   });
   if (!read.length) return false;
   if (read.length > 1) {
-    askWith(turn, read.map((r) => r.poll), "understand.poll_which_poll");
+    askWith(
+      turn,
+      read.map((r) => r.poll),
+      "understand.poll_which_poll",
+    );
     return true;
   }
   const [{ poll, choice }] = read as [(typeof read)[0]];
@@ -167,7 +229,8 @@ export const pollsJourney: Journey = {
   ],
   flows: [formFlow(forms.poll)],
   actions: {
-    pollForm: (turn, { about, values: [question, options] }) => openPoll(turn, about.code, question!, options!.split("\n")),
+    pollForm: (turn, { about, values: [question, options] }) =>
+      openPoll(turn, about.code, question!, options!.split("\n")),
   },
   choices: {
     // A tap on an option (or a vote in the WhatsApp poll, which the engine maps to it), whenever it comes.

@@ -17,7 +17,12 @@ import { readOptWish } from "./words.js";
 export function privateOnly(turn: Turn, command: string): void {
   if (!turn.event.isGroup) return;
   const { telegramBot, whatsappNumber } = turn.env.links ?? {};
-  const url = turn.event.channel === "telegram" && telegramBot ? `https://t.me/${telegramBot}` : whatsappNumber && turn.event.channel !== "telegram" ? `https://wa.me/${whatsappNumber}` : "";
+  const url =
+    turn.event.channel === "telegram" && telegramBot
+      ? `https://t.me/${telegramBot}`
+      : whatsappNumber && turn.event.channel !== "telegram"
+        ? `https://wa.me/${whatsappNumber}`
+        : "";
   throw new AppError("privacy.private_only", { command, link: url ? `: ${url}` : "" });
 }
 
@@ -37,7 +42,10 @@ async function stopMessages(turn: Turn, args: string): Promise<void> {
   if (events.length) {
     turn.send({
       text: { key: "optout.only_hint" },
-      choices: events.slice(0, 3).map((e) => ({ label: { key: "optout.only_button", params: { event: e.name } }, value: `optout:only:${e.id}` })),
+      choices: events.slice(0, 3).map((e) => ({
+        label: { key: "optout.only_button", params: { event: e.name } },
+        value: `optout:only:${e.id}`,
+      })),
     });
   }
 }
@@ -73,8 +81,21 @@ export async function setOwnName(turn: Turn, name: string): Promise<void> {
 export const privacyJourney: Journey = {
   name: "privacy",
   commands: [
-    { en: ["stop", "unsubscribe", "optout"], sw: ["jiondoe"], for: "everyone", help: "help.line.stop", run: stopCommand },
-    { en: ["name", "myname"], sw: ["jina"], for: "everyone", help: "help.line.name", takes: (args) => parsePersonName(args.replace(/^(langu ni|my name is|ni|is)\s+/i, "")) !== undefined, run: nameCommand },
+    {
+      en: ["stop", "unsubscribe", "optout"],
+      sw: ["jiondoe"],
+      for: "everyone",
+      help: "help.line.stop",
+      run: stopCommand,
+    },
+    {
+      en: ["name", "myname"],
+      sw: ["jina"],
+      for: "everyone",
+      help: "help.line.name",
+      takes: (args) => parsePersonName(args.replace(/^(langu ni|my name is|ni|is)\s+/i, "")) !== undefined,
+      run: nameCommand,
+    },
   ],
   choices: {
     // "Only this event" after a STOP of everything: the rest may reach them again.

@@ -4,12 +4,59 @@
 import { hasPhrase, words } from "../../language/text.js";
 
 /** Said alone, each of these is the whole wish. */
-const aloneOut = new Set(["stop", "unsubscribe", "optout", "opt out", "usinitumie", "niondoe", "jiondoe", "stop all", "stop messages", "acha kunitumia", "sitaki ujumbe"]);
+const aloneOut = new Set([
+  "stop",
+  "unsubscribe",
+  "optout",
+  "opt out",
+  "usinitumie",
+  "niondoe",
+  "jiondoe",
+  "stop all",
+  "stop messages",
+  "acha kunitumia",
+  "sitaki ujumbe",
+]);
 const aloneIn = new Set(["start", "anza", "anza tena", "nitumie", "nitumie tena", "resume", "subscribe", "unstop"]);
 
-const stopVerbs = ["stop", "sitaki", "acha", "usinitumie", "msinitumie", "nisitumiwe", "don't send", "dont send", "do not send", "no more", "sihitaji", "unsubscribe", "niondoe", "nitoe"];
-const messageWords = ["ujumbe", "jumbe", "meseji", "sms", "messages", "message", "kunitumia", "kunisumbua", "mialiko", "invitations", "me"];
-const startWords = ["nitumie ujumbe", "anza kunitumia", "nitumie tena", "start sending", "send me messages again", "start messages", "endelea kunitumia"];
+const stopVerbs = [
+  "stop",
+  "sitaki",
+  "acha",
+  "usinitumie",
+  "msinitumie",
+  "nisitumiwe",
+  "don't send",
+  "dont send",
+  "do not send",
+  "no more",
+  "sihitaji",
+  "unsubscribe",
+  "niondoe",
+  "nitoe",
+];
+const messageWords = [
+  "ujumbe",
+  "jumbe",
+  "meseji",
+  "sms",
+  "messages",
+  "message",
+  "kunitumia",
+  "kunisumbua",
+  "mialiko",
+  "invitations",
+  "me",
+];
+const startWords = [
+  "nitumie ujumbe",
+  "anza kunitumia",
+  "nitumie tena",
+  "start sending",
+  "send me messages again",
+  "start messages",
+  "endelea kunitumia",
+];
 
 /** "out" (stop messages), "in" (messages again) or undefined. */
 export function readOptWish(text: string): "out" | "in" | undefined {
@@ -22,5 +69,9 @@ export function readOptWish(text: string): "out" | "in" | undefined {
   if (verb < 0) return undefined;
   // The thing stopped comes after the verb ("acha kunitumia ujumbe", "stop sending me messages").
   const after = tokens.slice(tokens.indexOf(stopVerbs[verb]!.split(" ").at(-1)!) + 1);
-  return messageWords.some((w) => hasPhrase(after, w)) || stopVerbs[verb] === "usinitumie" || stopVerbs[verb] === "msinitumie" ? "out" : undefined;
+  return messageWords.some((w) => hasPhrase(after, w)) ||
+    stopVerbs[verb] === "usinitumie" ||
+    stopVerbs[verb] === "msinitumie"
+    ? "out"
+    : undefined;
 }

@@ -9,13 +9,24 @@ import type { CommandHandler, Journey } from "../journey.js";
 import { organizerEvent, splitCode, whenText } from "../list.js";
 
 const groupNames: Record<string, ReminderGroup> = {
-  event: "event", guests: "event", tukio: "event", wageni: "event",
-  nudges: "nudges", nudge: "nudges", majibu: "nudges",
-  tasks: "tasks", kazi: "tasks",
-  bookings: "bookings", huduma: "bookings",
-  payments: "payments", malipo: "payments",
-  polls: "polls", kura: "polls",
-  digest: "digest", summary: "digest", muhtasari: "digest",
+  event: "event",
+  guests: "event",
+  tukio: "event",
+  wageni: "event",
+  nudges: "nudges",
+  nudge: "nudges",
+  majibu: "nudges",
+  tasks: "tasks",
+  kazi: "tasks",
+  bookings: "bookings",
+  huduma: "bookings",
+  payments: "payments",
+  malipo: "payments",
+  polls: "polls",
+  kura: "polls",
+  digest: "digest",
+  summary: "digest",
+  muhtasari: "digest",
 };
 const onWords = new Set(["on", "washa"]);
 const offWords = new Set(["off", "zima"]);
@@ -29,7 +40,8 @@ export function parseOffsets(words: string[]): number[] | undefined {
     const m = /^(\d{1,4})(d|h|m)$/.exec(w.toLowerCase());
     return m ? Number(m[1]) * unitMinutes[m[2]!]! : NaN;
   });
-  if (!minutes.length || minutes.length > maxOffsets || minutes.some((n) => !(n > 0 && n <= maxMinutes))) return undefined;
+  if (!minutes.length || minutes.length > maxOffsets || minutes.some((n) => !(n > 0 && n <= maxMinutes)))
+    return undefined;
   return [...new Set(minutes)].sort((a, b) => b - a);
 }
 
@@ -39,19 +51,30 @@ function offsetText(turn: Turn, minutes: number): string {
   return turn.render({ key: "reminders.unit.minute", params: { n: minutes } });
 }
 
-async function show(turn: Turn, event: OrganizerEvent & { reminderOffsets: number[]; remindersOff: string[] }): Promise<void> {
+async function show(
+  turn: Turn,
+  event: OrganizerEvent & { reminderOffsets: number[]; remindersOff: string[] },
+): Promise<void> {
   const tx = await turn.db();
   const [waiting] = await tx.$queryRaw<{ count: number; next: Date | null }[]>`
     SELECT count(*)::int AS count, min(run_at) AS next FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
-  const state = (group: ReminderGroup) => turn.render({ key: event.remindersOff.includes(group) ? "reminders.off" : "reminders.on" });
-  const offsets = event.reminderOffsets.length ? event.reminderOffsets.map((m) => offsetText(turn, m)).join(", ") : turn.render({ key: "reminders.none_offsets" });
+  const state = (group: ReminderGroup) =>
+    turn.render({ key: event.remindersOff.includes(group) ? "reminders.off" : "reminders.on" });
+  const offsets = event.reminderOffsets.length
+    ? event.reminderOffsets.map((m) => offsetText(turn, m)).join(", ")
+    : turn.render({ key: "reminders.none_offsets" });
   const lines = [
     turn.render({ key: "reminders.header", params: { event: event.name } }),
     turn.render({ key: "reminders.line.event", params: { offsets, state: state("event") } }),
-    ...(["nudges", "tasks", "bookings", "payments", "polls", "digest"] as const).map((g) => turn.render({ key: `reminders.line.${g}`, params: { state: state(g) } })),
+    ...(["nudges", "tasks", "bookings", "payments", "polls", "digest"] as const).map((g) =>
+      turn.render({ key: `reminders.line.${g}`, params: { state: state(g) } }),
+    ),
     "",
     waiting?.count
-      ? turn.render({ key: "reminders.waiting", params: { count: waiting.count, when: whenText(turn, waiting.next, event.timeZone) } })
+      ? turn.render({
+          key: "reminders.waiting",
+          params: { count: waiting.count, when: whenText(turn, waiting.next, event.timeZone) },
+        })
       : turn.render({ key: "reminders.waiting_none" }),
     turn.render({ key: "reminders.footer", params: { zone: event.timeZone, code: event.code ?? "" } }),
   ];
@@ -62,7 +85,10 @@ const remindersCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
   const found = await organizerEvent(turn, code);
   const tx = await turn.db();
-  const settings = await tx.event.findUniqueOrThrow({ where: { id: found.id }, select: { reminderOffsets: true, remindersOff: true } });
+  const settings = await tx.event.findUniqueOrThrow({
+    where: { id: found.id },
+    select: { reminderOffsets: true, remindersOff: true },
+  });
   let event = { ...found, ...settings };
   const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return show(turn, event);
@@ -70,7 +96,8 @@ const remindersCommand: CommandHandler = async (turn, args) => {
   let change: { reminderOffsets?: number[]; remindersOff?: string[] };
   const all = Object.keys(reminderGroups) as ReminderGroup[];
   if (words.length === 1 && offWords.has(words[0]!)) change = { remindersOff: all };
-  else if (words.length === 1 && onWords.has(words[0]!)) change = { remindersOff: [], ...(event.reminderOffsets.length ? {} : { reminderOffsets: defaultOffsets }) };
+  else if (words.length === 1 && onWords.has(words[0]!))
+    change = { remindersOff: [], ...(event.reminderOffsets.length ? {} : { reminderOffsets: defaultOffsets }) };
   else if (words.length === 2 && groupNames[words[0]!] && (onWords.has(words[1]!) || offWords.has(words[1]!))) {
     const group = groupNames[words[0]!]!;
     const off = new Set(event.remindersOff);
@@ -86,12 +113,16 @@ const remindersCommand: CommandHandler = async (turn, args) => {
   await tx.event.update({ where: { id: event.id }, data: change });
   await planEvent(tx, event.id);
   event = { ...event, ...change };
-  const [waiting] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
+  const [waiting] = await tx.$queryRaw<
+    { count: number }[]
+  >`SELECT count(*)::int AS count FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
   turn.send({ text: { text: plural(turn.locale, "reminders.saved", waiting?.count ?? 0, { event: event.name }) } });
   await show(turn, event);
 };
 
 export const remindersJourney: Journey = {
   name: "reminders",
-  commands: [{ en: ["reminders"], sw: ["vikumbusho"], for: "organizer", help: "help.line.reminders", run: remindersCommand }],
+  commands: [
+    { en: ["reminders"], sw: ["vikumbusho"], for: "organizer", help: "help.line.reminders", run: remindersCommand },
+  ],
 };

@@ -7,7 +7,23 @@ import { formFlow, forms } from "../../../flows/form.flow.js";
 import { isSeparated, readAmounts, readTwoDateTimes, splitFields } from "../../language/fields.js";
 import { countAnswers, type OrganizerEvent } from "../../domain/events.js";
 import {
-  acceptBooking, addAvailability, addService, declineBooking, findMyService, findProviderBooking, findServices, listMyServices, addPackage, listPackages, rateBooking, recordBookingPayment, relayMessage, requestBooking, requestPackage, setServiceActive, type PaymentStep,
+  acceptBooking,
+  addAvailability,
+  addService,
+  declineBooking,
+  findMyService,
+  findProviderBooking,
+  findServices,
+  listMyServices,
+  addPackage,
+  listPackages,
+  rateBooking,
+  recordBookingPayment,
+  relayMessage,
+  requestBooking,
+  requestPackage,
+  setServiceActive,
+  type PaymentStep,
 } from "../../domain/services.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
@@ -18,18 +34,33 @@ import type { CommandHandler, Journey } from "../journey.js";
 import { formatMoney, organizerEvent, splitCode, tidingsOf } from "../list.js";
 
 const ratingText = (turn: Turn, rating: number | undefined) =>
-  rating === undefined ? turn.render({ key: "services.no_rating" }) : turn.render({ key: "services.rating", params: { rating: rating.toFixed(1) } });
+  rating === undefined
+    ? turn.render({ key: "services.no_rating" })
+    : turn.render({ key: "services.rating", params: { rating: rating.toFixed(1) } });
 
 const addServiceCommand: CommandHandler = async (turn, args, tools) => {
   // "Name | category | price | description" or one per line; a name alone (or nothing) is asked about step by step.
   const [name, category, price, description] = splitFields(args);
-  if (!name || !category || !price) return tools.startFlow(turn, forms.service.name, { about: {}, values: [name, category, price, description] });
+  if (!name || !category || !price)
+    return tools.startFlow(turn, forms.service.name, { about: {}, values: [name, category, price, description] });
   await addServiceOf(turn, name, category, price, description);
 };
 
-async function addServiceOf(turn: Turn, name: string, category: string, price: string, description: string | undefined): Promise<void> {
+async function addServiceOf(
+  turn: Turn,
+  name: string,
+  category: string,
+  price: string,
+  description: string | undefined,
+): Promise<void> {
   if (name.length > 80 || category.length > 40 || price.length > 60) return turn.say("service.usage");
-  const service = await addService(await turn.db(), { userId: turn.user.id, name, category, priceRange: price, ...(description ? { description: description.slice(0, 500) } : {}) });
+  const service = await addService(await turn.db(), {
+    userId: turn.user.id,
+    name,
+    category,
+    priceRange: price,
+    ...(description ? { description: description.slice(0, 500) } : {}),
+  });
   turn.say("service.added", { name, category, price, code: service.code ?? "" });
 }
 
@@ -40,8 +71,13 @@ const myServicesCommand: CommandHandler = async (turn) => {
     turn.render({
       key: "services.mine_item",
       params: {
-        code: s.code ?? "", name: s.name, category: s.category ?? "-", price: s.priceRange ?? "-",
-        paused: s.isActive === false ? turn.render({ key: "services.paused_mark" }) : "", rating: ratingText(turn, s.rating), upcoming: s.upcoming,
+        code: s.code ?? "",
+        name: s.name,
+        category: s.category ?? "-",
+        price: s.priceRange ?? "-",
+        paused: s.isActive === false ? turn.render({ key: "services.paused_mark" }) : "",
+        rating: ratingText(turn, s.rating),
+        upcoming: s.upcoming,
       },
     }),
   );
@@ -74,15 +110,21 @@ async function addAvailabilityOf(turn: Turn, typed: string, from: string, to: st
   const end = parseEventDate(to, turn.timeZone, turn.now);
   if (!start || !end) return turn.say("available.usage");
   await addAvailability(await turn.db(), { serviceId: service.id, start, end });
-  turn.say("available.added", { service: service.name, from: formatDateTime(start, turn.timeZone, turn.locale), to: formatDateTime(end, turn.timeZone, turn.locale) });
+  turn.say("available.added", {
+    service: service.name,
+    from: formatDateTime(start, turn.timeZone, turn.locale),
+    to: formatDateTime(end, turn.timeZone, turn.locale),
+  });
 }
 
-const pauseCommand = (active: boolean): CommandHandler => async (turn, args) => {
-  const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: args });
-  await setServiceActive(await turn.db(), { serviceId: service.id, active });
-  if (active) turn.say("service.resumed", { service: service.name });
-  else turn.say("service.paused", { service: service.name, code: service.code ?? "" });
-};
+const pauseCommand =
+  (active: boolean): CommandHandler =>
+  async (turn, args) => {
+    const service = await findMyService(await turn.db(), { userId: turn.user.id, typed: args });
+    await setServiceActive(await turn.db(), { serviceId: service.id, active });
+    if (active) turn.say("service.resumed", { service: service.name });
+    else turn.say("service.paused", { service: service.name, code: service.code ?? "" });
+  };
 
 const servicesCommand: CommandHandler = async (turn, args) => {
   const words = args.trim().split(/\s+/).filter(Boolean);
@@ -98,7 +140,16 @@ const servicesCommand: CommandHandler = async (turn, args) => {
   const filter = args.trim() ? turn.render({ key: "services.filter", params: { text: args.trim().slice(0, 40) } }) : "";
   if (!services.length) return turn.say("services.none", { filter });
   const lines = services.map((s) =>
-    turn.render({ key: "services.item", params: { code: s.code ?? "", name: s.name, category: s.category ?? "-", price: s.priceRange ?? "-", rating: ratingText(turn, s.rating) } }),
+    turn.render({
+      key: "services.item",
+      params: {
+        code: s.code ?? "",
+        name: s.name,
+        category: s.category ?? "-",
+        price: s.priceRange ?? "-",
+        rating: ratingText(turn, s.rating),
+      },
+    }),
   );
   turn.send({ text: { text: [turn.render({ key: "services.header", params: { filter } }), ...lines].join("\n") } });
 };
@@ -122,9 +173,15 @@ async function askProvider(
         text: render(locale, {
           key: "book.request",
           params: {
-            code: booking.code ?? "", organizer: turn.user.name, service: service.name, event: event.name,
-            when: event.startTime ? formatDateTime(event.startTime, event.timeZone, locale) : render(locale, { key: "when.unknown" }),
-            where: event.location || render(locale, { key: "where.unknown" }), guests: counted("book.guests", guests),
+            code: booking.code ?? "",
+            organizer: turn.user.name,
+            service: service.name,
+            event: event.name,
+            when: event.startTime
+              ? formatDateTime(event.startTime, event.timeZone, locale)
+              : render(locale, { key: "when.unknown" }),
+            where: event.location || render(locale, { key: "where.unknown" }),
+            guests: counted("book.guests", guests),
             note: note ? render(locale, { key: "book.note", params: { note } }) : "",
           },
         }),
@@ -158,14 +215,24 @@ const bookPackageCommand: CommandHandler = async (turn, args) => {
   const { name, booked } = await requestPackage(tx, { eventId: event.id, packageName: rest });
   const guests = (await countAnswers(tx, [event.id])).get(event.id)?.headcount ?? 0;
   for (const { booking, service } of booked) await askProvider(turn, event, booking, service, guests, name);
-  turn.say("package.booked", { name, event: event.name, codes: booked.map((b) => `${b.booking.code} ${b.service.name}`).join(", ") });
+  turn.say("package.booked", {
+    name,
+    event: event.name,
+    codes: booked.map((b) => `${b.booking.code} ${b.service.name}`).join(", "),
+  });
 };
 
 const addPackageCommand: CommandHandler = async (turn, args) => {
   const [name, price, codes, description] = splitFields(args);
   const amount = price ? parseAmount(price) : undefined;
   if (!name || name.length > 80 || amount === undefined || amount <= 0 || !codes) return turn.say("package.usage");
-  const pkg = await addPackage(await turn.db(), { userId: turn.user.id, name, price: amount, serviceCodes: codes.split(/[,\s]+/).filter(Boolean), ...(description ? { description: description.slice(0, 500) } : {}) });
+  const pkg = await addPackage(await turn.db(), {
+    userId: turn.user.id,
+    name,
+    price: amount,
+    serviceCodes: codes.split(/[,\s]+/).filter(Boolean),
+    ...(description ? { description: description.slice(0, 500) } : {}),
+  });
   turn.say("package.added", { name: pkg.name, price: formatMoney(amount, "TZS") });
 };
 
@@ -173,7 +240,14 @@ const packagesCommand: CommandHandler = async (turn) => {
   const packages = await listPackages(await turn.db());
   if (!packages.length) return turn.say("packages.none");
   const lines = packages.map((p) =>
-    turn.render({ key: "packages.item", params: { name: p.name, price: formatMoney(p.price, "TZS"), services: p.services.map((s) => s.service?.name ?? "-").join(" + ") } }),
+    turn.render({
+      key: "packages.item",
+      params: {
+        name: p.name,
+        price: formatMoney(p.price, "TZS"),
+        services: p.services.map((s) => s.service?.name ?? "-").join(" + "),
+      },
+    }),
   );
   turn.send({ text: { text: [turn.render({ key: "packages.header" }), ...lines].join("\n") } });
 };
@@ -182,7 +256,10 @@ async function decline(turn: Turn, typed: string): Promise<void> {
   const booking = await declineBooking(await turn.db(), { userId: turn.user.id, typed, now: turn.now });
   if (booking.event?.organizerId) {
     const params = { service: booking.service?.name ?? "", event: booking.event.name };
-    await turn.tell({ userIds: [booking.event.organizerId] }, tidingsOf("booking_declined", booking.event.id, message("booking.declined_notice", params)));
+    await turn.tell(
+      { userIds: [booking.event.organizerId] },
+      tidingsOf("booking_declined", booking.event.id, message("booking.declined_notice", params)),
+    );
   }
   turn.say("booking.declined", { code: booking.code ?? "" });
 }
@@ -193,8 +270,16 @@ async function decline(turn: Turn, typed: string): Promise<void> {
  */
 async function askPrice(turn: Turn, typed: string, tools: Parameters<CommandHandler>[2]): Promise<void> {
   const booking = await findProviderBooking(await turn.db(), { userId: turn.user.id, typed });
-  if (booking.bookingStatus !== "requested") throw new AppError("booking.not_open", { code: booking.code ?? "", status: label(`booking.status.${booking.bookingStatus}`) });
-  const about = { code: booking.code ?? typed.toUpperCase(), service: booking.service?.name ?? "", event: booking.event?.name ?? "" };
+  if (booking.bookingStatus !== "requested")
+    throw new AppError("booking.not_open", {
+      code: booking.code ?? "",
+      status: label(`booking.status.${booking.bookingStatus}`),
+    });
+  const about = {
+    code: booking.code ?? typed.toUpperCase(),
+    service: booking.service?.name ?? "",
+    event: booking.event?.name ?? "",
+  };
   await tools.startFlow(turn, forms.accept.name, { about, values: [] });
 }
 
@@ -206,7 +291,8 @@ const acceptCommand: CommandHandler = async (turn, args, tools) => {
   const amounts = isSeparated(m[2]) ? splitFields(m[2]) : readAmounts(m[2]);
   const price = amounts?.[0] ? parseAmount(amounts[0]) : undefined;
   const deposit = amounts?.[1] ? parseAmount(amounts[1]) : 0;
-  if (!amounts || amounts.length > 2 || price === undefined || deposit === undefined || price <= 0) return turn.say("booking.accept_usage");
+  if (!amounts || amounts.length > 2 || price === undefined || deposit === undefined || price <= 0)
+    return turn.say("booking.accept_usage");
   await accept(turn, m[1]!, price, deposit);
 };
 
@@ -214,10 +300,24 @@ async function accept(turn: Turn, typed: string, price: number, deposit: number)
   const booking = await acceptBooking(await turn.db(), { userId: turn.user.id, typed, price, deposit, now: turn.now });
   const money = (n: number) => formatMoney(n, booking.event?.currency ?? "TZS");
   if (booking.event?.organizerId) {
-    const params = { service: booking.service?.name ?? "", event: booking.event.name, price: money(price), deposit: money(deposit) };
-    await turn.tell({ userIds: [booking.event.organizerId] }, tidingsOf("booking_accepted", booking.event.id, message("booking.accepted_notice", params)));
+    const params = {
+      service: booking.service?.name ?? "",
+      event: booking.event.name,
+      price: money(price),
+      deposit: money(deposit),
+    };
+    await turn.tell(
+      { userIds: [booking.event.organizerId] },
+      tidingsOf("booking_accepted", booking.event.id, message("booking.accepted_notice", params)),
+    );
   }
-  turn.say("booking.accepted", { code: booking.code ?? "", service: booking.service?.name ?? "", event: booking.event?.name ?? "", price: money(price), deposit: money(deposit) });
+  turn.say("booking.accepted", {
+    code: booking.code ?? "",
+    service: booking.service?.name ?? "",
+    event: booking.event?.name ?? "",
+    price: money(price),
+    deposit: money(deposit),
+  });
 }
 
 const reviewCommand: CommandHandler = async (turn, args) => {
@@ -225,7 +325,12 @@ const reviewCommand: CommandHandler = async (turn, args) => {
   if (!m) return turn.say("review.usage");
   const rating = Number(m[2]);
   const comment = m[3]?.trim().slice(0, 1000);
-  const { service } = await rateBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, rating, ...(comment ? { comment } : {}) });
+  const { service } = await rateBooking(await turn.db(), {
+    userId: turn.user.id,
+    typed: m[1]!,
+    rating,
+    ...(comment ? { comment } : {}),
+  });
   turn.say("review.saved", { service, rating, code: m[1]!.toUpperCase() });
 };
 
@@ -237,26 +342,58 @@ const msgCommand: CommandHandler = async (turn, args) => {
   const params = { name: turn.user.name, service: relayed.service, event: relayed.event, text, code: relayed.code };
   await turn.tell(
     { userIds: [relayed.recipientId] },
-    tidingsOf("relayed", undefined, message("msg.relayed", params), { readReceipt: { chatMessageId: relayed.chatMessageId } }),
+    tidingsOf("relayed", undefined, message("msg.relayed", params), {
+      readReceipt: { chatMessageId: relayed.chatMessageId },
+    }),
   );
   turn.say("msg.sent", { code: relayed.code });
 };
 
-const steps: Record<string, PaymentStep> = { deposit: "deposit", amana: "deposit", balance: "balance", salio: "balance", full: "balance", refund: "refund", rudisha: "refund" };
+const steps: Record<string, PaymentStep> = {
+  deposit: "deposit",
+  amana: "deposit",
+  balance: "balance",
+  salio: "balance",
+  full: "balance",
+  refund: "refund",
+  rudisha: "refund",
+};
 
 const paymentCommand: CommandHandler = async (turn, args) => {
   const m = /^(\S+)\s+(\S+)$/.exec(args.trim());
   const step = m ? steps[m[2]!.toLowerCase()] : undefined;
   if (!m || !step) return turn.say("payment.usage");
-  const booking = await recordBookingPayment(await turn.db(), { userId: turn.user.id, typed: m[1]!, step, now: turn.now });
+  const booking = await recordBookingPayment(await turn.db(), {
+    userId: turn.user.id,
+    typed: m[1]!,
+    step,
+    now: turn.now,
+  });
   const service = booking.service?.name ?? "";
   if (booking.service?.userId) {
     await turn.tell(
       { userIds: [booking.service.userId] },
-      { type: "payment", eventId: booking.event?.id, message: (locale) => ({ text: render(locale, { key: "payment.notice", params: { event: booking.event?.name ?? "", service, step: render(locale, { key: `payment.step.${step}` }) } }) }) },
+      {
+        type: "payment",
+        eventId: booking.event?.id,
+        message: (locale) => ({
+          text: render(locale, {
+            key: "payment.notice",
+            params: {
+              event: booking.event?.name ?? "",
+              service,
+              step: render(locale, { key: `payment.step.${step}` }),
+            },
+          }),
+        }),
+      },
     );
   }
-  turn.say("payment.recorded", { code: booking.code ?? "", service, step: turn.render({ key: `payment.step.${step}` }) });
+  turn.say("payment.recorded", {
+    code: booking.code ?? "",
+    service,
+    step: turn.render({ key: `payment.step.${step}` }),
+  });
 };
 
 export const servicesJourney: Journey = {
@@ -270,10 +407,28 @@ export const servicesJourney: Journey = {
     { en: ["services"], sw: ["huduma"], for: "organizer", help: "help.line.services", run: servicesCommand },
     { en: ["book"], sw: ["agiza"], for: "organizer", help: "help.line.book", run: bookCommand },
     { en: ["packages"], sw: ["vifurushi"], for: "organizer", help: "help.line.packages", run: packagesCommand },
-    { en: ["bookpackage"], sw: ["agizakifurushi"], for: "organizer", help: "help.line.bookpackage", run: bookPackageCommand },
-    { en: ["addpackage"], sw: ["ongezakifurushi"], for: "provider", help: "help.line.addpackage", run: addPackageCommand },
+    {
+      en: ["bookpackage"],
+      sw: ["agizakifurushi"],
+      for: "organizer",
+      help: "help.line.bookpackage",
+      run: bookPackageCommand,
+    },
+    {
+      en: ["addpackage"],
+      sw: ["ongezakifurushi"],
+      for: "provider",
+      help: "help.line.addpackage",
+      run: addPackageCommand,
+    },
     { en: ["accept"], sw: ["kubali"], for: "provider", help: "help.line.accept", run: acceptCommand },
-    { en: ["decline"], sw: ["kataa"], for: "provider", help: "help.line.decline", run: (turn, args) => decline(turn, args) },
+    {
+      en: ["decline"],
+      sw: ["kataa"],
+      for: "provider",
+      help: "help.line.decline",
+      run: (turn, args) => decline(turn, args),
+    },
     { en: ["review", "rate"], sw: ["tathmini"], for: "organizer", help: "help.line.review", run: reviewCommand },
     { en: ["payment"], sw: ["malipooda"], for: "organizer", help: "help.line.payment", run: paymentCommand },
     { en: ["msg", "message"], sw: ["ujumbe"], for: "provider", help: "help.line.msg", run: msgCommand },
@@ -283,7 +438,11 @@ export const servicesJourney: Journey = {
     async review(turn, value) {
       const m = /^review:([A-Za-z0-9_-]+):([1-5])$/.exec(value);
       if (!m) return turn.say("choice.expired");
-      const { service } = await rateBooking(await turn.db(), { userId: turn.user.id, typed: m[1]!, rating: Number(m[2]) });
+      const { service } = await rateBooking(await turn.db(), {
+        userId: turn.user.id,
+        typed: m[1]!,
+        rating: Number(m[2]),
+      });
       turn.say("review.saved", { service, rating: Number(m[2]), code: m[1]! });
     },
     // The buttons of a booking request: decline at once; accept asks for the price and deposit.
@@ -296,9 +455,10 @@ export const servicesJourney: Journey = {
   },
   flows: [formFlow(forms.service), formFlow(forms.available), formFlow(forms.accept)],
   actions: {
-    serviceForm: (turn, { values: [name, category, price, description] }) => addServiceOf(turn, name!, category!, price!, description || undefined),
+    serviceForm: (turn, { values: [name, category, price, description] }) =>
+      addServiceOf(turn, name!, category!, price!, description || undefined),
     availableForm: (turn, { values: [typed, from, to] }) => addAvailabilityOf(turn, typed!, from!, to!),
-    acceptForm: (turn, { about, values: [price, deposit] }) => accept(turn, about.code!, Number(price), deposit ? Number(deposit) : 0),
+    acceptForm: (turn, { about, values: [price, deposit] }) =>
+      accept(turn, about.code!, Number(price), deposit ? Number(deposit) : 0),
   },
 };
-

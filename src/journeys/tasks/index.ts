@@ -15,12 +15,18 @@ import { codeOf, organizerEvent, splitCode, tidingsOf, whenText } from "../list.
 
 type TaskStatus = "pending" | "in_progress" | "completed";
 const statusText = (turn: Turn, status: string | null, overdue = false) =>
-  overdue ? turn.render({ key: "task.status.overdue" }) : turn.render({ key: `task.status.${(status ?? "pending") as TaskStatus}` });
+  overdue
+    ? turn.render({ key: "task.status.overdue" })
+    : turn.render({ key: `task.status.${(status ?? "pending") as TaskStatus}` });
 
 const taskCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);
   // "Title | phone name | due", one per line, or in one line: "Nunua maua 0713456701 Juma kesho 18:00".
-  const [title, ...others] = isSeparated(rest) ? splitFields(rest) : rest ? readTask(rest, (t) => parseEventDate(t, turn.timeZone, turn.now)) : [];
+  const [title, ...others] = isSeparated(rest)
+    ? splitFields(rest)
+    : rest
+      ? readTask(rest, (t) => parseEventDate(t, turn.timeZone, turn.now))
+      : [];
   if (!title) {
     const event = await organizerEvent(turn, code);
     return tools.startFlow(turn, forms.task.name, { about: { code: event.code ?? "", event: event.name }, values: [] });
@@ -43,14 +49,27 @@ async function addTask(turn: Turn, code: string | undefined, title: string, othe
     }
     const digits = /\+?[\d(][\d\s()-]{6,}\d/.exec(part);
     const phone = digits ? normalisePhone(digits[0].replace(/[\s()-]/g, ""), turn.env.defaultCountry) : undefined;
-    if (!phone) throw new AppError(/\d/.test(part) && !/^@?\+?[\d\s()-]+\D*$/.test(part) ? "task.due_invalid" : "task.assignee_invalid", { text: part.slice(0, 40) });
+    if (!phone)
+      throw new AppError(
+        /\d/.test(part) && !/^@?\+?[\d\s()-]+\D*$/.test(part) ? "task.due_invalid" : "task.assignee_invalid",
+        { text: part.slice(0, 40) },
+      );
     const name = storableName(part.replace(digits![0], " ").replace(/^@/, ""));
     assignee = { phone, ...(name.length >= 2 ? { name } : {}) };
   }
-  const task = await createTask(await turn.db(), { eventId: event.id, title, dueTime, assignee, defaultLocale: turn.locale, timeZone: event.timeZone });
+  const task = await createTask(await turn.db(), {
+    eventId: event.id,
+    title,
+    dueTime,
+    assignee,
+    defaultLocale: turn.locale,
+    timeZone: event.timeZone,
+  });
   const details = [
     ...(task.assignee ? [turn.render({ key: "task.for", params: { name: task.assignee.name } })] : []),
-    ...(task.dueTime ? [turn.render({ key: "task.due", params: { when: whenText(turn, task.dueTime, event.timeZone) } })] : []),
+    ...(task.dueTime
+      ? [turn.render({ key: "task.due", params: { when: whenText(turn, task.dueTime, event.timeZone) } })]
+      : []),
   ].join("");
   if (task.assignedTo && task.assignedTo !== turn.user.id) {
     await turn.tell(
@@ -66,7 +85,12 @@ async function addTask(turn: Turn, code: string | undefined, title: string, othe
               event: event.name,
               title,
               code: task.code ?? "",
-              due: task.dueTime ? render(locale, { key: "task.due", params: { when: formatDateTime(task.dueTime, event.timeZone, locale) } }) : "",
+              due: task.dueTime
+                ? render(locale, {
+                    key: "task.due",
+                    params: { when: formatDateTime(task.dueTime, event.timeZone, locale) },
+                  })
+                : "",
             },
           }),
         }),
@@ -88,11 +112,15 @@ const tasksCommand: CommandHandler = async (turn, args) => {
         title: t.title,
         status: statusText(turn, t.status, t.overdue),
         who: t.assignee ? turn.render({ key: "task.for", params: { name: t.assignee.name } }) : "",
-        due: t.dueTime ? turn.render({ key: "task.due", params: { when: whenText(turn, t.dueTime, event.timeZone) } }) : "",
+        due: t.dueTime
+          ? turn.render({ key: "task.due", params: { when: whenText(turn, t.dueTime, event.timeZone) } })
+          : "",
       },
     }),
   );
-  turn.send({ text: { text: [turn.render({ key: "tasks.header", params: { event: event.name } }), ...lines].join("\n") } });
+  turn.send({
+    text: { text: [turn.render({ key: "tasks.header", params: { event: event.name } }), ...lines].join("\n") },
+  });
 };
 
 const myTasksCommand: CommandHandler = async (turn) => {
@@ -106,7 +134,12 @@ const myTasksCommand: CommandHandler = async (turn) => {
         title: t.title,
         event: t.event?.name ?? "",
         status: statusText(turn, t.status, t.status !== "completed" && t.dueTime !== null && t.dueTime < turn.now),
-        due: t.dueTime ? turn.render({ key: "task.due", params: { when: whenText(turn, t.dueTime, t.event?.timeZone ?? turn.timeZone) } }) : "",
+        due: t.dueTime
+          ? turn.render({
+              key: "task.due",
+              params: { when: whenText(turn, t.dueTime, t.event?.timeZone ?? turn.timeZone) },
+            })
+          : "",
       },
     }),
   );
@@ -127,7 +160,11 @@ const doneCommand: CommandHandler = async (turn, args) => {
   if (organizer && organizer !== turn.user.id) {
     await turn.tell(
       { userIds: [organizer] },
-      tidingsOf("task_done", task.event?.id, message("task.done_notice", { name: turn.user.name, event: task.event?.name ?? "", title: task.title })),
+      tidingsOf(
+        "task_done",
+        task.event?.id,
+        message("task.done_notice", { name: turn.user.name, event: task.event?.name ?? "", title: task.title }),
+      ),
     );
   }
   turn.say("task.finished", { title: task.title });
@@ -144,6 +181,7 @@ export const tasksJourney: Journey = {
   ],
   flows: [formFlow(forms.task)],
   actions: {
-    taskForm: (turn, { about, values: [title, ...others] }) => addTask(turn, about.code, title!, others.filter(Boolean)),
+    taskForm: (turn, { about, values: [title, ...others] }) =>
+      addTask(turn, about.code, title!, others.filter(Boolean)),
   },
 };
