@@ -47,7 +47,11 @@ export const languageArgs: ArgsShape = (args) => /^(en|sw|english|kiingereza|swa
  * Shapes beyond the general rule, by a command's first English name: what the rest of a message must be for these
  * commands to be taken without the slash. A journey may declare its own (Command.takes), which wins.
  */
+/** One code, in any letter case ("fungua jbvsefufhx"): what start/open/fungua take (a code may hold no digit). */
+export const codeArgs: ArgsShape = (args) => /^[a-z0-9_-]{4,64}$/i.test(args.trim());
+
 export const argumentShapes: Readonly<Record<string, ArgsShape>> = {
+  start: codeArgs,
   contribute: amountArgs,
   expense: titleThenAmount,
   language: languageArgs,

@@ -115,15 +115,18 @@ describe("a person's rsvp code", () => {
       select: { rsvpCode: true },
     });
     const rsvpCode = profile.rsvpCode!;
+    // Their invitations list tells them the code.
+    await h.say(guest, "mialiko");
+    expect(await last(guest, 3)).toContain(`Namba yako binafsi ni ${rsvpCode}: tuma "fungua ${rsvpCode}"`);
 
     await h.say(guest, `fungua ${rsvpCode.toLowerCase()}`);
-    const which = await h.reply(guest, 3);
+    const which = await h.reply(guest, 4);
     expect(which.text).toBe("Jibu lako ni la mwaliko upi?");
     expect(which.choices?.map((c) => c.label.split(" – ")[0])).toEqual(["Send-off ya Zawadi", "Kipaimara cha Musa"]);
     await h.deliver(guest, { kind: "choice", value: which.choices![1]!.value });
-    expect((await h.reply(guest, 4)).text).toMatch(/^Neema anakualika kwenye Kipaimara cha Musa\./);
+    expect((await h.reply(guest, 5)).text).toMatch(/^Neema anakualika kwenye Kipaimara cha Musa\./);
     await h.say(guest, "ndiyo peke yangu");
-    expect(await last(guest, 5)).toMatch(/^Asante, Zawadi! Unakuja kwenye Kipaimara cha Musa, mtu 1 kwa jumla\./);
+    expect(await last(guest, 6)).toMatch(/^Asante, Zawadi! Unakuja kwenye Kipaimara cha Musa, mtu 1 kwa jumla\./);
     expect(await guestRow(second, guest)).toEqual({ rsvpStatus: "accepted", partySize: 1 });
 
     // Someone else typing the code learns nothing: it is an unknown code to them.

@@ -20,7 +20,7 @@ import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { isGreeting } from "../core/index.js";
 import type { CommandTools, Journey } from "../journey.js";
-import { peopleText, sendList, whenText, whereText } from "../list.js";
+import { peopleText, whenText, whereText } from "../list.js";
 
 /** The guest's open invitations: from the batch's preload when there is one, else read now. */
 async function openInvitations(turn: Turn): Promise<GuestInvitation[]> {
@@ -152,7 +152,9 @@ export const invitationsJourney: Journey = {
         // Invitations go to phone numbers; a chat account without one (Telegram) is offered the share button first.
         if (!rows.length && !turn.user.phone)
           return turn.send({ text: { key: "link.ask_phone" }, requestPhone: { key: "link.ask_phone_button" } });
-        sendList(turn, rows, { none: "invitations.none", header: "invitations.header" }, (g) =>
+        if (!rows.length) return turn.say("invitations.none");
+        const tx = await turn.db();
+        const lines = rows.map((g) =>
           turn.render({
             key: "invitations.item",
             params: {
@@ -164,6 +166,15 @@ export const invitationsJourney: Journey = {
             },
           }),
         );
+        // The person's own code opens all their invitations at once (attendee_profiles.rsvp_code): worth knowing
+        // when the invitations themselves are far up the chat.
+        const profile = await tx.attendeeProfile.findFirst({
+          where: { userId: turn.user.id, rsvpCode: { not: null } },
+          select: { rsvpCode: true },
+        });
+        if (profile?.rsvpCode)
+          lines.push("", turn.render({ key: "invitations.own_code", params: { code: profile.rsvpCode } }));
+        turn.send({ text: { text: [turn.render({ key: "invitations.header" }), ...lines].join("\n") } });
       },
     },
     {
