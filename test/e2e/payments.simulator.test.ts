@@ -109,7 +109,9 @@ describe("mobile money with the sandbox", () => {
     const thanks = await last(organizer, 3);
     expect(thanks).toMatch(/^Paid TZS 200,000 \(deposit\) for Mama Ntilie Catering, receipt SBX[A-Z0-9]{7}\./);
     // The vendor's own greeting may still be arriving: wait for the message that names the booking.
-    const told = new RegExp(`^Baraka paid the deposit of TZS 200,000 for booking ${bookingCode} \\(Sendoff ya Zawadi\\) by mobile money`);
+    const told = new RegExp(
+      `^Baraka paid the deposit of TZS 200,000 for booking ${bookingCode} \\(Sendoff ya Zawadi\\) by mobile money`,
+    );
     for (let n = seen + 1; !(await h.replies(vendor, n)).some((m) => told.test(m.text)); n++);
     const booking = await h.db.eventService.findFirstOrThrow({ where: { code: bookingCode } });
     expect(booking.depositPaidAt).not.toBeNull();
