@@ -1,8 +1,6 @@
 // The words of the answer reader (answer.ts): words that are an answer by themselves, phrases, and the typo-tolerant
 // match for the long ones. Kept apart from the grammar so a new way of saying yes is one line in a list, not a change
 // to the reader.
-import { words } from "./text.js";
-
 /** The three answers an invitation (or an "are you sure?") can get. */
 export type Answer = "accepted" | "declined" | "maybe";
 
@@ -210,11 +208,6 @@ const phrases: Phrase[] = [
   ),
 ];
 
-const apostrophe = /'/g;
-
-/** The tokens of a clause, apostrophes dropped so "can't" and "cant", "i'll" and "ill" are one word. */
-export const tokensOf = (clause: string): string[] => words(clause).tokens.map((t) => t.replace(apostrophe, ""));
-
 /** One typo away (insert, delete, substitute or swap two letters): "hapna" ~ "hapana", "ndiyoo" ~ "ndiyo". */
 function nearly(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
@@ -231,7 +224,8 @@ function nearly(a: string, b: string): boolean {
   );
 }
 
-export function wordCue(token: string): Cue["answer"] | undefined {
+/** The answer a single word gives ("ndiyo", "hapna", "labda"), or undefined. */
+export function wordCue(token: string): Answer | undefined {
   if (yesWords.has(token)) return "accepted";
   if (noWords.has(token)) return "declined";
   if (maybeWords.has(token)) return "maybe";
