@@ -1,6 +1,7 @@
 // An event's budget: the organizer's expenses (planned cost and what is paid) and its confirmed bookings, against the
 // event's budget. Money stays decimal.
 import type { Tx } from "../db/prisma.js";
+import type { Nullable, Row } from "../db/rows.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { checkAmount } from "./money.js";
@@ -35,7 +36,9 @@ export async function budgetOf(tx: Tx, eventId: string) {
     orderBy: { createdAt: "asc" },
     take: 100,
   });
-  const bookings = await tx.$queryRaw<{ name: string | null; price: Prisma.Decimal | null; paid: Prisma.Decimal }[]>`
+  const bookings = await tx.$queryRaw<
+    (Nullable<Row<"services", "name">> & Row<"event_services", "price"> & { paid: Prisma.Decimal })[]
+  >`
     SELECT s.name, es.price, ${bookingPaidSql} AS paid
     FROM event_services es LEFT JOIN services s ON s.id = es.service_id
     WHERE es.event_id = ${eventId}::uuid AND es.booking_status = 'confirmed'

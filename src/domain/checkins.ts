@@ -2,6 +2,7 @@
 // 31-letter alphabet, about 79 bits) tied to their one invitation. The organizer appoints ushers; an usher (or the
 // organizer) who scans a pass checks the guest in, once: the first scan wins even when two ushers scan together.
 import type { Tx } from "../db/prisma.js";
+import type { As, Nullable, Row } from "../db/rows.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
 import { personByPhone } from "./users.js";
@@ -20,17 +21,12 @@ export interface Pass {
 export async function passFor(tx: Tx, options: { userId: string; typed?: string; now: Date }): Promise<Pass> {
   const code = options.typed ? normaliseCode(options.typed) : undefined;
   const rows = await tx.$queryRaw<
-    {
-      id: string;
-      token: string | null;
-      guest: string;
-      party: number;
-      event_id: string;
-      name: string;
-      code: string | null;
-      start_time: Date | null;
-      time_zone: string;
-    }[]
+    (Row<"invitations", "id"> &
+      As<"invitations", "pass_token", "token"> &
+      As<"users", "name", "guest"> &
+      As<"event_guests", "party_size", "party"> &
+      As<"events", "id", "event_id"> &
+      Row<"events", "name" | "code" | "start_time" | "time_zone">)[]
   >`
     SELECT i.id::text, i.pass_token AS token, CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS guest, g.party_size AS party,
            e.id::text AS event_id, e.name, e.code, e.start_time, e.time_zone
@@ -44,7 +40,8 @@ export async function passFor(tx: Tx, options: { userId: string; typed?: string;
     throw new AppError(code ? "pass.unknown" : "pass.none", { code: (options.typed ?? "").slice(0, 40) });
   if (rows.length > 1) throw new AppError("pass.which", { codes: rows.map((r) => r.code ?? "").join(", ") });
   const row = rows[0]!;
-  const [made] = await tx.$queryRaw<{ token: string }[]>`
+  // coalesce: the token is set once this returns.
+  const [made] = await tx.$queryRaw<(As<"invitations", "pass_token", "token"> & { token: string })[]>`
     UPDATE invitations SET pass_token = coalesce(pass_token, ${`IN-${randomCode(16)}`}) WHERE id = ${row.id}::uuid RETURNING pass_token AS token`;
   return {
     token: made!.token,
@@ -80,16 +77,13 @@ export type ScanResult =
  */
 export async function scanPass(tx: Tx, options: { token: string; scannerId: string; now: Date }): Promise<ScanResult> {
   const [pass] = await tx.$queryRaw<
-    {
-      id: string;
-      guest: string;
-      party: number;
-      event: string;
-      zone: string;
-      allowed: boolean;
-      answer: string | null;
-      status: string | null;
-    }[]
+    (Row<"invitations", "id"> &
+      As<"users", "name", "guest"> &
+      As<"event_guests", "party_size", "party"> &
+      As<"events", "name", "event"> &
+      As<"events", "time_zone", "zone"> &
+      As<"invitations", "rsvp_status", "answer"> &
+      Row<"events", "status"> & { allowed: boolean })[]
   >`
     SELECT i.id::text, CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS guest, coalesce(g.party_size, 1) AS party, e.name AS event, e.time_zone AS zone,
            coalesce(g.rsvp_status, i.rsvp_status)::text AS answer, e.status::text AS status,
@@ -106,7 +100,10 @@ export async function scanPass(tx: Tx, options: { token: string; scannerId: stri
     data: { checkedInAt: options.now, checkedInBy: options.scannerId },
   });
   if (checked.count) return { kind: "checked", guest: pass.guest, party: pass.party, event: pass.event };
-  const [earlier] = await tx.$queryRaw<{ at: Date; by: string | null }[]>`
+  // Checked in already (the update above found checked_in_at set): at is non-null.
+  const [earlier] = await tx.$queryRaw<
+    (As<"invitations", "checked_in_at", "at"> & { at: Date } & Nullable<As<"users", "name", "by">>)[]
+  >`
     SELECT i.checked_in_at AS at, u.name AS by FROM invitations i LEFT JOIN users u ON u.id = i.checked_in_by WHERE i.id = ${pass.id}::uuid`;
   return {
     kind: "already",

@@ -1,6 +1,7 @@
 // Contributions to an event: a guest's well-wish, a photo, or a pledge of money (michango), and the payments an
 // organizer records against pledges. Money is numeric, never float: amounts go to the database as decimal strings.
 import type { Tx } from "../db/prisma.js";
+import type { As, Row } from "../db/rows.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
@@ -117,7 +118,9 @@ export async function recordPayment(
   if (!(options.amount > 0)) throw new AppError("contribute.amount_invalid", { text: String(options.amount) });
   checkAmount(options.amount);
   const amount = new Prisma.Decimal(options.amount);
-  const [locked] = await tx.$queryRaw<{ amount: Prisma.Decimal | null; paid: Prisma.Decimal }[]>`
+  const [locked] = await tx.$queryRaw<
+    (Row<"guest_contributions", "amount"> & As<"guest_contributions", "paid_amount", "paid">)[]
+  >`
     SELECT amount, paid_amount AS paid FROM guest_contributions WHERE id = ${pledge.id}::uuid FOR UPDATE`;
   const paidBefore = new Prisma.Decimal(locked!.paid);
   const owed = new Prisma.Decimal(locked!.amount ?? 0).minus(paidBefore);

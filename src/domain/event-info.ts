@@ -4,6 +4,7 @@
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { normaliseCode } from "./codes.js";
+import { oneUpcomingEvent } from "./upcoming.js";
 
 const infoSelect = {
   id: true,
@@ -41,18 +42,14 @@ export async function findMyEvent(tx: Tx, options: { userId: string; typed?: str
     if (!event) throw new AppError("info.unknown_event", { code: options.typed.slice(0, 40) });
     return event;
   }
-  const upcoming = await tx.event.findMany({
-    where: {
-      status: { notIn: ["cancelled", "completed"] },
-      AND: [mine, { OR: [{ startTime: null }, { startTime: { gt: options.now } }] }],
+  return oneUpcomingEvent(
+    tx,
+    { where: mine, select: infoSelect, now: options.now },
+    {
+      none: () => new AppError("info.no_event"),
+      several: (codes) => new AppError("info.which", { codes }),
     },
-    select: infoSelect,
-    orderBy: { startTime: "asc" },
-    take: 10,
-  });
-  if (upcoming.length === 1) return upcoming[0]!;
-  if (!upcoming.length) throw new AppError("info.no_event");
-  throw new AppError("info.which", { codes: upcoming.map((e) => e.code).join(", ") });
+  );
 }
 
 export type EventInfo = Awaited<ReturnType<typeof findMyEvent>>;

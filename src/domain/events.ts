@@ -1,11 +1,13 @@
 // Events as their organizer runs them. Every read here is scoped by the organizer's id: an event code someone else
 // typed gets the same answer as a code that does not exist, so a stranger learns nothing, not even that it exists.
 import type { Tx } from "../db/prisma.js";
-import { Prisma } from "../generated/prisma/client.js";
+import type { Column, Row } from "../db/rows.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { AppError } from "../errors.js";
 import { codeStem, normaliseCode, randomCode } from "./codes.js";
 import { planEvent } from "../reminders/plan.js";
 import { checkAmount } from "./money.js";
+import { oneUpcomingEvent } from "./upcoming.js";
 
 export interface NewEvent {
   organizerId: string;
@@ -78,19 +80,14 @@ export async function findOrganizerEvent(
     if (!event) throw new AppError("event.unknown_code", { code: options.code.slice(0, 40) });
     return event;
   }
-  const upcoming = await tx.event.findMany({
-    where: {
-      organizerId: options.organizerId,
-      status: { notIn: ["cancelled", "completed"] },
-      OR: [{ startTime: null }, { startTime: { gte: options.now } }],
+  return oneUpcomingEvent(
+    tx,
+    { where: { organizerId: options.organizerId }, select: eventFields, now: options.now },
+    {
+      none: () => new AppError("event.none_upcoming"),
+      several: (codes) => new AppError("event.which", { codes }),
     },
-    select: eventFields,
-    orderBy: { startTime: "asc" },
-    take: 10,
-  });
-  if (upcoming.length === 1) return upcoming[0]!;
-  if (!upcoming.length) throw new AppError("event.none_upcoming");
-  throw new AppError("event.which", { codes: upcoming.map((e) => e.code).join(", ") });
+  );
 }
 
 export interface EventCounts {
@@ -102,7 +99,8 @@ export interface EventCounts {
   headcount: number;
 }
 
-type CountRow = {
+/** Answers of one event's guests; the WHERE makes event_id non-null. */
+type CountRow = Row<"event_guests", "event_id"> & {
   event_id: string;
   accepted: number;
   declined: number;
@@ -142,9 +140,12 @@ export async function listOrganizerEventsWithCounts(tx: Tx, organizerId: string)
   return events.map((e) => ({ ...e, counts: counts.get(e.id) ?? noAnswers }));
 }
 
+/** A guest's answer, "pending" when they have given none. */
+type GuestAnswer = NonNullable<Column<"event_guests", "rsvp_status">>;
+
 /** The guest list of an event (the caller has checked it is the organizer's): answered first, then by name. */
 export async function listEventGuests(tx: Tx, eventId: string) {
-  return tx.$queryRaw<{ name: string; phone: string | null; status: string; party_size: number }[]>`
+  return tx.$queryRaw<(Row<"users", "name" | "phone"> & Row<"event_guests", "party_size"> & { status: GuestAnswer })[]>`
     SELECT CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS name, u.phone, coalesce(g.rsvp_status::text, 'pending') AS status, g.party_size
     FROM event_guests g JOIN users u ON u.id = g.user_id
     LEFT JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id

@@ -1,6 +1,7 @@
 // What /export puts in a spreadsheet: one statement per list, every row of the event (no page limit: 10,000 guests
 // are one query), times as instants for the caller to show in the event's zone, money as numbers.
 import type { Tx } from "../db/prisma.js";
+import type { PlainKey } from "../i18n/index.js";
 import type {
   BudgetItemStatus,
   ContributionKind,
@@ -10,6 +11,19 @@ import type {
 } from "../generated/prisma/enums.js";
 
 export type ExportKind = "guests" | "contributions" | "budget" | "tasks";
+
+export type ExportCell = string | number;
+
+/**
+ * Columns a journey adds to a list (Journey.exports): its header names (a catalogue text, names split by "|", in the
+ * organizer's language) and its cells for each row, found by the row's id (absent: empty cells). One statement per
+ * list, like the list itself. Payments adds what was paid by mobile money, what is outstanding and the receipts.
+ */
+export interface ExportExtension {
+  list: ExportKind;
+  head: PlainKey;
+  cells(tx: Tx, eventId: string): Promise<Map<string, ExportCell[]>>;
+}
 
 // Statuses and kinds keep their enum types so that the spreadsheet shows them through the catalogue, in words.
 export interface GuestRow {
@@ -21,6 +35,8 @@ export interface GuestRow {
   code: string | null;
 }
 export interface ContributionRow {
+  /** the contribution's id: where a journey's columns (Journey.exports) find their cells */
+  id: string;
   name: string;
   phone: string | null;
   kind: ContributionKind;
@@ -55,7 +71,7 @@ export const exportRows = {
     WHERE i.event_id = ${eventId}::uuid AND i.sent_at IS NOT NULL
     ORDER BY name, phone`,
   contributions: (tx: Tx, eventId: string) => tx.$queryRaw<ContributionRow[]>`
-    SELECT u.name, u.phone, c.kind::text, c.amount::text, c.paid_amount::text AS paid, c.currency, c.content, c.created_at AS at, c.code
+    SELECT c.id::text, u.name, u.phone, c.kind::text, c.amount::text, c.paid_amount::text AS paid, c.currency, c.content, c.created_at AS at, c.code
     FROM guest_contributions c LEFT JOIN users u ON u.id = c.user_id
     WHERE c.event_id = ${eventId}::uuid ORDER BY c.created_at, c.id`,
   budget: (tx: Tx, eventId: string) => tx.$queryRaw<BudgetRow[]>`

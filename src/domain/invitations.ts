@@ -2,6 +2,7 @@
 // asked for through an event's shared link by people not on the list. Every invitation has its guest row
 // (event_guests) once it resolves to a person, and the two keep the same answer (rsvp.ts).
 import type { Tx } from "../db/prisma.js";
+import type { As, Row } from "../db/rows.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
 import { localeForPhone } from "./users.js";
@@ -91,7 +92,11 @@ export async function inviteGuests(
   const locales = guests.map((g) => localeForPhone(g.phone, options.defaultLocale));
   const codes = guests.map(() => randomCode(8));
   const rsvpCodes = guests.map(() => randomCode(10));
-  const rows = await tx.$queryRaw<{ user_id: string; phone: string; name: string; code: string }[]>`
+  // Every column is set on an invitation this statement inserts: none is null.
+  type Invited = Row<"invitations", "user_id" | "code"> &
+    As<"invitations", "recipient_phone", "phone"> &
+    As<"invitations", "recipient_name", "name"> & { user_id: string; phone: string; name: string; code: string };
+  const rows = await tx.$queryRaw<Invited[]>`
     WITH input AS (
       SELECT * FROM unnest(${phones}::text[], ${names}::text[], ${locales}::text[], ${codes}::text[], ${rsvpCodes}::text[])
         AS i(phone, name, locale, code, rsvp_code)

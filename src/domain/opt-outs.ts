@@ -2,6 +2,7 @@
 // reminders, announcements, polls), from one event or from everyone, until they send START. The filter itself sits
 // in the one statement every fan-out goes through (src/engine/tell.ts); this file records and reads the wish.
 import type { Tx } from "../db/prisma.js";
+import type { Row } from "../db/rows.js";
 
 /**
  * Records the wish: about one event, or everyone (eventId undefined, which replaces any per-event ones). Messages
@@ -45,7 +46,8 @@ export async function optOutsOf(tx: Tx, userId: string): Promise<{ all: boolean;
 
 /** Guests of this event who asked not to be written to (about it, or at all), by phone: for the organizer's lists. */
 export async function optedOutGuests(tx: Tx, eventId: string): Promise<Set<string>> {
-  const rows = await tx.$queryRaw<{ phone: string }[]>`
+  // The WHERE makes phone non-null.
+  const rows = await tx.$queryRaw<(Row<"users", "phone"> & { phone: string })[]>`
     SELECT DISTINCT u.phone FROM opt_outs o JOIN event_guests g ON g.user_id = o.user_id AND g.event_id = ${eventId}::uuid
     JOIN users u ON u.id = o.user_id
     WHERE (o.event_id IS NULL OR o.event_id = ${eventId}::uuid) AND u.phone IS NOT NULL`;
@@ -57,7 +59,7 @@ export async function eventsOfGuest(
   tx: Tx,
   options: { userId: string; now: Date },
 ): Promise<{ id: string; name: string; code: string | null }[]> {
-  return tx.$queryRaw<{ id: string; name: string; code: string | null }[]>`
+  return tx.$queryRaw<Row<"events", "id" | "name" | "code">[]>`
     SELECT e.id::text, e.name, e.code FROM event_guests g JOIN events e ON e.id = g.event_id
     WHERE g.user_id = ${options.userId}::uuid AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed')
       AND (e.start_time IS NULL OR e.start_time > ${options.now}::timestamptz - interval '1 day')

@@ -2,6 +2,7 @@
 // the organizer sees the results and closes it. A poll is reached by its short code; a code of a poll the person has
 // nothing to do with is answered like one that does not exist.
 import type { Tx } from "../db/prisma.js";
+import type { Row } from "../db/rows.js";
 import { AppError } from "../errors.js";
 import { normaliseCode, randomCode } from "./codes.js";
 import { planEvent } from "../reminders/plan.js";
@@ -16,6 +17,8 @@ export interface PollView {
   closed: boolean;
   eventId: string;
   eventName: string;
+  /** the event's zone, to read and show the poll's closing time; null for a poll whose event is gone */
+  timeZone: string | null;
   organizerId: string | null;
   options: { position: number; text: string }[];
 }
@@ -26,7 +29,7 @@ const pollSelect = {
   question: true,
   closedAt: true,
   eventId: true,
-  event: { select: { name: true, organizerId: true } },
+  event: { select: { name: true, organizerId: true, timeZone: true } },
   options: { select: { position: true, optionText: true }, orderBy: { position: "asc" } },
 } as const;
 
@@ -36,7 +39,7 @@ type PollRow = {
   question: string | null;
   closedAt: Date | null;
   eventId: string | null;
-  event: { name: string; organizerId: string | null } | null;
+  event: { name: string; organizerId: string | null; timeZone: string } | null;
   options: { position: number; optionText: string | null }[];
 };
 
@@ -47,6 +50,7 @@ const view = (p: PollRow): PollView => ({
   closed: p.closedAt !== null,
   eventId: p.eventId ?? "",
   eventName: p.event?.name ?? "",
+  timeZone: p.event?.timeZone ?? null,
   organizerId: p.event?.organizerId ?? null,
   options: p.options.map((o) => ({ position: o.position, text: o.optionText ?? "" })),
 });
@@ -136,7 +140,7 @@ export interface PollResults {
 
 /** Votes per option, in the poll's order: one statement. */
 export async function voteCounts(tx: Tx, poll: PollView): Promise<PollResults["votes"]> {
-  const counts = await tx.$queryRaw<{ position: number; count: number }[]>`
+  const counts = await tx.$queryRaw<(Row<"poll_options", "position"> & { count: number })[]>`
     SELECT o.position, count(v.id)::int AS count FROM poll_options o LEFT JOIN poll_votes v ON v.option_id = o.id
     WHERE o.poll_id = ${poll.id}::uuid GROUP BY o.position ORDER BY o.position`;
   const byPosition = new Map(counts.map((c) => [c.position, c.count]));
@@ -152,7 +156,7 @@ export async function pollVoters(tx: Tx, pollId: string): Promise<string[]> {
 /** Votes per option, and which of the guests who accepted have not voted: two statements. */
 export async function pollResults(tx: Tx, poll: PollView): Promise<PollResults> {
   const votes = await voteCounts(tx, poll);
-  const notVoted = await tx.$queryRaw<{ name: string }[]>`
+  const notVoted = await tx.$queryRaw<Row<"users", "name">[]>`
     SELECT CASE WHEN u.named_at IS NOT NULL THEN u.name ELSE coalesce(nullif(i.recipient_name, ''), u.name) END AS name FROM event_guests g JOIN users u ON u.id = g.user_id
     LEFT JOIN invitations i ON i.event_id = g.event_id AND i.user_id = g.user_id
     WHERE g.event_id = ${poll.eventId}::uuid AND g.rsvp_status = 'accepted'

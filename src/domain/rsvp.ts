@@ -2,6 +2,7 @@
 // are written together by one statement (writeRsvps), so they always agree; an event that was cancelled or has begun
 // takes no more answers (checkAnswer).
 import type { Tx } from "../db/prisma.js";
+import type { As, Column, Nullable, Row } from "../db/rows.js";
 import { AppError } from "../errors.js";
 import { normaliseCode } from "./codes.js";
 
@@ -28,23 +29,16 @@ export interface GuestInvitation {
   };
 }
 
-type Row = {
-  user_id: string;
-  id: string;
-  code: string;
-  status: string;
-  party_size: number | null;
-  event_id: string;
-  event_name: string;
-  event_code: string | null;
-  start_time: Date | null;
-  location: string | null;
-  time_zone: string;
-  event_status: string | null;
-  notify_answers: boolean;
-  organizer_id: string | null;
-  host: string | null;
-};
+/** An open invitation with its event and host; the WHERE makes the invitation's user_id and code non-null. */
+type OpenRow = Row<"invitations", "user_id" | "id" | "code"> & { user_id: string; code: string } & {
+  status: NonNullable<Column<"invitations", "rsvp_status">>;
+} & Nullable<Row<"event_guests", "party_size">> &
+  As<"events", "id", "event_id"> &
+  As<"events", "name", "event_name"> &
+  As<"events", "code", "event_code"> &
+  Row<"events", "start_time" | "location" | "time_zone" | "notify_answers" | "organizer_id"> &
+  As<"events", "status", "event_status"> &
+  Nullable<As<"users", "name", "host">>;
 
 /**
  * The invitations each of these people can still answer (sent to them, event not cancelled or completed, not begun),
@@ -52,7 +46,7 @@ type Row = {
  * Every person asked gets an entry, empty when they have none.
  */
 export async function openInvitationsOf(tx: Tx, userIds: string[], now: Date): Promise<Map<string, GuestInvitation[]>> {
-  const rows = await tx.$queryRaw<Row[]>`
+  const rows = await tx.$queryRaw<OpenRow[]>`
     SELECT i.user_id::text, i.id::text, i.code, coalesce(i.rsvp_status::text, 'pending') AS status, g.party_size,
            e.id::text AS event_id, e.name AS event_name, e.code AS event_code, e.start_time, e.location, e.time_zone,
            e.status::text AS event_status, e.notify_answers, e.organizer_id::text, o.name AS host

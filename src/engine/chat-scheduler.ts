@@ -37,102 +37,123 @@ export interface SchedulerOptions {
   onBatch?: (chats: ChatRef[]) => void;
 }
 
-export function createChatScheduler(options: SchedulerOptions) {
-  const { concurrency, batchSize, logger } = options;
-  const ready = new Map<string, ChatRef>(); // in arrival order
-  const running = new Set<string>();
-  const again = new Set<string>(); // asked for while running
-  const delayed = new Map<string, NodeJS.Timeout>();
-  const retries = new Map<string, number>();
-  const waiters = new Map<string, (() => void)[]>();
-  let idleWaiters: (() => void)[] = [];
-  let batches = 0;
-  let pumpQueued = false;
+/** The scheduler's bookkeeping; createChatScheduler hands out processChat and idle. */
+class Scheduler {
+  private readonly ready = new Map<string, ChatRef>(); // in arrival order
+  private readonly running = new Set<string>();
+  private readonly again = new Set<string>(); // asked for while running
+  private readonly delayed = new Map<string, NodeJS.Timeout>();
+  private readonly retries = new Map<string, number>();
+  private readonly waiters = new Map<string, (() => void)[]>();
+  private idleWaiters: (() => void)[] = [];
+  private batches = 0;
+  private pumpQueued = false;
 
-  function settle(key: string, chat: ChatRef, outcome: Outcome): void {
-    running.delete(key);
-    if (outcome === "locked" || outcome === "transient") {
-      const policy = retryPolicy[outcome];
-      const tries = (retries.get(key) ?? 0) + 1;
-      retries.set(key, tries);
-      if (tries < policy.tries) {
-        delayed.set(
-          key,
-          setTimeout(() => {
-            delayed.delete(key);
-            ready.set(key, chat);
-            pump();
-          }, policy.delayMs),
-        );
-        return;
-      }
-      logger.warn({ chat: key, outcome }, "chat not handled after several tries; the reconciler will retry");
+  constructor(private readonly options: SchedulerOptions) {}
+
+  /** A locked or transient chat is tried again after a while; true when it was (and nothing else is to do now). */
+  private retryLater(key: string, chat: ChatRef, outcome: "locked" | "transient"): boolean {
+    const policy = retryPolicy[outcome];
+    const tries = (this.retries.get(key) ?? 0) + 1;
+    this.retries.set(key, tries);
+    if (tries < policy.tries) {
+      this.delayed.set(
+        key,
+        setTimeout(() => {
+          this.delayed.delete(key);
+          this.ready.set(key, chat);
+          this.pump();
+        }, policy.delayMs),
+      );
+      return true;
     }
-    retries.delete(key);
-    if (outcome === "more" || again.delete(key)) {
-      ready.set(key, chat);
+    this.options.logger.warn({ chat: key, outcome }, "chat not handled after several tries; the reconciler will retry");
+    return false;
+  }
+
+  private settle(key: string, chat: ChatRef, outcome: Outcome): void {
+    this.running.delete(key);
+    if ((outcome === "locked" || outcome === "transient") && this.retryLater(key, chat, outcome)) return;
+    this.retries.delete(key);
+    if (outcome === "more" || this.again.delete(key)) {
+      this.ready.set(key, chat);
       return;
     }
-    const done = waiters.get(key) ?? [];
-    waiters.delete(key);
+    const done = this.waiters.get(key) ?? [];
+    this.waiters.delete(key);
     for (const resolve of done) resolve();
   }
 
-  function pump(): void {
-    while (batches < concurrency && ready.size) {
-      const chats: [string, ChatRef][] = [];
-      for (const entry of ready) {
-        chats.push(entry);
-        if (chats.length >= batchSize) break;
-      }
-      for (const [key] of chats) {
-        ready.delete(key);
-        running.add(key);
-      }
-      batches++;
-      try {
-        options.onBatch?.(chats.map(([, chat]) => chat));
-      } catch (err) {
-        logger.warn({ err }, "the onBatch hook failed");
-      }
-      void options.run(chats.map(([, chat]) => chat)).then((outcomes) => {
-        batches--;
-        chats.forEach(([key, chat], i) => settle(key, chat, outcomes[i]!));
-        pump();
-        if (!batches && !ready.size && !delayed.size) {
-          const waiting = idleWaiters;
-          idleWaiters = [];
-          for (const resolve of waiting) resolve();
-        }
-      });
+  /** Takes up to batchSize ready chats, in arrival order, and marks them running. */
+  private takeBatch(): [string, ChatRef][] {
+    const chats: [string, ChatRef][] = [];
+    for (const entry of this.ready) {
+      chats.push(entry);
+      if (chats.length >= this.options.batchSize) break;
+    }
+    for (const [key] of chats) {
+      this.ready.delete(key);
+      this.running.add(key);
+    }
+    return chats;
+  }
+
+  private finishBatch(chats: [string, ChatRef][], outcomes: Outcome[]): void {
+    this.batches--;
+    chats.forEach(([key, chat], i) => this.settle(key, chat, outcomes[i]!));
+    this.pump();
+    if (!this.batches && !this.ready.size && !this.delayed.size) {
+      const waiting = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiting) resolve();
     }
   }
 
-  /** Process every pending message of the chat; resolves when this process has nothing more to do for it. */
-  function processChat(channel: Channel, chatId: string): Promise<void> {
+  private pump(): void {
+    const { concurrency, logger } = this.options;
+    while (this.batches < concurrency && this.ready.size) {
+      const chats = this.takeBatch();
+      this.batches++;
+      try {
+        this.options.onBatch?.(chats.map(([, chat]) => chat));
+      } catch (err) {
+        logger.warn({ err }, "the onBatch hook failed");
+      }
+      void this.options.run(chats.map(([, chat]) => chat)).then((outcomes) => this.finishBatch(chats, outcomes));
+    }
+  }
+
+  processChat(channel: Channel, chatId: string): Promise<void> {
     const chat = { channel, chatId };
     const key = chatLockKey(chat);
-    const done = new Promise<void>((resolve) => waiters.set(key, [...(waiters.get(key) ?? []), resolve]));
-    if (running.has(key)) again.add(key);
-    else if (!delayed.has(key)) ready.set(key, chat);
+    const done = new Promise<void>((resolve) => this.waiters.set(key, [...(this.waiters.get(key) ?? []), resolve]));
+    if (this.running.has(key)) this.again.add(key);
+    else if (!this.delayed.has(key)) this.ready.set(key, chat);
     // On the next microtask, so the chats of messages logged by one write (handed over together) share a batch.
-    if (!pumpQueued) {
-      pumpQueued = true;
+    if (!this.pumpQueued) {
+      this.pumpQueued = true;
       queueMicrotask(() => {
-        pumpQueued = false;
-        pump();
+        this.pumpQueued = false;
+        this.pump();
       });
     }
     return done;
   }
 
-  /** Resolves when every chat this process is working on is idle (used for clean shutdown). */
-  function idle(): Promise<void> {
-    if (!batches && !ready.size && !delayed.size) return Promise.resolve();
-    return new Promise((resolve) => idleWaiters.push(resolve));
+  idle(): Promise<void> {
+    if (!this.batches && !this.ready.size && !this.delayed.size) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
+}
 
-  return { processChat, idle };
+export function createChatScheduler(options: SchedulerOptions) {
+  const scheduler = new Scheduler(options);
+  return {
+    /** Process every pending message of the chat; resolves when this process has nothing more to do for it. */
+    processChat: (channel: Channel, chatId: string) => scheduler.processChat(channel, chatId),
+    /** Resolves when every chat this process is working on is idle (used for clean shutdown). */
+    idle: () => scheduler.idle(),
+  };
 }
 
 export type ChatScheduler = ReturnType<typeof createChatScheduler>;

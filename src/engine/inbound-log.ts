@@ -15,6 +15,7 @@ import type { InboundEvent } from "../channels/channel.js";
 import { storableId } from "../channels/storable.js";
 import { describeDbError, isDataError } from "../db/errors.js";
 import type { Db, Tx } from "../db/prisma.js";
+import type { Row } from "../db/rows.js";
 import type { Logger } from "../logger.js";
 
 export interface LoggedInbound {
@@ -30,7 +31,7 @@ const maxRowsPerWrite = 500;
 /** Inserts the events in order; for each, its new id, or duplicate when the log already had it. */
 export async function insertInbound(db: Db | Tx, events: InboundEvent[]): Promise<LoggedInbound[]> {
   const keyOf = (channel: string, externalId: string) => `${channel}\u0000${externalId}`;
-  const rows = await db.$queryRaw<{ id: bigint; channel: string; external_id: string }[]>`
+  const rows = await db.$queryRaw<Row<"inbound_messages", "id" | "channel" | "external_id">[]>`
     INSERT INTO inbound_messages (channel, external_id, chat_id, payload)
     SELECT c::channel, e, chat, p::jsonb
     FROM unnest(${events.map((e) => e.channel)}::text[], ${events.map((e) => e.externalId)}::text[], ${events.map((e) => e.chatId)}::text[],

@@ -5,6 +5,7 @@
 // resolveSender in src/domain/users.ts, which these cases must agree with.
 import type { InboundEvent } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
+import type { As, Row } from "../db/rows.js";
 import { normalisePhone } from "../domain/phones.js";
 import { localeForPhone } from "../domain/users.js";
 import type { Locale } from "../i18n/index.js";
@@ -50,10 +51,13 @@ export async function lookUpUnseenPhones(
   const phones = [...new Set([...e164.values()].filter((p): p is string => p !== undefined))];
   if (!phones.length) return { e164, holders: new Map() };
   const rows = await tx.$queryRaw<
-    Person[]
+    PersonRow[]
   >`SELECT id::text AS id, name, phone, locale, time_zone AS "timeZone" FROM users WHERE phone = ANY(${phones}::text[])`;
   return { e164, holders: new Map(rows.map((r) => [r.phone!, r])) };
 }
+
+/** A person as lookUpUnseenPhones reads them (a Person). */
+type PersonRow = Row<"users", "id" | "name" | "phone" | "locale"> & As<"users", "time_zone", "timeZone">;
 
 /** Links or creates the person behind an unseen sender; `phones` must come from lookUpUnseenPhones over this message. */
 export function resolveUnseenSender(

@@ -8,6 +8,7 @@
 // (invitations, announcements, polls, reminders) passes.
 import type { TemplateKind } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
+import type { Nullable, Row } from "../db/rows.js";
 import type { Locale } from "../i18n/index.js";
 import { outboxOptions } from "./outbox.js";
 import type { RenderedReply, TurnEnvironment } from "./turn.js";
@@ -45,6 +46,9 @@ export function withTemplate(
     },
   };
 }
+
+/** An outbox row a statement wrote, to send after the commit. */
+type OutboxRow = Row<"outbound_messages", "id" | "channel">;
 
 /** One message to some people, for tellMany. */
 export interface Telling {
@@ -94,7 +98,7 @@ export async function tellMany(
     };
   });
   const first = env.firstContact[0] ?? null;
-  const rows = await tx.$queryRaw<{ id: bigint | null; channel: string | null; waiting: number }[]>`
+  const rows = await tx.$queryRaw<(Nullable<OutboxRow> & { waiting: number })[]>`
     WITH items AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS i(
         n int, key text, type text, event_id uuid, user_ids uuid[], guests_of uuid, answers text[], en text, sw text, en_options text, sw_options text)
@@ -146,7 +150,7 @@ export async function tellMany(
     SELECT id, channel, (SELECT count(*)::int FROM waiting) AS waiting FROM sent
     UNION ALL SELECT NULL, NULL, (SELECT count(*)::int FROM waiting) WHERE NOT EXISTS (SELECT 1 FROM sent)`;
   return {
-    rows: rows.filter((r): r is { id: bigint; channel: string; waiting: number } => r.id !== null),
+    rows: rows.filter((r): r is OutboxRow & { waiting: number } => r.id !== null),
     waiting: rows[0]?.waiting ?? 0,
   };
 }
@@ -158,8 +162,8 @@ export async function tellMany(
 export async function deliverWaiting(
   tx: Tx,
   options: { userId: string; channel: string; chatId: string },
-): Promise<{ id: bigint; channel: string }[]> {
-  return tx.$queryRaw<{ id: bigint; channel: string }[]>`
+): Promise<OutboxRow[]> {
+  return tx.$queryRaw<OutboxRow[]>`
     WITH due AS (
       UPDATE notifications SET delivered_at = now()
       WHERE user_id = ${options.userId}::uuid AND delivered_at IS NULL AND content IS NOT NULL

@@ -3,6 +3,7 @@
 // met) finds who holds their phones, and one writes everything the turns produced. Every statement through Prisma
 // costs ~0.6-0.7 ms of CPU here, 2-3x the bare driver (BENCHMARKS.md), so the count per batch is what matters.
 import type { Tx } from "../db/prisma.js";
+import type { As, Cast, Nullable, Row } from "../db/rows.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { StoredConversation } from "./conversation-store.js";
 import { outboxOptions, replyKey } from "./outbox.js";
@@ -47,26 +48,18 @@ export async function lockChats(tx: Tx, chats: ChatRef[]): Promise<boolean[]> {
   return row!.locked;
 }
 
-type Row = {
-  n: bigint;
-  id: bigint;
-  payload: unknown;
-  attempts: number;
-  more: boolean;
-  flow: string | null;
-  version: number | null;
-  state: { state: unknown; offered?: string[] } | null;
-  expires_at: Date | null;
-  user_id: string | null;
-  name: string | null;
-  phone: string | null;
-  locale: string | null;
-  time_zone: string | null;
-};
+/** The state column as commitBatch writes it. */
+type StoredState = { state: unknown; offered?: string[] };
+
+/** A chat's next message (n: the chat's place in the call) with its conversation and sender, both LEFT JOINed. */
+type NextMessageRow = { n: bigint; more: boolean } & Row<"inbound_messages", "id" | "payload" | "attempts"> &
+  Nullable<Row<"conversations", "flow" | "version" | "expires_at">> &
+  Cast<"conversations", "state", StoredState | null> &
+  Nullable<As<"users", "id", "user_id"> & Row<"users", "name" | "phone" | "locale" | "time_zone">>;
 
 /** The oldest pending message of each chat that has one. Call with the chats' locks held. */
 export async function loadNextMessages(tx: Tx, chats: ChatRef[]): Promise<NextMessage[]> {
-  const rows = await tx.$queryRaw<Row[]>`
+  const rows = await tx.$queryRaw<NextMessageRow[]>`
     SELECT k.n, m.id, m.payload, m.attempts, m.more,
            c.flow, c.version, c.state, c.expires_at,
            u.id::text AS user_id, u.name, u.phone, u.locale, u.time_zone
@@ -139,12 +132,12 @@ export async function commitBatch(
   tx: Tx,
   turns: TurnResult[],
   held: HeldWrites,
-): Promise<{ id: bigint; channel: Channel }[]> {
+): Promise<Row<"outbound_messages", "id" | "channel">[]> {
   const saved = turns.filter((t) => t.conversationChanged && t.conversation);
   const ended = turns.filter((t) => t.conversationChanged && !t.conversation);
   const replies = turns.flatMap((t) => t.replies.map((r, i) => ({ turn: t, reply: r, key: replyKey(t.inboundId, i) })));
   const { users, identities, changes } = held;
-  return tx.$queryRaw<{ id: bigint; channel: Channel }[]>`
+  return tx.$queryRaw<Row<"outbound_messages", "id" | "channel">[]>`
     WITH new_users AS (
       INSERT INTO users (id, name, phone, locale, time_zone)
       SELECT * FROM unnest(${users.id}::uuid[], ${users.name}::text[], ${users.phone}::text[], ${users.locale}::text[], ${users.timeZone}::text[])

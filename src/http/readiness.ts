@@ -18,7 +18,7 @@ function reason(service: string, err: unknown): string {
 /** Both services answer a trivial command within the timeout. */
 export async function checkReadiness(db: Db, redis: Redis, timeoutMs = 2000): Promise<Readiness> {
   const [pg, rd] = await Promise.allSettled([
-    withTimeout(db.$queryRaw`SELECT 1`, timeoutMs, "PostgreSQL"),
+    withTimeout(db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`, timeoutMs, "PostgreSQL"),
     // A stopped Redis makes ioredis queue commands until it returns; the timeout turns that into an answer.
     withTimeout(redis.ping(), timeoutMs, "Redis"),
   ]);

@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DeliverySink, DeliveryUpdate } from "../channels/channel.js";
 import type { Db } from "../db/prisma.js";
+import type { Row } from "../db/rows.js";
 import type { Channel } from "../generated/prisma/client.js";
 
 /**
@@ -30,7 +31,7 @@ export function deliveryRecorder(db: Db, channel: Channel, options: DeliveryOpti
     if (state === "held") {
       // Refused because the person's 24 hours had passed (WhatsApp Cloud). A message that has a template goes again
       // at once, as the template; any other waits until the person writes (src/jobs/held.ts).
-      const rows = await db.$queryRaw<{ id: bigint; status: string; chat_id: string }[]>`
+      const rows = await db.$queryRaw<Row<"outbound_messages", "id" | "status" | "chat_id">[]>`
         UPDATE outbound_messages SET
           status = CASE WHEN options ? 'template' AND NOT coalesce((options->>'windowClosed')::boolean, false) THEN 'queued' ELSE 'held' END::delivery_status,
           options = CASE WHEN options ? 'template' THEN options || '{"windowClosed": true}'::jsonb ELSE options END,

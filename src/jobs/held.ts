@@ -6,6 +6,7 @@
 import type { InboundSink } from "../channels/channel.js";
 import { templateTexts } from "../channels/whatsapp-cloud/templates.js";
 import type { Db } from "../db/prisma.js";
+import type { Row } from "../db/rows.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 
@@ -42,7 +43,7 @@ export function heldReleaser(options: {
   return {
     async release(chatId) {
       // One indexed statement (channel, chat_id, id) that finds nothing on nearly every message.
-      const rows = await db.$queryRaw<{ id: bigint }[]>`
+      const rows = await db.$queryRaw<Row<"outbound_messages", "id">[]>`
         WITH released AS (
           UPDATE outbound_messages SET status = 'queued', not_before = NULL, last_error = NULL
           WHERE channel = ${channel}::channel AND chat_id = ${chatId} AND status = 'held' AND dedupe_key NOT LIKE 'waiting:%'
@@ -63,7 +64,7 @@ export function heldReleaser(options: {
     async ring(chatId) {
       const day = new Date().toISOString().slice(0, 10);
       const text = (locale: "en" | "sw") => templateTexts.waiting[locale].body.replace("{{1}}", "{name}");
-      const rows = await db.$queryRaw<{ id: bigint }[]>`
+      const rows = await db.$queryRaw<Row<"outbound_messages", "id">[]>`
         INSERT INTO outbound_messages (dedupe_key, channel, chat_id, user_id, body, options)
         SELECT ${waitingKey(chatId, day)}, h.channel, h.chat_id, h.user_id,
           replace(CASE WHEN u.locale = 'sw' THEN ${text("sw")} ELSE ${text("en")} END, '{name}', coalesce(u.name, '')),
@@ -82,7 +83,7 @@ export function heldReleaser(options: {
       return true;
     },
     async retryTemplates() {
-      const rows = await db.$queryRaw<{ id: bigint }[]>`
+      const rows = await db.$queryRaw<Row<"outbound_messages", "id">[]>`
         UPDATE outbound_messages SET status = 'queued', last_error = NULL
         WHERE channel = ${channel}::channel AND status = 'held' AND options ? 'template'
         RETURNING id`;

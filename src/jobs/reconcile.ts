@@ -1,6 +1,7 @@
 // The safety net behind "nothing is lost": periodically hands back work that a crash, a database outage or a Redis
 // restart left behind. Every step is idempotent, so any number of processes may run it at once.
 import type { Db } from "../db/prisma.js";
+import type { As, Row } from "../db/rows.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import type { ChatProcessor } from "../engine/chat-processor.js";
@@ -36,7 +37,9 @@ export async function reconcileOnce(
 
   // Written out so 'pending' is a literal: only then can the planner use the partial index of pending messages
   // (a bound parameter would give a generic plan that scans the whole log every interval).
-  const chats = await db.$queryRaw<{ channel: Channel; chatId: string }[]>`
+  const chats = await db.$queryRaw<
+    (Row<"inbound_messages", "channel"> & As<"inbound_messages", "chat_id", "chatId">)[]
+  >`
     SELECT DISTINCT channel, chat_id AS "chatId" FROM inbound_messages
     WHERE status = 'pending' AND received_at < ${before} AND channel::text = ANY(${options.channels}::text[])
     ORDER BY channel, chat_id

@@ -15,6 +15,8 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
+import type { ReminderKindDef } from "../reminders/kinds.js";
+import type { ExportExtension } from "../domain/exports.js";
 
 export type Role = "guest" | "organizer" | "provider";
 /** Who a command is listed for in /help: everyone, or people holding a role. Anyone may type any command; the
@@ -133,4 +135,8 @@ export interface Journey {
    * journey that has one, its routes mounted by src/http/app.ts, started after the channels and stopped at shutdown.
    */
   service?: (deps: JourneyServiceDeps) => JourneyService;
+  /** Reminder kinds of its own, planned, checked and sent with the built-in ones (src/reminders/kinds.ts). */
+  reminders?: ReminderKindDef[];
+  /** Columns it adds to an /export list, or lists of its own (src/domain/exports.ts). */
+  exports?: ExportExtension[];
 }

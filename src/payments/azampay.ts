@@ -5,6 +5,7 @@
 //   status   GET  {api}/azampay/gettransactionstatus?reference=<transactionId>&bankName=<provider>
 //   callback POST (one URL registered with AzamPay) { msisdn, amount, utilityref, reference, transactionstatus, message, operator }
 // The callback is not signed: it only says which collection to ask about.
+import { bearerClient } from "./bearer.js";
 import {
   PaymentProviderError,
   msisdn,
@@ -57,20 +58,41 @@ export function azamReason(message: string): FailReason {
   return "other";
 }
 
-export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider {
-  const http = options.fetch ?? fetch;
-  const now = options.now ?? (() => new Date());
-  let token: { value: string; until: number } | undefined;
-  let fetching: Promise<string> | undefined;
-
-  async function accessToken(): Promise<string> {
-    if (token && token.until - 60_000 > now().getTime()) return token.value;
-    // One request for a token however many collections start at once.
-    fetching ??= fetchToken().finally(() => (fetching = undefined));
-    return fetching;
+/** Reads AzamPay's transaction status answer. */
+export function readAzamStatus(status: number, body: Record<string, unknown>): CollectionState {
+  if (status >= 500) return { state: "pending" };
+  const data = (body.data ?? body) as Record<string, unknown>;
+  const said = String(data.transactionstatus ?? data.status ?? "").toLowerCase();
+  if (said === "success" || said === "successful" || said === "completed") {
+    return {
+      state: "paid",
+      code: "success",
+      ...(data.fspReferenceId || data.reference ? { receipt: String(data.fspReferenceId ?? data.reference) } : {}),
+      ...(data.amount !== undefined ? { amount: String(data.amount) } : {}),
+      ...(data.msisdn ? { phone: `+${String(data.msisdn)}` } : {}),
+    };
   }
+  if (said === "failure" || said === "failed")
+    return { state: "failed", code: "failure", reason: azamReason(String(data.message ?? "")) };
+  return { state: "pending" };
+}
 
-  async function fetchToken(): Promise<string> {
+/** Reads AzamPay's callback; undefined when the body is not one. */
+export function parseAzamCallback(raw: unknown): CallbackReading | undefined {
+  const cb = raw as Record<string, unknown> | undefined;
+  if (!cb || typeof cb.reference !== "string" || typeof cb.transactionstatus !== "string") return undefined;
+  return {
+    providerRef: cb.reference,
+    ...(typeof cb.utilityref === "string" ? { reference: cb.utilityref } : {}),
+    claimed: cb.transactionstatus.toLowerCase() === "success" ? "paid" : "failed",
+    ...(cb.amount !== undefined ? { amount: String(cb.amount) } : {}),
+    ...(cb.msisdn !== undefined ? { phone: `+${String(cb.msisdn)}` } : {}),
+  };
+}
+
+/** AzamPay's token (app name, client id and secret) and its API calls with the X-API-Key beside it. */
+function azamClient(options: AzamPayOptions, http: typeof fetch, now: () => Date) {
+  const client = bearerClient(async () => {
     const res = await http(`${options.authRoot}/AppRegistration/GenerateToken`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -84,29 +106,20 @@ export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider 
     if (!res.ok || !body.data?.accessToken)
       throw new PaymentProviderError(`AzamPay token refused (HTTP ${res.status})`, res.status >= 500);
     const expire = Date.parse(body.data.expire ?? "");
-    token = { value: body.data.accessToken, until: Number.isFinite(expire) ? expire : now().getTime() + 3_600_000 };
-    return token.value;
-  }
-
-  async function request(path: string, init: { method: "GET" | "POST"; body?: object }) {
-    const send = async () =>
+    return { value: body.data.accessToken, until: Number.isFinite(expire) ? expire : now().getTime() + 3_600_000 };
+  }, now);
+  return (path: string, init: { method: "GET" | "POST"; body?: object }) =>
+    client.send((token) =>
       http(`${options.apiRoot}${path}`, {
         method: init.method,
-        headers: {
-          Authorization: `Bearer ${await accessToken()}`,
-          "X-API-Key": options.apiKey,
-          "Content-Type": "application/json",
-        },
+        headers: { Authorization: `Bearer ${token}`, "X-API-Key": options.apiKey, "Content-Type": "application/json" },
         ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-      });
-    let res = await send();
-    if (res.status === 401) {
-      token = undefined;
-      res = await send();
-    }
-    return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-  }
+      }),
+    );
+}
 
+export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider {
+  const request = azamClient(options, options.fetch ?? fetch, options.now ?? (() => new Date()));
   return {
     name: "azampay",
     currencies: ["TZS"],
@@ -138,37 +151,13 @@ export function createAzamPayProvider(options: AzamPayOptions): PaymentProvider 
       );
     },
     async status({ providerRef, phone }): Promise<CollectionState> {
-      const bank = tanzanianNetwork(phone) ?? "";
+      const bank = encodeURIComponent(tanzanianNetwork(phone) ?? "");
       const { status, body } = await request(
-        `/azampay/gettransactionstatus?reference=${encodeURIComponent(providerRef)}&bankName=${encodeURIComponent(bank)}`,
+        `/azampay/gettransactionstatus?reference=${encodeURIComponent(providerRef)}&bankName=${bank}`,
         { method: "GET" },
       );
-      if (status >= 500) return { state: "pending" };
-      const data = (body.data ?? body) as Record<string, unknown>;
-      const said = String(data.transactionstatus ?? data.status ?? "").toLowerCase();
-      if (said === "success" || said === "successful" || said === "completed") {
-        return {
-          state: "paid",
-          code: "success",
-          ...(data.fspReferenceId || data.reference ? { receipt: String(data.fspReferenceId ?? data.reference) } : {}),
-          ...(data.amount !== undefined ? { amount: String(data.amount) } : {}),
-          ...(data.msisdn ? { phone: `+${String(data.msisdn)}` } : {}),
-        };
-      }
-      if (said === "failure" || said === "failed")
-        return { state: "failed", code: "failure", reason: azamReason(String(data.message ?? "")) };
-      return { state: "pending" };
+      return readAzamStatus(status, body);
     },
-    parseCallback(raw): CallbackReading | undefined {
-      const cb = raw as Record<string, unknown> | undefined;
-      if (!cb || typeof cb.reference !== "string" || typeof cb.transactionstatus !== "string") return undefined;
-      return {
-        providerRef: cb.reference,
-        ...(typeof cb.utilityref === "string" ? { reference: cb.utilityref } : {}),
-        claimed: cb.transactionstatus.toLowerCase() === "success" ? "paid" : "failed",
-        ...(cb.amount !== undefined ? { amount: String(cb.amount) } : {}),
-        ...(cb.msisdn !== undefined ? { phone: `+${String(cb.msisdn)}` } : {}),
-      };
-    },
+    parseCallback: parseAzamCallback,
   };
 }

@@ -5,12 +5,10 @@
 import { randomBytes } from "node:crypto";
 import type { Tx } from "../db/prisma.js";
 import { randomCode } from "../domain/codes.js";
-import { recordPayment } from "../domain/contributions.js";
-import { recordBookingPayment } from "../domain/services.js";
-import { AppError } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { label, type Message } from "../i18n/index.js";
-import type { CollectionState } from "./provider.js";
+import type { CollectionState, FailReason } from "./provider.js";
+import { money, recordMoney, type Settling } from "./record.js";
 
 export type Purpose = "pledge" | "deposit" | "balance";
 const openStatuses = ["created", "starting", "pending"] as const;
@@ -86,15 +84,45 @@ export async function markStarted(tx: Tx, id: string, providerRef: string): Prom
     WHERE id = ${id}::uuid`;
 }
 
-/** Collections open for longer than `olderThanMs`, oldest first, for the reconciler. */
+/**
+ * Collections open for longer than `olderThanMs`, oldest first, for the reconciler. `abandoned`: open three times as
+ * long, which for one the provider never named (claimed, then the process stopped) means the prompt was never sent.
+ */
 export async function staleCollections(tx: Tx, olderThanMs: number, limit: number) {
-  return tx.$queryRaw<
-    { id: string; status: "starting" | "pending"; providerRef: string | null; provider: string; phone: string }[]
-  >`
-    SELECT id::text, status::text AS status, provider_ref AS "providerRef", provider, phone FROM payment_collections
+  return tx.$queryRaw<StaleCollection[]>`
+    SELECT id::text, status::text AS status, provider_ref AS "providerRef", provider, phone,
+           updated_at < now() - make_interval(secs => ${(3 * olderThanMs) / 1000}) AS abandoned
+    FROM payment_collections
     WHERE status IN ('starting', 'pending') AND updated_at < now() - make_interval(secs => ${olderThanMs / 1000})
       AND (checked_at IS NULL OR checked_at < now() - make_interval(secs => ${olderThanMs / 2000}))
     ORDER BY updated_at LIMIT ${limit}`;
+}
+
+export interface StaleCollection {
+  id: string;
+  status: "starting" | "pending";
+  providerRef: string | null;
+  provider: string;
+  phone: string;
+  abandoned: boolean;
+}
+
+/** The reconciler looked at a collection and learnt nothing: it is asked again after half a period. */
+export async function markChecked(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx.paymentCollection.update({ where: { id }, data: { checkedAt: now } });
+}
+
+/** The collection a provider's callback is about: by the URL's token, or (AzamPay, one URL) by the echoed id. */
+export async function collectionForCallback(tx: Tx, where: { provider: string; token?: string; id?: string }) {
+  if (!where.token && !where.id) return null;
+  return tx.paymentCollection.findFirst({
+    where: {
+      provider: where.provider,
+      ...(where.token ? { callbackToken: where.token } : {}),
+      ...(where.id ? { id: where.id } : {}),
+    },
+    select: { id: true, providerRef: true, phone: true },
+  });
 }
 
 /** What a settlement tells people: the payer, and others (the organizer, a booking's provider). */
@@ -113,13 +141,85 @@ export interface Settlement {
   notices: Notice[];
 }
 
-const money = (amount: Prisma.Decimal | number | string | null | undefined, currency: string) => {
-  const n = Number(amount ?? 0);
-  return `${currency} ${n.toLocaleString("en-GB", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
-};
-
 /** Same number whatever way it was written: the last nine digits (the subscriber number without country or 0). */
 const samePhone = (a: string, b: string) => a.replace(/\D/g, "").slice(-9) === b.replace(/\D/g, "").slice(-9);
+
+/** The row of a collection, locked, with everything a settlement says (one statement: 1,000 settle a minute). */
+async function lockSettling(tx: Tx, id: string): Promise<(Settling & { status: string }) | undefined> {
+  const [r] = await tx.$queryRaw<SettlingRow[]>`
+    SELECT c.id::text, c.code, c.purpose, c.event_id::text AS "eventId", c.user_id::text AS "userId",
+           c.contribution_id::text AS "contributionId", c.booking_id::text AS "bookingId", c.phone, c.amount, c.currency,
+           c.provider, c.provider_ref AS "providerRef", c.status::text AS status, u.name AS "userName",
+           e.name AS "eventName", e.organizer_id::text AS "organizerId", gc.code AS "pledgeCode",
+           b.code AS "bookingCode", s.name AS "serviceName", s.user_id::text AS "serviceUserId"
+    FROM payment_collections c JOIN users u ON u.id = c.user_id JOIN events e ON e.id = c.event_id
+      LEFT JOIN guest_contributions gc ON gc.id = c.contribution_id LEFT JOIN event_services b ON b.id = c.booking_id
+      LEFT JOIN services s ON s.id = b.service_id
+    WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
+  if (!r) return undefined;
+  return {
+    ...r,
+    amount: new Prisma.Decimal(r.amount),
+    user: { name: r.userName },
+    event: { id: r.eventId, name: r.eventName, organizerId: r.organizerId },
+    contribution: r.pledgeCode ? { code: r.pledgeCode } : null,
+    booking: r.bookingCode
+      ? {
+          code: r.bookingCode,
+          service: r.serviceName ? { name: r.serviceName, userId: r.serviceUserId } : null,
+        }
+      : null,
+  };
+}
+
+type SettlingRow = Omit<Settling, "user" | "event" | "contribution" | "booking"> & {
+  status: string;
+  userName: string;
+  eventName: string;
+  organizerId: string | null;
+  pledgeCode: string | null;
+  bookingCode: string | null;
+  serviceName: string | null;
+  serviceUserId: string | null;
+};
+
+/** The prompt did not go through: the payer hears why, with Try again. */
+function failedNotices(c: Settling, reason: FailReason): Notice[] {
+  const amount = money(c.amount, c.currency);
+  return [
+    {
+      userId: c.userId,
+      eventId: c.eventId,
+      message: { key: "pay.failed", params: { amount, ref: c.code, reason: label(`pay.reason.${reason}`) } },
+      choices: [{ label: { key: "pay.retry_button" }, value: `pay:again:${c.code}` }],
+    },
+  ];
+}
+
+/** Paid, but not what was asked: nothing recorded; the payer and the organizer are told to look. */
+function mismatchNotices(c: Settling, receipt: string): Notice[] {
+  const notices: Notice[] = [
+    { userId: c.userId, eventId: c.eventId, message: { key: "pay.mismatch", params: { ref: c.code } } },
+  ];
+  if (c.event.organizerId && c.event.organizerId !== c.userId)
+    notices.push({
+      userId: c.event.organizerId,
+      eventId: c.eventId,
+      message: {
+        key: "pay.organizer_mismatch",
+        params: { ref: c.contribution?.code ?? c.code, name: c.user.name, receipt },
+      },
+    });
+  return notices;
+}
+
+/** Whether what the provider (or its callback, once the provider agreed) says was paid is what was asked. */
+function matches(c: Settling, paidAmount: string | undefined, paidPhone: string | undefined): boolean {
+  const whole = (v: string | Prisma.Decimal) => new Prisma.Decimal(v).toDecimalPlaces(0, Prisma.Decimal.ROUND_UP);
+  const amountMatches =
+    paidAmount === undefined || (/^\d+(\.\d+)?$/.test(paidAmount) && whole(paidAmount).equals(whole(c.amount)));
+  return amountMatches && (paidPhone === undefined || samePhone(paidPhone, c.phone));
+}
 
 /**
  * Settles a collection from the provider's own answer. The row is locked first, so of a callback, a reconciler pass
@@ -138,170 +238,35 @@ export async function settleCollection(
     now: Date;
   },
 ): Promise<Settlement> {
-  // One statement locks the row and reads everything a settlement says (a settlement runs per callback, 1,000 a minute).
-  const [r] = await tx.$queryRaw<
-    (Omit<Settling, "user" | "event" | "contribution" | "booking"> & Record<string, unknown>)[]
-  >`
-    SELECT c.id::text, c.code, c.purpose, c.event_id::text AS "eventId", c.user_id::text AS "userId", c.contribution_id::text AS "contributionId",
-           c.booking_id::text AS "bookingId", c.phone, c.amount, c.currency, c.provider, c.provider_ref AS "providerRef", c.status::text AS status,
-           u.name AS "userName", e.name AS "eventName", e.organizer_id::text AS "organizerId", gc.code AS "pledgeCode",
-           b.code AS "bookingCode", s.name AS "serviceName", s.user_id::text AS "serviceUserId"
-    FROM payment_collections c JOIN users u ON u.id = c.user_id JOIN events e ON e.id = c.event_id
-      LEFT JOIN guest_contributions gc ON gc.id = c.contribution_id LEFT JOIN event_services b ON b.id = c.booking_id LEFT JOIN services s ON s.id = b.service_id
-    WHERE c.id = ${options.id}::uuid FOR UPDATE OF c`;
-  if (!r || !(openStatuses as readonly string[]).includes(String(r.status))) return { changed: false, notices: [] };
-  const c: Settling = {
-    ...r,
-    amount: new Prisma.Decimal(r.amount as Prisma.Decimal),
-    user: { name: String(r.userName) },
-    event: { id: r.eventId, name: String(r.eventName), organizerId: (r.organizerId as string | null) ?? null },
-    contribution: r.pledgeCode ? { code: String(r.pledgeCode) } : null,
-    booking: r.bookingCode
-      ? {
-          code: String(r.bookingCode),
-          service: r.serviceName
-            ? { name: String(r.serviceName), userId: (r.serviceUserId as string | null) ?? null }
-            : null,
-        }
-      : null,
-  };
-  const state = options.state;
+  const c = await lockSettling(tx, options.id);
+  if (!c || !(openStatuses as readonly string[]).includes(c.status)) return { changed: false, notices: [] };
+  const { state, now } = options;
   const base = {
-    updatedAt: options.now,
-    checkedAt: options.now,
+    updatedAt: now,
+    checkedAt: now,
     ...(options.providerRef && !c.providerRef ? { providerRef: options.providerRef } : {}),
   };
+  const where = { id: c.id };
   if (state.state === "pending") {
-    await tx.paymentCollection.update({ where: { id: c.id }, data: base });
+    await tx.paymentCollection.update({ where, data: base });
     return { changed: false, notices: [] };
   }
-  const amount = money(c.amount, c.currency);
   if (state.state === "failed") {
-    await tx.paymentCollection.update({
-      where: { id: c.id },
-      data: { ...base, status: "failed", resultCode: state.code, reason: state.reason, settledAt: options.now },
-    });
-    const retry = `pay:again:${c.code}`;
-    return {
-      changed: true,
-      status: "failed",
-      notices: [
-        {
-          userId: c.userId,
-          eventId: c.eventId,
-          message: { key: "pay.failed", params: { amount, ref: c.code, reason: label(`pay.reason.${state.reason}`) } },
-          choices: [{ label: { key: "pay.retry_button" }, value: retry }],
-        },
-      ],
-    };
+    const data = { ...base, status: "failed" as const, resultCode: state.code, reason: state.reason, settledAt: now };
+    await tx.paymentCollection.update({ where, data });
+    return { changed: true, status: "failed", notices: failedNotices(c, state.reason) };
   }
   // The callback's receipt, amount and phone count only now that the provider's own answer says it was paid.
   const reported = options.reported ?? {};
   const receipt = state.receipt ?? reported.receipt ?? c.providerRef ?? options.providerRef ?? c.code;
-  const paidAmount = state.amount ?? reported.amount;
-  const paidPhone = state.phone ?? reported.phone;
-  const whole = (v: string | Prisma.Decimal) => new Prisma.Decimal(v).toDecimalPlaces(0, Prisma.Decimal.ROUND_UP);
-  const amountMatches =
-    paidAmount === undefined || (/^\d+(\.\d+)?$/.test(paidAmount) && whole(paidAmount).equals(whole(c.amount)));
-  const phoneMatches = paidPhone === undefined || samePhone(paidPhone, c.phone);
-  if (!amountMatches || !phoneMatches) {
-    await tx.paymentCollection.update({
-      where: { id: c.id },
-      data: { ...base, status: "mismatch", resultCode: state.code, receipt, settledAt: options.now },
-    });
-    const notices: Notice[] = [
-      { userId: c.userId, eventId: c.eventId, message: { key: "pay.mismatch", params: { ref: c.code } } },
-    ];
-    if (c.event.organizerId && c.event.organizerId !== c.userId) {
-      notices.push({
-        userId: c.event.organizerId,
-        eventId: c.eventId,
-        message: {
-          key: "pay.organizer_mismatch",
-          params: { ref: c.contribution?.code ?? c.code, name: c.user.name, receipt },
-        },
-      });
-    }
-    return { changed: true, status: "mismatch", notices };
+  if (!matches(c, state.amount ?? reported.amount, state.phone ?? reported.phone)) {
+    const data = { ...base, status: "mismatch" as const, resultCode: state.code, receipt, settledAt: now };
+    await tx.paymentCollection.update({ where, data });
+    return { changed: true, status: "mismatch", notices: mismatchNotices(c, receipt) };
   }
-  await tx.$executeRaw`UPDATE payment_collections SET status = 'paid', result_code = ${state.code}, receipt = ${receipt}, settled_at = ${options.now}, updated_at = ${options.now}, checked_at = ${options.now}, provider_ref = coalesce(provider_ref, ${options.providerRef ?? null}) WHERE id = ${c.id}::uuid`;
-  return { changed: true, status: "paid", notices: await recordMoney(tx, c, receipt, options.now) };
-}
-
-interface Settling {
-  id: string;
-  code: string;
-  purpose: string;
-  eventId: string;
-  userId: string;
-  phone: string;
-  amount: Prisma.Decimal;
-  currency: string;
-  providerRef: string | null;
-  user: { name: string };
-  event: { id: string; name: string; organizerId: string | null };
-  contribution: { code: string | null } | null;
-  booking: { code: string | null; service: { name: string; userId: string | null } | null } | null;
-}
-
-/** The money arrived: onto the pledge (payments add up; more than owed is kept, it was paid) or the booking's step. */
-async function recordMoney(tx: Tx, c: Settling, receipt: string, now: Date): Promise<Notice[]> {
-  const amount = money(c.amount, c.currency);
-  if (c.purpose === "pledge") {
-    if (!c.contribution?.code || !c.event.organizerId) return [];
-    const p = await recordPayment(tx, {
-      organizerId: c.event.organizerId,
-      typed: c.contribution.code,
-      amount: Number(c.amount),
-      confirmed: true,
-    });
-    const totals = { paid: money(p.paidAmount, c.currency), pledged: money(p.amount, c.currency) };
-    const outstanding = money(Prisma.Decimal.max(new Prisma.Decimal(p.amount ?? 0).minus(p.paidAmount), 0), c.currency);
-    const notices: Notice[] = [
-      {
-        userId: c.userId,
-        eventId: c.eventId,
-        message: { key: "pay.thanks", params: { amount, event: c.event.name, receipt, ...totals } },
-      },
-    ];
-    if (c.event.organizerId !== c.userId) {
-      notices.push({
-        userId: c.event.organizerId,
-        eventId: c.eventId,
-        message: {
-          key: "pay.organizer_told",
-          params: { name: c.user.name, amount, ref: c.contribution.code, receipt, outstanding, ...totals },
-        },
-      });
-    }
-    return notices;
-  }
-  const step = c.purpose as "deposit" | "balance";
-  try {
-    if (c.booking?.code) await recordBookingPayment(tx, { userId: c.userId, typed: c.booking.code, step, now });
-  } catch (err) {
-    // Recorded by hand meanwhile (/payment): the money still arrived, and the collection says so with its receipt.
-    if (!(err instanceof AppError)) throw err;
-  }
-  const what = label(`pay.what.${step}`);
-  const service = c.booking?.service?.name ?? "-";
-  const providerId = c.booking?.service?.userId;
-  const notices: Notice[] = [
-    {
-      userId: c.userId,
-      eventId: c.eventId,
-      message: { key: "pay.booking_thanks", params: { amount, what, service, receipt, provider: service } },
-    },
-  ];
-  if (providerId && providerId !== c.userId) {
-    notices.push({
-      userId: providerId,
-      eventId: c.eventId,
-      message: {
-        key: "pay.provider_told",
-        params: { organizer: c.user.name, what, amount, ref: c.booking?.code ?? "", event: c.event.name, receipt },
-      },
-    });
-  }
-  return notices;
+  await tx.paymentCollection.update({
+    where,
+    data: { ...base, status: "paid", resultCode: state.code, receipt, settledAt: now },
+  });
+  return { changed: true, status: "paid", notices: await recordMoney(tx, c, receipt, now) };
 }

@@ -5,6 +5,7 @@
 //   callback Body.stkCallback { CheckoutRequestID, ResultCode, CallbackMetadata.Item[Amount, MpesaReceiptNumber, PhoneNumber] }
 // Password = base64(shortcode + passkey + timestamp), timestamp YYYYMMDDHHmmss in Kenyan time. The query does not
 // carry the receipt, so the callback's receipt is kept once the query has said the payment went through.
+import { bearerClient } from "./bearer.js";
 import {
   PaymentProviderError,
   msisdn,
@@ -54,21 +55,36 @@ export function darajaTimestamp(at: Date): string {
   return new Date(at.getTime() + 3 * 3_600_000).toISOString().replace(/\D/g, "").slice(0, 14);
 }
 
-export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
-  const http = options.fetch ?? fetch;
-  const now = options.now ?? (() => new Date());
-  let token: { value: string; until: number } | undefined;
-  let fetching: Promise<string> | undefined;
+/** Reads Daraja's STK push query answer. "Being processed" comes as an error (500.001.1001): not answered yet. */
+export function readStkQuery(status: number, body: Record<string, unknown>): CollectionState {
+  if (status >= 500 || body.errorCode || body.ResultCode === undefined) return { state: "pending" };
+  const code = String(body.ResultCode);
+  return code === "0" ? { state: "paid", code } : { state: "failed", code, reason: mpesaReason(code) };
+}
 
-  async function accessToken(): Promise<string> {
-    // A minute's margin: a token that expires between our check and Safaricom's would fail the request.
-    if (token && token.until - 60_000 > now().getTime()) return token.value;
-    // One request for a token however many collections start at once.
-    fetching ??= fetchToken().finally(() => (fetching = undefined));
-    return fetching;
-  }
+/** Reads Daraja's callback (Body.stkCallback); undefined when the body is not one. */
+export function parseStkCallback(raw: unknown): CallbackReading | undefined {
+  const cb = (raw as { Body?: { stkCallback?: Record<string, unknown> } } | undefined)?.Body?.stkCallback;
+  if (!cb || typeof cb.CheckoutRequestID !== "string" || cb.ResultCode === undefined) return undefined;
+  const items = (
+    (cb.CallbackMetadata as { Item?: { Name: string; Value?: unknown }[] } | undefined)?.Item ?? []
+  ).filter((i) => i && typeof i.Name === "string");
+  const item = (name: string) => items.find((i) => i.Name === name)?.Value;
+  const receipt = item("MpesaReceiptNumber");
+  const amount = item("Amount");
+  const phone = item("PhoneNumber");
+  return {
+    providerRef: cb.CheckoutRequestID,
+    claimed: String(cb.ResultCode) === "0" ? "paid" : "failed",
+    ...(receipt !== undefined ? { receipt: String(receipt).slice(0, 40) } : {}),
+    ...(amount !== undefined ? { amount: String(amount) } : {}),
+    ...(phone !== undefined ? { phone: `+${String(phone)}` } : {}),
+  };
+}
 
-  async function fetchToken(): Promise<string> {
+/** Daraja's OAuth token: Basic consumer key:secret, kept for its expires_in. */
+function darajaClient(options: MpesaOptions, http: typeof fetch, now: () => Date) {
+  const client = bearerClient(async () => {
     const basic = Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString("base64");
     const res = await http(`${options.apiRoot}/oauth/v1/generate?grant_type=client_credentials`, {
       headers: { Authorization: `Basic ${basic}` },
@@ -76,27 +92,21 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
     if (!res.ok) throw new PaymentProviderError(`Daraja token refused (HTTP ${res.status})`, res.status >= 500);
     const body = (await res.json()) as { access_token?: string; expires_in?: string | number };
     if (!body.access_token) throw new PaymentProviderError("Daraja token answer without access_token", true);
-    token = { value: body.access_token, until: now().getTime() + Number(body.expires_in ?? 3599) * 1000 };
-    return token.value;
-  }
-
-  async function call(path: string, payload: object): Promise<{ status: number; body: Record<string, unknown> }> {
-    const send = async () =>
+    return { value: body.access_token, until: now().getTime() + Number(body.expires_in ?? 3599) * 1000 };
+  }, now);
+  return (path: string, payload: object) =>
+    client.send((token) =>
       http(`${options.apiRoot}${path}`, {
         method: "POST",
-        headers: { Authorization: `Bearer ${await accessToken()}`, "Content-Type": "application/json" },
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
         body: JSON.stringify(payload),
-      });
-    let res = await send();
-    // A token Safaricom revoked before its time: fetch a new one once.
-    if (res.status === 401) {
-      token = undefined;
-      res = await send();
-    }
-    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    return { status: res.status, body };
-  }
+      }),
+    );
+}
 
+export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
+  const now = options.now ?? (() => new Date());
+  const call = darajaClient(options, options.fetch ?? fetch, now);
   const secrets = () => {
     const timestamp = darajaTimestamp(now());
     return {
@@ -123,13 +133,8 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
         AccountReference: request.code.slice(0, 12),
         TransactionDesc: request.description.slice(0, 13),
       });
-      if (
-        status >= 200 &&
-        status < 300 &&
-        String(body.ResponseCode) === "0" &&
-        typeof body.CheckoutRequestID === "string"
-      )
-        return { providerRef: body.CheckoutRequestID };
+      const ok = status >= 200 && status < 300 && String(body.ResponseCode) === "0";
+      if (ok && typeof body.CheckoutRequestID === "string") return { providerRef: body.CheckoutRequestID };
       throw new PaymentProviderError(
         `Daraja refused the STK push: ${String(body.errorMessage ?? body.ResponseDescription ?? status)}`,
         status >= 500 || status === 429,
@@ -140,29 +145,8 @@ export function createMpesaProvider(options: MpesaOptions): PaymentProvider {
         ...secrets(),
         CheckoutRequestID: providerRef,
       });
-      // "The transaction is being processed" comes as an error (500.001.1001): the person has not answered yet.
-      if (status >= 500 || body.errorCode) return { state: "pending" };
-      if (body.ResultCode === undefined) return { state: "pending" };
-      const code = String(body.ResultCode);
-      return code === "0" ? { state: "paid", code } : { state: "failed", code, reason: mpesaReason(code) };
+      return readStkQuery(status, body);
     },
-    parseCallback(raw): CallbackReading | undefined {
-      const cb = (raw as { Body?: { stkCallback?: Record<string, unknown> } } | undefined)?.Body?.stkCallback;
-      if (!cb || typeof cb.CheckoutRequestID !== "string" || cb.ResultCode === undefined) return undefined;
-      const items = (
-        (cb.CallbackMetadata as { Item?: { Name: string; Value?: unknown }[] } | undefined)?.Item ?? []
-      ).filter((i) => i && typeof i.Name === "string");
-      const item = (name: string) => items.find((i) => i.Name === name)?.Value;
-      const receipt = item("MpesaReceiptNumber");
-      const amount = item("Amount");
-      const phone = item("PhoneNumber");
-      return {
-        providerRef: cb.CheckoutRequestID,
-        claimed: String(cb.ResultCode) === "0" ? "paid" : "failed",
-        ...(receipt !== undefined ? { receipt: String(receipt).slice(0, 40) } : {}),
-        ...(amount !== undefined ? { amount: String(amount) } : {}),
-        ...(phone !== undefined ? { phone: `+${String(phone)}` } : {}),
-      };
-    },
+    parseCallback: parseStkCallback,
   };
 }

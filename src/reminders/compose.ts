@@ -10,11 +10,13 @@ import { formatMoney, rsvpChoices } from "../journeys/list.js";
 import { choicesOf, closedResult } from "../journeys/polls/index.js";
 import { venuePin } from "../domain/event-info.js";
 import { pollById, pollVoters, voteCounts } from "../domain/polls.js";
+import { contributedKinds } from "./kinds.js";
 import type { ReminderKind } from "./plan.js";
 
 export interface ClaimedReminder {
   id: string;
-  kind: ReminderKind;
+  /** a built-in ReminderKind, or a kind a journey brings (src/reminders/kinds.ts) */
+  kind: ReminderKind | (string & {});
   eventId: string | null;
   userId: string | null;
   targetId: string | null;
@@ -365,7 +367,7 @@ async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Tell
 
 /** Every kind's messages for the reminders claimed together. */
 export async function compose(tx: Tx, rows: ClaimedReminder[], now: Date): Promise<Telling[]> {
-  const of = (...kinds: ReminderKind[]) => rows.filter((r) => kinds.includes(r.kind));
+  const of = (...kinds: string[]) => rows.filter((r) => kinds.includes(r.kind));
   const tellings = [
     ...(await eventReminders(tx, of("event"), now)),
     ...(await nudges(tx, of("nudge"))),
@@ -375,6 +377,10 @@ export async function compose(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
     ...(await pollsClosing(tx, of("poll-close"), now)),
     ...(await digests(tx, of("digest"), now)),
   ];
+  for (const def of await contributedKinds()) {
+    const mine = of(def.kind);
+    if (mine.length) tellings.push(...(await def.compose(tx, mine, now, keyOf)));
+  }
   // Every reminder reaches someone silent for 24 hours on WhatsApp Cloud as the reminder template, its text folded
   // into it (nudges carry the invitation's, with its buttons).
   return tellings.map((t) => ({ ...t, tidings: withTemplate(t.tidings, "reminder", (_locale, text) => [text]) }));

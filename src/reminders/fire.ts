@@ -8,7 +8,9 @@ import type { Channel } from "../generated/prisma/client.js";
 import { tellMany } from "../engine/tell.js";
 import type { TurnEnvironment } from "../engine/turn.js";
 import type { Logger } from "../logger.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { compose, type ClaimedReminder } from "./compose.js";
+import { contributedKinds } from "./kinds.js";
 import { quietUntil, type QuietHours } from "./quiet.js";
 
 export interface FireDeps {
@@ -85,6 +87,7 @@ async function claim(tx: Tx, limit: number): Promise<{ rows: ClaimedReminder[]; 
 /** The claimed reminders whose reason still holds, read again now (the planner keeps rows right; this makes sure). */
 async function stillWanted(tx: Tx, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
+  const contributed = (await contributedKinds()).map((d) => Prisma.sql`WHEN r.kind = ${d.kind} THEN ${d.stillWanted}`);
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT r.id::text FROM reminders r LEFT JOIN events e ON e.id = r.event_id
     WHERE r.id = ANY(${ids}::uuid[]) AND coalesce(e.status::text, 'draft') NOT IN ('cancelled', 'completed') AND CASE
@@ -98,6 +101,7 @@ async function stillWanted(tx: Tx, ids: string[]): Promise<Set<string>> {
       WHEN r.kind = 'balance' THEN EXISTS (SELECT 1 FROM event_services b WHERE b.id = r.target_id AND b.booking_status = 'confirmed' AND b.balance_paid_at IS NULL AND coalesce(b.payment_status::text, 'pending') = 'pending')
       WHEN r.kind IN ('poll-soon', 'poll-close') THEN EXISTS (SELECT 1 FROM event_polls p WHERE p.id = r.target_id AND p.closed_at IS NULL)
       WHEN r.kind = 'digest' THEN e.start_time > now()
+      ${contributed.length ? Prisma.join(contributed, " ") : Prisma.empty}
       ELSE false END`;
   return new Set(rows.map((r) => r.id));
 }

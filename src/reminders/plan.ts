@@ -8,6 +8,7 @@
 // change costs one statement here and nothing in Redis.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../db/prisma.js";
+import { contributedKinds } from "./kinds.js";
 
 /**
  * The kinds. `event` (guests who accepted, at each offset) and `nudge` (guests of one invitation round who have not
@@ -90,6 +91,8 @@ async function reconcile(tx: Tx, want: Prisma.Sql, scope: Prisma.Sql): Promise<{
  */
 export async function planEvents(tx: Tx, eventIds: string[]): Promise<{ put: number; gone: number }> {
   if (!eventIds.length) return { put: 0, gone: 0 };
+  // The journeys' own kinds join the same statement (src/reminders/kinds.ts).
+  const contributed = (await contributedKinds()).map((d) => Prisma.sql`UNION ALL ${d.plan}`);
   const want = Prisma.sql`
     WITH e AS (
       SELECT ev.id, ev.organizer_id, ev.start_time, ev.time_zone, coalesce(ev.reminders_off, '{}') AS off,
@@ -157,7 +160,8 @@ export async function planEvents(tx: Tx, eventIds: string[]): Promise<{ put: num
            jsonb_build_object('daysLeft', d.n)
     FROM e CROSS JOIN generate_series(1, 7) AS d(n)
     WHERE e.start_time IS NOT NULL AND e.organizer_id IS NOT NULL AND NOT ('digest' = ANY(e.off))
-      AND (date_trunc('day', e.start_time AT TIME ZONE e.time_zone) - d.n * interval '1 day' + interval '18 hours') AT TIME ZONE e.time_zone > now()`;
+      AND (date_trunc('day', e.start_time AT TIME ZONE e.time_zone) - d.n * interval '1 day' + interval '18 hours') AT TIME ZONE e.time_zone > now()
+    ${contributed.length ? Prisma.join(contributed, " ") : Prisma.empty}`;
   return reconcile(tx, want, Prisma.sql`r.event_id = ANY(${eventIds}::uuid[])`);
 }
 

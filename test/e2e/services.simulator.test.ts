@@ -1,6 +1,6 @@
 // Services and bookings through the simulator, and the double-booking guarantee under concurrent accepts.
 import { describe, expect, it } from "vitest";
-import { acceptBooking } from "../../src/domain/services.js";
+import { acceptBooking } from "../../src/domain/bookings.js";
 import { startHarness } from "../support/engine-harness.js";
 import { waitFor } from "../support/until.js";
 import { ukPhone, uniquePhone } from "../support/services.js";

@@ -1,7 +1,7 @@
 // The simulator's HTTP side: the page, posting a message as a person, and reading (long-polling) what the bot said.
 // Paths are relative so the lead can mount the router anywhere (e.g. /simulator).
 import { randomUUID } from "node:crypto";
-import express, { type ErrorRequestHandler, type Response, type Router } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
 import type { InboundSink } from "../channel.js";
 import type { Logger } from "../../logger.js";
@@ -26,48 +26,9 @@ export interface SimulatorRouterDeps {
 
 export function createSimulatorRouter({ history, logger, currentSink }: SimulatorRouterDeps): Router {
   const router = express.Router();
-
-  router.get("/", (req, res) => {
-    // Mounted at /simulator, a visit to "/simulator" would resolve the page's relative "api/..." URLs against "/";
-    // the trailing slash makes them land under the mount point.
-    const [path, query] = splitUrl(req.originalUrl);
-    if (!path.endsWith("/")) return res.redirect(301, `${req.baseUrl}/${query}`);
-    res
-      .set({
-        "Content-Security-Policy": simulatorPage.contentSecurityPolicy,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-      })
-      .type("html")
-      .send(simulatorPage.html);
-  });
-
+  router.get("/", servePage);
   // 512 kB fits 65,536 characters even when every one is JSON-escaped as \uXXXX.
-  router.post("/api/messages", express.json({ limit: "512kb" }), async (req, res) => {
-    if (req.body === undefined) {
-      return res.status(400).json({ error: "send a JSON object with Content-Type: application/json" });
-    }
-    const parsed = inboundBodySchema.safeParse(req.body);
-    if (!parsed.success) return res.status(400).json({ error: summariseIssues(parsed.error) });
-    const sink = currentSink();
-    if (!sink) return res.status(409).json({ error: "the simulator is not running yet; try again shortly" });
-
-    const id = parsed.data.id ?? randomUUID();
-    const event = toInboundEvent(parsed.data, id);
-    try {
-      await sink(event);
-    } catch (err) {
-      // Not taken: answer so the client retries with the same id, and the engine drops it if it did get logged.
-      logger.warn({ err, externalId: event.externalId }, "simulator message not taken; the client will retry");
-      return res.status(503).set("Retry-After", "1").json({ error: "the message was not taken; send it again", id });
-    }
-    history.noteInbound(parsed.data.from, parsed.data.name, {
-      text: parsed.data.shown ?? shownText(parsed.data),
-      clientId: id,
-    });
-    res.status(202).json({ id });
-  });
+  router.post("/api/messages", express.json({ limit: "512kb" }), postMessage(history, logger, currentSink));
 
   router.get("/api/files/:id", (req, res) => {
     const file = /^[0-9a-f-]{36}$/.test(req.params.id) ? history.file(req.params.id) : undefined;
@@ -91,7 +52,7 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
     if (!query.success) return badRequest(res, query.error);
     const { phone } = params.data;
     const { after, wait, mine } = query.data;
-    if (!(await waitUnlessGone(res, [phone], after, wait))) return;
+    if (!(await waitUnlessGone(history, res, [phone], after, wait))) return;
     res.set("Cache-Control", "no-store").json(history.after(phone, after, mine === "1").map(toWire));
   });
 
@@ -101,15 +62,71 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
     const query = multiPollQuerySchema.safeParse(req.query);
     if (!query.success) return badRequest(res, query.error);
     const { phones, after, wait, mine } = query.data;
-    if (!(await waitUnlessGone(res, phones, after, wait))) return;
+    if (!(await waitUnlessGone(history, res, phones, after, wait))) return;
     const messages = phones
       .flatMap((phone) => history.after(phone, after, mine === "1").map((message) => ({ phone, ...toWire(message) })))
       .sort((a, b) => a.seq - b.seq);
     res.set("Cache-Control", "no-store").json(messages);
   });
 
-  // Body-parser failures (bad JSON, too large) and anything unexpected: a JSON error, never a stack trace.
-  const onError: ErrorRequestHandler = (err, _req, res, next) => {
+  router.use(jsonErrors(logger));
+  return router;
+}
+
+const servePage: RequestHandler = (req, res) => {
+  // Mounted at /simulator, a visit to "/simulator" would resolve the page's relative "api/..." URLs against "/";
+  // the trailing slash makes them land under the mount point.
+  const [path, query] = splitUrl(req.originalUrl);
+  if (!path.endsWith("/")) return res.redirect(301, `${req.baseUrl}/${query}`);
+  res
+    .set({
+      "Content-Security-Policy": simulatorPage.contentSecurityPolicy,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+    })
+    .type("html")
+    .send(simulatorPage.html);
+};
+
+/** A person's message: 202 once the sink took it, 503 (send it again, same id) when it did not. */
+function postMessage(
+  history: ChatHistory,
+  logger: Logger,
+  currentSink: SimulatorRouterDeps["currentSink"],
+): RequestHandler {
+  return async (req, res) => {
+    if (req.body === undefined) {
+      return void res.status(400).json({ error: "send a JSON object with Content-Type: application/json" });
+    }
+    const parsed = inboundBodySchema.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ error: summariseIssues(parsed.error) });
+    const sink = currentSink();
+    if (!sink) return void res.status(409).json({ error: "the simulator is not running yet; try again shortly" });
+
+    const id = parsed.data.id ?? randomUUID();
+    const event = toInboundEvent(parsed.data, id);
+    try {
+      await sink(event);
+    } catch (err) {
+      // Not taken: answer so the client retries with the same id, and the engine drops it if it did get logged.
+      logger.warn({ err, externalId: event.externalId }, "simulator message not taken; the client will retry");
+      return void res
+        .status(503)
+        .set("Retry-After", "1")
+        .json({ error: "the message was not taken; send it again", id });
+    }
+    history.noteInbound(parsed.data.from, parsed.data.name, {
+      text: parsed.data.shown ?? shownText(parsed.data),
+      clientId: id,
+    });
+    res.status(202).json({ id });
+  };
+}
+
+/** Body-parser failures (bad JSON, too large) and anything unexpected: a JSON error, never a stack trace. */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, next) => {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === "number" ? err.status : 500;
     if (err?.type === "entity.parse.failed") return res.status(400).json({ error: "the body is not valid JSON" });
@@ -117,22 +134,25 @@ export function createSimulatorRouter({ history, logger, currentSink }: Simulato
     logger.error({ err }, "simulator request failed");
     res.status(500).json({ error: "internal error" });
   };
-  router.use(onError);
+}
 
-  /** Waits for news; false when the client disconnected meanwhile, so nothing is written to a closed socket. */
-  async function waitUnlessGone(res: Response, phones: string[], after: number, waitSeconds: number) {
-    const gone = new AbortController();
-    const onClose = () => gone.abort();
-    res.on("close", onClose);
-    try {
-      await history.waitForArrival(phones, after, waitSeconds * 1000, gone.signal);
-    } finally {
-      res.off("close", onClose);
-    }
-    return !gone.signal.aborted;
+/** Waits for news; false when the client disconnected meanwhile, so nothing is written to a closed socket. */
+async function waitUnlessGone(
+  history: ChatHistory,
+  res: Response,
+  phones: string[],
+  after: number,
+  waitSeconds: number,
+) {
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  res.on("close", onClose);
+  try {
+    await history.waitForArrival(phones, after, waitSeconds * 1000, gone.signal);
+  } finally {
+    res.off("close", onClose);
   }
-
-  return router;
+  return !gone.signal.aborted;
 }
 
 function badRequest(res: Response, error: z.ZodError) {

@@ -1,7 +1,8 @@
-// OutboundPayload -> Telegram sendMessage options, and Telegram's refusals -> the channel's error types.
-import { TelegramError } from "telegraf";
+// OutboundPayload -> Telegram's send calls (keyboards, captions, parts, a place), and Telegram's refusals -> the
+// channel's error types.
+import { type Telegram, TelegramError } from "telegraf";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "telegraf/types";
-import { PermanentSendError, RateLimitError, type Choice, type OutboundPayload } from "../channel.js";
+import { PermanentSendError, RateLimitError, type Choice, type OutboundPayload, type SendResult } from "../channel.js";
 
 /** Telegram drops buttons whose callback_data exceeds 64 bytes, so we refuse them before sending. */
 export const MAX_CALLBACK_DATA_BYTES = 64;
@@ -81,4 +82,48 @@ export function mapSendError(error: unknown): unknown {
   // again, and retrying it for hours would hold up every later message to the chat.
   if (error.code === 400) return new PermanentSendError(error.description);
   return error;
+}
+
+/**
+ * Sends one payload: a photo or file (captioned when the text fits), the text in parts Telegram takes, then a place.
+ * chatsWithReplyKeyboard: chats still showing our phone-request keyboard, kept up to date here.
+ */
+export async function sendPayload(
+  telegram: Telegram,
+  message: OutboundPayload,
+  chatsWithReplyKeyboard: Set<string>,
+): Promise<SendResult> {
+  const markup = replyMarkupFor(message, chatsWithReplyKeyboard.has(message.chatId));
+  // A photo carries up to 1,024 characters of caption; a longer text follows it as messages of its own.
+  const media = message.photo || message.document;
+  const captioned = media && message.text.length <= MAX_CAPTION_CHARS;
+  const parts = captioned ? [] : splitForTelegram(message.text).filter((p) => p.trim() || !media);
+  try {
+    let sent: { message_id: number } | undefined;
+    const extra = captioned ? { caption: message.text, ...(markup ? { reply_markup: markup } : {}) } : {};
+    if (message.photo) sent = await telegram.sendPhoto(message.chatId, message.photo.ref, extra);
+    if (message.document) {
+      const { base64, filename, mimeType } = message.document;
+      const file = { source: Buffer.from(base64, "base64"), filename };
+      // A picture (an entry pass, a chart) is shown as one; anything else is a file to open.
+      sent = mimeType.startsWith("image/")
+        ? await telegram.sendPhoto(message.chatId, file, extra)
+        : await telegram.sendDocument(message.chatId, file, extra);
+    }
+    // A retry after a failure part-way repeats the parts already sent: rare, and better than losing the rest.
+    for (const [i, part] of parts.entries()) {
+      const last = i === parts.length - 1;
+      sent = await telegram.sendMessage(message.chatId, part, last && markup ? { reply_markup: markup } : {});
+    }
+    if (message.location) {
+      const { latitude, longitude, name, address } = message.location;
+      if (name && address) await telegram.sendVenue(message.chatId, latitude, longitude, name, address);
+      else await telegram.sendLocation(message.chatId, latitude, longitude);
+    }
+    if (message.requestPhone) chatsWithReplyKeyboard.add(message.chatId);
+    else if (markup && "remove_keyboard" in markup) chatsWithReplyKeyboard.delete(message.chatId);
+    return { externalId: String(sent!.message_id) };
+  } catch (error) {
+    throw mapSendError(error);
+  }
 }

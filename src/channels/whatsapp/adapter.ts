@@ -17,12 +17,13 @@ import {
   type WhatsAppClientLike,
   type WhatsAppMessageLike,
 } from "./client.js";
-import { isDeadSessionError, WhatsAppConnection, type ConnectionOptions, type WhatsAppState } from "./connection.js";
+import { isDeadSessionError, WhatsAppConnection, type WhatsAppState } from "./connection.js";
 import { chatOfMessage, chatOfVote, messageToEvent, voteToEvent, type InboundContext } from "./inbound.js";
 import { InboundDelivery } from "./inbound-delivery.js";
 import { LidDirectory } from "./lid-directory.js";
+import type { LivenessOptions } from "./liveness.js";
 import { SessionLock } from "./session-lock.js";
-import { WhatsAppSender, withNumberedChoices } from "./outbound.js";
+import { WhatsAppSender, whatsappRateLimits, withNumberedChoices } from "./outbound.js";
 
 export interface WhatsAppAdapterOptions {
   /** LocalAuth keeps the linked session here, so a restart needs no new QR scan. */
@@ -44,16 +45,7 @@ export interface WhatsAppAdapterOptions {
   /** The budget for messages to people who never wrote (RateLimits.firstContact); none when absent. */
   firstContact?: { perHour: number; perDay: number };
   /** Watchdog and health-check timings (defaults in connection.ts); tests shorten them. */
-  liveness?: Pick<
-    ConnectionOptions,
-    | "startTimeoutMs"
-    | "logoutQrTimeoutMs"
-    | "healthIntervalMs"
-    | "healthTimeoutMs"
-    | "destroyTimeoutMs"
-    | "conflictLimit"
-    | "conflictWindowMs"
-  >;
+  liveness?: LivenessOptions;
 }
 
 export interface WhatsAppStatus {
@@ -77,25 +69,6 @@ const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
 
 /** WhatsApp allows at most 12 options in a poll. */
 const MAX_POLL_OPTIONS = 12;
-
-/**
- * Numbers that message quickly, or many people who never wrote to them, get banned. So the pacing is deliberately
- * slow: at most one message per minIntervalMs across the process, twice that gap within one chat (a person getting
- * a burst is what gets reported as spam), and 10 a minute per group. minIntervalMs 0 still stops at 20 a second,
- * about what one WhatsApp Web tab can push.
- */
-export function whatsappRateLimits(
-  minIntervalMs: number,
-  firstContact?: { perHour: number; perDay: number },
-): RateLimits {
-  const interval = Math.max(minIntervalMs, 50);
-  return {
-    globalPerSecond: 1000 / interval,
-    perChatIntervalMs: interval * 2,
-    groupPerMinute: 10,
-    ...(firstContact ? { firstContact: { ...firstContact, jitter: 0.3 } } : {}),
-  };
-}
 
 export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): WhatsAppAdapter {
   return new WhatsAppChannel(options);

@@ -9,6 +9,7 @@
 // logout that never shows a new QR. Each is answered with a clean rebuild. Reasons WhatsApp will not change its mind
 // about (a ban, an outdated client, another instance taking the session again and again) stop the retrying and show
 // as "blocked" with the reason, for /readyz and the QR page: retrying a ban every minute is what makes it permanent.
+// The signs themselves (reasons, errors, browser events, destroying) are in liveness.ts.
 import type { Logger } from "../../logger.js";
 import { withTimeout } from "../../timeout.js";
 import type {
@@ -18,25 +19,20 @@ import type {
   WhatsAppMessageLike,
   WhatsAppPollVoteLike,
 } from "./client.js";
+import {
+  ConflictCounter,
+  destroyClient,
+  loggedOnlyHandlers,
+  onBrowserDeath,
+  terminalReasons,
+  type LivenessOptions,
+} from "./liveness.js";
+
+export { isDeadSessionError } from "./liveness.js";
 
 export type WhatsAppState = "starting" | "qr" | "ready" | "disconnected" | "blocked";
 
-/** Disconnect reasons that no retry fixes (whatsapp-web.js 1.34.7 WAState values). */
-const terminalReasons: Record<string, string> = {
-  TOS_BLOCK: "WhatsApp banned this number (TOS_BLOCK)",
-  SMB_TOS_BLOCK: "WhatsApp banned this business number (SMB_TOS_BLOCK)",
-  DEPRECATED_VERSION: "WhatsApp refuses this WhatsApp Web version (DEPRECATED_VERSION): update whatsapp-web.js",
-};
-
-/** Errors of a send through a browser or page that is gone: the session is dead, not the message. */
-export function isDeadSessionError(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err);
-  return /Target closed|Session closed|Protocol error|Execution context was destroyed|Connection closed|browser has disconnected|detached Frame/i.test(
-    message,
-  );
-}
-
-export interface ConnectionOptions {
+export interface ConnectionOptions extends LivenessOptions {
   createClient: () => WhatsAppClientLike;
   /** Wait before the 1st, 2nd, ... reconnect; the last value repeats. Reset once a session is ready. */
   reconnectDelaysMs: readonly number[];
@@ -46,18 +42,6 @@ export interface ConnectionOptions {
   onMessage: (client: WhatsAppClientLike, message: WhatsAppMessageLike) => void;
   onVote: (client: WhatsAppClientLike, vote: WhatsAppPollVoteLike) => void;
   onAck?: (message: WhatsAppMessageLike, ack: number) => void;
-  /** A start that shows neither a QR nor ready within this is rebuilt (page.goto has no timeout in the library). */
-  startTimeoutMs?: number;
-  /** After a logout, the new QR must show within this, else the client is rebuilt. */
-  logoutQrTimeoutMs?: number;
-  /** How often a ready session is asked getState(), and how long it may take to answer. */
-  healthIntervalMs?: number;
-  healthTimeoutMs?: number;
-  /** destroy() may take this long; then the browser process is killed. */
-  destroyTimeoutMs?: number;
-  /** CONFLICT this many times within conflictWindowMs: another instance uses the session; stop. */
-  conflictLimit?: number;
-  conflictWindowMs?: number;
 }
 
 /** Thrown by send() while no session is ready; an ordinary error, so the outbound worker retries later. */
@@ -66,13 +50,6 @@ export class WhatsAppNotReadyError extends Error {
 }
 
 type Detach = () => void;
-
-/** The puppeteer objects behind a real client (absent before initialize and in fakes without them). */
-type Emitter = {
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-  off?(event: string, listener: (...args: unknown[]) => void): unknown;
-};
-type BrowserLike = Emitter & { process?(): { kill(signal?: NodeJS.Signals): boolean } | null };
 
 export class WhatsAppConnection {
   private currentState: WhatsAppState = "starting";
@@ -84,10 +61,12 @@ export class WhatsAppConnection {
   private watchdog: NodeJS.Timeout | undefined;
   private health: NodeJS.Timeout | undefined;
   private failedAttempts = 0;
-  private conflicts: number[] = [];
+  private readonly conflicts: ConflictCounter;
   private running = false;
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(private readonly options: ConnectionOptions) {
+    this.conflicts = new ConflictCounter(options.conflictLimit ?? 3, options.conflictWindowMs ?? 10 * 60_000);
+  }
 
   get state(): WhatsAppState {
     return this.currentState;
@@ -214,44 +193,13 @@ export class WhatsAppConnection {
           this.arm(this.options.logoutQrTimeoutMs ?? 120_000, "no new QR code came after the logout");
           return;
         }
-        if (reason === "CONFLICT") {
-          const now = Date.now();
-          this.conflicts = [
-            ...this.conflicts.filter((t) => now - t < (this.options.conflictWindowMs ?? 10 * 60_000)),
-            now,
-          ];
-          if (this.conflicts.length >= (this.options.conflictLimit ?? 3)) {
-            return this.block(
-              `another WhatsApp Web session keeps taking this number (CONFLICT ${this.conflicts.length} times in ${Math.round((this.options.conflictWindowMs ?? 600_000) / 60_000)} minutes): is a second Nuru using the same session?`,
-            );
-          }
-        }
+        const conflicting = reason === "CONFLICT" ? this.conflicts.note(Date.now()) : undefined;
+        if (conflicting) return this.block(conflicting);
         logger.warn({ reason }, "whatsapp: disconnected; reconnecting");
         this.reconnect();
       },
-      // Nothing to act on, but never silent: an edit or a deletion of something Nuru already acted on, and a message
-      // WhatsApp could not decrypt yet (it arrives as a normal message once the phone resends it).
-      message_edit: (message, newBody, prevBody) =>
-        logger.info(
-          {
-            externalId: message.id._serialized,
-            chat: message.from,
-            prevBody: prevBody.slice(0, 200),
-            newBody: newBody.slice(0, 200),
-          },
-          "whatsapp: a message was edited after it was read; the first text stands",
-        ),
-      message_revoke_everyone: (revoked, original) =>
-        logger.info(
-          { externalId: original?.id._serialized ?? revoked.id._serialized, chat: revoked.from },
-          "whatsapp: a message was deleted for everyone after it was read",
-        ),
+      ...loggedOnlyHandlers(logger),
       message_ack: (message, ack) => this.options.onAck?.(message, ack),
-      message_ciphertext: (message) =>
-        logger.warn(
-          { externalId: message.id._serialized, chat: message.from },
-          'whatsapp: a message could not be decrypted yet ("waiting for this message"); it is read when it arrives',
-        ),
       auth_failure: (message) => {
         // LocalAuth never reports this; a strategy that does has already destroyed the client, so start over.
         logger.error({ message }, "whatsapp: the saved session was refused; reconnecting");
@@ -271,11 +219,7 @@ export class WhatsAppConnection {
       this.options.logger.error({ what }, "whatsapp: the browser went away; rebuilding the client");
       this.reconnect();
     };
-    const browser = client.pupBrowser as BrowserLike | null | undefined;
-    const page = client.pupPage as Emitter | null | undefined;
-    browser?.on("disconnected", gone("browser disconnected"));
-    page?.on("close", gone("page closed"));
-    page?.on("error", gone("page crashed"));
+    onBrowserDeath(client, gone);
     this.stopHealth();
     const every = this.options.healthIntervalMs ?? 30_000;
     const timeout = this.options.healthTimeoutMs ?? 10_000;
@@ -346,17 +290,6 @@ export class WhatsAppConnection {
 
   /** destroy(), given destroyTimeoutMs; a browser that will not close is killed, so its profile is free again. */
   private async destroyQuietly(client: WhatsAppClientLike | undefined): Promise<void> {
-    if (!client) return;
-    try {
-      await withTimeout(client.destroy(), this.options.destroyTimeoutMs ?? 15_000, "destroy()");
-    } catch (err) {
-      // A browser that already died cannot be closed; one that hangs is killed.
-      this.options.logger.warn({ err }, "whatsapp: destroying the old client failed; killing its browser");
-      try {
-        (client.pupBrowser as BrowserLike | null | undefined)?.process?.()?.kill("SIGKILL");
-      } catch (killErr) {
-        this.options.logger.debug({ err: killErr }, "whatsapp: the browser process was already gone");
-      }
-    }
+    if (client) await destroyClient(client, this.options.destroyTimeoutMs ?? 15_000, this.options.logger);
   }
 }

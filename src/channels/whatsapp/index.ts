@@ -1,4 +1,5 @@
-export { createWhatsAppAdapter, whatsappRateLimits } from "./adapter.js";
+export { createWhatsAppAdapter } from "./adapter.js";
+export { whatsappRateLimits } from "./outbound.js";
 export type { WhatsAppAdapter, WhatsAppAdapterOptions, WhatsAppStatus } from "./adapter.js";
 export type { WhatsAppClientFactory, WhatsAppClientLike } from "./client.js";
 export type { WhatsAppState } from "./connection.js";

@@ -1,11 +1,30 @@
-// Sending: text with choices as numbered lines (buttons and lists no longer reach people from WhatsApp Web), a check
-// that a phone number is on WhatsApp before its first message, and the library's errors sorted into "never" and
-// "try again later".
+// Sending: a pace slow enough to keep the number, text with choices as numbered lines (buttons and lists no longer
+// reach people from WhatsApp Web), a check that a phone number is on WhatsApp before its first message, and the
+// library's errors sorted into "never" and "try again later".
 import type { Logger } from "../../logger.js";
-import type { Choice, SendResult } from "../channel.js";
+import type { Choice, RateLimits, SendResult } from "../channel.js";
 import { PermanentSendError } from "../channel.js";
 import type { WhatsAppClientLike, WhatsAppContent, WhatsAppSendOptions } from "./client.js";
 import { chatJidOf, isPhoneJid, phoneOfJid } from "./ids.js";
+
+/**
+ * Numbers that message quickly, or many people who never wrote to them, get banned. So the pacing is deliberately
+ * slow: at most one message per minIntervalMs across the process, twice that gap within one chat (a person getting
+ * a burst is what gets reported as spam), and 10 a minute per group. minIntervalMs 0 still stops at 20 a second,
+ * about what one WhatsApp Web tab can push.
+ */
+export function whatsappRateLimits(
+  minIntervalMs: number,
+  firstContact?: { perHour: number; perDay: number },
+): RateLimits {
+  const interval = Math.max(minIntervalMs, 50);
+  return {
+    globalPerSecond: 1000 / interval,
+    perChatIntervalMs: interval * 2,
+    groupPerMinute: 10,
+    ...(firstContact ? { firstContact: { ...firstContact, jitter: 0.3 } } : {}),
+  };
+}
 
 /** "Will you attend?\n\n1. Yes\n2. No": the engine maps a reply "1" back to the first choice. */
 export function withNumberedChoices(text: string, choices: readonly Choice[] | undefined): string {

@@ -1,6 +1,6 @@
 // A provider's view of the bookings of their services.
 import { listProviderBookings } from "../../domain/overview.js";
-import { listOrganizerBookings } from "../../domain/services.js";
+import { listOrganizerBookings } from "../../domain/bookings.js";
 import type { BookingStatus, PaymentStatus } from "../../generated/prisma/enums.js";
 import { label, plural, type PlainKey } from "../../i18n/index.js";
 import type { Journey } from "../journey.js";

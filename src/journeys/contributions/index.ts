@@ -10,6 +10,7 @@ import type { Turn } from "../../engine/turn.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
+import { planEvent } from "../../reminders/plan.js";
 import { codeOf, formatMoney, organizerEvent, sendChart, splitCode } from "../list.js";
 
 const contributeCommand: CommandHandler = async (turn, args, tools) => {
@@ -182,6 +183,8 @@ export const contributionsJourney: Journey = {
         currency,
         ...input,
       });
+      // A pledge brings the payments journey's reminder (unpaid a week before the event) into the event's plan.
+      if (input.kind === "pledge") await planEvent(await turn.db(), event.id);
       return { event: event.name, amount: formatMoney(saved.amount, currency), ref: saved.code ?? "" };
     },
   },

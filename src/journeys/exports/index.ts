@@ -6,9 +6,15 @@ import { privateOnly } from "../privacy/index.js";
 import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
 import { format } from "date-fns";
-import { exportRows, type BudgetRow, type ExportKind } from "../../domain/exports.js";
+import {
+  exportRows,
+  type BudgetRow,
+  type ExportCell,
+  type ExportExtension,
+  type ExportKind,
+} from "../../domain/exports.js";
 import type { RsvpStatus } from "../../generated/prisma/enums.js";
-import { counted } from "../../i18n/index.js";
+import { counted, type Message } from "../../i18n/index.js";
 import type { Turn } from "../../engine/turn.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { fileStem, organizerEvent, splitCode } from "../list.js";
@@ -40,6 +46,34 @@ export function escapeFormula(text: string): string {
   return formulaStart.test(text) && !e164.test(text) ? `'${text}` : text;
 }
 
+/** The journeys' columns for a list, loaded when first asked (the journey list imports this journey). */
+async function extensionsOf(kind: ExportKind): Promise<ExportExtension[]> {
+  const { journeys } = await import("../index.js");
+  return journeys.flatMap((j) => j.exports ?? []).filter((x) => x.list === kind);
+}
+
+/** Each row with the journeys' cells after its own, by the row's id; a row without an id gets empty ones. */
+async function extend(
+  turn: Turn,
+  kind: ExportKind,
+  eventId: string,
+  header: string[],
+  rows: { id?: string; cells: ExportCell[] }[],
+): Promise<{ header: string[]; rows: ExportCell[][] }> {
+  const tx = await turn.db();
+  const out = { header: [...header], rows: rows.map((r) => [...r.cells]) };
+  for (const x of await extensionsOf(kind)) {
+    const names = turn.render({ key: x.head } as Message).split("|");
+    const cells = await x.cells(tx, eventId);
+    out.header.push(...names);
+    rows.forEach((r, i) => {
+      const added = (r.id ? cells.get(r.id) : undefined) ?? [];
+      out.rows[i]!.push(...names.map((_, j) => added[j] ?? ""));
+    });
+  }
+  return out;
+}
+
 async function csvOf(
   turn: Turn,
   kind: ExportKind,
@@ -55,51 +89,54 @@ async function csvOf(
     r.status === null
       ? ""
       : turn.render({ key: r.source === "booking" ? `payment.status.${r.status}` : `budget.status.${r.status}` });
-  let rows: (string | number)[][];
+  let rows: { id?: string; cells: ExportCell[] }[];
   if (kind === "guests") {
-    rows = (await exportRows.guests(tx, eventId)).map((r) => [
-      r.name,
-      r.phone ?? "",
-      status(r.answer),
-      r.party,
-      when(r.answered),
-      r.code ?? "",
-    ]);
+    rows = (await exportRows.guests(tx, eventId)).map((r) => ({
+      cells: [r.name, r.phone ?? "", status(r.answer), r.party, when(r.answered), r.code ?? ""],
+    }));
   } else if (kind === "contributions") {
-    rows = (await exportRows.contributions(tx, eventId)).map((r) => [
-      r.name,
-      r.phone ?? "",
-      turn.render({ key: `contribute.kind.${r.kind}` }),
-      num(r.amount),
-      num(r.paid),
-      r.currency ?? currency,
-      r.content ?? "",
-      when(r.at),
-      r.code ?? "",
-    ]);
+    rows = (await exportRows.contributions(tx, eventId)).map((r) => ({
+      id: r.id,
+      cells: [
+        r.name,
+        r.phone ?? "",
+        turn.render({ key: `contribute.kind.${r.kind}` }),
+        num(r.amount),
+        num(r.paid),
+        r.currency ?? currency,
+        r.content ?? "",
+        when(r.at),
+        r.code ?? "",
+      ],
+    }));
   } else if (kind === "budget") {
-    rows = (await exportRows.budget(tx, eventId)).map((r) => [
-      r.title,
-      turn.render({ key: `export.source.${r.source}` }),
-      num(r.cost),
-      num(r.paid),
-      budgetStatus(r),
-      currency,
-    ]);
+    rows = (await exportRows.budget(tx, eventId)).map((r) => ({
+      cells: [
+        r.title,
+        turn.render({ key: `export.source.${r.source}` }),
+        num(r.cost),
+        num(r.paid),
+        budgetStatus(r),
+        currency,
+      ],
+    }));
   } else {
-    rows = (await exportRows.tasks(tx, eventId)).map((r) => [
-      r.code ?? "",
-      r.title,
-      r.status ? turn.render({ key: `task.status.${r.status}` }) : "",
-      r.assignee ?? "",
-      r.phone ?? "",
-      when(r.due),
-    ]);
+    rows = (await exportRows.tasks(tx, eventId)).map((r) => ({
+      cells: [
+        r.code ?? "",
+        r.title,
+        r.status ? turn.render({ key: `task.status.${r.status}` }) : "",
+        r.assignee ?? "",
+        r.phone ?? "",
+        when(r.due),
+      ],
+    }));
   }
-  const header = turn.render({ key: `export.head.${kind}` }).split("|");
+  const own = turn.render({ key: `export.head.${kind}` }).split("|");
+  const { header, rows: cells } = await extend(turn, kind, eventId, own, rows);
   return {
-    csv: stringify([header, ...rows], { bom: true, record_delimiter: "windows", cast: { string: escapeFormula } }),
-    count: rows.length,
+    csv: stringify([header, ...cells], { bom: true, record_delimiter: "windows", cast: { string: escapeFormula } }),
+    count: cells.length,
   };
 }
 

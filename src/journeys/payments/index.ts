@@ -3,169 +3,34 @@
 // says to watch the phone; src/payments starts it once the row is committed, and settles it from the provider's own
 // answer (the sandbox's answer is a tap in this chat). The service (callbacks, starter, reconciler) comes with the journey.
 import { parseAmount } from "../../../flows/event-input.js";
-import { normalisePhone } from "../../domain/phones.js";
-import { normaliseCode } from "../../domain/codes.js";
+import { payFlow } from "../../../flows/pay.flow.js";
 import type { Turn } from "../../engine/turn.js";
-import { Prisma } from "../../generated/prisma/client.js";
-import { render } from "../../i18n/index.js";
-import { openCollection, openCollectionFor, settleCollection, type Purpose } from "../../payments/collections.js";
+import { settleCollection, type Purpose } from "../../payments/collections.js";
 import { activePayments, tellingOf } from "../../payments/service.js";
 import { paymentsFromConfig } from "../../payments/setup.js";
-import type { CommandHandler, Journey } from "../journey.js";
+import type { CommandHandler, CommandTools, Journey } from "../journey.js";
 import { codeOf, formatMoney, organizerEvent } from "../list.js";
+import { payBookingCommand } from "./booking.js";
+import { contributionColumns, pledgeReminder } from "./extensions.js";
+import { readPayIntent } from "./phrases.js";
+import { begin, payPledge, takePhone, type Target } from "./pledges.js";
 
-/** The country whose numbers an event's payers are likely to type without "+": from its currency. */
-const countryOf: Record<string, string> = { KES: "KE", TZS: "TZ", UGX: "UG", RWF: "RW" };
+const payCommand: CommandHandler = (turn, args, tools) => payPledge(turn, args, tools);
 
-/** A phone number in what was typed ("0712 345 678", "+254712345678"), and the words without it. */
-export function takePhone(args: string, country: string): { phone?: string; rest: string } {
-  const m = /(?:\+|\b0|\b2[5-9]\d)\d[\d ]{6,14}\d/.exec(args);
-  const phone = m ? normalisePhone(m[0].replace(/ /g, ""), country) : undefined;
-  return phone
-    ? { phone, rest: (args.slice(0, m!.index) + " " + args.slice(m!.index + m![0].length)).trim() }
-    : { rest: args.trim() };
+/** The number the phone question got (typed or shared): the same payment again, to it. */
+async function payFromPhone(
+  turn: Turn,
+  input: { ref: string; booking?: "deposit" | "balance"; amount?: string; phone: string },
+  tools: CommandTools,
+): Promise<{ ok: boolean }> {
+  // Only whether it is a number at all: the payment reads it again in the country of the event's currency.
+  const typed = input.phone.replace(/[^\d+]/g, "");
+  if (!takePhone(typed, turn.env.defaultCountry).phone) return { ok: false };
+  const phone = typed;
+  if (input.booking) await payBookingCommand(turn, `${input.ref} ${input.booking} ${phone}`, tools);
+  else await payPledge(turn, `${input.ref} ${input.amount ?? ""} ${phone}`, tools);
+  return { ok: true };
 }
-
-interface Target {
-  purpose: Purpose;
-  eventId: string;
-  currency: string;
-  amount: Prisma.Decimal;
-  contributionId?: string;
-  bookingId?: string;
-}
-
-/** Writes the collection and tells the payer to watch their phone (with the sandbox's buttons where it plays the phone). */
-async function begin(turn: Turn, target: Target, phone: string | undefined, ref: string): Promise<void> {
-  const provider = activePayments().providerFor(target.currency);
-  if (!provider) return turn.say("pay.unavailable", { currency: target.currency });
-  const to = phone ?? turn.user.phone ?? undefined;
-  if (!to) return turn.say("pay.need_phone", { ref });
-  const tx = await turn.db();
-  const open = await openCollectionFor(
-    tx,
-    target.contributionId ? { contributionId: target.contributionId } : { bookingId: target.bookingId! },
-  );
-  if (open) return turn.say("pay.already_open", { ref: open.code, phone: open.phone });
-  const c = await openCollection(tx, { ...target, userId: turn.user.id, phone: to, provider: provider.name });
-  const params = { amount: formatMoney(c.amount, c.currency), ref: c.code, phone: to };
-  if (provider.name !== "sandbox") return turn.say("pay.prompt_sent", params);
-  turn.send({
-    text: {
-      text: `${render(turn.locale, { key: "pay.prompt_sent", params })}\n\n${render(turn.locale, { key: "pay.sandbox_note" })}`,
-    },
-    choices: [
-      { label: { key: "pay.sandbox.pin" }, value: `pay:ok:${c.code}` },
-      { label: { key: "pay.sandbox.cancel" }, value: `pay:no:${c.code}` },
-    ],
-  });
-}
-
-/** The guest's own pledge by its reference, or their newest pledge not yet fully paid. */
-async function findPledge(turn: Turn, ref: string | undefined) {
-  const tx = await turn.db();
-  const select = {
-    id: true,
-    code: true,
-    amount: true,
-    paidAmount: true,
-    currency: true,
-    eventId: true,
-    event: { select: { currency: true } },
-  } as const;
-  if (ref)
-    return tx.guestContribution.findFirst({
-      where: { userId: turn.user.id, kind: "pledge", code: { equals: ref, mode: "insensitive" } },
-      select,
-    });
-  const pledges = await tx.guestContribution.findMany({
-    where: { userId: turn.user.id, kind: "pledge" },
-    select,
-    orderBy: { createdAt: "desc" },
-    take: 20,
-  });
-  return pledges.find((p) => new Prisma.Decimal(p.amount ?? 0).greaterThan(p.paidAmount)) ?? pledges[0];
-}
-
-async function payPledge(turn: Turn, args: string): Promise<void> {
-  // "lipa sasa" / "pay now": the words say when, not what.
-  const words = args.replace(/^\s*(sasa|now)\b/i, "").trim();
-  const refMatch = /\bM-[A-Z0-9]{3,10}\b/i.exec(words);
-  const ref = refMatch ? normaliseCode(refMatch[0]) : undefined;
-  const pledge = await findPledge(turn, ref);
-  if (!pledge?.code || !pledge.eventId) return ref ? turn.say("pay.unknown", { ref }) : turn.say("pay.no_pledge");
-  const currency = pledge.currency ?? pledge.event?.currency ?? "TZS";
-  const { phone, rest } = takePhone(
-    refMatch ? words.replace(refMatch[0], " ") : words,
-    countryOf[currency] ?? turn.env.defaultCountry,
-  );
-  const typed = rest ? parseAmount(rest) : undefined;
-  if (rest && typed === undefined) return turn.say("pay.usage");
-  const owed = new Prisma.Decimal(pledge.amount ?? 0).minus(pledge.paidAmount);
-  if (typed === undefined && !owed.greaterThan(0)) return turn.say("pay.settled", { ref: pledge.code });
-  const amount = typed !== undefined ? new Prisma.Decimal(typed) : owed;
-  if (!amount.greaterThan(0) || amount.greaterThan("999999999999")) return turn.say("pay.usage");
-  await begin(
-    turn,
-    { purpose: "pledge", eventId: pledge.eventId, currency, amount, contributionId: pledge.id },
-    phone,
-    pledge.code,
-  );
-}
-
-const payCommand: CommandHandler = (turn, args) => payPledge(turn, args);
-
-const stepWords: Record<string, "deposit" | "balance"> = {
-  deposit: "deposit",
-  amana: "deposit",
-  balance: "balance",
-  salio: "balance",
-};
-
-const payBookingCommand: CommandHandler = async (turn, args) => {
-  const [typedRef = "", typedStep = "", ...more] = args.trim().split(/\s+/);
-  const step = stepWords[typedStep.toLowerCase()];
-  const code = normaliseCode(typedRef);
-  if (!code || !step) return turn.say("pay.booking_usage");
-  const tx = await turn.db();
-  const booking = await tx.eventService.findFirst({
-    where: {
-      code: { equals: code, mode: "insensitive" },
-      bookingStatus: "confirmed",
-      event: { organizerId: turn.user.id },
-    },
-    select: {
-      id: true,
-      code: true,
-      price: true,
-      deposit: true,
-      depositPaidAt: true,
-      paymentStatus: true,
-      eventId: true,
-      event: { select: { currency: true } },
-    },
-  });
-  if (!booking?.eventId || !booking.event) return turn.say("pay.booking_unknown", { ref: typedRef.slice(0, 40) });
-  const what = turn.render({ key: `pay.what.${step}` });
-  const deposit = new Prisma.Decimal(booking.deposit ?? 0);
-  const amount =
-    step === "deposit"
-      ? booking.depositPaidAt || (booking.paymentStatus ?? "pending") !== "pending"
-        ? new Prisma.Decimal(0)
-        : deposit
-      : (booking.paymentStatus ?? "pending") !== "pending"
-        ? new Prisma.Decimal(0)
-        : new Prisma.Decimal(booking.price ?? 0).minus(booking.depositPaidAt ? deposit : 0);
-  if (!amount.greaterThan(0)) return turn.say("pay.booking_nothing", { what, ref: booking.code ?? "" });
-  const currency = booking.event.currency;
-  const { phone } = takePhone(more.join(" "), countryOf[currency] ?? turn.env.defaultCountry);
-  await begin(
-    turn,
-    { purpose: step, eventId: booking.eventId, currency, amount, bookingId: booking.id },
-    phone,
-    booking.code ?? "",
-  );
-};
 
 const receiptsCommand: CommandHandler = async (turn, args) => {
   const event = await organizerEvent(turn, codeOf(args));
@@ -244,7 +109,7 @@ async function sandboxAnswer(turn: Turn, code: string, outcome: "paid" | "cancel
 }
 
 /** Try again: the same pledge or booking, amount and phone as the collection that did not go through. */
-async function retry(turn: Turn, code: string): Promise<void> {
+async function retry(turn: Turn, code: string, tools: CommandTools): Promise<void> {
   const tx = await turn.db();
   const c = await tx.paymentCollection.findFirst({
     where: { code: { equals: code, mode: "insensitive" }, userId: turn.user.id },
@@ -259,7 +124,7 @@ async function retry(turn: Turn, code: string): Promise<void> {
     ...(c.contributionId ? { contributionId: c.contributionId } : {}),
     ...(c.bookingId ? { bookingId: c.bookingId } : {}),
   };
-  await begin(turn, target, c.phone, c.contribution?.code ?? c.booking?.code ?? c.code);
+  await begin(turn, target, c.phone, c.contribution?.code ?? c.booking?.code ?? c.code, tools);
 }
 
 export const paymentsJourney: Journey = {
@@ -278,13 +143,24 @@ export const paymentsJourney: Journey = {
     { en: ["receipts"], sw: ["stakabadhi"], for: "organizer", help: "help.line.receipts", run: receiptsCommand },
   ],
   choices: {
-    async pay(turn, value) {
+    async pay(turn, value, tools) {
       const [, what = "", code = ""] = value.split(":");
-      if (what === "now") return payPledge(turn, code);
+      if (what === "now") return payPledge(turn, code, tools);
       if (what === "ok") return sandboxAnswer(turn, code, "paid");
       if (what === "no") return sandboxAnswer(turn, code, "cancelled");
-      if (what === "again") return retry(turn, code);
+      if (what === "again") return retry(turn, code, tools);
     },
   },
+  flows: [payFlow],
+  actions: { payFromPhone },
+  /** "nataka kulipa", "I want to pay", "lipa ahadi yangu elfu ishirini": the person's unpaid pledges. */
+  async understand(turn, text, tools) {
+    const intent = readPayIntent(text);
+    if (!intent) return false;
+    await payPledge(turn, intent.amount !== undefined ? String(intent.amount) : "", tools);
+    return true;
+  },
   service: (deps) => paymentsFromConfig(deps),
+  reminders: [pledgeReminder],
+  exports: [contributionColumns],
 };

@@ -52,6 +52,15 @@ export const en = {
   "pay.status.open": "waiting for the PIN",
   "pay.status.failed": "did not go through",
   "pay.status.mismatch": "did not match: check",
+  "pay.reminder_unpaid":
+    "{event} is on {when}. Your pledge {ref} still has {outstanding} to pay. Tap Pay now to pay it by mobile money, or send /pay {ref} with an amount to pay part of it.",
+  "pay.export.head": "Outstanding|Paid by mobile money|Receipts",
+  "pay.ask_phone":
+    "Which number should get the payment prompt for {ref}? Share your contact with the button, or type the number (for example 0712 345 678).",
+  "pay.phone_invalid": 'I could not read "{text}" as a phone number. Type it like 0712 345 678, or share your contact.',
+  "pay.which_pledge": "Which pledge do you want to pay?",
+  "pay.share_phone_button": "Share my number",
+  "pay.pledge_choice": "{ref} ({event}): {outstanding}",
 } as const;
 
 export const sw: Record<keyof typeof en, string> = {
@@ -106,4 +115,14 @@ export const sw: Record<keyof typeof en, string> = {
   "pay.status.open": "inasubiri PIN",
   "pay.status.failed": "hayakukamilika",
   "pay.status.mismatch": "hayalingani: angalia",
+  "pay.reminder_unpaid":
+    "{event} ni {when}. Ahadi yako {ref} bado ina {outstanding} ya kulipa. Bonyeza Lipa sasa kulipa kwa pesa ya simu, au tuma /lipa {ref} na kiasi kulipa sehemu.",
+  "pay.export.head": "Bado|Imelipwa kwa simu|Stakabadhi",
+  "pay.ask_phone":
+    "Ombi la malipo la {ref} litumwe kwa namba gani? Tuma namba yako kwa kitufe, au iandike (kwa mfano 0712 345 678).",
+  "pay.phone_invalid":
+    'Sijaweza kusoma "{text}" kama namba ya simu. Iandike kama 0712 345 678, au tuma namba yako kwa kitufe.',
+  "pay.which_pledge": "Unataka kulipa ahadi ipi?",
+  "pay.share_phone_button": "Tuma namba yangu",
+  "pay.pledge_choice": "{ref} ({event}): {outstanding}",
 };

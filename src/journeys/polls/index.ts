@@ -121,10 +121,7 @@ const closePollCommand: CommandHandler = async (turn, args) => {
   const poll = await findPoll(tx, { userId: turn.user.id, typed });
   // With a time: it closes by itself then (a reminder job), and guests who have not voted are reminded before.
   if (later.length) {
-    const [event] = await tx.$queryRaw<
-      { time_zone: string }[]
-    >`SELECT time_zone FROM events WHERE id = ${poll.eventId}::uuid`;
-    const zone = event?.time_zone ?? turn.timeZone;
+    const zone = poll.timeZone ?? turn.timeZone;
     const at = parseEventDate(later.join(" "), zone, turn.now);
     if (!at || at <= turn.now)
       throw new AppError("poll.closes_invalid", { text: later.join(" ").slice(0, 40), code: poll.code });

@@ -4,7 +4,13 @@ import type { OrganizerEvent } from "../../domain/events.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { plural } from "../../i18n/index.js";
-import { defaultOffsets, planEvent, reminderGroups, type ReminderGroup } from "../../reminders/plan.js";
+import { defaultOffsets, reminderGroups, type ReminderGroup } from "../../reminders/plan.js";
+import {
+  changeReminderSettings,
+  reminderSettings,
+  scheduledReminders,
+  type ReminderSettings,
+} from "../../domain/reminder-settings.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { organizerEvent, splitCode, whenText } from "../list.js";
 
@@ -51,13 +57,8 @@ function offsetText(turn: Turn, minutes: number): string {
   return turn.render({ key: "reminders.unit.minute", params: { n: minutes } });
 }
 
-async function show(
-  turn: Turn,
-  event: OrganizerEvent & { reminderOffsets: number[]; remindersOff: string[] },
-): Promise<void> {
-  const tx = await turn.db();
-  const [waiting] = await tx.$queryRaw<{ count: number; next: Date | null }[]>`
-    SELECT count(*)::int AS count, min(run_at) AS next FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
+async function show(turn: Turn, event: OrganizerEvent & ReminderSettings): Promise<void> {
+  const waiting = await scheduledReminders(await turn.db(), event.id);
   const state = (group: ReminderGroup) =>
     turn.render({ key: event.remindersOff.includes(group) ? "reminders.off" : "reminders.on" });
   const offsets = event.reminderOffsets.length
@@ -70,7 +71,7 @@ async function show(
       turn.render({ key: `reminders.line.${g}`, params: { state: state(g) } }),
     ),
     "",
-    waiting?.count
+    waiting.count
       ? turn.render({
           key: "reminders.waiting",
           params: { count: waiting.count, when: whenText(turn, waiting.next, event.timeZone) },
@@ -85,15 +86,11 @@ const remindersCommand: CommandHandler = async (turn, args) => {
   const { code, rest } = splitCode(args);
   const found = await organizerEvent(turn, code);
   const tx = await turn.db();
-  const settings = await tx.event.findUniqueOrThrow({
-    where: { id: found.id },
-    select: { reminderOffsets: true, remindersOff: true },
-  });
-  let event = { ...found, ...settings };
+  let event = { ...found, ...(await reminderSettings(tx, found.id)) };
   const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return show(turn, event);
 
-  let change: { reminderOffsets?: number[]; remindersOff?: string[] };
+  let change: Partial<ReminderSettings>;
   const all = Object.keys(reminderGroups) as ReminderGroup[];
   if (words.length === 1 && offWords.has(words[0]!)) change = { remindersOff: all };
   else if (words.length === 1 && onWords.has(words[0]!))
@@ -110,13 +107,10 @@ const remindersCommand: CommandHandler = async (turn, args) => {
     change = { reminderOffsets: offsets, remindersOff: event.remindersOff.filter((g) => g !== "event") };
   } else return turn.say("reminders.usage");
 
-  await tx.event.update({ where: { id: event.id }, data: change });
-  await planEvent(tx, event.id);
+  await changeReminderSettings(tx, { eventId: event.id, change });
   event = { ...event, ...change };
-  const [waiting] = await tx.$queryRaw<
-    { count: number }[]
-  >`SELECT count(*)::int AS count FROM reminders WHERE event_id = ${event.id}::uuid AND status = 'scheduled'`;
-  turn.send({ text: { text: plural(turn.locale, "reminders.saved", waiting?.count ?? 0, { event: event.name }) } });
+  const { count } = await scheduledReminders(tx, event.id);
+  turn.send({ text: { text: plural(turn.locale, "reminders.saved", count, { event: event.name }) } });
   await show(turn, event);
 };
 
