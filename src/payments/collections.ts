@@ -4,6 +4,7 @@
 // be told what; the caller writes those messages in the same transaction (a turn, or tellMany).
 import { randomBytes } from "node:crypto";
 import type { Tx } from "../db/prisma.js";
+import type { As, Nullable, Row } from "../db/rows.js";
 import { randomCode } from "../domain/codes.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { label, type Message } from "../i18n/index.js";
@@ -54,15 +55,11 @@ export async function openCollectionFor(tx: Tx, where: { contributionId?: string
   });
 }
 
-export type ClaimedCollection = {
-  id: string;
-  code: string;
-  phone: string;
-  amount: Prisma.Decimal;
-  currency: string;
-  provider: string;
-  callbackToken: string;
-};
+export type ClaimedCollection = Row<
+  "payment_collections",
+  "id" | "code" | "phone" | "amount" | "currency" | "provider"
+> &
+  As<"payment_collections", "callback_token", "callbackToken">;
 
 /**
  * Claims collections written and not yet started (created -> starting), SKIP LOCKED so workers never share one. A
@@ -98,14 +95,12 @@ export async function staleCollections(tx: Tx, olderThanMs: number, limit: numbe
     ORDER BY updated_at LIMIT ${limit}`;
 }
 
-export interface StaleCollection {
-  id: string;
-  status: "starting" | "pending";
-  providerRef: string | null;
-  provider: string;
-  phone: string;
-  abandoned: boolean;
-}
+export type StaleCollection = Row<"payment_collections", "id" | "provider" | "phone"> &
+  As<"payment_collections", "provider_ref", "providerRef"> & {
+    status: "starting" | "pending";
+    /** a comparison: boolean */
+    abandoned: boolean;
+  };
 
 /** The reconciler looked at a collection and learnt nothing: it is asked again after half a period. */
 export async function markChecked(tx: Tx, id: string, now: Date): Promise<void> {
@@ -172,16 +167,18 @@ async function lockSettling(tx: Tx, id: string): Promise<(Settling & { status: s
   };
 }
 
-type SettlingRow = Omit<Settling, "user" | "event" | "contribution" | "booking"> & {
-  status: string;
-  userName: string;
-  eventName: string;
-  organizerId: string | null;
-  pledgeCode: string | null;
-  bookingCode: string | null;
-  serviceName: string | null;
-  serviceUserId: string | null;
-};
+type PC = "payment_collections";
+type SettlingRow = Row<PC, "id" | "code" | "purpose" | "phone" | "amount" | "currency" | "status"> &
+  As<PC, "event_id", "eventId"> &
+  As<PC, "user_id", "userId"> &
+  As<PC, "provider_ref", "providerRef"> &
+  As<"users", "name", "userName"> &
+  As<"events", "name", "eventName"> &
+  As<"events", "organizer_id", "organizerId"> &
+  Nullable<As<"guest_contributions", "code", "pledgeCode">> &
+  Nullable<As<"event_services", "code", "bookingCode">> &
+  Nullable<As<"services", "name", "serviceName">> &
+  Nullable<As<"services", "user_id", "serviceUserId">>;
 
 /** The prompt did not go through: the payer hears why, with Try again. */
 function failedNotices(c: Settling, reason: FailReason): Notice[] {

@@ -2,22 +2,24 @@
 // (for the reminder a week before the event) and, per contribution, what mobile money brought and its receipts (for
 // the contributions export).
 import type { Tx } from "../db/prisma.js";
+import type { As, Cast, Row } from "../db/rows.js";
 
-export interface UnpaidPledge {
-  eventId: string;
-  userId: string;
-  code: string;
-  outstanding: string;
-  currency: string;
-  event: string;
-  startTime: Date | null;
-  timeZone: string;
-}
+export type UnpaidPledge = Cast<"guest_contributions", "code", string> &
+  Cast<"guest_contributions", "event_id", string> &
+  Cast<"guest_contributions", "user_id", string> &
+  As<"events", "name", "event"> &
+  As<"events", "start_time", "startTime"> &
+  As<"events", "time_zone", "timeZone"> & {
+    /** amount - paid_amount, as text */
+    outstanding: string;
+    /** coalesce(c.currency, e.currency) */
+    currency: string;
+  };
 
 /** Every pledge of these events with money still owed, and its guest (whoever owes when the reminder is sent). */
 export function unpaidPledges(tx: Tx, eventIds: string[]): Promise<UnpaidPledge[]> {
   return tx.$queryRaw<UnpaidPledge[]>`
-    SELECT c.event_id::text AS "eventId", c.user_id::text AS "userId", c.code,
+    SELECT c.event_id::text, c.user_id::text, c.code,
            (c.amount - c.paid_amount)::text AS outstanding, coalesce(c.currency, e.currency) AS currency,
            e.name AS event, e.start_time AS "startTime", e.time_zone AS "timeZone"
     FROM guest_contributions c JOIN events e ON e.id = c.event_id
@@ -26,13 +28,14 @@ export function unpaidPledges(tx: Tx, eventIds: string[]): Promise<UnpaidPledge[
     ORDER BY c.created_at`;
 }
 
-export interface MobileMoneyByContribution {
-  id: string;
-  kind: string;
+export type MobileMoneyByContribution = Row<"guest_contributions", "id" | "kind"> & {
+  /** text: what a pledge still owes; null for a well-wish or a photo */
   outstanding: string | null;
+  /** text: the sum of its paid collections */
   mobile: string;
+  /** string_agg of the receipts; null when none was paid */
   receipts: string | null;
-}
+};
 
 /** Per contribution of an event: outstanding (pledges), paid by mobile money, and the receipts in the order paid. */
 export function mobileMoneyByContribution(tx: Tx, eventId: string): Promise<MobileMoneyByContribution[]> {

@@ -73,7 +73,7 @@ describe("mobile money on Telegram", () => {
       "Name,Phone,Kind,Pledged,Paid,Currency,Message,Date,Reference,Outstanding,Paid by mobile money,Receipts",
     );
     expect(csv[1]).toMatch(
-      new RegExp(`^Amina,\\+\\d+,Pledge,100000,100000,TZS,,[\\d: -]+,${ref},0,100000,${receipt}$`, "i"),
+      new RegExp(`^Amina,\\+\\d+,A pledge of money,100000,100000,TZS,,[\\d: -]+,${ref},0,100000,${receipt}$`, "i"),
     );
 
     const rows = await service.db.paymentCollection.findMany({

@@ -3,7 +3,7 @@
 // parsed, and Meta gets its 200 only once every message of the delivery is in the inbound log (else it delivers
 // again, and the log drops what it has). A person who has not written for 24 hours may only be sent an approved
 // template: the choice is made here, at send time, from when they last wrote. The parts: calls.ts (token and
-// refusals), window.ts (the 24 hours), sending.ts, number.ts (the number's profile), receive.ts (the webhook's body).
+// refusals), replyWindow.ts (the 24 hours), sending.ts, number.ts (the number's profile), receive.ts (the webhook's body).
 import type { Router } from "express";
 import type { Logger } from "../../logger.js";
 import {
@@ -35,7 +35,7 @@ export interface WhatsAppCloudOptions {
   apiRoot: string;
   apiVersion: string;
   logger: Logger;
-  /** When this chat's person last wrote to the number (undefined: never), for the 24-hour window. */
+  /** When this chat's person last wrote to the number (undefined: never), for the 24-hour replyWindow. */
   lastInboundAt: (chatId: string) => Promise<Date | undefined>;
   templates?: TemplateSettings;
   /** the number's throughput: 80 messages a second by default, more once Meta raises it */
@@ -78,7 +78,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
   const graph = new GraphClient(options);
   const now = options.now ?? Date.now;
   const calls = graphCalls(log, now);
-  const window = createReplyWindow(options.lastInboundAt, now);
+  const replyWindow = createReplyWindow(options.lastInboundAt, now);
   const sending = cloudSending({ graph, calls, templates: options.templates ?? defaultTemplateSettings, log, now });
   const profile = numberProfile({
     graph,
@@ -88,7 +88,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
     retryDelayMs: options.retryDelayMs ?? 1000,
   });
   let targets: { sink?: InboundSink; onDelivery?: DeliverySink } = {};
-  const receive = webhookReceiver({ log, phoneNumberId: options.phoneNumberId, window, targets: () => targets });
+  const receive = webhookReceiver({ log, phoneNumberId: options.phoneNumberId, replyWindow, targets: () => targets });
 
   return {
     name: "whatsapp_cloud",
@@ -104,7 +104,7 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
       profile.stop();
     },
 
-    send: (payload) => send(payload, window, sending),
+    send: (payload) => send(payload, replyWindow, sending),
 
     webhook() {
       return webhookRouter({ verifyToken: options.verifyToken, appSecret: options.appSecret, receive, logger: log });
@@ -119,23 +119,23 @@ export function createWhatsAppCloudAdapter(options: WhatsAppCloudOptions): Whats
       return templateRefused ? `template refused: ${templateRefused}` : "ready";
     },
 
-    windowOpen: window.open,
+    windowOpen: replyWindow.open,
 
     displayNumber: profile.number,
   };
 }
 
 /** Free-form inside the person's 24 hours, else the payload's template; without one it waits until they write. */
-async function send(payload: OutboundPayload, window: ReplyWindow, sending: CloudSending): Promise<SendResult> {
+async function send(payload: OutboundPayload, replyWindow: ReplyWindow, sending: CloudSending): Promise<SendResult> {
   const chatId = payload.chatId;
   if (!/^\d{7,15}$/.test(chatId))
     throw new PermanentSendError(`"${chatId}" is not a WhatsApp number (digits with the country code)`);
-  if (!payload.windowClosed && (await window.open(chatId))) {
+  if (!payload.windowClosed && (await replyWindow.open(chatId))) {
     try {
       return { externalId: await sending.planned(chatId, payload) };
     } catch (err) {
       // Meta says 131047 (its last message from them is older than ours): the template, when there is one.
-      if (err instanceof HoldUntilTheyWriteError) window.closeByMeta(chatId);
+      if (err instanceof HoldUntilTheyWriteError) replyWindow.closeByMeta(chatId);
       if (!(err instanceof HoldUntilTheyWriteError) || !payload.template) throw err;
     }
   }

@@ -11,11 +11,11 @@ export type Receive = (rawBody: Buffer) => Promise<{ status: number; body?: stri
 export function webhookReceiver(deps: {
   log: Logger;
   phoneNumberId: string;
-  window: ReplyWindow;
+  replyWindow: ReplyWindow;
   /** Where messages and statuses go while the adapter runs; no sink: not started (503, Meta retries). */
   targets: () => { sink?: InboundSink; onDelivery?: DeliverySink };
 }): Receive {
-  const { log, window } = deps;
+  const { log, replyWindow } = deps;
   return async (rawBody) => {
     const to = deps.targets().sink;
     if (!to) return { status: 503 };
@@ -38,11 +38,11 @@ export function webhookReceiver(deps: {
       log.info({ skipped: parsed.skipped.slice(0, 10) }, "whatsapp cloud: parts of a delivery Nuru does not act on");
     // In order: a chat's messages reach the log in the order Meta gives them.
     for (const event of parsed.events) {
-      window.noteWrote(event.chatId, event.sentAt);
+      replyWindow.noteWrote(event.chatId, event.sentAt);
       await to(event);
     }
     for (const update of parsed.deliveries) {
-      if (update.state === "held" && update.chatId) window.closeByMeta(update.chatId);
+      if (update.state === "held" && update.chatId) replyWindow.closeByMeta(update.chatId);
       await deps.targets().onDelivery?.(update);
     }
     return { status: 200 };

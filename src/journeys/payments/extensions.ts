@@ -26,11 +26,11 @@ export const pledgeReminder: ReminderKindDef = {
     const byEvent = new Map(rows.flatMap((r) => (r.eventId ? [[r.eventId, r] as const] : [])));
     const pledges = await unpaidPledges(tx, [...byEvent.keys()]);
     return pledges.map((p) => ({
-      to: { userIds: [p.userId] },
-      key: `${key(byEvent.get(p.eventId)!)}:${p.code}`,
+      to: { userIds: [p.user_id] },
+      key: `${key(byEvent.get(p.event_id)!)}:${p.code}`,
       tidings: {
         type: "reminder",
-        eventId: p.eventId,
+        eventId: p.event_id,
         message: (locale) => ({
           text: render(locale, {
             key: "pay.reminder_unpaid",

@@ -23,10 +23,14 @@ import type { Turn } from "../../engine/turn.js";
 import { readChoice, readOptionNumber } from "../../language/choice.js";
 import { isSure } from "../../language/reading.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { organizerEvent, sendChart, splitCode, whenText } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { whenText } from "../format.js";
+import { sendChart } from "../replies.js";
 
-/** A poll's choices: "poll:P-7K2QX:2" comes back when the second option is tapped (or voted in the native poll). */
-/** A poll's options as buttons (also on the reminder of a poll closing soon). */
+/**
+ * A poll's options as buttons (also on the reminder of a poll closing soon): "poll:P-7K2QX:2" comes back when the
+ * second option is tapped (or voted in the native poll).
+ */
 export const choicesOf = (poll: PollView) =>
   poll.options.map((o) => ({ label: o.text, value: `poll:${poll.code}:${o.position}` }));
 

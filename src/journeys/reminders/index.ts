@@ -12,7 +12,8 @@ import {
   type ReminderSettings,
 } from "../../domain/reminder-settings.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { organizerEvent, splitCode, whenText } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { whenText } from "../format.js";
 
 const groupNames: Record<string, ReminderGroup> = {
   event: "event",

@@ -6,7 +6,7 @@ import { recordBookingPayment, type PaymentStep } from "../../domain/booking-pay
 import type { Turn } from "../../engine/turn.js";
 import { message, render } from "../../i18n/index.js";
 import type { CommandHandler } from "../journey.js";
-import { tidingsOf } from "../list.js";
+import { tidingsOf } from "../replies.js";
 
 /** Rates the booking and says so: typed (/review B-7K2QX 5 great) or tapped (the stars after the event). */
 async function rate(turn: Turn, typed: string, rating: number, comment?: string): Promise<void> {

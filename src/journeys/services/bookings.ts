@@ -15,7 +15,9 @@ import type { Turn } from "../../engine/turn.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { counted, message, render } from "../../i18n/index.js";
 import type { CommandHandler, CommandTools } from "../journey.js";
-import { formatMoney, organizerEvent, splitCode, tidingsOf } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { formatMoney } from "../format.js";
+import { tidingsOf } from "../replies.js";
 
 /** Sends the provider the request with the event's details and Accept / Decline buttons. */
 export async function askProvider(

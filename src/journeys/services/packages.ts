@@ -4,7 +4,8 @@ import { parseAmount } from "../../../flows/event-input.js";
 import { splitFields } from "../../language/fields.js";
 import { addPackage, listPackages, requestPackage } from "../../domain/packages.js";
 import type { CommandHandler } from "../journey.js";
-import { formatMoney, organizerEvent, splitCode } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { formatMoney } from "../format.js";
 import { askProvider, headcountOf } from "./bookings.js";
 
 export const bookPackageCommand: CommandHandler = async (turn, args) => {
