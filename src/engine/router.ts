@@ -201,14 +201,23 @@ async function dispatch(ctx: RouterContext, turn: Turn, isNew: boolean, nameUnkn
   if (input?.kind === "media" || input?.kind === "location") return turn.say("unknown.media");
   const text = input?.kind === "text" ? input.text.trim() : "";
   if (text) for (const understand of registry.understanders) if (await understand(turn, text, tools)) return;
-  unknownInput(registry, turn, text);
+  await unknownInput(ctx, turn, text);
 }
 
-/** Words nothing understood: the closest commands by name and meaning, in the person's language, and the way to help. */
-function unknownInput(registry: Registry, turn: Turn, text: string): void {
+/**
+ * Words nothing understood: the closest commands by name and meaning, in the person's language; failing that, what
+ * waits for them (an invitation to answer, a request to confirm), so the answer is never a bare "I did not
+ * understand"; and always the way to help.
+ */
+async function unknownInput(ctx: RouterContext, turn: Turn, text: string): Promise<void> {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  const lines = text ? registry.suggestions(text, turn.locale) : [];
+  const lines = text ? ctx.registry.suggestions(text, turn.locale) : [];
+  const waiting = await ctx.tools.nextSteps(turn);
+  if (lines.length && waiting.length) {
+    return turn.say("unknown.suggest_waiting", { text: shown, lines: lines.join("\n"), waiting: waiting.join("\n") });
+  }
   if (lines.length) return turn.say("unknown.suggest", { text: shown, lines: lines.join("\n") });
+  if (waiting.length) return turn.say("unknown.waiting", { text: shown, lines: waiting.join("\n") });
   turn.say("unknown.input", { text: shown });
 }
 

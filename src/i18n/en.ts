@@ -3,6 +3,10 @@
 // filled by t(); keep messages short: they are read on phones.
 export const en = {
   "unknown.input": 'Sorry, I did not understand "{text}". Send /help to see what you can do.',
+  "unknown.waiting":
+    'I did not quite get "{text}". This is waiting for you:\n{lines}\nOr send /help to see everything you can do.',
+  "unknown.suggest_waiting":
+    'Sorry, I did not understand "{text}". Perhaps:\n{lines}\nWaiting for you:\n{waiting}\nSend /help to see everything you can do.',
   "unknown.suggest":
     'Sorry, I did not understand "{text}". Perhaps:\n{lines}\nSend /help to see everything you can do.',
   "understand.poll_which": "Which answer do you mean? Tap it:",

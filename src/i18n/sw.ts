@@ -3,6 +3,10 @@ import type { EngineMessageKey } from "./en.js";
 
 export const sw: Record<EngineMessageKey, string> = {
   "unknown.input": 'Samahani, sijaelewa "{text}". Tuma /msaada kuona unachoweza kufanya.',
+  "unknown.waiting":
+    'Sijaelewa vizuri "{text}". Hiki kinakusubiri:\n{lines}\nAu tuma /msaada kuona yote unayoweza kufanya.',
+  "unknown.suggest_waiting":
+    'Samahani, sijaelewa "{text}". Labda unatafuta:\n{lines}\nKinachokusubiri:\n{waiting}\nTuma /msaada kuona yote unayoweza kufanya.',
   "unknown.suggest":
     'Samahani, sijaelewa "{text}". Labda unatafuta:\n{lines}\nTuma /msaada kuona yote unayoweza kufanya.',
   "understand.poll_which": "Unamaanisha jibu lipi? Gusa jibu lako:",

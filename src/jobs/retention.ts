@@ -115,7 +115,7 @@ export function startRetention(options: {
     ? queue.removeJobScheduler("prune")
     : queue.upsertJobScheduler(
         "prune",
-        { every: options.intervalMs ?? 6 * 3_600_000, immediately: true },
+        { every: options.intervalMs ?? 6 * 3_600_000 },
         { name: "prune", opts: { removeOnComplete: true, removeOnFail: 10 } },
       );
   scheduled.catch((err: unknown) =>

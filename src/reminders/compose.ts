@@ -4,9 +4,8 @@
 // message for all its readers (tellPeople).
 import type { Tx } from "../db/prisma.js";
 import { withTemplate, type Telling } from "../engine/tell.js";
-import { formatDateTime } from "../i18n/dates.js";
-import { counted, render, type Locale, type Message } from "../i18n/index.js";
-import { formatMoney, rsvpChoices } from "../journeys/list.js";
+import { render, type Locale } from "../i18n/index.js";
+import { rsvpChoices } from "../journeys/list.js";
 import { choicesOf, closedResult } from "../journeys/polls/index.js";
 import { venuePin } from "../domain/event-info.js";
 import { pollById, pollVoters, voteCounts } from "../domain/polls.js";

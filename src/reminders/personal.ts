@@ -163,4 +163,3 @@ export async function digests(tx: Tx, rows: ClaimedReminder[], now: Date): Promi
   }
   return out;
 }
-

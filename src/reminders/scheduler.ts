@@ -37,16 +37,82 @@ export interface SchedulerOptions extends FireDeps {
   work?: boolean;
 }
 
+/** Queues jobs for the rows due within the horizon that have none for their current moment. Returns how many. */
+async function promoteDue(
+  options: SchedulerOptions & { horizonMs: number },
+  queue: Queue<ReminderJob>,
+  marker: string,
+  trouble: { troubled: boolean },
+): Promise<number> {
+  const { db, logger, horizonMs } = options;
+  // The marker lives in the same Redis as the jobs: if it is gone, so are they.
+  if (!(await options.connection.exists(marker))) {
+    const lost =
+      await db.$executeRaw`UPDATE reminders SET queued_for = NULL WHERE status = 'scheduled' AND queued_for IS NOT NULL`;
+    await options.connection.set(marker, new Date().toISOString());
+    if (lost) logger.warn({ reminders: lost }, "Redis lost the reminder jobs; queueing them again from the database");
+  }
+  let total = 0;
+  for (;;) {
+    const rows = await db.$queryRaw<{ id: string; run_at: Date }[]>`
+      SELECT id::text, date_trunc('milliseconds', run_at) AS run_at FROM reminders
+      WHERE status = 'scheduled' AND queued_for IS NULL AND run_at < now() + ${horizonMs} * interval '1 millisecond'
+      ORDER BY run_at LIMIT 5000`;
+    if (!rows.length) break;
+    const now = Date.now();
+    await queue.addBulk(
+      rows.map((r) => ({
+        name: "remind",
+        data: { id: r.id, runAt: r.run_at.getTime() },
+        opts: {
+          jobId: reminderJobId(r.id, r.run_at),
+          delay: Math.max(0, r.run_at.getTime() - now),
+          attempts: 10,
+          backoff: { type: "exponential", delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
+    // Only rows still at the moment queued: one moved meanwhile keeps NULL and is queued again at its new time.
+    await db.$executeRaw`
+      UPDATE reminders r SET queued_for = q.run_at
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.run_at)}::timestamptz[]) AS q(id, run_at)
+      WHERE r.id = q.id AND date_trunc('milliseconds', r.run_at) = q.run_at AND r.status = 'scheduled'`;
+    total += rows.length;
+    if (rows.length < 5000) break;
+  }
+  if (trouble.troubled) logger.info("reminder queue reaches Redis again");
+  trouble.troubled = false;
+  return total;
+}
+
+/** Sends what is overdue without a job to send it (lost, or due while Nuru was down). */
+async function sweepOverdue(options: SchedulerOptions, sweepAfterMs: number): Promise<number> {
+  const { db } = options;
+  let total = 0;
+  for (;;) {
+    const [overdue] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM reminders WHERE status = 'scheduled'
+        AND run_at < now() - ${sweepAfterMs} * interval '1 millisecond' LIMIT 1) x`;
+    if (!overdue?.n) break;
+    const done = await fireDue(options);
+    total += done.sent + done.cancelled + done.skipped + done.held;
+    if (!(done.sent + done.cancelled + done.skipped + done.held)) break;
+  }
+  return total;
+}
+
 export function createReminderScheduler(options: SchedulerOptions) {
-  const { db, logger } = options;
+  const { logger } = options;
   const horizonMs = options.horizonMs ?? 24 * 3_600_000;
   const sweepAfterMs = options.sweepAfterMs ?? 30_000;
   const marker = `${options.prefix}:reminders:jobs`;
   const queue = new Queue<ReminderJob>(reminderQueueName, { connection: options.connection, prefix: options.prefix });
-  let troubled = false;
+  const trouble = { troubled: false };
   queue.on("error", (err) => {
-    if (!troubled) logger.warn({ err }, "reminder queue lost Redis; reminders wait in the database");
-    troubled = true;
+    if (!trouble.troubled) logger.warn({ err }, "reminder queue lost Redis; reminders wait in the database");
+    trouble.troubled = true;
   });
 
   let worker: Worker<ReminderJob> | undefined;
@@ -71,64 +137,8 @@ export function createReminderScheduler(options: SchedulerOptions) {
     );
   }
 
-  /** Queues jobs for the rows due within the horizon that have none for their current moment. Returns how many. */
-  async function promote(): Promise<number> {
-    // The marker lives in the same Redis as the jobs: if it is gone, so are they.
-    if (!(await options.connection.exists(marker))) {
-      const lost =
-        await db.$executeRaw`UPDATE reminders SET queued_for = NULL WHERE status = 'scheduled' AND queued_for IS NOT NULL`;
-      await options.connection.set(marker, new Date().toISOString());
-      if (lost) logger.warn({ reminders: lost }, "Redis lost the reminder jobs; queueing them again from the database");
-    }
-    let total = 0;
-    for (;;) {
-      const rows = await db.$queryRaw<{ id: string; run_at: Date }[]>`
-        SELECT id::text, date_trunc('milliseconds', run_at) AS run_at FROM reminders
-        WHERE status = 'scheduled' AND queued_for IS NULL AND run_at < now() + ${horizonMs} * interval '1 millisecond'
-        ORDER BY run_at LIMIT 5000`;
-      if (!rows.length) break;
-      const now = Date.now();
-      await queue.addBulk(
-        rows.map((r) => ({
-          name: "remind",
-          data: { id: r.id, runAt: r.run_at.getTime() },
-          opts: {
-            jobId: reminderJobId(r.id, r.run_at),
-            delay: Math.max(0, r.run_at.getTime() - now),
-            attempts: 10,
-            backoff: { type: "exponential", delay: 1000 },
-            removeOnComplete: true,
-            removeOnFail: true,
-          },
-        })),
-      );
-      // Only rows still at the moment queued: one moved meanwhile keeps NULL and is queued again at its new time.
-      await db.$executeRaw`
-        UPDATE reminders r SET queued_for = q.run_at
-        FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.run_at)}::timestamptz[]) AS q(id, run_at)
-        WHERE r.id = q.id AND date_trunc('milliseconds', r.run_at) = q.run_at AND r.status = 'scheduled'`;
-      total += rows.length;
-      if (rows.length < 5000) break;
-    }
-    if (troubled) logger.info("reminder queue reaches Redis again");
-    troubled = false;
-    return total;
-  }
-
-  /** Sends what is overdue without a job to send it (lost, or due while Nuru was down). */
-  async function sweep(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const [overdue] = await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM (SELECT 1 FROM reminders WHERE status = 'scheduled'
-          AND run_at < now() - ${sweepAfterMs} * interval '1 millisecond' LIMIT 1) x`;
-      if (!overdue?.n) break;
-      const done = await fireDue(options);
-      total += done.sent + done.cancelled + done.skipped + done.held;
-      if (!(done.sent + done.cancelled + done.skipped + done.held)) break;
-    }
-    return total;
-  }
+  const promote = () => promoteDue({ ...options, horizonMs }, queue, marker, trouble);
+  const sweep = () => sweepOverdue(options, sweepAfterMs);
 
   async function pass(): Promise<{ queued: number; swept: number }> {
     const swept = await sweep();

@@ -79,4 +79,25 @@ describe("natural commands and words", () => {
     // An ordinary sentence that starts with a command word stays conversation.
     expect(await answer(juma, "help me please")).not.toContain("Here is what you can do");
   });
+
+  it("answers words it cannot place with what waits for the person, not a bare sijaelewa", async () => {
+    const organizer = ukPhone();
+    const created = await answer(
+      organizer,
+      "/newevent Send-off ya Rehema | sendoff | 2031-07-04 16:00 | Mlimani City",
+      "Rehema",
+    );
+    const code = /Its code is ([A-Z0-9-]+)\./.exec(created)![1]!;
+    const guest = uniquePhone();
+    await answer(organizer, `/invite ${code} ${guest} Bahati`);
+    await next(guest);
+    const reply = await answer(guest, "mvua inanyesha sana huku");
+    expect(reply).toContain('Sijaelewa vizuri "mvua inanyesha sana huku". Hiki kinakusubiri:');
+    expect(reply).toContain("Mwaliko wa Send-off ya Rehema");
+    expect(reply).toContain("/msaada");
+    // Words that point at a command get both: the command, and what waits.
+    const both = await answer(guest, "nimepata picha zako jana");
+    expect(both).toContain("Labda unatafuta:\n/changia");
+    expect(both).toContain("Kinachokusubiri:\n• Mwaliko wa Send-off ya Rehema");
+  });
 });

@@ -83,7 +83,7 @@ async function sandboxAnswer(turn: Turn, code: string, outcome: "paid" | "cancel
     where: { code: { equals: code, mode: "insensitive" }, userId: turn.user.id },
   });
   const sandbox = activePayments().sandbox;
-  if (!c || c.provider !== "sandbox" || !sandbox || !["created", "starting", "pending"].includes(c.status))
+  if (c?.provider !== "sandbox" || !sandbox || !["created", "starting", "pending"].includes(c.status))
     return turn.say("pay.finished");
   // Starting is idempotent in the sandbox: a tap that comes before the starter (or after a restart) still finds its prompt.
   const { providerRef } = await sandbox.start({

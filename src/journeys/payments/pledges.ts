@@ -20,7 +20,7 @@ export function takePhone(args: string, country: string): { phone?: string; rest
   const m = /(?:\+|\b0|\b2[5-9]\d)\d[\d ]{6,14}\d/.exec(args);
   const phone = m ? normalisePhone(m[0].replace(/ /g, ""), country) : undefined;
   return phone
-    ? { phone, rest: (args.slice(0, m!.index) + " " + args.slice(m!.index + m![0].length)).trim() }
+    ? { phone, rest: `${args.slice(0, m!.index)} ${args.slice(m!.index + m![0].length)}`.trim() }
     : { rest: args.trim() };
 }
 
