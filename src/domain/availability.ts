@@ -3,7 +3,7 @@ import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 
 export async function addAvailability(tx: Tx, options: { serviceId: string; start: Date; end: Date }) {
-  if (options.end <= options.start) throw new AppError("available.ends_first");
+  if (options.end <= options.start) throw new AppError("availability.ends_before_start");
   await tx.serviceAvailability.create({
     data: { serviceId: options.serviceId, startTime: options.start, endTime: options.end },
   });

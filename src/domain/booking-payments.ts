@@ -57,11 +57,12 @@ export async function recordBookingPayment(
         select: paymentSelect,
       })
     : null;
-  if (!booking) throw new AppError("payment.unknown", { code: options.typed.trim().slice(0, 40) });
-  if (booking.bookingStatus !== "confirmed") throw new AppError("payment.not_confirmed", { code: booking.code ?? "" });
+  if (!booking) throw new AppError("booking_payment.booking_not_found", { code: options.typed.trim().slice(0, 40) });
+  if (booking.bookingStatus !== "confirmed")
+    throw new AppError("booking_payment.booking_not_confirmed", { code: booking.code ?? "" });
   const data = stepChange(booking, options.step, options.now);
   if (!data)
-    throw new AppError("payment.out_of_order", {
+    throw new AppError("booking_payment.step_out_of_order", {
       code: booking.code ?? "",
       step: label(`payment.step.${options.step}`),
       status: label(stageOf(booking)),

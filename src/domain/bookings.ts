@@ -16,12 +16,12 @@ import { bookWindowAt } from "./availability.js";
 export async function requestBooking(tx: Tx, options: { eventId: string; typed: string; note?: string }) {
   const code = normaliseCode(options.typed);
   const service = code ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" } } }) : null;
-  if (!service) throw new AppError("book.unknown_service", { code: options.typed.trim().slice(0, 40) });
-  if (!service.isActive) throw new AppError("book.paused", { service: service.name });
+  if (!service) throw new AppError("booking.service_not_found", { code: options.typed.trim().slice(0, 40) });
+  if (!service.isActive) throw new AppError("booking.service_paused", { service: service.name });
   const open = await tx.eventService.findFirst({
     where: { eventId: options.eventId, serviceId: service.id, bookingStatus: { in: ["requested", "confirmed"] } },
   });
-  if (open) throw new AppError("book.already", { service: service.name, code: open.code ?? "" });
+  if (open) throw new AppError("booking.already_open", { service: service.name, code: open.code ?? "" });
   const booking = await tx.eventService.create({
     data: { eventId: options.eventId, serviceId: service.id, note: options.note, code: `B-${randomCode(5)}` },
   });
@@ -59,7 +59,7 @@ export async function findProviderBooking(tx: Tx, options: { userId: string; typ
         select: bookingSelect,
       })
     : null;
-  if (!booking) throw new AppError("booking.unknown", { code: options.typed.trim().slice(0, 40) });
+  if (!booking) throw new AppError("booking.not_found", { code: options.typed.trim().slice(0, 40) });
   return booking;
 }
 
@@ -97,14 +97,14 @@ export async function acceptBooking(
   const event = booking.event;
   if (event?.status === "cancelled") throw new AppError("booking.event_cancelled", { event: event.name });
   if (event && (event.status === "completed" || (event.startTime && event.startTime <= options.now)))
-    throw new AppError("booking.event_past", { event: event.name });
+    throw new AppError("booking.event_over", { event: event.name });
   checkAmount(options.price);
   checkAmount(options.deposit);
   if (options.deposit > options.price) throw new AppError("booking.deposit_over_price");
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`service:${booking.serviceId}`}, 0))`;
   const start = event?.startTime;
   const clash = start ? await clashOn(tx, booking, start, event.timeZone) : undefined;
-  if (clash) throw new AppError("booking.clash", { service: booking.service?.name ?? "", event: clash.name });
+  if (clash) throw new AppError("booking.service_taken", { service: booking.service?.name ?? "", event: clash.name });
   const updated = await tx.eventService.updateMany({
     where: { id: booking.id, bookingStatus: "requested" },
     data: {

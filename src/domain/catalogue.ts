@@ -26,7 +26,7 @@ export async function findMyService(tx: Tx, options: { userId: string; typed: st
   const service = code
     ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" }, userId: options.userId } })
     : null;
-  if (!service) throw new AppError("service.unknown", { code: options.typed.trim().slice(0, 40) });
+  if (!service) throw new AppError("service.not_found", { code: options.typed.trim().slice(0, 40) });
   return service;
 }
 

@@ -37,8 +37,8 @@ export async function passFor(tx: Tx, options: { userId: string; typed?: string;
       AND (${code ?? null}::text IS NULL OR upper(e.code) = ${code ?? null} OR upper(i.code) = ${code ?? null})
     ORDER BY e.start_time NULLS LAST`;
   if (!rows.length)
-    throw new AppError(code ? "pass.unknown" : "pass.none", { code: (options.typed ?? "").slice(0, 40) });
-  if (rows.length > 1) throw new AppError("pass.which", { codes: rows.map((r) => r.code ?? "").join(", ") });
+    throw new AppError(code ? "pass.not_found" : "pass.not_coming", { code: (options.typed ?? "").slice(0, 40) });
+  if (rows.length > 1) throw new AppError("pass.ambiguous", { codes: rows.map((r) => r.code ?? "").join(", ") });
   const row = rows[0]!;
   // coalesce: the token is set once this returns.
   const [made] = await tx.$queryRaw<(As<"invitations", "pass_token", "token"> & { token: string })[]>`
@@ -93,8 +93,8 @@ export async function scanPass(tx: Tx, options: { token: string; scannerId: stri
     WHERE i.pass_token = ${options.token.trim().toUpperCase()}`;
   if (!pass) return { kind: "unknown" };
   if (!pass.allowed) return { kind: "stranger", event: pass.event };
-  if (pass.status === "cancelled") throw new AppError("scan.cancelled", { event: pass.event });
-  if (pass.answer === "declined") throw new AppError("scan.declined", { guest: pass.guest, event: pass.event });
+  if (pass.status === "cancelled") throw new AppError("scan.event_cancelled", { event: pass.event });
+  if (pass.answer === "declined") throw new AppError("scan.guest_declined", { guest: pass.guest, event: pass.event });
   const checked = await tx.invitation.updateMany({
     where: { id: pass.id, checkedInAt: null },
     data: { checkedInAt: options.now, checkedInBy: options.scannerId },
@@ -142,6 +142,6 @@ export async function doorEvent(tx: Tx, options: { userId: string; typed: string
         select: { id: true, name: true, code: true },
       })
     : null;
-  if (!event) throw new AppError("event.unknown_code", { code: options.typed.slice(0, 40) });
+  if (!event) throw new AppError("event.not_found", { code: options.typed.slice(0, 40) });
   return event;
 }

@@ -22,7 +22,7 @@ export async function addContribution(
   },
 ) {
   if (options.kind === "pledge" && !(options.amount !== undefined && options.amount > 0)) {
-    throw new AppError("contribute.amount_invalid", { text: String(options.amount ?? "") });
+    throw new AppError("contribution.amount_invalid", { text: String(options.amount ?? "") });
   }
   checkAmount(options.amount);
   return tx.guestContribution.create({
@@ -114,8 +114,8 @@ export async function recordPayment(
         },
       })
     : null;
-  if (!pledge) throw new AppError("paid.unknown", { code: options.typed.slice(0, 40) });
-  if (!(options.amount > 0)) throw new AppError("contribute.amount_invalid", { text: String(options.amount) });
+  if (!pledge) throw new AppError("pledge.not_found", { code: options.typed.slice(0, 40) });
+  if (!(options.amount > 0)) throw new AppError("contribution.amount_invalid", { text: String(options.amount) });
   checkAmount(options.amount);
   const amount = new Prisma.Decimal(options.amount);
   const [locked] = await tx.$queryRaw<
@@ -125,7 +125,7 @@ export async function recordPayment(
   const paidBefore = new Prisma.Decimal(locked!.paid);
   const owed = new Prisma.Decimal(locked!.amount ?? 0).minus(paidBefore);
   if (amount.greaterThan(owed) && !options.confirmed) {
-    throw new AppError("paid.above_pledge", { code: pledge.code ?? "", amount: options.amount, owed: owed.toString() });
+    throw new AppError("pledge.overpaid", { code: pledge.code ?? "", amount: options.amount, owed: owed.toString() });
   }
   // A confirmed over-payment still has to fit the column.
   checkAmount(paidBefore.plus(amount));

@@ -34,7 +34,7 @@ export async function raiseDispute(tx: Tx, options: { userId: string; typed: str
         },
       })
     : null;
-  if (!booking) throw new AppError("dispute.unknown_booking", { code: options.typed.trim().slice(0, 40) });
+  if (!booking) throw new AppError("dispute.booking_not_found", { code: options.typed.trim().slice(0, 40) });
   const dispute = await tx.dispute.create({
     data: {
       eventId: booking.eventId,
@@ -77,7 +77,7 @@ export async function handleDispute(tx: Tx, options: { userId: string; typed: st
     admin && code
       ? await tx.dispute.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select: disputeSelect })
       : null;
-  if (!admin || !dispute) throw new AppError("dispute.unknown", { code: options.typed.trim().slice(0, 40) });
+  if (!admin || !dispute) throw new AppError("dispute.not_found", { code: options.typed.trim().slice(0, 40) });
   if (dispute.status !== "open") throw new AppError("dispute.closed", { code: dispute.code ?? "" });
   await tx.dispute.update({
     where: { id: dispute.id },

@@ -39,15 +39,15 @@ export async function findMyEvent(tx: Tx, options: { userId: string; typed?: str
           select: infoSelect,
         })
       : null;
-    if (!event) throw new AppError("info.unknown_event", { code: options.typed.slice(0, 40) });
+    if (!event) throw new AppError("info.event_not_found", { code: options.typed.slice(0, 40) });
     return event;
   }
   return oneUpcomingEvent(
     tx,
     { where: mine, select: infoSelect, now: options.now },
     {
-      none: () => new AppError("info.no_event"),
-      several: (codes) => new AppError("info.which", { codes }),
+      none: () => new AppError("info.none_upcoming"),
+      several: (codes) => new AppError("info.several_upcoming", { codes }),
     },
   );
 }
@@ -88,7 +88,7 @@ export async function addSession(
   tx: Tx,
   options: { eventId: string; name: string; startTime: Date; endTime: Date; location?: string },
 ): Promise<void> {
-  if (options.endTime <= options.startTime) throw new AppError("session.ends_first");
+  if (options.endTime <= options.startTime) throw new AppError("session.ends_before_start");
   await tx.eventSession.create({
     data: {
       eventId: options.eventId,

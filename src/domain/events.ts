@@ -77,7 +77,7 @@ export async function findOrganizerEvent(
           select: eventFields,
         })
       : null;
-    if (!event) throw new AppError("event.unknown_code", { code: options.code.slice(0, 40) });
+    if (!event) throw new AppError("event.not_found", { code: options.code.slice(0, 40) });
     return event;
   }
   return oneUpcomingEvent(
@@ -85,7 +85,7 @@ export async function findOrganizerEvent(
     { where: { organizerId: options.organizerId }, select: eventFields, now: options.now },
     {
       none: () => new AppError("event.none_upcoming"),
-      several: (codes) => new AppError("event.which", { codes }),
+      several: (codes) => new AppError("event.several_upcoming", { codes }),
     },
   );
 }

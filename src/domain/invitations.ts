@@ -8,7 +8,7 @@ import { normaliseCode, randomCode } from "./codes.js";
 import { localeForPhone } from "./users.js";
 import { planEvent } from "../reminders/plan.js";
 
-/** The invitation with this code and its event; AppError link.invalid_code when there is none. */
+/** The invitation with this code and its event; AppError invitation.not_found when there is none. */
 export async function findInvitationByCode(tx: Tx, typed: string) {
   const code = normaliseCode(typed);
   // Codes Nuru makes are upper case (an index lookup); codes that came in otherwise (an import, by hand) still match.
@@ -17,7 +17,7 @@ export async function findInvitationByCode(tx: Tx, typed: string) {
     ? ((await tx.invitation.findUnique({ where: { code }, include })) ??
       (await tx.invitation.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, include })))
     : null;
-  if (!invitation?.event) throw new AppError("link.invalid_code", { code: typed.trim().slice(0, 64) });
+  if (!invitation?.event) throw new AppError("invitation.not_found", { code: typed.trim().slice(0, 64) });
   return { ...invitation, event: invitation.event };
 }
 
@@ -42,10 +42,10 @@ export async function claimFoundInvitation(
   const { invitation } = options;
   const me = await tx.user.findUniqueOrThrow({ where: { id: options.userId } });
   if (invitation.recipientPhone && invitation.recipientPhone !== me.phone) {
-    throw new AppError("link.other_number", { phone: me.phone ?? "-" });
+    throw new AppError("invitation.other_number", { phone: me.phone ?? "-" });
   }
   // An invitation without a number (sent by e-mail) opens for whoever brings the code first, and then stays theirs.
-  if (invitation.userId && invitation.userId !== me.id) throw new AppError("link.already_claimed");
+  if (invitation.userId && invitation.userId !== me.id) throw new AppError("invitation.already_claimed");
   if (invitation.userId !== me.id)
     await tx.invitation.update({ where: { id: invitation.id }, data: { userId: me.id } });
   await tx.eventGuest.upsert({
@@ -158,7 +158,7 @@ export async function approveRequest(
     include: { user: { select: { id: true, name: true } } },
   });
   if (!request || !request.requestedAt || request.sentAt || !request.user)
-    throw new AppError("approve.no_request", { phone: options.phone });
+    throw new AppError("invitation.request_not_found", { phone: options.phone });
   await tx.invitation.update({ where: { id: request.id }, data: { sentAt: options.now } });
   await tx.eventGuest.upsert({
     where: { eventId_userId: { eventId: options.eventId, userId: request.user.id } },

@@ -20,7 +20,7 @@ export async function addPackage(
   });
   const missing = codes.filter((c) => !services.some((s) => s.code === c));
   if (missing.length || codes.length < 2)
-    throw new AppError("package.services_invalid", { codes: missing.join(", ") || "-" });
+    throw new AppError("package.services_not_found", { codes: missing.join(", ") || "-" });
   return tx.package.create({
     data: {
       name: options.name,
@@ -53,7 +53,7 @@ export async function requestPackage(tx: Tx, options: { eventId: string; package
     where: { name: { equals: options.packageName.trim(), mode: "insensitive" } },
     select: { name: true, services: { select: { service: { select: { code: true } } } } },
   });
-  if (!pkg?.services.length) throw new AppError("package.unknown", { name: options.packageName.slice(0, 60) });
+  if (!pkg?.services.length) throw new AppError("package.not_found", { name: options.packageName.slice(0, 60) });
   const booked = [];
   for (const s of pkg.services)
     booked.push(

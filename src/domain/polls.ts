@@ -68,11 +68,11 @@ export async function createPoll(
 ): Promise<PollView> {
   const question = options.question.trim();
   const texts = options.options.map((o) => o.trim()).filter(Boolean);
-  if (!question) throw new AppError("poll.usage");
+  if (!question) throw new AppError("poll.question_missing");
   if (texts.length < minPollOptions || texts.length > maxPollOptions)
-    throw new AppError("poll.option_count", { count: texts.length, min: minPollOptions, max: maxPollOptions });
-  if (new Set(texts.map((t) => t.toLowerCase())).size !== texts.length) throw new AppError("poll.option_twice");
-  if (texts.some((t) => t.length > 100) || question.length > 255) throw new AppError("poll.too_long");
+    throw new AppError("poll.option_count_invalid", { count: texts.length, min: minPollOptions, max: maxPollOptions });
+  if (new Set(texts.map((t) => t.toLowerCase())).size !== texts.length) throw new AppError("poll.option_repeated");
+  if (texts.some((t) => t.length > 100) || question.length > 255) throw new AppError("poll.text_too_long");
   const poll = await tx.eventPoll.create({
     data: {
       eventId: options.eventId,
@@ -103,7 +103,7 @@ export async function findPoll(
     if (isOrganizer || (await tx.eventGuest.count({ where: { eventId: poll.eventId, userId: options.userId } })) > 0)
       return { ...view(poll), isOrganizer };
   }
-  throw new AppError("poll.unknown", { code: options.typed.trim().slice(0, 40) });
+  throw new AppError("poll.not_found", { code: options.typed.trim().slice(0, 40) });
 }
 
 /** One vote per person per poll; a second vote replaces the first. Refused on a closed poll or an unknown option. */
@@ -114,7 +114,7 @@ export async function castVote(
   const poll = await findPoll(tx, options);
   if (poll.closed) throw new AppError("poll.closed", { question: poll.question });
   const option = poll.options.find((o) => o.position === options.position);
-  if (!option) throw new AppError("poll.unknown_option", { count: poll.options.length });
+  if (!option) throw new AppError("poll.option_not_found", { count: poll.options.length });
   const optionRow = await tx.pollOption.findFirstOrThrow({
     where: { pollId: poll.id, position: option.position },
     select: { id: true },
@@ -167,7 +167,8 @@ export async function pollResults(tx: Tx, poll: PollView): Promise<PollResults> 
 
 /** Closes the poll (the organizer only); returns the ids of the people who voted, to tell them the result. */
 export async function closePoll(tx: Tx, options: { poll: PollView; userId: string; now: Date }): Promise<string[]> {
-  if (options.poll.organizerId !== options.userId) throw new AppError("poll.unknown", { code: options.poll.code });
+  if (options.poll.organizerId !== options.userId)
+    throw new AppError("poll.not_organizer", { code: options.poll.code });
   if (options.poll.closed) throw new AppError("poll.closed", { question: options.poll.question });
   await tx.eventPoll.update({ where: { id: options.poll.id }, data: { closedAt: options.now } });
   await planEvent(tx, options.poll.eventId);
@@ -176,7 +177,8 @@ export async function closePoll(tx: Tx, options: { poll: PollView; userId: strin
 
 /** The organizer sets when the poll closes by itself; guests who have not voted are reminded 3 hours before. */
 export async function setPollClosing(tx: Tx, options: { poll: PollView; userId: string; at: Date }): Promise<void> {
-  if (options.poll.organizerId !== options.userId) throw new AppError("poll.unknown", { code: options.poll.code });
+  if (options.poll.organizerId !== options.userId)
+    throw new AppError("poll.not_organizer", { code: options.poll.code });
   if (options.poll.closed) throw new AppError("poll.closed", { question: options.poll.question });
   await tx.eventPoll.update({ where: { id: options.poll.id }, data: { closesAt: options.at } });
   await planEvent(tx, options.poll.eventId);

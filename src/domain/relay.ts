@@ -26,7 +26,7 @@ export async function relayMessage(tx: Tx, options: { userId: string; typed: str
   const organizerId = booking?.event?.organizerId;
   const providerId = booking?.service?.userId;
   if (!booking?.eventId || !organizerId || !providerId)
-    throw new AppError("msg.unknown", { code: options.typed.trim().slice(0, 40) });
+    throw new AppError("relay.booking_not_found", { code: options.typed.trim().slice(0, 40) });
   const recipientId = options.userId === organizerId ? providerId : organizerId;
   const chat = await tx.chatMessage.create({
     data: { eventId: booking.eventId, senderId: options.userId, recipientId, message: options.text },

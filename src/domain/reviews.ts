@@ -28,10 +28,11 @@ export async function rateBooking(
       })
     : null;
   if (!booking?.serviceId || !booking.eventId)
-    throw new AppError("review.unknown", { code: options.typed.trim().slice(0, 40) });
-  if (booking.event?.status !== "completed") throw new AppError("review.not_yet", { event: booking.event?.name ?? "" });
+    throw new AppError("review.booking_not_found", { code: options.typed.trim().slice(0, 40) });
+  if (booking.event?.status !== "completed")
+    throw new AppError("review.event_not_over", { event: booking.event?.name ?? "" });
   if (!Number.isInteger(options.rating) || options.rating < 1 || options.rating > 5)
-    throw new AppError("review.rating_invalid");
+    throw new AppError("review.rating_out_of_range");
   const existing = await tx.serviceReview.findFirst({
     where: { serviceId: booking.serviceId, eventId: booking.eventId, reviewerId: options.userId },
     select: { id: true },

@@ -112,7 +112,7 @@ export async function findOpenInvitation(
     : null;
   if (closed?.event?.status === "cancelled") throw new AppError("rsvp.event_cancelled", { event: closed.event.name });
   if (closed?.event) throw new AppError("rsvp.event_started", { event: closed.event.name });
-  throw new AppError("rsvp.unknown_invitation", { code: options.typed.trim().slice(0, 40) });
+  throw new AppError("rsvp.invitation_not_found", { code: options.typed.trim().slice(0, 40) });
 }
 
 /** Refuses an answer the event cannot take (checked again at the moment of answering: time passes in a conversation). */
@@ -122,7 +122,7 @@ export function checkAnswer(invitation: GuestInvitation, answer: Answer, partySi
   if (event.status === "completed" || (event.startTime && event.startTime <= now))
     throw new AppError("rsvp.event_started", { event: event.name });
   if (answer === "accepted" && (!Number.isInteger(partySize) || partySize < 1 || partySize > maxPartySize)) {
-    throw new AppError("rsvp.party_invalid", { max: maxPartySize });
+    throw new AppError("rsvp.party_size_invalid", { max: maxPartySize });
   }
 }
 

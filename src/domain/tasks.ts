@@ -88,7 +88,7 @@ export async function moveTask(tx: Tx, options: { userId: string; typed: string;
     ? await tx.eventTask.findFirst({ where: { code: { equals: code, mode: "insensitive" } }, select: taskSelect })
     : null;
   if (!task || (task.assignedTo !== options.userId && task.event?.organizerId !== options.userId)) {
-    throw new AppError("task.unknown", { code: options.typed.trim().slice(0, 40) });
+    throw new AppError("task.not_found", { code: options.typed.trim().slice(0, 40) });
   }
   if (task.status === "completed") throw new AppError("task.already_done", { title: task.title });
   await tx.eventTask.update({ where: { id: task.id }, data: { status: options.to } });

@@ -134,7 +134,7 @@ export async function attachPhone(tx: Tx, options: { userId: string; phone: stri
   if (me.phone === options.phone) return me;
   const holder = await tx.user.findUnique({ where: { phone: options.phone } });
   if (!holder) return tx.user.update({ where: { id: me.id }, data: { phone: options.phone } });
-  if (me.phone) throw new AppError("link.phone_taken");
+  if (me.phone) throw new AppError("phone.linked_elsewhere");
   await tx.channelIdentity.updateMany({ where: { userId: me.id }, data: { userId: holder.id } });
   // One guest row per person per event: where both were invited, the holder's row stays.
   await tx.$executeRaw`DELETE FROM event_guests g WHERE g.user_id = ${me.id}::uuid

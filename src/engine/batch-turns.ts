@@ -3,8 +3,8 @@
 import type { InboundEvent } from "../channels/channel.js";
 import type { Tx } from "../db/prisma.js";
 import type { Channel } from "../generated/prisma/client.js";
-import { AppError } from "../errors.js";
-import { isLocale, render, t, type Message } from "../i18n/index.js";
+import { AppError, refusalMessage } from "../errors.js";
+import { isLocale, render, t } from "../i18n/index.js";
 import { normalisePhone } from "../domain/phones.js";
 import { localeForPhone } from "../domain/users.js";
 import { conversationMember } from "./conversation-store.js";
@@ -70,7 +70,7 @@ function refusal(
     : localeForPhone(phone, defaultLocale);
   let text: string;
   try {
-    text = render(locale, { key: error.code, params: error.params } as Message);
+    text = render(locale, refusalMessage(error));
   } catch {
     text = t(locale, "error.generic"); // a refusal code without a message is a bug, but the person still hears back
   }

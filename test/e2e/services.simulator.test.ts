@@ -228,7 +228,7 @@ describe("services and bookings", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
-      ["booking.clash", "booking.clash", "booking.clash"],
+      ["booking.service_taken", "booking.service_taken", "booking.service_taken"],
     );
     expect(await h.db.eventService.count({ where: { serviceId: service.id, bookingStatus: "confirmed" } })).toBe(1);
   });

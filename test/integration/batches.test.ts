@@ -14,12 +14,12 @@ import { uniquePhone } from "../support/services.js";
 
 const refusingAfterWrite: CommandHandler = async (turn) => {
   await (await turn.db()).user.update({ where: { id: turn.user.id }, data: { name: "Half Written" } });
-  throw new AppError("link.invalid_code", { code: "XYZ" });
+  throw new AppError("invitation.not_found", { code: "XYZ" });
 };
 /** The same with a write the batch holds back (TurnWrites) instead of one made at once. */
 const renamingThenRefusing: CommandHandler = async (turn) => {
   turn.rename("Half Renamed");
-  throw new AppError("link.invalid_code", { code: "ABC" });
+  throw new AppError("invitation.not_found", { code: "ABC" });
 };
 /** Counts how often it runs: a turn run twice (its batch redone) shows here, though its effects are written once. */
 let tallies = 0;

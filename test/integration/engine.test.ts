@@ -12,7 +12,7 @@ const failing: CommandHandler = async () => {
 };
 const refusingAfterWrite: CommandHandler = async (turn) => {
   await (await turn.db()).user.update({ where: { id: turn.user.id }, data: { name: "Half Written" } });
-  throw new AppError("link.invalid_code", { code: "XYZ" });
+  throw new AppError("invitation.not_found", { code: "XYZ" });
 };
 
 const h = await startHarness({

@@ -51,7 +51,7 @@ describe("identity", () => {
     const second = await db.user.create({ data: { name: "Wa pili", phone: uniquePhone() } });
     await db.$transaction((tx) => claimInvitation(tx, { userId: first.id, code }));
     await expect(db.$transaction((tx) => claimInvitation(tx, { userId: second.id, code }))).rejects.toMatchObject(
-      new AppError("link.already_claimed"),
+      new AppError("invitation.already_claimed"),
     );
     expect(await db.eventGuest.count({ where: { eventId: event.id } })).toBe(1);
   });

@@ -228,7 +228,7 @@ describe("a pledge's over-payment check", () => {
     await first;
     const outcome = await second;
     expect(outcome).toBeInstanceOf(AppError);
-    expect((outcome as AppError).code).toBe("paid.above_pledge");
+    expect((outcome as AppError).code).toBe("pledge.overpaid");
     expect((await db.guestContribution.findUniqueOrThrow({ where: { id: pledge.id } })).paidAmount.toString()).toBe(
       "50000",
     );
@@ -258,7 +258,7 @@ describe("/accept", () => {
     const error = await refusal((tx) =>
       acceptBooking(tx, { userId: other.provider.id, typed: lateBooking.code!, price: 500_000, deposit: 0, now }),
     );
-    expect(error.code).toBe("booking.clash");
+    expect(error.code).toBe("booking.service_taken");
     expect(error.params).toMatchObject({ event: "Send-off" });
   });
 
@@ -280,7 +280,7 @@ describe("/accept", () => {
     expect(cancelledError.code).toBe("booking.event_cancelled");
     expect(cancelledError.params).toMatchObject({ event: "Harusi iliyoahirishwa" });
     const pastError = await accept(past.code!);
-    expect(pastError.code).toBe("booking.event_past");
+    expect(pastError.code).toBe("booking.event_over");
     expect(pastError.params).toMatchObject({ event: "Harusi ya jana" });
     for (const id of [cancelled.id, past.id])
       expect((await db.eventService.findUniqueOrThrow({ where: { id } })).bookingStatus).toBe("requested");
@@ -310,7 +310,7 @@ describe("check-in at the door", () => {
   it("refuses the pass of a guest who declined", async () => {
     const { organizer, token } = await passOf("declined");
     const error = await refusal((tx) => scanPass(tx, { token, scannerId: organizer.id, now }));
-    expect(error.code).toBe("scan.declined");
+    expect(error.code).toBe("scan.guest_declined");
     expect(error.params).toMatchObject({ guest: "Amina", event: "Harusi ya Neema" });
     expect((await db.invitation.findFirstOrThrow({ where: { passToken: token } })).checkedInAt).toBeNull();
   });
@@ -318,7 +318,7 @@ describe("check-in at the door", () => {
   it("refuses a pass for a cancelled event", async () => {
     const { organizer, token } = await passOf("accepted", "cancelled");
     const error = await refusal((tx) => scanPass(tx, { token, scannerId: organizer.id, now }));
-    expect(error.code).toBe("scan.cancelled");
+    expect(error.code).toBe("scan.event_cancelled");
     expect((await db.invitation.findFirstOrThrow({ where: { passToken: token } })).checkedInAt).toBeNull();
   });
 

@@ -17,7 +17,7 @@ import * as enums from "../../src/generated/prisma/enums.js";
 import type { BookingStatus, PaymentStatus, TaskStatus } from "../../src/generated/prisma/enums.js";
 import { organizerStatus, paymentStatus } from "../../src/journeys/bookings/index.js";
 import { answerCounts } from "../../src/journeys/events/counts.js";
-import { AppError } from "../../src/errors.js";
+import { AppError, refusalMessage } from "../../src/errors.js";
 
 describe("message catalogues", () => {
   const keys = (locale: (typeof locales)[number]) => Object.keys(catalogues[locale]).sort();
@@ -111,7 +111,7 @@ describe("no raw enum value reaches a reader", () => {
           code: "B-7K2QX",
           status: label(`booking.status.${status}`),
         });
-        const text = render(locale, { key: refusal.code, params: refusal.params } as never);
+        const text = render(locale, refusalMessage(refusal));
         if (locale === "sw") expect(wordsOf(text), text).not.toContain(status);
         expect(text).not.toMatch(/\{\w+\}/);
       }

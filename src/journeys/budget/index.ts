@@ -13,7 +13,7 @@ import { codeOf, formatMoney, organizerEvent, sendChart, splitCode } from "../li
 
 const amount = (raw: string): number => {
   const n = parseAmount(raw);
-  if (n === undefined || n < 0 || n > 1e12) throw new AppError("expense.amount_invalid", { text: raw.slice(0, 40) });
+  if (n === undefined || n < 0 || n > 1e12) throw new AppError("expense.amount_unreadable", { text: raw.slice(0, 40) });
   return n;
 };
 

@@ -52,7 +52,7 @@ const usherCommand: CommandHandler = async (turn, args) => {
   const m = /^(\+?[\d\s()-]{6,20})(?:\s+(.+))?$/.exec(rest);
   if (!m) return turn.say("usher.usage", { code: event.code ?? "" });
   const phone = normalisePhone(m[1]!, turn.env.defaultCountry);
-  if (!phone) throw new AppError("usher.phone_invalid", { text: m[1]!.trim().slice(0, 30) });
+  if (!phone) throw new AppError("usher.phone_unreadable", { text: m[1]!.trim().slice(0, 30) });
   const usher = await appointUsher(await turn.db(), {
     eventId: event.id,
     phone,

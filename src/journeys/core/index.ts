@@ -117,7 +117,7 @@ const cancel: CommandHandler = async (turn) => {
  */
 async function takeOwnPhone(turn: Turn, raw: string): Promise<string> {
   const phone = normalisePhone(raw, turn.env.defaultCountry);
-  if (!phone) throw new AppError("link.phone_invalid", { phone: raw.slice(0, 32) });
+  if (!phone) throw new AppError("phone.unreadable", { phone: raw.slice(0, 32) });
   const holder = await attachPhone(await turn.db(), { userId: turn.user.id, phone });
   turn.becomes({
     id: holder.id,

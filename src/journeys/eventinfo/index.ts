@@ -128,7 +128,7 @@ async function addSessionOf(
   const event = await organizerEvent(turn, code);
   const at = (text: string) => {
     const date = parseEventDate(text, event.timeZone, turn.now);
-    if (!date) throw new AppError("session.when_invalid", { text: text.slice(0, 40) });
+    if (!date) throw new AppError("session.when_unreadable", { text: text.slice(0, 40) });
     return date;
   };
   const startTime = at(start);

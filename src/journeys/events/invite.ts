@@ -49,7 +49,7 @@ export async function invite(
   guests: { phone: string; name?: string }[],
 ): Promise<{ invited: InvitedGuest[]; already: string[]; waiting: number; firstContacts: number; refusals: string[] }> {
   if (event.status === "cancelled" || event.status === "completed")
-    throw new AppError("invite.event_closed", { event: event.name, status: label(`event.status.${event.status}`) });
+    throw new AppError("invitation.event_closed", { event: event.name, status: label(`event.status.${event.status}`) });
   const tx = await turn.db();
   // The organizer's quotas (src/domain/quotas.ts): numbers beyond them are named back in refusals, not dropped.
   const fitted = await fitInvitationQuotas(turn, tx, guests);

@@ -51,7 +51,11 @@ const fields: Record<string, EditField> = {
 /** The new value, checked for its field, or a refusal saying what would be accepted. */
 function readValue(turn: Turn, event: OrganizerEvent, field: EditField, raw: string): string | Date | number {
   const refuse = (hint: "edit.hint.when" | "edit.hint.budget" | "edit.hint.text" | "edit.hint.zone"): never => {
-    throw new AppError("edit.value_invalid", { value: raw.slice(0, 40), field, hint: turn.render({ key: hint }) });
+    throw new AppError("event.edit_value_unreadable", {
+      value: raw.slice(0, 40),
+      field,
+      hint: turn.render({ key: hint }),
+    });
   };
   if (field === "when") {
     const at = parseEventDate(raw, event.timeZone, turn.now);

@@ -12,7 +12,7 @@ export const statusName = (turn: Turn, status: string | null) =>
 /** Moves the event, or refuses in the organizer's words with its status and where it could go. */
 export async function move(turn: Turn, event: OrganizerEvent, to: EventStatusName): Promise<void> {
   if (!(await moveEvent(await turn.db(), event, to, turn.now))) {
-    throw new AppError("lifecycle.not_allowed", {
+    throw new AppError("event.move_not_allowed", {
       event: event.name,
       from: statusName(turn, event.status),
       to: statusName(turn, to),
@@ -25,7 +25,7 @@ export function refuseUnlessMovable(turn: Turn, event: OrganizerEvent, to: Event
   const status = (event.status ?? "draft") as EventStatusName;
   const allowed = to === "cancelled" ? status === "draft" || status === "confirmed" : status === "confirmed";
   if (!allowed)
-    throw new AppError("lifecycle.not_allowed", {
+    throw new AppError("event.move_not_allowed", {
       event: event.name,
       from: statusName(turn, event.status),
       to: statusName(turn, to),
@@ -35,5 +35,5 @@ export function refuseUnlessMovable(turn: Turn, event: OrganizerEvent, to: Event
 /** Refuses any change to an event already cancelled or completed, naming its status. */
 export function refuseIfClosed(turn: Turn, event: OrganizerEvent): void {
   if (event.status === "cancelled" || event.status === "completed")
-    throw new AppError("lifecycle.closed", { event: event.name, status: statusName(turn, event.status) });
+    throw new AppError("event.closed", { event: event.name, status: statusName(turn, event.status) });
 }

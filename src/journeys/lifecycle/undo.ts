@@ -15,8 +15,7 @@ async function undoTarget(turn: Turn, args: string): Promise<OrganizerEvent | un
   const code = codeOf(args);
   if (code) return organizerEvent(turn, code);
   const recent = await undoableEvents(await turn.db(), turn.user.id, turn.now);
-  if (recent.length > 1)
-    throw new AppError("lifecycle.undo_which", { codes: recent.map((e) => e.code ?? "").join(", ") });
+  if (recent.length > 1) throw new AppError("undo.ambiguous", { codes: recent.map((e) => e.code ?? "").join(", ") });
   if (!recent.length) {
     turn.say("lifecycle.undo_none");
     return undefined;
@@ -31,7 +30,7 @@ export const undoCommand: CommandHandler = async (turn, args) => {
   if (result.kind === "nothing")
     return turn.say("lifecycle.undo_nothing", { event: event.name, status: statusName(turn, result.status) });
   if (result.kind === "expired") {
-    throw new AppError("lifecycle.undo_expired", {
+    throw new AppError("undo.expired", {
       event: event.name,
       since: formatDateTime(result.since, event.timeZone, turn.locale),
     });

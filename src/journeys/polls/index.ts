@@ -128,7 +128,7 @@ const closePollCommand: CommandHandler = async (turn, args) => {
     const zone = poll.timeZone ?? turn.timeZone;
     const at = parseEventDate(later.join(" "), zone, turn.now);
     if (!at || at <= turn.now)
-      throw new AppError("poll.closes_invalid", { text: later.join(" ").slice(0, 40), code: poll.code });
+      throw new AppError("poll.closing_unreadable", { text: later.join(" ").slice(0, 40), code: poll.code });
     await setPollClosing(tx, { poll, userId: turn.user.id, at });
     return turn.say("poll.closes_set", { code: poll.code, when: whenText(turn, at, zone) });
   }

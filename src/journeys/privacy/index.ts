@@ -23,7 +23,7 @@ export function privateOnly(turn: Turn, command: string): void {
       : whatsappNumber && turn.event.channel !== "telegram"
         ? `https://wa.me/${whatsappNumber}`
         : "";
-  throw new AppError("privacy.private_only", { command, link: url ? `: ${url}` : "" });
+  throw new AppError("privacy.needs_private_chat", { command, link: url ? `: ${url}` : "" });
 }
 
 /** STOP outside a conversation: everything at once (the safe reading), with buttons to keep all but one event. */

@@ -104,7 +104,7 @@ const remindersCommand: CommandHandler = async (turn, args) => {
     change = { remindersOff: all.filter((g) => off.has(g)) };
   } else if (/^\d/.test(words[0]!)) {
     const offsets = parseOffsets(words);
-    if (!offsets) throw new AppError("reminders.offsets_invalid", { text: rest.slice(0, 40) });
+    if (!offsets) throw new AppError("reminder.offsets_unreadable", { text: rest.slice(0, 40) });
     change = { reminderOffsets: offsets, remindersOff: event.remindersOff.filter((g) => g !== "event") };
   } else return turn.say("reminders.usage");
 

@@ -43,7 +43,7 @@ async function addTask(turn: Turn, code: string | undefined, title: string, othe
     // A part with a date is the due time; one with a phone number is the assignee (and their name).
     const due = parseEventDate(part, event.timeZone, turn.now);
     if (due) {
-      if (due <= turn.now) throw new AppError("task.due_invalid", { text: part.slice(0, 40) });
+      if (due <= turn.now) throw new AppError("task.due_past", { text: part.slice(0, 40) });
       dueTime = due;
       continue;
     }
@@ -51,7 +51,7 @@ async function addTask(turn: Turn, code: string | undefined, title: string, othe
     const phone = digits ? normalisePhone(digits[0].replace(/[\s()-]/g, ""), turn.env.defaultCountry) : undefined;
     if (!phone)
       throw new AppError(
-        /\d/.test(part) && !/^@?\+?[\d\s()-]+\D*$/.test(part) ? "task.due_invalid" : "task.assignee_invalid",
+        /\d/.test(part) && !/^@?\+?[\d\s()-]+\D*$/.test(part) ? "task.due_unreadable" : "task.assignee_unreadable",
         { text: part.slice(0, 40) },
       );
     const name = storableName(part.replace(digits![0], " ").replace(/^@/, ""));
