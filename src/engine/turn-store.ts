@@ -139,14 +139,16 @@ export async function commitBatch(
   const { users, identities, changes } = held;
   return tx.$queryRaw<Row<"outbound_messages", "id" | "channel">[]>`
     WITH new_users AS (
-      INSERT INTO users (id, name, phone, locale, time_zone)
-      SELECT * FROM unnest(${users.id}::uuid[], ${users.name}::text[], ${users.phone}::text[], ${users.locale}::text[], ${users.timeZone}::text[])
+      INSERT INTO users (id, name, phone, locale, time_zone, named_at)
+      SELECT * FROM unnest(${users.id}::uuid[], ${users.name}::text[], ${users.phone}::text[], ${users.locale}::text[], ${users.timeZone}::text[], ${users.namedAt}::timestamptz[])
     ), new_identities AS (
       INSERT INTO channel_identities (user_id, channel, external_id, chat_id)
       SELECT u, c::channel, e, e FROM unnest(${identities.userId}::uuid[], ${identities.channel}::text[], ${identities.externalId}::text[]) AS r(u, c, e)
     ), changed_users AS (
-      UPDATE users SET name = coalesce(v.name, users.name), locale = coalesce(v.locale, users.locale)
-      FROM unnest(${changes.id}::uuid[], ${changes.name}::text[], ${changes.locale}::text[]) AS v(id, name, locale)
+      UPDATE users SET name = coalesce(v.name, users.name), locale = coalesce(v.locale, users.locale),
+        named_at = coalesce(v.named_at, users.named_at)
+      FROM unnest(${changes.id}::uuid[], ${changes.name}::text[], ${changes.locale}::text[], ${changes.namedAt}::timestamptz[])
+        AS v(id, name, locale, named_at)
       WHERE users.id = v.id
     ), seen AS (
       -- The channel a person last wrote from is where messages for them go (tell.ts); moved on at most once a minute.

@@ -14,6 +14,8 @@ import type { Person } from "./turn.js";
 
 export interface NewPerson extends Person {
   timeZone: string | null;
+  /** when the person named themselves (users.named_at), when they did in this batch */
+  namedAt?: Date;
 }
 
 interface Identity {
@@ -30,16 +32,24 @@ export interface HeldWrites {
     phone: (string | null)[];
     locale: (string | null)[];
     timeZone: (string | null)[];
+    namedAt: (Date | null)[];
   };
   identities: { userId: string[]; channel: string[]; externalId: string[] };
-  changes: { id: string[]; name: (string | null)[]; locale: (string | null)[] };
+  changes: { id: string[]; name: (string | null)[]; locale: (string | null)[]; namedAt: (Date | null)[] };
+}
+
+/** A held-back change of a person we know: a name (their own, with when they gave it) or a language. */
+interface Change {
+  name?: string;
+  locale?: string;
+  namedAt?: Date;
 }
 
 /** Everything held back; copied whole by snapshot, so a failed turn's part can be dropped. */
 interface State {
   created: Map<string, NewPerson>;
   identities: Identity[];
-  changes: Map<string, { name?: string; locale?: string }>;
+  changes: Map<string, Change>;
   /** people by channel and network id, and new people by phone, so one sender (or one phone) in two chats of a batch is one person */
   bySender: Map<string, Person>;
   byPhone: Map<string, NewPerson>;
@@ -96,15 +106,16 @@ export class TurnWrites {
     this.s.identities.push({ userId: person.id, channel, externalId });
   }
 
-  setName(userId: string, name: string): void {
-    this.change(userId, { name });
+  /** A new name; `namedAt` when the person gave it themselves (it then outranks names organizers invited them by). */
+  setName(userId: string, name: string, namedAt?: Date): void {
+    this.change(userId, namedAt ? { name, namedAt } : { name });
   }
 
   setLocale(userId: string, locale: string): void {
     this.change(userId, { locale });
   }
 
-  private change(userId: string, change: { name?: string; locale?: string }): void {
+  private change(userId: string, change: Change): void {
     const created = this.s.created.get(userId);
     if (created) Object.assign(created, change);
     else this.s.changes.set(userId, { ...this.s.changes.get(userId), ...change });
@@ -117,8 +128,8 @@ export class TurnWrites {
     const identities = this.s.identities.filter((i) => i.userId === userId);
     if (!created && !change && !identities.length) return;
     if (created) {
-      await tx.$executeRaw`INSERT INTO users (id, name, phone, locale, time_zone)
-        VALUES (${created.id}::uuid, ${created.name}, ${created.phone}, ${created.locale}, ${created.timeZone})`;
+      await tx.$executeRaw`INSERT INTO users (id, name, phone, locale, time_zone, named_at)
+        VALUES (${created.id}::uuid, ${created.name}, ${created.phone}, ${created.locale}, ${created.timeZone}, ${created.namedAt ?? null})`;
       this.s.created.delete(userId);
     }
     if (identities.length) {
@@ -165,6 +176,7 @@ export class TurnWrites {
         phone: users.map((u) => u.phone),
         locale: users.map((u) => u.locale),
         timeZone: users.map((u) => u.timeZone),
+        namedAt: users.map((u) => u.namedAt ?? null),
       },
       identities: {
         userId: this.s.identities.map((i) => i.userId),
@@ -175,6 +187,7 @@ export class TurnWrites {
         id: changes.map(([id]) => id),
         name: changes.map(([, c]) => c.name ?? null),
         locale: changes.map(([, c]) => c.locale ?? null),
+        namedAt: changes.map(([, c]) => c.namedAt ?? null),
       },
     };
   }

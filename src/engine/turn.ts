@@ -136,9 +136,10 @@ export class Turn {
   }
 
   /** The person's name changes (held back for the batch's commit). */
-  rename(name: string): void {
+  /** A new name for the person (held back for the batch's commit); `own`: they gave it themselves. */
+  rename(name: string, options: { own?: boolean } = {}): void {
     this.user = { ...this.user, name };
-    this.scope.writes.setName(this.user.id, name);
+    this.scope.writes.setName(this.user.id, name, options.own ? this.now : undefined);
   }
 
   /** The person's language changes (held back for the batch's commit); replies from here on are in it. */

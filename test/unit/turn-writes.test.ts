@@ -9,7 +9,8 @@ describe("held-back writes", () => {
   it("folds changes to a person created in the batch into their insert, and merges changes to others per person", () => {
     const writes = new TurnWrites();
     const created = writes.createPerson(newcomer, "simulator", "+255700000001");
-    writes.setName(created.id, "Neema Mushi");
+    const at = new Date("2027-01-01T10:00:00Z");
+    writes.setName(created.id, "Neema Mushi", at);
     writes.setName("known-1", "Baraka");
     writes.setLocale("known-1", "en");
     writes.linkIdentity({ id: "known-2", name: "Juma", phone: "+255700000002", locale: null }, "telegram", "42");
@@ -20,8 +21,10 @@ describe("held-back writes", () => {
       phone: ["+255700000001"],
       locale: ["sw"],
       timeZone: ["Africa/Dar_es_Salaam"],
+      // A name the person gave themselves carries when (users.named_at), in the same statement.
+      namedAt: [at],
     });
-    expect(held.changes).toEqual({ id: ["known-1"], name: ["Baraka"], locale: ["en"] });
+    expect(held.changes).toEqual({ id: ["known-1"], name: ["Baraka"], locale: ["en"], namedAt: [null] });
     expect(held.identities).toEqual({
       userId: [created.id, "known-2"],
       channel: ["simulator", "telegram"],

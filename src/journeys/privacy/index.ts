@@ -74,8 +74,8 @@ const nameCommand: CommandHandler = async (turn, args) => {
 
 /** The person's own name: what every organizer sees from now on, above the name they were invited under. */
 export async function setOwnName(turn: Turn, name: string): Promise<void> {
-  turn.rename(name);
-  await (await turn.db()).user.update({ where: { id: turn.user.id }, data: { name, namedAt: turn.now } });
+  // Held back with the batch like every name (no statement of its own: this is every newcomer's second message).
+  turn.rename(name, { own: true });
 }
 
 export const privacyJourney: Journey = {
