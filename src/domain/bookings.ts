@@ -13,6 +13,17 @@ import { planEvent } from "../reminders/plan.js";
 import { checkAmount } from "./money.js";
 import { bookWindowAt } from "./availability.js";
 
+/**
+ * A booking by its typed code as one of its two sides sees it (the event's organizer or the service's provider):
+ * the `where` of every lookup that either side may make, so nobody else's booking is ever found.
+ */
+export function asEitherSide(code: string, userId: string): Prisma.EventServiceWhereInput {
+  return {
+    code: { equals: code, mode: "insensitive" },
+    OR: [{ event: { organizerId: userId } }, { service: { userId } }],
+  };
+}
+
 export async function requestBooking(tx: Tx, options: { eventId: string; typed: string; note?: string }) {
   const code = normaliseCode(options.typed);
   const service = code ? await tx.service.findFirst({ where: { code: { equals: code, mode: "insensitive" } } }) : null;

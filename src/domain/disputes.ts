@@ -2,6 +2,7 @@
 // them; both sides are told of every change. Someone who is neither side, nor an admin, learns nothing.
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
+import { asEitherSide } from "./bookings.js";
 import { normaliseCode, randomCode } from "./codes.js";
 
 /** The admin row of a person, if they are one. */
@@ -20,10 +21,7 @@ export async function raiseDispute(tx: Tx, options: { userId: string; typed: str
   const code = normaliseCode(options.typed);
   const booking = code
     ? await tx.eventService.findFirst({
-        where: {
-          code: { equals: code, mode: "insensitive" },
-          OR: [{ event: { organizerId: options.userId } }, { service: { userId: options.userId } }],
-        },
+        where: asEitherSide(code, options.userId),
         select: {
           id: true,
           code: true,

@@ -1,6 +1,7 @@
 // Messages between the organizer and the provider of a booking, relayed by Nuru so neither needs the other's number.
 import type { Tx } from "../db/prisma.js";
 import { AppError } from "../errors.js";
+import { asEitherSide } from "./bookings.js";
 import { normaliseCode } from "./codes.js";
 
 /**
@@ -11,10 +12,7 @@ export async function relayMessage(tx: Tx, options: { userId: string; typed: str
   const code = normaliseCode(options.typed);
   const booking = code
     ? await tx.eventService.findFirst({
-        where: {
-          code: { equals: code, mode: "insensitive" },
-          OR: [{ event: { organizerId: options.userId } }, { service: { userId: options.userId } }],
-        },
+        where: asEitherSide(code, options.userId),
         select: {
           code: true,
           eventId: true,

@@ -1,30 +1,12 @@
 // English amounts in words (money.ts): "fifty thousand", "two hundred thousand", "one and a half million", "half a
 // million". Only with a scale word: "one" or "a" alone is a word, not money.
 import type { Found } from "./money-figures.js";
+import { englishToTwenty } from "./number-words.js";
 
 /** Number words below a hundred ("a" counts one in "a thousand"). */
 const englishSmall: Record<string, number> = {
   a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
+  ...englishToTwenty,
   thirty: 30,
   forty: 40,
   fifty: 50,

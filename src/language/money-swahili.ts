@@ -2,22 +2,12 @@
 // nusu", "elfu kumi na tano", "milioni 2 na laki 5"). A grammar of its own because the order is the reverse of
 // English and of digits with a multiplier ("2 milioni").
 import { currencyWords, type Found, figureValue } from "./money-figures.js";
+import { swahiliUnits } from "./number-words.js";
 
 /** Swahili scale words, said before their count: "elfu hamsini" = 50 x 1,000; "mia tano" = 5 x 100. */
 const swahiliScales: Record<string, number> = { mia: 100, elfu: 1e3, laki: 1e5, milioni: 1e6, bilioni: 1e9 };
 
-/** Units and tens in words, for the count after a scale word ("elfu hamsini", "laki mbili"). */
-const swahiliUnits: Record<string, number> = {
-  moja: 1,
-  mbili: 2,
-  tatu: 3,
-  nne: 4,
-  tano: 5,
-  sita: 6,
-  saba: 7,
-  nane: 8,
-  tisa: 9,
-};
+/** Tens in words, for the count after a scale word ("elfu hamsini"); the units are shared (number-words.ts). */
 const swahiliTens: Record<string, number> = {
   kumi: 10,
   ishirini: 20,

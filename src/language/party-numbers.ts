@@ -1,6 +1,7 @@
 // Numbers in a party's words (party.ts): the counting words guests use, and the words around a number that make it a
 // time, a date or an amount rather than people ("saa tatu", "tarehe 20", "elfu 50"). Apart from the reader so a new
 // spelling is one line in a table.
+import { englishToTwenty } from "./number-words.js";
 
 /** Counting words, Kiswahili and English. */
 export const numbers: Record<string, number> = {
@@ -24,26 +25,7 @@ export const numbers: Record<string, number> = {
   kumi: 10,
   ishirini: 20,
   // English
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
+  ...englishToTwenty,
 };
 
 /** A number read from the tokens: its value and how many tokens it takes. */

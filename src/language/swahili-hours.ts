@@ -2,18 +2,11 @@
 // mchana" = 14:00, "saa 9 alasiri" = 15:00, "saa mbili usiku" = 20:00); "saa 14:00" and "14h" are the 24-hour clock.
 import type { Parser } from "chrono-node";
 import { bounded, once } from "./swahili-calendar.js";
+import { swahiliUnits } from "./number-words.js";
 
 /** Swahili hour words: "saa nane" is the eighth hour after sunrise. */
 const hourWords: Record<string, number> = {
-  moja: 1,
-  mbili: 2,
-  tatu: 3,
-  nne: 4,
-  tano: 5,
-  sita: 6,
-  saba: 7,
-  nane: 8,
-  tisa: 9,
+  ...swahiliUnits,
   kumi: 10,
   "kumi na moja": 11,
   "kumi na mbili": 12,
