@@ -26,6 +26,11 @@ export interface Tidings {
   eventId?: string;
   /** the message in each language */
   message: (locale: Locale) => RenderedReply;
+  /**
+   * An answer to something the reader did themselves (their payment's receipt, or why it failed): it reaches them
+   * even after STOP, which stops what Nuru would send on its own, not the answers to what they ask.
+   */
+  answering?: boolean;
 }
 
 /**
@@ -88,6 +93,7 @@ export async function tellMany(
       key: t.key,
       type: t.tidings.type,
       event_id: t.tidings.eventId ?? null,
+      answering: t.tidings.answering ?? false,
       user_ids: "userIds" in t.to ? t.to.userIds : null,
       guests_of: "guestsOf" in t.to ? t.to.guestsOf : null,
       answers: "guestsOf" in t.to ? (t.to.answers ?? ["pending", "accepted", "declined", "maybe"]) : null,
@@ -101,18 +107,19 @@ export async function tellMany(
   const rows = await tx.$queryRaw<(Nullable<OutboxRow> & { waiting: number })[]>`
     WITH items AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS i(
-        n int, key text, type text, event_id uuid, user_ids uuid[], guests_of uuid, answers text[], en text, sw text, en_options text, sw_options text)
+        n int, key text, type text, event_id uuid, answering boolean, user_ids uuid[], guests_of uuid, answers text[], en text, sw text, en_options text, sw_options text)
     ),
     everyone AS (
-      SELECT i.n, i.event_id, u.id, u.locale, u.phone FROM items i JOIN users u ON u.id = ANY(i.user_ids) WHERE i.user_ids IS NOT NULL
+      SELECT i.n, i.event_id, i.answering, u.id, u.locale, u.phone FROM items i JOIN users u ON u.id = ANY(i.user_ids) WHERE i.user_ids IS NOT NULL
       UNION ALL
-      SELECT i.n, i.event_id, u.id, u.locale, u.phone FROM items i JOIN event_guests g ON g.event_id = i.guests_of AND g.rsvp_status::text = ANY(i.answers)
+      SELECT i.n, i.event_id, i.answering, u.id, u.locale, u.phone FROM items i JOIN event_guests g ON g.event_id = i.guests_of AND g.rsvp_status::text = ANY(i.answers)
       JOIN users u ON u.id = g.user_id WHERE i.guests_of IS NOT NULL
     ),
     r AS (
       -- nobody who said STOP (about everything, or about this message's event) is written to (src/domain/opt-outs.ts)
       SELECT e.n, e.id, e.locale, e.phone FROM everyone e
-      WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.user_id = e.id AND (o.event_id IS NULL OR o.event_id = e.event_id))
+      -- (an answer to what the person did themselves still reaches them: Tidings.answering)
+      WHERE e.answering OR NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.user_id = e.id AND (o.event_id IS NULL OR o.event_id = e.event_id))
     ),
     pick AS (
       SELECT r.n, r.id, r.locale, r.phone, via.channel, via.chat_id

@@ -127,6 +127,8 @@ export interface Notice {
   message: Message;
   /** buttons under it (Try again) */
   choices?: { label: Message; value: string }[];
+  /** the payer hearing about their own payment: reaches them even after STOP (Tidings.answering) */
+  answering?: boolean;
 }
 
 export interface Settlement {
@@ -187,6 +189,7 @@ function failedNotices(c: Settling, reason: FailReason): Notice[] {
     {
       userId: c.userId,
       eventId: c.eventId,
+      answering: true,
       message: { key: "pay.failed", params: { amount, ref: c.code, reason: label(`pay.reason.${reason}`) } },
       choices: [{ label: { key: "pay.retry_button" }, value: `pay:again:${c.code}` }],
     },
@@ -196,7 +199,12 @@ function failedNotices(c: Settling, reason: FailReason): Notice[] {
 /** Paid, but not what was asked: nothing recorded; the payer and the organizer are told to look. */
 function mismatchNotices(c: Settling, receipt: string): Notice[] {
   const notices: Notice[] = [
-    { userId: c.userId, eventId: c.eventId, message: { key: "pay.mismatch", params: { ref: c.code } } },
+    {
+      userId: c.userId,
+      eventId: c.eventId,
+      answering: true,
+      message: { key: "pay.mismatch", params: { ref: c.code } },
+    },
   ];
   if (c.event.organizerId && c.event.organizerId !== c.userId)
     notices.push({

@@ -49,6 +49,7 @@ export async function recordMoney(tx: Tx, c: Settling, receipt: string, now: Dat
       {
         userId: c.userId,
         eventId: c.eventId,
+        answering: true,
         message: { key: "pay.thanks", params: { amount, event: c.event.name, receipt, ...totals } },
       },
     ];
@@ -78,6 +79,7 @@ export async function recordMoney(tx: Tx, c: Settling, receipt: string, now: Dat
     {
       userId: c.userId,
       eventId: c.eventId,
+      answering: true,
       message: { key: "pay.booking_thanks", params: { amount, what, service, receipt, provider: service } },
     },
   ];

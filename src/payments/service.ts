@@ -68,6 +68,7 @@ export function tellingOf(collectionId: string, n: Notice, index: number): Telli
     tidings: {
       type: "payment",
       eventId: n.eventId,
+      ...(n.answering ? { answering: true } : {}),
       message: (locale) => ({
         text: render(locale, n.message),
         ...(n.choices ? { choices: n.choices.map((c) => ({ label: render(locale, c.label), value: c.value })) } : {}),

@@ -78,6 +78,27 @@ describe("mobile money with the sandbox", () => {
     expect(rows[0]!.reason).toBe("cancelled");
   });
 
+  it("still answers a guest who said STOP about the payment they make themselves", async () => {
+    const organizer = ukPhone();
+    await h.say(organizer, "/newevent Send-off ya Zawadi | sendoff | 2031-09-05 16:00 | Mlimani City", "Rehema");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec(await last(organizer, 1))![1]!;
+    const guest = uniquePhone();
+    await h.say(organizer, `/invite ${code} ${guest} Bahati`);
+    await last(organizer, 2);
+    await h.replies(guest, 1);
+    await h.say(guest, "/changia elfu hamsini");
+    await h.reply(guest, 2);
+    // STOP: nothing Nuru would send on its own; the receipt of a payment they start is an answer, not that.
+    await h.say(guest, "STOP");
+    expect(await last(guest, 3)).toContain("Sawa");
+    await h.reply(guest, 4); // the button that narrows STOP to this one event
+    await h.say(guest, "lipa sasa");
+    const prompt = await h.reply(guest, 5);
+    expect(prompt.text).toContain("Ombi la malipo la TZS 50,000");
+    await h.deliver(guest, { kind: "choice", value: prompt.choices![0]!.value });
+    expect(await last(guest, 6)).toMatch(/^Tumepokea TZS 50,000 kwa Send-off ya Zawadi, stakabadhi SBX/);
+  });
+
   it("pays a booking's deposit and tells the provider", async () => {
     const organizer = ukPhone();
     await h.say(organizer, "/newevent Sendoff ya Zawadi | send-off | 2031-09-09 17:00 | Arusha", "Baraka");
