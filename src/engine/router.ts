@@ -7,6 +7,8 @@ import { resolveSender } from "../domain/users.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { CommandTools } from "../journeys/journey.js";
 import type { FlowInput } from "../../flows/types.js";
+import { readAnswer } from "../language/answer.js";
+import { isSure } from "../language/reading.js";
 import { parseCommand } from "./commands.js";
 import type { StoredConversation } from "./conversation-store.js";
 import { applyStep, flowContext, type StepContext } from "./flow-steps.js";
@@ -169,7 +171,9 @@ async function dispatch(ctx: RouterContext, turn: Turn, isNew: boolean, nameUnkn
     const command = parseCommand(c.text, commandNames, registry.takes, {
       inConversation: Boolean(turn.conversation),
     });
-    if (command) return registry.commands.get(command.name)!.run(turn, command.args, tools);
+    if (command && !yieldsToAnswer(registry, c.text, command)) {
+      return registry.commands.get(command.name)!.run(turn, command.args, tools);
+    }
   }
   // A withdrawn vote says nothing to answer; a vote is a tap on the choice it names (or, unknown, its words).
   let input: FlowInput | undefined;
@@ -202,6 +206,17 @@ async function dispatch(ctx: RouterContext, turn: Turn, isNew: boolean, nameUnkn
   const text = input?.kind === "text" ? input.text.trim() : "";
   if (text) for (const understand of registry.understanders) if (await understand(turn, text, tools)) return;
   await unknownInput(ctx, turn, text);
+}
+
+/**
+ * A bare word typed without the slash that is an everyday answer ("nipo", "kubali", "thibitisha", "accept") is the
+ * person's answer (to an invitation, a question), not the organizer's or provider's command of the same name: those
+ * take the slash or their arguments ("nipo S-7K2QX …"). Guests are most of the people who write.
+ */
+function yieldsToAnswer(registry: Registry, text: string, command: { name: string; args: string }): boolean {
+  if (command.args || /^\s*\//.test(text)) return false;
+  const audience = registry.commands.get(command.name)!.for;
+  return (audience === "organizer" || audience === "provider") && isSure(readAnswer(text));
 }
 
 /**

@@ -71,6 +71,21 @@ const tokensOf = (clause: string): string[] => words(clause).tokens.map((t) => t
  * then verbs, then single words.
  */
 function cuesOf(tokens: string[], offset: number, cues: Cue[]): void {
+  const from = cues.length;
+  collectCues(tokens, offset, cues);
+  // "sidhani nitakuja", "sifikiri kama tutafika", "I doubt I'll come": a yes after a doubt is a no.
+  const doubt = tokens.findIndex((t, i) => doubtWords.has(t) || (t === "doubt" && tokens[i - 1] === "i"));
+  if (doubt < 0) return;
+  for (let k = from; k < cues.length; k++) {
+    const c = cues[k]!;
+    if (c.at > offset + doubt && c.answer === "accepted") cues[k] = { ...c, answer: "declined", weight: 0.85 };
+  }
+}
+
+/** "I do not think": what follows it is doubted. */
+const doubtWords = new Set(["sidhani", "sifikiri", "hatudhani", "hatufikiri"]);
+
+function collectCues(tokens: string[], offset: number, cues: Cue[]): void {
   const used = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const candidates = used[i] ? undefined : phrasesByFirst.get(tokens[i]!);
@@ -171,10 +186,16 @@ function lastContrast(parts: Clauses): number {
 }
 
 /** Weighs the cues: maybe wins, strong cues beat soft ones, verbs beat bare words when they disagree. */
-function decide(all: Cue[], contrastAt: number): Reading<Answer> | undefined {
+function decide(all: Cue[], contrastAt: number, othersAfter = false): Reading<Answer> | undefined {
   let cues = all;
   if (contrastAt >= 0) {
     const after = all.filter((c) => c.at > contrastAt);
+    // A clear yes, then "but" and a no about someone else or part of the day ("I will come but my wife won't",
+    // "nitakuja lakini sitaweza kukaa hadi mwisho"): a yes to be confirmed, not a decline. "I'd love to but I
+    // can't" stays a no.
+    const saidYes = all.some((c) => c.at < contrastAt && c.answer === "accepted" && c.weight >= 0.85);
+    if (othersAfter && saidYes && after.length && decide(after, -1)?.value === "declined")
+      return reading("accepted", 0.5);
     if (after.length) cues = after;
   }
   if (!cues.length) return undefined;
@@ -197,5 +218,19 @@ function decide(all: Cue[], contrastAt: number): Reading<Answer> | undefined {
 export function readAnswer(raw: string, parts?: Clauses): Reading<Answer> | undefined {
   if (!raw || raw.length > 300) return undefined;
   const tokenised = parts ?? clausesOf(raw);
-  return decide(collect(raw, tokenised), lastContrast(tokenised));
+  const contrastAt = lastContrast(tokenised);
+  return decide(collect(raw, tokenised), contrastAt, contrastAt >= 0 && othersAfter(tokenised, contrastAt));
+}
+
+/** Someone else, or staying to the end: what a "but" clause is about when it does not take the yes back. */
+const othersOrStaying = new Set(
+  "wife husband kids children he she they mke mume watoto mtoto yeye wao mama baba stay kukaa mwisho end".split(" "),
+);
+
+/** Whether the words after the last "lakini / but" speak of someone else or of staying (not of coming). */
+function othersAfter(parts: Clauses, contrastAt: number): boolean {
+  return parts
+    .flatMap(([, tokens]) => tokens)
+    .slice(contrastAt + 1)
+    .some((t) => othersOrStaying.has(t));
 }

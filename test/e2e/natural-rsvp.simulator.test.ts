@@ -100,6 +100,20 @@ describe("answering an invitation in one natural sentence", () => {
   });
 });
 
+describe("everyday answer words that are also a command's name", () => {
+  it("reads a guest's bare 'nipo' (I am there) as their answer, not a provider's 'available' command", async () => {
+    const organizer = ukPhone();
+    const code = await newEvent(organizer, "Harusi ya Zuhura | wedding | 2031-05-10 14:00 | Serena Hotel");
+    const guest = uniquePhone();
+    await h.say(organizer, `/invite ${code} ${guest} Zuhura`);
+    await h.replies(guest, 1);
+    await h.say(guest, "nipo");
+    expect(await last(guest, 2)).toMatch(/^Vizuri sana! Mtakuja watu wangapi kwenye Harusi ya Zuhura/);
+    await h.say(guest, "wawili");
+    expect(await guestRow(code, guest)).toEqual({ rsvpStatus: "accepted", partySize: 2 });
+  });
+});
+
 describe("a person's rsvp code", () => {
   it("opens all their open invitations, and nothing for anyone else", async () => {
     const organizer = ukPhone();
