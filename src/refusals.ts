@@ -47,6 +47,7 @@ export const refusals = {
   "event.edit_value_unreadable": "edit.value_invalid",
   "undo.ambiguous": "lifecycle.undo_which",
   "undo.expired": "lifecycle.undo_expired",
+  "undo.limit": "lifecycle.undo_limit",
 
   // Event information (programme, venue) for anyone asking
   "info.event_not_found": "info.unknown_event",

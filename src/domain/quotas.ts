@@ -108,7 +108,7 @@ export function allowanceFrom(counts: { today: number; ever: number; answered: n
   return trial.left <= daily.left ? trial : daily;
 }
 
-type UseKind = "announcement" | "first_contact" | "unknown_code";
+type UseKind = "announcement" | "first_contact" | "unknown_code" | "undo";
 
 /** What this person (or event) spent of a kind over the last day. */
 async function usedToday(
@@ -183,4 +183,12 @@ export async function tooManyUnknownCodes(
   return (
     (await usedToday(tx, { kind: "unknown_code", userId: options.userId, now: options.now })) >= q.unknownCodesPerDay
   );
+}
+
+/**
+ * Whether this event was already brought back by /undo today: once a day, so cancel-and-undo cannot be used to
+ * message every guest again and again.
+ */
+export async function undoneToday(tx: Tx, options: { eventId: string; now: Date }): Promise<boolean> {
+  return (await usedToday(tx, { kind: "undo", eventId: options.eventId, now: options.now })) >= 1;
 }

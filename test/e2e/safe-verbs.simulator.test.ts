@@ -200,6 +200,17 @@ describe("undoing a cancel", () => {
     expect(h.sent.to(juma)).toHaveLength(1);
     await h.say(organizer, "/undo");
     expect(await last(organizer, 7)).toBe("You have no event cancelled or marked as done in the last 24 hours.");
+
+    // Cancel and undo again the same day: refused, so guests are not messaged again and again.
+    await h.say(organizer, `/cancelevent ${code}`);
+    await last(organizer, 8);
+    await h.say(organizer, "yes");
+    await last(organizer, 9);
+    await h.say(organizer, `/undo ${code}`);
+    expect(await last(organizer, 10)).toBe(
+      "Send-off ya Asha was already brought back once today, and its guests told each time. To change it again, use /postpone or /editevent; /undo works again tomorrow.",
+    );
+    expect(await statusOf(code)).toBe("cancelled");
   });
 
   it("after a day is refused with the reason", async () => {

@@ -56,6 +56,8 @@ export const en = {
   "lifecycle.undo_none": "You have no event cancelled or marked as done in the last 24 hours.",
   "lifecycle.undo_which": "Which event? Send /undo with its code: {codes}",
   "lifecycle.undo_nothing": "{event} is {status}: there is nothing to undo.",
+  "lifecycle.undo_limit":
+    "{event} was already brought back once today, and its guests told each time. To change it again, use /postpone or /editevent; /undo works again tomorrow.",
   "lifecycle.undo_expired": "{event} was changed on {since}, more than a day ago, so it can no longer be undone.",
   "lifecycle.undone_cancel": "{event} is back on: it is {status} again. {told}",
   "lifecycle.undone_complete": "{event} is {status} again: reminders, passes and answers work as before.",
@@ -133,6 +135,8 @@ export const sw: Record<keyof typeof en, string> = {
   "lifecycle.undo_none": "Huna tukio uliloghairi au kuhitimisha ndani ya saa 24 zilizopita.",
   "lifecycle.undo_which": "Tukio lipi? Tuma /tengua pamoja na namba yake: {codes}",
   "lifecycle.undo_nothing": "{event} iko katika hali ya {status}: hakuna cha kutengua.",
+  "lifecycle.undo_limit":
+    "{event} imesharudishwa mara moja leo, na wageni wamejulishwa kila mara. Kuibadilisha tena, tumia /ahirisha au /hariritukio; /tengua itafanya kazi tena kesho.",
   "lifecycle.undo_expired":
     "{event} ilibadilishwa {since}, zaidi ya siku moja iliyopita, kwa hiyo haiwezi kutenguliwa tena.",
   "lifecycle.undone_cancel": "{event} imerudi: iko katika hali ya {status} tena. {told}",

@@ -1,5 +1,6 @@
 // /undo: a cancel or a completion taken back within a day; the people told of the cancellation hear it is on again.
 import { undoableEvents, undoMove } from "../../domain/event-lifecycle.js";
+import { recordUse, undoneToday } from "../../domain/quotas.js";
 import type { OrganizerEvent } from "../../domain/events.js";
 import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
@@ -26,7 +27,12 @@ async function undoTarget(turn: Turn, args: string): Promise<OrganizerEvent | un
 export const undoCommand: CommandHandler = async (turn, args) => {
   const event = await undoTarget(turn, args);
   if (!event) return;
-  const result = await undoMove(await turn.db(), event.id, turn.now);
+  const tx = await turn.db();
+  // Once a day: cancel-and-undo cannot be used to message every guest again and again.
+  const closed = event.status === "cancelled" || event.status === "completed";
+  if (closed && (await undoneToday(tx, { eventId: event.id, now: turn.now })))
+    throw new AppError("undo.limit", { event: event.name });
+  const result = await undoMove(tx, event.id, turn.now);
   if (result.kind === "nothing")
     return turn.say("lifecycle.undo_nothing", { event: event.name, status: statusName(turn, result.status) });
   if (result.kind === "expired") {
@@ -35,6 +41,7 @@ export const undoCommand: CommandHandler = async (turn, args) => {
       since: formatDateTime(result.since, event.timeZone, turn.locale),
     });
   }
+  await recordUse(tx, { kind: "undo", userId: turn.user.id, eventId: event.id, now: turn.now });
   if (result.from === "completed")
     return turn.say("lifecycle.undone_complete", { event: event.name, status: statusName(turn, result.to) });
   // The people told of the cancellation (guests coming or maybe, booked providers: a cancel changes neither) hear it is on.
