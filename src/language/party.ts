@@ -100,8 +100,13 @@ export function partyOf(tokens: string[]): Reading<number> | undefined {
     if (n) i += countNumber(tokens, i, n, negated, tally) - 1;
     else if (!negated) countWord(tokens, i, tally);
   }
+  // "ndiyo nitakuja, mke wangu hatakuja", "my wife won't": someone named is not coming; asked, not guessed.
+  if (tally.companions && tokens.some((t) => notComing.test(t))) tally.unknown = true;
   return verdict(tally);
 }
+
+/** A third person's "will not come" (hatakuja, hatafika, hataweza) or English's won't / can't / isn't. */
+const notComing = /^(hata(ku)?(ja|fika|weza|hudhuria|kuwepo)|wont|cant|isnt|arent)$/;
 
 /**
  * A number at tokens[i]: the group's total ("tuko 4"), adults ("2 adults"), or companions beside the speaker
