@@ -68,6 +68,8 @@ interface Tally {
   unknown: boolean;
   /** "peke yangu", "just me" */
   single: boolean;
+  /** two different totals ("2 au 3"): asked, not guessed */
+  conflict?: boolean;
   /** tokens already read as part of a count ("wawili" in "watoto wawili") */
   counted: Uint8Array;
 }
@@ -142,6 +144,8 @@ function countNumber(tokens: string[], i: number, n: NumberAt, negated: boolean,
     if (nounAfter) tally.counted[i + n.length] = 1;
     if (beside && k >= 0) tally.counted[k] = 1;
   } else if (tally.total === undefined) tally.total = n.value;
+  // "2 au 3", "2 or 3": two different totals; asked, not guessed.
+  else if (tally.total !== n.value) tally.conflict = true;
   for (let j = i; j < i + n.length; j++) tally.counted[j] = 1;
   return n.length;
 }
@@ -172,7 +176,7 @@ function countFollows(tokens: string[], i: number): boolean {
 
 /** The party the tally says: the group's number first, then adults, then the speaker with companions. */
 function verdict(tally: Tally): Reading<number> | undefined {
-  if (tally.total !== undefined) return reading(tally.total);
+  if (tally.total !== undefined) return tally.conflict ? undefined : reading(tally.total);
   if (tally.adults) return reading(tally.adults + tally.companions);
   if (tally.companions) return tally.unknown ? undefined : reading(1 + tally.companions, 0.95);
   if (tally.unknown) return undefined;
