@@ -9,7 +9,7 @@ import { randomCode } from "../domain/codes.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { label, type Message } from "../i18n/index.js";
 import type { CollectionState, FailReason } from "./provider.js";
-import { money, recordMoney, type Settling } from "./record.js";
+import { money, recordMoney, unrecordedNotices, type Settling } from "./record.js";
 
 export type Purpose = "pledge" | "deposit" | "balance";
 const openStatuses = ["created", "starting", "pending"] as const;
@@ -174,6 +174,7 @@ type SettlingRow = Row<PC, "id" | "code" | "purpose" | "phone" | "amount" | "cur
   As<PC, "event_id", "eventId"> &
   As<PC, "user_id", "userId"> &
   As<PC, "provider_ref", "providerRef"> &
+  As<PC, "booking_id", "bookingId"> &
   As<"users", "name", "userName"> &
   As<"events", "name", "eventName"> &
   As<"events", "organizer_id", "organizerId"> &
@@ -244,8 +245,11 @@ export async function settleCollection(
   },
 ): Promise<Settlement> {
   const c = await lockSettling(tx, options.id);
-  if (!c || !(openStatuses as readonly string[]).includes(c.status)) return { changed: false, notices: [] };
   const { state, now } = options;
+  // Failed without the provider's word (a prompt that timed out, a restart): money it confirms is still recorded, once.
+  const reopening = c?.status === "failed" && state.state === "paid";
+  if (!c || (!(openStatuses as readonly string[]).includes(c.status) && !reopening))
+    return { changed: false, notices: [] };
   const base = {
     updatedAt: now,
     checkedAt: now,
@@ -269,9 +273,23 @@ export async function settleCollection(
     await tx.paymentCollection.update({ where, data });
     return { changed: true, status: "mismatch", notices: mismatchNotices(c, receipt) };
   }
+  // Money the pledge or booking can no longer take is not thanked for as recorded: the organizer is told to look.
+  const recorded = await recordMoney(tx, c, receipt, now);
+  const status = recorded.ok ? ("paid" as const) : ("mismatch" as const);
   await tx.paymentCollection.update({
     where,
-    data: { ...base, status: "paid", resultCode: state.code, receipt, settledAt: now },
+    data: {
+      ...base,
+      status,
+      resultCode: state.code,
+      receipt,
+      settledAt: now,
+      reason: recorded.ok ? null : recorded.why,
+    },
   });
-  return { changed: true, status: "paid", notices: await recordMoney(tx, c, receipt, now) };
+  return {
+    changed: true,
+    status,
+    notices: recorded.ok ? recorded.notices : unrecordedNotices(c, receipt, recorded.why),
+  };
 }

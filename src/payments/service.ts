@@ -41,6 +41,8 @@ export interface PaymentsOptions {
   startEveryMs?: number;
   /** how often the reconciler looks (default: a quarter of reconcileAfterMs, 1-15 s) */
   reconcileEveryMs?: number;
+  /** NODE_ENV=production: activePayments() never falls back to a sandbox, even before this service starts */
+  production?: boolean;
   now?: () => Date;
 }
 
@@ -79,10 +81,18 @@ export function tellingOf(collectionId: string, n: Notice, index: number): Telli
 
 let active: Payments | undefined;
 let fallbackSandbox: SandboxProvider | undefined;
+/** set once a production service is created: from then on nothing falls back to the sandbox */
+let productionSeen = false;
 
-/** The running payments service; without one (tests of the chat alone) a sandbox answers every currency. */
+/**
+ * The running payments service; without one (tests of the chat alone) a sandbox answers every currency, but never in
+ * production (NODE_ENV=production, or a service created with `production`): there nothing is collected until the
+ * service has started, and the payer hears pay.unavailable.
+ */
 export function activePayments(): Pick<Payments, "providerFor" | "sandbox"> {
   if (active) return active;
+  if (productionSeen || process.env.NODE_ENV === "production")
+    return { sandbox: undefined, providerFor: () => undefined };
   fallbackSandbox ??= createSandboxProvider();
   const sandbox = fallbackSandbox;
   return { sandbox, providerFor: () => sandbox };
@@ -118,15 +128,20 @@ async function settleAndTell(
   return result;
 }
 
-/** Sends one claimed collection's prompt; a refusal settles it as failed (the person decides on Try again). */
+/**
+ * Sends one claimed collection's prompt. Only the provider's definite refusal fails it (the person decides on Try
+ * again); a timeout, a 5xx, a network error, or our own failure to write down what the provider answered may hide a
+ * prompt that did reach the phone, so the collection stays open for the callback or the reconciler.
+ */
 async function startOne(core: PaymentsCore, publicUrl: string | undefined, c: ClaimedCollection): Promise<void> {
   const provider = core.byName.get(c.provider);
   const url = publicUrl
     ? `${publicUrl.replace(/\/$/, "")}/payments/${c.provider}/callback/${c.callbackToken}`
     : undefined;
+  let providerRef: string;
   try {
     if (!provider) throw new PaymentProviderError(`provider ${c.provider} is not configured`, false);
-    const { providerRef } = await provider.start({
+    ({ providerRef } = await provider.start({
       reference: c.id,
       code: c.code,
       phone: c.phone,
@@ -134,13 +149,24 @@ async function startOne(core: PaymentsCore, publicUrl: string | undefined, c: Cl
       currency: c.currency,
       description: `Nuru ${c.code}`,
       ...(url ? { callbackUrl: url } : {}),
-    });
+    }));
+  } catch (err) {
+    if (!(err instanceof PaymentProviderError) || err.retry) {
+      core.logger.warn(
+        { err, collection: c.id },
+        "mobile-money prompt uncertain; left open for the callback or reconciler",
+      );
+      return;
+    }
+    core.logger.warn({ err, collection: c.id }, "mobile-money prompt refused");
+    await core.settle(c.id, { state: "failed", code: "start", reason: err.reason });
+    return;
+  }
+  try {
     await markStarted(core.db, c.id, providerRef);
   } catch (err) {
-    const refused = err instanceof PaymentProviderError ? err : undefined;
-    core.logger.warn({ err, collection: c.id }, "mobile-money prompt not sent");
-    // Asking again could send a second prompt if the first did reach the phone: the person decides with Try again.
-    await core.settle(c.id, { state: "failed", code: "start", reason: refused?.reason ?? "other" });
+    // The prompt is on the phone: its callback (the URL names the row) or the reconciler settles it.
+    core.logger.error({ err, collection: c.id, providerRef }, "mobile-money prompt sent but not written down");
   }
 }
 
@@ -183,6 +209,7 @@ function every(core: PaymentsCore, ms: number, work: () => Promise<unknown>, wha
 }
 
 export function createPayments(options: PaymentsOptions): Payments {
+  if (options.production) productionSeen = true;
   const reconcileAfterMs = options.reconcileAfterMs ?? 120_000;
   const all = [...options.providers, ...(options.sandbox ? [options.sandbox] : [])];
   const timers: NodeJS.Timeout[] = [];

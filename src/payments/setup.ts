@@ -62,6 +62,7 @@ export function paymentsFromConfig(deps: JourneyServiceDeps): JourneyService {
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(config.AZAMPAY_CALLBACK_SECRET ? { azampayCallbackSecret: config.AZAMPAY_CALLBACK_SECRET } : {}),
     reconcileAfterMs: config.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000,
+    production: config.NODE_ENV === "production",
   });
   return { routes: service.routes(), start: () => service.start(), stop: () => service.stop() };
 }

@@ -150,4 +150,59 @@ describe("mobile money with the sandbox", () => {
     await h.say(stranger, "/pay");
     expect(await last(stranger, 2)).toContain("Huna ahadi inayosubiri kulipwa");
   });
+
+  it("tries again only a failed request, and only for what is still owed", async () => {
+    const organizer = ukPhone();
+    await h.say(organizer, "/newevent Kitchen party ya Asha | kitchen party | 2031-10-10 15:00 | Dodoma", "Asha");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec(await last(organizer, 1))![1]!;
+    const guest = uniquePhone();
+    await h.say(organizer, `/invite ${code} ${guest} Zuhura`);
+    await last(organizer, 2);
+    await h.replies(guest, 1);
+    await h.say(guest, "/changia elfu thelathini");
+    const ref = /(M-[A-Z0-9]+)/.exec(await last(guest, 2))![1]!;
+    await h.say(guest, "lipa sasa");
+    const prompt = await h.reply(guest, 3);
+    const lcode = /(L-[A-Z0-9]+)/.exec(prompt.text)![1]!;
+    // Try again on a request still waiting for the PIN: refused, no second prompt.
+    await h.deliver(guest, { kind: "choice", value: `pay:again:${lcode}` });
+    expect(await last(guest, 4)).toBe("Ombi hilo la malipo halijashindikana, kwa hiyo hakuna cha kujaribu tena.");
+    await h.deliver(guest, { kind: "choice", value: prompt.choices![1]!.value });
+    const failed = await h.reply(guest, 5);
+    // Paid to the organizer meanwhile: nothing is owed, so Try again asks for nothing.
+    await h.db.guestContribution.updateMany({ where: { code: ref }, data: { paidAmount: "30000" } });
+    await h.deliver(guest, { kind: "choice", value: failed.choices![0]!.value });
+    expect(await last(guest, 6)).toBe(`Ahadi yako ${ref} imeshalipwa yote. Asante sana!`);
+    expect(await h.db.paymentCollection.count({ where: { contribution: { code: ref } } })).toBe(1);
+  });
+
+  it("tells the organizer when a booking cancelled meanwhile cannot take the money", async () => {
+    const organizer = ukPhone();
+    await h.say(organizer, "/newevent Harusi ya Juma | wedding | 2031-11-11 17:00 | Moshi", "Juma");
+    const code = /Its code is ([A-Z0-9-]+)\./.exec(await last(organizer, 1))![1]!;
+    const event = await h.db.event.findUniqueOrThrow({ where: { code } });
+    const vendorUser = await h.db.user.create({ data: { phone: ukPhone(), name: "Mzee DJ" } });
+    const service = await h.db.service.create({ data: { userId: vendorUser.id, name: "Mzee DJ Sounds" } });
+    const bookingCode = `B-${code.slice(-5)}`;
+    await h.db.eventService.create({
+      data: {
+        eventId: event.id,
+        serviceId: service.id,
+        price: "300000",
+        deposit: "100000",
+        bookingStatus: "confirmed",
+        code: bookingCode,
+      },
+    });
+    await h.say(organizer, `/paybooking ${bookingCode} deposit`);
+    const prompt = await h.reply(organizer, 2);
+    await h.db.eventService.updateMany({ where: { code: bookingCode }, data: { bookingStatus: "cancelled" } });
+    await h.deliver(organizer, { kind: "choice", value: prompt.choices![0]!.value });
+    const told = await last(organizer, 3);
+    expect(told).toContain(`Juma paid TZS 100,000 by mobile money for ${bookingCode}, receipt SBX`);
+    expect(told).toContain("but it could not be recorded: the booking is no longer confirmed.");
+    const row = await h.db.paymentCollection.findFirstOrThrow({ where: { booking: { code: bookingCode } } });
+    expect(row).toMatchObject({ status: "mismatch", reason: "booking_cancelled" });
+    expect((await h.db.eventService.findFirstOrThrow({ where: { code: bookingCode } })).depositPaidAt).toBeNull();
+  });
 });

@@ -12,6 +12,16 @@ import { createDarajaFake, darajaSecrets } from "../fakes/mpesa-daraja.js";
 
 const h = await startHarness();
 const fake = createDarajaFake(darajaSecrets);
+/** Safaricom takes the next STK push, and its answer is lost on the way back (a timeout). */
+let loseNextPushAnswer = false;
+const http: typeof fetch = async (input, init) => {
+  const res = await fake.fetch(input, init);
+  if (loseNextPushAnswer && String(input).includes("/stkpush/v1/processrequest")) {
+    loseNextPushAnswer = false;
+    throw new TypeError("fetch failed: timeout");
+  }
+  return res;
+};
 const payments = createPayments({
   db: h.db,
   logger: createLogger("silent"),
@@ -21,7 +31,7 @@ const payments = createPayments({
       channel,
       ids.map((id) => ({ id })),
     ),
-  providers: [createMpesaProvider({ ...darajaSecrets, apiRoot: "https://daraja.test", fetch: fake.fetch })],
+  providers: [createMpesaProvider({ ...darajaSecrets, apiRoot: "https://daraja.test", fetch: http })],
   publicUrl: "https://nuru.example",
   reconcileAfterMs: 1,
   // Timers that never fire in this test: it drives each step itself.
@@ -165,5 +175,57 @@ describe("M-Pesa collections", () => {
     const after = await collectionOf(ref);
     expect(after).toMatchObject({ status: "paid", providerRef });
     expect(await paidOn(ref)).toBe("4000");
+  });
+
+  it("keeps a prompt whose answer timed out open, and records the money its callback confirms", async () => {
+    const { guest, ref } = await pledged("5000");
+    await h.say(guest, "/pay");
+    await last(guest, 3);
+    await h.settle();
+    loseNextPushAnswer = true;
+    await payments.startDue();
+    const c = await collectionOf(ref);
+    // Not known to have failed: no "did not go through", no Try again that could send a second prompt.
+    expect(c.status).toBe("starting");
+    const push = [...fake.pushes.values()].find((p) => p.reference === c.code)!;
+    fake.answer(push.checkoutRequestId, 0);
+    await payments.callback("mpesa", c.callbackToken, fake.callbackBody(push.checkoutRequestId));
+    expect(await collectionOf(ref)).toMatchObject({ status: "paid", providerRef: push.checkoutRequestId });
+    expect(await paidOn(ref)).toBe("5000");
+  });
+
+  it("records money Safaricom confirms for a collection already marked failed, once", async () => {
+    const { guest, ref } = await pledged("6000");
+    await h.say(guest, "/pay");
+    await last(guest, 3);
+    await h.settle();
+    await payments.startDue();
+    const c = await collectionOf(ref);
+    // Marked failed without Safaricom's word (an older start, a prompt taken as never sent).
+    await h.db.paymentCollection.update({ where: { id: c.id }, data: { status: "failed", reason: "other" } });
+    fake.answer(c.providerRef!, 0);
+    await payments.callback("mpesa", c.callbackToken, fake.callbackBody(c.providerRef!));
+    await payments.callback("mpesa", c.callbackToken, fake.callbackBody(c.providerRef!));
+    expect(await collectionOf(ref)).toMatchObject({ status: "paid", reason: null });
+    expect(await paidOn(ref)).toBe("6000");
+  });
+
+  it("tells the organizer about money for a pledge that no longer exists, instead of thanking as recorded", async () => {
+    const { organizer, guest, ref } = await pledged("7000");
+    await h.say(guest, "/pay");
+    await last(guest, 3);
+    await h.settle();
+    await payments.startDue();
+    const c = await collectionOf(ref);
+    await h.db.guestContribution.deleteMany({ where: { code: ref } });
+    fake.answer(c.providerRef!, 0);
+    await payments.callback("mpesa", c.callbackToken, fake.callbackBody(c.providerRef!));
+    const after = await h.db.paymentCollection.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after).toMatchObject({ status: "mismatch", reason: "pledge_gone" });
+    const receipt = fake.pushes.get(c.providerRef!)!.receipt!;
+    expect(await last(guest, 4)).toContain("hayakuweza kurekodiwa");
+    expect(await last(organizer, 3)).toContain(
+      `Otieno paid KES 7,000 by mobile money for ${c.code}, receipt ${receipt}`,
+    );
   });
 });

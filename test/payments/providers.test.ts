@@ -1,9 +1,10 @@
 // Every payment adapter through the conformance suite against its fake, and the pure readers beside them.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createAzamPayProvider, tanzanianNetwork } from "../../src/payments/azampay.js";
 import { createMpesaProvider, darajaTimestamp, mpesaReason } from "../../src/payments/mpesa.js";
 import { wholeUnits } from "../../src/payments/provider.js";
 import { createSandboxProvider } from "../../src/payments/sandbox.js";
+import { activePayments } from "../../src/payments/service.js";
 import { paymentContract } from "../contract/payment-contract.js";
 import { createAzamPayFake } from "../fakes/azampay.js";
 import { createDarajaFake, darajaSecrets } from "../fakes/mpesa-daraja.js";
@@ -111,5 +112,18 @@ describe("readers", () => {
 
   it("asks mobile money for whole shillings, never less than owed", () => {
     expect(["50000.00", "100", "99.50"].map((a) => wholeUnits(a))).toEqual(["50000", "100", "100"]);
+  });
+});
+
+describe("activePayments without a running service", () => {
+  it("never falls back to the sandbox in production", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      expect(activePayments().providerFor("TZS")).toBeUndefined();
+      expect(activePayments().sandbox).toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(activePayments().providerFor("TZS")?.name).toBe("sandbox");
   });
 });

@@ -5,7 +5,7 @@
 import { parseAmount } from "../../../flows/event-input.js";
 import { payFlow } from "../../../flows/pay.flow.js";
 import type { Turn } from "../../engine/turn.js";
-import { settleCollection, type Purpose } from "../../payments/collections.js";
+import { settleCollection } from "../../payments/collections.js";
 import { activePayments, tellingOf } from "../../payments/service.js";
 import { paymentsFromConfig } from "../../payments/setup.js";
 import type { CommandHandler, CommandTools, Journey } from "../journey.js";
@@ -13,7 +13,8 @@ import { codeOf, formatMoney, organizerEvent } from "../list.js";
 import { payBookingCommand } from "./booking.js";
 import { contributionColumns, pledgeReminder } from "./extensions.js";
 import { readPayIntent } from "./phrases.js";
-import { begin, payPledge, takePhone, type Target } from "./pledges.js";
+import { payPledge, takePhone } from "./pledges.js";
+import { retry } from "./retry.js";
 
 const payCommand: CommandHandler = (turn, args, tools) => payPledge(turn, args, tools);
 
@@ -106,25 +107,6 @@ async function sandboxAnswer(turn: Turn, code: string, outcome: "paid" | "cancel
     else await turn.tell({ userIds: [n.userId] }, tellingOf(c.id, n, i).tidings);
   }
   if (!settled.changed) turn.say("pay.finished");
-}
-
-/** Try again: the same pledge or booking, amount and phone as the collection that did not go through. */
-async function retry(turn: Turn, code: string, tools: CommandTools): Promise<void> {
-  const tx = await turn.db();
-  const c = await tx.paymentCollection.findFirst({
-    where: { code: { equals: code, mode: "insensitive" }, userId: turn.user.id },
-    include: { contribution: { select: { code: true } }, booking: { select: { code: true } } },
-  });
-  if (!c) return turn.say("pay.finished");
-  const target: Target = {
-    purpose: c.purpose as Purpose,
-    eventId: c.eventId,
-    currency: c.currency,
-    amount: c.amount,
-    ...(c.contributionId ? { contributionId: c.contributionId } : {}),
-    ...(c.bookingId ? { bookingId: c.bookingId } : {}),
-  };
-  await begin(turn, target, c.phone, c.contribution?.code ?? c.booking?.code ?? c.code, tools);
 }
 
 export const paymentsJourney: Journey = {

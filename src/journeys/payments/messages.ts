@@ -36,6 +36,16 @@ export const en = {
     "{name} paid {amount} by mobile money towards pledge {ref}, receipt {receipt}. Paid {paid} of {pledged}; outstanding {outstanding}.",
   "pay.organizer_mismatch":
     "A mobile-money payment for {ref} ({name}) did not match what was asked (provider receipt {receipt}), so it was not recorded. Check it on your statement and record it with /paid if it is right.",
+  "pay.unrecorded":
+    "Received {amount} for {ref}, receipt {receipt}, but it could not be recorded: {why} The organizer has been told and will sort it out with you.",
+  "pay.organizer_unrecorded":
+    "{name} paid {amount} by mobile money for {ref}, receipt {receipt}, but it could not be recorded: {why} Check it on your statement, then record it by hand or refund it.",
+  "pay.unrecorded.pledge_gone": "the pledge no longer exists.",
+  "pay.unrecorded.booking_gone": "the booking no longer exists.",
+  "pay.unrecorded.booking_cancelled": "the booking is no longer confirmed.",
+  "pay.unrecorded.already_paid": "that payment step was already paid.",
+  "pay.unrecorded.not_organizer": "the payer no longer organizes the event.",
+  "pay.retry_not_failed": "That payment request has not failed, so there is nothing to try again.",
   "pay.what.deposit": "deposit",
   "pay.what.balance": "balance",
   "pay.booking_usage": "Send the booking's reference and what you pay, for example: /paybooking B-7K2QX deposit",
@@ -100,6 +110,16 @@ export const sw: Record<keyof typeof en, string> = {
     "{name} amelipa {amount} kwa pesa ya simu kwa ahadi {ref}, stakabadhi {receipt}. Amelipa {paid} kati ya {pledged}; bado {outstanding}.",
   "pay.organizer_mismatch":
     "Malipo ya simu ya {ref} ({name}) hayakulingana na yaliyoombwa (stakabadhi {receipt}), kwa hiyo hayajaandikwa. Angalia taarifa ya akaunti yako, na kama ni sahihi yaandike kwa /malipo.",
+  "pay.unrecorded":
+    "Tumepokea {amount} kwa {ref}, stakabadhi {receipt}, lakini hayakuweza kurekodiwa: {why} Mratibu ameambiwa na atalishughulikia pamoja nawe.",
+  "pay.organizer_unrecorded":
+    "{name} amelipa {amount} kwa pesa ya simu kwa {ref}, stakabadhi {receipt}, lakini hayakuweza kurekodiwa: {why} Yaangalie kwenye taarifa yako, kisha yarekodi kwa mkono au yarudishe.",
+  "pay.unrecorded.pledge_gone": "ahadi hiyo haipo tena.",
+  "pay.unrecorded.booking_gone": "huduma hiyo haipo tena.",
+  "pay.unrecorded.booking_cancelled": "huduma hiyo haijathibitishwa tena.",
+  "pay.unrecorded.already_paid": "hatua hiyo ya malipo ilishalipwa.",
+  "pay.unrecorded.not_organizer": "aliyelipa si mratibu wa shughuli tena.",
+  "pay.retry_not_failed": "Ombi hilo la malipo halijashindikana, kwa hiyo hakuna cha kujaribu tena.",
   "pay.what.deposit": "amana",
   "pay.what.balance": "salio",
   "pay.booking_usage": "Tuma kumbukumbu ya huduma na unacholipa, kwa mfano: /lipahuduma B-7K2QX amana",
