@@ -5,7 +5,7 @@
 import type { Tx } from "../db/prisma.js";
 import { withTemplate, type Telling } from "../engine/tell.js";
 import { render, type Locale } from "../i18n/index.js";
-import { rsvpChoices } from "../journeys/list.js";
+import { rsvpChoices } from "../journeys/replies.js";
 import { choicesOf, closedResult } from "../journeys/polls/index.js";
 import { venuePin } from "../domain/event-info.js";
 import { pollById, pollVoters, voteCounts } from "../domain/polls.js";

@@ -5,7 +5,7 @@ import type { Tx } from "../db/prisma.js";
 import type { Telling, Tidings } from "../engine/tell.js";
 import { formatDateTime } from "../i18n/dates.js";
 import { counted, render, type Locale, type Message } from "../i18n/index.js";
-import { formatMoney } from "../journeys/list.js";
+import { formatMoney } from "../journeys/format.js";
 import type { ClaimedReminder } from "./compose.js";
 
 export const when = (locale: Locale, date: Date | null | undefined, zone: string) =>

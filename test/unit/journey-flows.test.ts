@@ -8,7 +8,7 @@ import { newEventFlow, type NewEventState } from "../../flows/newevent.flow.js";
 import { readChoice, rsvpFlow, type InvitationCard, type RsvpState } from "../../flows/rsvp.flow.js";
 import type { Effect, FlowContext, Step } from "../../flows/types.js";
 import { readGuestList } from "../../src/journeys/events/invite-list.js";
-import { splitCode } from "../../src/journeys/list.js";
+import { splitCode } from "../../src/journeys/event-code.js";
 import { swahiliTime } from "../../src/i18n/swahili-time.js";
 
 const now = new Date("2026-12-01T09:00:00Z");

@@ -4,7 +4,8 @@ import { listOrganizerBookings } from "../../domain/bookings.js";
 import type { BookingStatus, PaymentStatus } from "../../generated/prisma/enums.js";
 import { label, plural, type PlainKey } from "../../i18n/index.js";
 import type { Journey } from "../journey.js";
-import { formatMoney, sendList, whenText } from "../list.js";
+import { formatMoney, whenText } from "../format.js";
+import { sendList } from "../replies.js";
 
 export const bookingsJourney: Journey = {
   name: "bookings",

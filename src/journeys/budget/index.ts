@@ -9,7 +9,9 @@ import type { Turn } from "../../engine/turn.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { AppError } from "../../errors.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, formatMoney, organizerEvent, sendChart, splitCode } from "../list.js";
+import { codeOf, organizerEvent, splitCode } from "../event-code.js";
+import { formatMoney } from "../format.js";
+import { sendChart } from "../replies.js";
 
 const amount = (raw: string): number => {
   const n = parseAmount(raw);

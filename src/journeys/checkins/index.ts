@@ -8,7 +8,9 @@ import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, openLinks, organizerEvent, peopleText, splitCode, whenText } from "../list.js";
+import { codeOf, organizerEvent, splitCode } from "../event-code.js";
+import { peopleText, whenText } from "../format.js";
+import { openLinks } from "../replies.js";
 
 /** Where a scanned pass opens: the bot on WhatsApp (the text filled in) or Telegram, else the words to type. */
 function passLinks(turn: Turn, token: string) {

@@ -11,7 +11,9 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { render, type Locale } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
 import { planEvent } from "../../reminders/plan.js";
-import { codeOf, formatMoney, organizerEvent, sendChart, splitCode } from "../list.js";
+import { codeOf, organizerEvent, splitCode } from "../event-code.js";
+import { formatMoney } from "../format.js";
+import { sendChart } from "../replies.js";
 
 const contributeCommand: CommandHandler = async (turn, args, tools) => {
   const { code, rest } = splitCode(args);

@@ -3,7 +3,7 @@
 import { adminOf, adminPeople, handleDispute, openDisputes, raiseDispute } from "../../domain/disputes.js";
 import { message } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { tidingsOf } from "../list.js";
+import { tidingsOf } from "../replies.js";
 
 const disputeCommand: CommandHandler = async (turn, args) => {
   const m = /^(\S+)\s+([\s\S]{3,})$/.exec(args.trim());

@@ -15,7 +15,9 @@ import { message } from "../../i18n/index.js";
 import { readQuestion } from "../../language/question.js";
 import { isSure } from "../../language/reading.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, splitCode, tidingsOf, whenText, whereText } from "../list.js";
+import { codeOf, organizerEvent, splitCode } from "../event-code.js";
+import { peopleText, whenText, whereText } from "../format.js";
+import { tidingsOf } from "../replies.js";
 
 const infoCommand: CommandHandler = async (turn, args) => {
   const tx = await turn.db();

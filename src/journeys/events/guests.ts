@@ -5,7 +5,9 @@ import { listRequests } from "../../domain/invitations.js";
 import { optedOutGuests } from "../../domain/opt-outs.js";
 import type { Turn } from "../../engine/turn.js";
 import type { CommandHandler } from "../journey.js";
-import { codeOf, organizerEvent, peopleText, sendChart, whenText } from "../list.js";
+import { codeOf, organizerEvent } from "../event-code.js";
+import { peopleText, whenText } from "../format.js";
+import { sendChart } from "../replies.js";
 import { privateOnly } from "../privacy/index.js";
 import { answerCounts } from "./counts.js";
 

@@ -10,7 +10,8 @@ import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { label, type Locale, plural, render } from "../../i18n/index.js";
 import type { CommandHandler } from "../journey.js";
-import { organizerEvent, rsvpChoices, splitCode } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { rsvpChoices } from "../replies.js";
 import { readGuestList } from "./invite-list.js";
 import { fitInvitationQuotas } from "./invite-quota.js";
 

@@ -6,7 +6,8 @@ import type { Turn } from "../../engine/turn.js";
 import type { Tx } from "../../db/prisma.js";
 import { isLocale, message } from "../../i18n/index.js";
 import type { CommandHandler, CommandTools } from "../journey.js";
-import { codeOf, openLinks, organizerEvent, tidingsOf } from "../list.js";
+import { codeOf, organizerEvent } from "../event-code.js";
+import { openLinks, tidingsOf } from "../replies.js";
 import { privateOnly } from "../privacy/index.js";
 
 /** The ways to open a code: a Telegram deep link, a WhatsApp click-to-chat link, or the words to send. */

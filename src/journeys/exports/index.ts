@@ -17,7 +17,8 @@ import type { RsvpStatus } from "../../generated/prisma/enums.js";
 import { counted, type Message } from "../../i18n/index.js";
 import type { Turn } from "../../engine/turn.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { fileStem, organizerEvent, splitCode } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { fileStem } from "../format.js";
 
 const kinds: Record<string, ExportKind> = {
   guests: "guests",

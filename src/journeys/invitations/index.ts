@@ -20,7 +20,7 @@ import type { Turn } from "../../engine/turn.js";
 import { AppError } from "../../errors.js";
 import { isGreeting } from "../core/index.js";
 import type { CommandTools, Journey } from "../journey.js";
-import { peopleText, whenText, whereText } from "../list.js";
+import { peopleText, whenText, whereText } from "../format.js";
 
 /** The guest's open invitations: from the batch's preload when there is one, else read now. */
 async function openInvitations(turn: Turn): Promise<GuestInvitation[]> {

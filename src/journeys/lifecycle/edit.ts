@@ -9,7 +9,8 @@ import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { type Locale, render } from "../../i18n/index.js";
 import type { CommandHandler } from "../journey.js";
-import { organizerEvent, splitCode, whenText } from "../list.js";
+import { organizerEvent, splitCode } from "../event-code.js";
+import { whenText } from "../format.js";
 import { toldText } from "./notices.js";
 import { refuseIfClosed } from "./status.js";
 

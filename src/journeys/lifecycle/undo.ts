@@ -7,7 +7,7 @@ import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { render } from "../../i18n/index.js";
 import type { CommandHandler } from "../journey.js";
-import { codeOf, organizerEvent } from "../list.js";
+import { codeOf, organizerEvent } from "../event-code.js";
 import { tellConcerned, toldText, whenOrUnknown } from "./notices.js";
 import { statusName } from "./status.js";
 

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../i18n/dates.js";
 import { render } from "../../i18n/index.js";
 import { mobileMoneyByContribution, unpaidPledges } from "../../payments/reports.js";
 import type { ReminderKindDef } from "../../reminders/kinds.js";
-import { formatMoney } from "../list.js";
+import { formatMoney } from "../format.js";
 
 /**
  * One row per event with pledges, a week before it, fanned out when sent to whoever owes then: a payment needs no

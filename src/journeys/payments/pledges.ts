@@ -10,7 +10,7 @@ import { render } from "../../i18n/index.js";
 import { openCollection, openCollectionFor, type Purpose } from "../../payments/collections.js";
 import { activePayments } from "../../payments/service.js";
 import type { CommandTools } from "../journey.js";
-import { formatMoney } from "../list.js";
+import { formatMoney } from "../format.js";
 
 /** The country whose numbers an event's payers are likely to type without "+": from its currency. */
 export const countryOf: Record<string, string> = { KES: "KE", TZS: "TZ", UGX: "UG", RWF: "RW" };

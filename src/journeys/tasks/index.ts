@@ -11,7 +11,9 @@ import { AppError } from "../../errors.js";
 import { formatDateTime } from "../../i18n/dates.js";
 import { message, render } from "../../i18n/index.js";
 import type { CommandHandler, Journey } from "../journey.js";
-import { codeOf, organizerEvent, splitCode, tidingsOf, whenText } from "../list.js";
+import { codeOf, organizerEvent, splitCode } from "../event-code.js";
+import { whenText } from "../format.js";
+import { tidingsOf } from "../replies.js";
 
 type TaskStatus = "pending" | "in_progress" | "completed";
 const statusText = (turn: Turn, status: string | null, overdue = false) =>
