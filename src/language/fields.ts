@@ -25,6 +25,13 @@ export function splitFields(rest: string): string[] {
 const tokensOf = (text: string): string[] => text.trim().split(/\s+/).filter(Boolean);
 
 /**
+ * The most words one value with a grammar takes (a date-time: "Jumamosi ijayo saa nane na nusu mchana"; two amounts:
+ * "milioni 2 na laki 5 laki 2 na nusu"). The cuts below are tried only where such a value can be: trying every cut
+ * of a long line costs its length squared or cubed (a 10 KB message stalled its chat for seconds to minutes).
+ */
+const maxValueWords = 12;
+
+/**
  * The text cut in two at the first word where both halves read: { head, tail } with the readings, or undefined.
  * The head is as short as can be, so the tail (the part with a grammar: an amount, a date) takes all it can.
  */
@@ -34,7 +41,7 @@ export function splitWhere<A, B>(
   readTail: (tail: string) => B | undefined,
 ): { head: string; tail: string; headValue: A; tailValue: B } | undefined {
   const tokens = tokensOf(text);
-  for (let i = 1; i < tokens.length; i++) {
+  for (let i = Math.max(1, tokens.length - maxValueWords); i < tokens.length; i++) {
     const head = tokens.slice(0, i).join(" ");
     const tail = tokens.slice(i).join(" ");
     const tailValue = readTail(tail);
@@ -58,6 +65,7 @@ export function readTwoDateTimes(
   readDate: (text: string) => Date | undefined,
 ): { from: string; to: string } | undefined {
   const tokens = tokensOf(text);
+  if (tokens.length > 2 * maxValueWords + 1) return undefined;
   const read = remembered(readDate);
   const joined = tokens.findIndex((t) => untilWords.has(t.toLowerCase()));
   const cuts = joined > 0 ? [joined] : tokens.map((_, i) => i).slice(1);
@@ -142,7 +150,8 @@ export function readTitleAmounts(text: string, most: 1 | 2 = 2): { title: string
   const tokens = tokensOf(text);
   const read = remembered((words: string) => oneAmount(tokensOf(words)));
   const amountOf = (words: string[]) => read(words.join(" "));
-  for (let i = 1; i < tokens.length; i++) {
+  // The amounts are the last few words (maxValueWords).
+  for (let i = Math.max(1, tokens.length - maxValueWords); i < tokens.length; i++) {
     const tail = tokens.slice(i);
     if (most === 2) {
       for (let j = 1; j < tail.length; j++) {

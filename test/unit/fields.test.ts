@@ -217,3 +217,15 @@ describe("a form, step by step", () => {
     ]);
   });
 });
+
+describe("long lines", () => {
+  // A 10 KB message used to try every cut of itself (seconds to minutes in one chat's turn): the values are at the end.
+  it("reads a hostile 12 KB line as no fields, and a title still takes any length before its amounts", () => {
+    const long = "saa ".repeat(3000);
+    expect(readTitleAmounts(long)).toBeUndefined();
+    expect(readTitleAmounts(`${"maua ".repeat(40)}300,000`)).toEqual({
+      title: "maua ".repeat(40).trim(),
+      amounts: ["300,000"],
+    });
+  });
+});
